@@ -1,0 +1,42 @@
+import { ConfigError } from './config.js';
+import { ContentError } from './content/errors.js';
+
+/**
+ * `chronicle <command> ...`: each subcommand lives in src/cli/ and is loaded
+ * on demand, so `content check` never pays for discord.js.
+ */
+const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<{ main(argv: string[]): Promise<number> }> }> =
+  {
+    content: { summary: 'content check [dir] | content export --json', load: () => import('./cli/content.js') },
+  };
+
+function usage(): string {
+  const lines = Object.entries(SUBCOMMANDS).map(
+    ([name, s]) => `  chronicle ${s.summary.startsWith(name) ? s.summary : `${name} ${s.summary}`}`,
+  );
+  return `usage:\n${lines.join('\n')}`;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 1;
+  }
+  const sub = SUBCOMMANDS[name];
+  if (!sub) {
+    console.error(`chronicle: unknown command "${name}"\n${usage()}`);
+    return 1;
+  }
+  try {
+    return await (await sub.load()).main(rest);
+  } catch (error) {
+    if (error instanceof ContentError || error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await runCli(process.argv.slice(2));

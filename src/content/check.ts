@@ -1,0 +1,254 @@
+import { distance } from 'fastest-levenshtein';
+import { firstDay, lastDay } from './dates.js';
+import type { ContentProblem } from './errors.js';
+import { foldName } from './normalize.js';
+import type { PackData } from './pack.js';
+
+type Segment = string | number;
+
+/** Where an item was declared, so a problem can name its file and line. */
+export interface Origin {
+  file: string;
+  path: string;
+  line(sub?: Segment[]): number;
+}
+
+type Target = 'source' | 'actor' | 'state' | 'place' | 'weapon' | 'event' | 'claim' | 'fact' | 'episode';
+
+/** Which fields hold ids, and what they must point at. `[]` marks a list. */
+const REFERENCES: Record<string, [string, Target[]][]> = {
+  sources: [['byline[]', ['actor']]],
+  actors: [
+    ['country', ['state']],
+    ['partOf', ['actor']],
+    ['roles[].of', ['actor']],
+    ['roles[].source', ['source']],
+  ],
+  places: [
+    ['country', ['state']],
+    ['in', ['place']],
+  ],
+  weapons: [['makerCountry', ['state']]],
+  events: [
+    ['episode', ['episode']],
+    ['places[]', ['place']],
+    ['actors[]', ['actor']],
+    ['weapons[]', ['weapon']],
+    ['sources[]', ['source']],
+  ],
+  claims: [
+    ['statedBy', ['actor']],
+    ['event', ['event']],
+    ['about[]', ['actor', 'place', 'weapon', 'event']],
+    ['opposes[]', ['claim']],
+    ['related[]', ['claim', 'fact']],
+    ['source', ['source']],
+  ],
+  quotes: [
+    ['speaker', ['actor']],
+    ['event', ['event']],
+    ['source', ['source']],
+  ],
+  facts: [
+    ['about[]', ['actor', 'place', 'weapon', 'event']],
+    ['event', ['event']],
+    ['related[]', ['claim', 'fact']],
+    ['source', ['source']],
+  ],
+};
+
+const TARGET_NAME: Record<Target, string> = {
+  source: 'source',
+  actor: 'actor',
+  state: 'state actor',
+  place: 'place',
+  weapon: 'weapon',
+  event: 'event',
+  claim: 'claim',
+  fact: 'fact',
+  episode: 'episode',
+};
+
+type Item = { id: string } & Record<string, unknown>;
+type OriginOf = (item: object) => Origin | undefined;
+
+/** Every id a field holds, with the sub-path that leads to it. */
+function idsAt(item: Record<string, unknown>, field: string): { value: string; at: Segment[] }[] {
+  const [head, ...rest] = field.split('.');
+  if (head === undefined) return [];
+  const isList = head.endsWith('[]');
+  const key = isList ? head.slice(0, -2) : head;
+  const value = item[key];
+  if (value === undefined) return [];
+  if (!isList) {
+    if (rest.length === 0) return typeof value === 'string' ? [{ value, at: [key] }] : [];
+    return idsAt(value as Record<string, unknown>, rest.join('.')).map((r) => ({ ...r, at: [key, ...r.at] }));
+  }
+  return (value as unknown[]).flatMap((element, index) => {
+    if (rest.length === 0) return typeof element === 'string' ? [{ value: element, at: [key, index] }] : [];
+    return idsAt(element as Record<string, unknown>, rest.join('.')).map((r) => ({ ...r, at: [key, index, ...r.at] }));
+  });
+}
+
+export function suggest(wanted: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const d = distance(wanted, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
+}
+
+/** Cross-file rules zod cannot see: unknown and duplicate ids, date order, alias clashes. */
+export function checkReferences(pack: PackData, originOf: OriginOf): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const report = (item: object, at: Segment[], message: string) => {
+    const origin = originOf(item);
+    const sub = at.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('');
+    problems.push({
+      file: origin?.file ?? '(unknown file)',
+      line: origin?.line(at) ?? 0,
+      path: `${origin?.path ?? ''}${sub}`,
+      message,
+    });
+  };
+
+  const ids: Record<Target, Set<string>> = {
+    source: new Set(),
+    actor: new Set(),
+    state: new Set(),
+    place: new Set(),
+    weapon: new Set(),
+    event: new Set(),
+    claim: new Set(),
+    fact: new Set(),
+    episode: new Set(),
+  };
+  const collections: [keyof typeof REFERENCES, Target | undefined][] = [
+    ['sources', 'source'],
+    ['actors', 'actor'],
+    ['places', 'place'],
+    ['weapons', 'weapon'],
+    ['events', 'event'],
+    ['claims', 'claim'],
+    ['quotes', undefined],
+    ['facts', 'fact'],
+  ];
+
+  // Claims, quotes and facts share one namespace so `/event` and reports can name any of them.
+  const statementIds = new Map<string, string>();
+  for (const [name, target] of collections) {
+    const seen = new Map<string, object>();
+    for (const item of pack[name as keyof PackData] as Item[]) {
+      const first = seen.get(item.id);
+      const shared = ['claims', 'quotes', 'facts'].includes(name) ? statementIds.get(item.id) : undefined;
+      if (first) {
+        const o = originOf(first);
+        report(item, ['id'], `duplicate id "${item.id}" (first declared at ${o?.file}:${o?.line()})`);
+      } else if (shared) {
+        report(item, ['id'], `duplicate id "${item.id}" (already used by one of the ${shared})`);
+      }
+      seen.set(item.id, item);
+      if (['claims', 'quotes', 'facts'].includes(name)) statementIds.set(item.id, name);
+      if (target) ids[target].add(item.id);
+    }
+  }
+  for (const actor of pack.actors) if (actor.kind === 'state') ids.state.add(actor.id);
+  const episodeSeen = new Set<string>();
+  pack.meta.episodes.forEach((episode, index) => {
+    if (episodeSeen.has(episode.id))
+      problems.push(metaProblem(pack, originOf, index, `duplicate episode id "${episode.id}"`));
+    episodeSeen.add(episode.id);
+    ids.episode.add(episode.id);
+    if (episode.end && episode.end < episode.start) {
+      problems.push(metaProblem(pack, originOf, index, `ends (${episode.end}) before it starts (${episode.start})`));
+    }
+  });
+
+  for (const [name, rules] of Object.entries(REFERENCES)) {
+    for (const item of pack[name as keyof PackData] as Item[]) {
+      for (const [field, targets] of rules) {
+        for (const { value, at } of idsAt(item, field)) {
+          if (targets.some((t) => ids[t].has(value))) continue;
+          const kinds = targets.map((t) => TARGET_NAME[t]).join(' or ');
+          const wrongKind = targets.includes('state') && ids.actor.has(value);
+          if (wrongKind) {
+            report(item, at, `"${value}" is an actor but not a state; expected a state actor`);
+            continue;
+          }
+          const pool = targets.flatMap((t) => [...ids[t]]);
+          const hint = suggest(value, pool);
+          report(item, at, `unknown ${kinds} "${value}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+        }
+      }
+    }
+  }
+
+  checkDates(pack, report);
+  checkAliases(pack, report);
+  return problems;
+}
+
+function metaProblem(pack: PackData, originOf: OriginOf, index: number, message: string): ContentProblem {
+  const origin = originOf(pack.meta);
+  return {
+    file: origin?.file ?? 'pack.yaml',
+    line: origin?.line(['episodes', index]) ?? 0,
+    path: `pack.episodes[${index}]`,
+    message,
+  };
+}
+
+type Report = (item: object, at: Segment[], message: string) => void;
+
+function checkDates(pack: PackData, report: Report): void {
+  const sourceDate = new Map(pack.sources.map((s) => [s.id, s.republished?.date ?? s.date]));
+  const spans: { item: { date?: string; endDate?: string } }[] = [...pack.events, ...pack.facts].map((item) => ({
+    item,
+  }));
+  for (const { item } of spans) {
+    if (item.date && item.endDate && lastDay(item.endDate) < firstDay(item.date)) {
+      report(item, ['endDate'], `ends (${item.endDate}) before it starts (${item.date})`);
+    }
+  }
+  for (const actor of pack.actors) {
+    actor.roles.forEach((role, index) => {
+      if (role.from && role.to && lastDay(role.to) < firstDay(role.from)) {
+        report(actor, ['roles', index, 'to'], `role ends (${role.to}) before it starts (${role.from})`);
+      }
+    });
+  }
+  // A statement cannot be dated after the article that reports it.
+  const afterSource = (item: object, field: string, date: string, source: string) => {
+    const published = sourceDate.get(source);
+    if (published && firstDay(date) > lastDay(published)) {
+      report(item, [field], `${date} is after its source "${source}" was published (${published})`);
+    }
+  };
+  for (const claim of pack.claims) afterSource(claim, 'asOf', claim.asOf, claim.source);
+  for (const quote of pack.quotes) afterSource(quote, 'date', quote.date, quote.source);
+}
+
+function checkAliases(pack: PackData, report: Report): void {
+  for (const name of ['actors', 'places', 'weapons'] as const) {
+    const owner = new Map<string, string>();
+    for (const entity of pack[name]) {
+      const labels = [entity.name, ...entity.aliases];
+      const mine = new Set<string>();
+      labels.forEach((label, index) => {
+        const key = foldName(label);
+        if (!key || mine.has(key)) return;
+        mine.add(key);
+        const other = owner.get(key);
+        if (other && other !== entity.id) {
+          const at = index === 0 ? ['name'] : ['aliases', index - 1];
+          report(entity, at, `"${label}" is also a name or alias of ${name.slice(0, -1)} "${other}"`);
+        } else owner.set(key, entity.id);
+      });
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Pack dates are strings whose form is their precision: "2020" (year),
+ * "2020-10" (month), "2020-10-04" (day). They sort as strings.
+ */
+
+export type Precision = 'year' | 'month' | 'day';
+
+export function precisionOf(date: string): Precision {
+  if (date.length === 4) return 'year';
+  if (date.length === 7) return 'month';
+  return 'day';
+}
+
+export function isRealDate(date: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!m) return false;
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  return day >= 1 && day <= daysInMonth(Number(m[1]), month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The first day a date can mean: "2020-10" starts on 2020-10-01. */
+export function firstDay(date: string): string {
+  if (date.length === 4) return `${date}-01-01`;
+  if (date.length === 7) return `${date}-01`;
+  return date;
+}
+
+/** The last day a date can mean: "2020-10" ends on 2020-10-31. */
+export function lastDay(date: string): string {
+  if (date.length === 4) return `${date}-12-31`;
+  if (date.length === 7) {
+    const [y, m] = date.split('-').map(Number) as [number, number];
+    return `${date}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+  }
+  return date;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "27 September 2020", "September 2020", "2020". */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  if (m === undefined) return y ?? date;
+  const month = MONTHS[Number(m) - 1];
+  return d === undefined ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
+}
+
+/** "27–28 September 2020" style span, falling back to "A – B". */
+export function formatSpan(start: string, end?: string): string {
+  if (!end || end === start) return formatDate(start);
+  if (start.length === 10 && end.length === 10 && start.slice(0, 7) === end.slice(0, 7)) {
+    return `${Number(start.slice(8))}–${formatDate(end)}`;
+  }
+  return `${formatDate(start)} – ${formatDate(end)}`;
+}
+
+export const MONTH_NAMES = MONTHS;

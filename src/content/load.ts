@@ -1,0 +1,180 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { checkReferences, type Origin } from './check.js';
+import { ContentError, type ContentProblem } from './errors.js';
+import { Pack, type PackData } from './pack.js';
+import { COLLECTIONS, ContentFile, type PackMeta } from './schema.js';
+
+type Segment = string | number;
+
+/** A parsed YAML file that can say on which line a field sits. */
+class SourceFile {
+  constructor(
+    readonly file: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  lineOf(at: readonly Segment[]): number {
+    for (let n = at.length; n >= 0; n--) {
+      const node = n === 0 ? this.doc.contents : this.doc.getIn(at.slice(0, n), true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (range) {
+        // A missing key points at its parent map; name the parent's first line.
+        return this.lines.linePos(range[0]).line;
+      }
+    }
+    return 1;
+  }
+
+  /** The line of a key inside a map, for "unknown key" problems. */
+  lineOfKey(at: readonly Segment[], key: string): number {
+    const parent = at.length === 0 ? this.doc.contents : this.doc.getIn(at, true);
+    if (isMap(parent)) {
+      for (const pair of parent.items) {
+        if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
+          return this.lines.linePos(pair.key.range[0]).line;
+        }
+      }
+    }
+    return this.lineOf(at);
+  }
+}
+
+export function formatPath(at: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of at) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out;
+}
+
+async function yamlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return `is required (expected ${issue.expected})`;
+  }
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return issue.message;
+}
+
+function schemaProblems(source: SourceFile, error: z.ZodError): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const issue of error.issues) {
+    const at = issue.path as Segment[];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push({
+          file: source.file,
+          line: source.lineOfKey(at, key),
+          path: formatPath([...at, key]),
+          message: `unknown field "${key}"`,
+        });
+      }
+      continue;
+    }
+    problems.push({
+      file: source.file,
+      line: source.lineOf(at),
+      path: formatPath(at),
+      message: describeIssue(issue),
+    });
+  }
+  return problems;
+}
+
+function emptyData(): Omit<PackData, 'meta'> {
+  return { sources: [], actors: [], places: [], weapons: [], events: [], claims: [], quotes: [], facts: [] };
+}
+
+/**
+ * Reads every YAML file under `dir` into one validated Pack. Any problem in
+ * any file throws a ContentError listing all of them: never half a pack.
+ */
+export async function loadPack(dir: string): Promise<Pack> {
+  const files = await yamlFiles(dir).catch((err: NodeJS.ErrnoException) => {
+    throw new ContentError([
+      { file: dir, line: 0, path: '', message: `cannot read the content folder (${err.code ?? err.message})` },
+    ]);
+  });
+  const problems: ContentProblem[] = [];
+  const data = emptyData();
+  const origins = new Map<object, Origin>();
+  const metas: { meta: PackMeta; origin: Origin }[] = [];
+
+  if (files.length === 0) {
+    problems.push({ file: dir, line: 0, path: '', message: 'no .yaml files found; a pack needs at least pack.yaml' });
+  }
+
+  for (const absolute of files) {
+    const file = path.relative(process.cwd(), absolute) || absolute;
+    const lines = new LineCounter();
+    const doc = parseDocument(await readFile(absolute, 'utf8'), { lineCounter: lines, prettyErrors: false });
+    const source = new SourceFile(file, doc, lines);
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        problems.push({
+          file,
+          line: e.linePos?.[0]?.line ?? 1,
+          path: '',
+          message: `not valid YAML: ${e.message.split('\n')[0]}`,
+        });
+      }
+      continue;
+    }
+    const parsed = ContentFile.safeParse(doc.toJS() ?? {});
+    if (!parsed.success) {
+      problems.push(...schemaProblems(source, parsed.error));
+      continue;
+    }
+    const content = parsed.data;
+    if (content.pack) {
+      metas.push({
+        meta: content.pack,
+        origin: { file, path: 'pack', line: (sub = []) => source.lineOf(['pack', ...sub]) },
+      });
+    }
+    for (const name of COLLECTIONS) {
+      const items = content[name] ?? [];
+      items.forEach((item, index) => {
+        origins.set(item, {
+          file,
+          path: `${name}[${index}]`,
+          line: (sub = []) => source.lineOf([name, index, ...sub]),
+        });
+        (data[name] as object[]).push(item);
+      });
+    }
+  }
+
+  if (problems.length === 0 && metas.length !== 1) {
+    problems.push({
+      file: metas[1]?.origin.file ?? dir,
+      line: metas[1]?.origin.line() ?? 0,
+      path: 'pack',
+      message:
+        metas.length === 0
+          ? 'no pack metadata; add a `pack:` section (id, title, description, episodes) to pack.yaml'
+          : `pack metadata is declared twice (first in ${metas[0]?.origin.file})`,
+    });
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const meta = (metas[0] as { meta: PackMeta }).meta;
+  const packData: PackData = { meta, ...data };
+  const referenceProblems = checkReferences(packData, (item) => origins.get(item));
+  if (referenceProblems.length > 0) throw new ContentError(referenceProblems);
+  return new Pack(packData);
+}

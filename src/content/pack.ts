@@ -1,0 +1,176 @@
+import { firstDay, lastDay } from './dates.js';
+import { foldName } from './normalize.js';
+import type { Actor, Claim, Event, Fact, PackMeta, Place, Quote, Source, Weapon } from './schema.js';
+
+export interface PackData {
+  meta: PackMeta;
+  sources: Source[];
+  actors: Actor[];
+  places: Place[];
+  weapons: Weapon[];
+  events: Event[];
+  claims: Claim[];
+  quotes: Quote[];
+  facts: Fact[];
+}
+
+export type EntityType = 'actor' | 'place' | 'weapon';
+export type Entity = { type: 'actor'; item: Actor } | { type: 'place'; item: Place } | { type: 'weapon'; item: Weapon };
+
+function byId<T extends { id: string }>(items: T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function compareEvents(a: Event, b: Event): number {
+  return firstDay(a.date).localeCompare(firstDay(b.date)) || a.date.length - b.date.length || a.id.localeCompare(b.id);
+}
+
+/** A validated pack with the indexes every command needs. Immutable once built. */
+export class Pack {
+  readonly meta: PackMeta;
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly actors: ReadonlyMap<string, Actor>;
+  readonly places: ReadonlyMap<string, Place>;
+  readonly weapons: ReadonlyMap<string, Weapon>;
+  readonly events: ReadonlyMap<string, Event>;
+  readonly claims: ReadonlyMap<string, Claim>;
+  readonly quotes: ReadonlyMap<string, Quote>;
+  readonly facts: ReadonlyMap<string, Fact>;
+  /** All events, oldest first; month-precision events sort before days of that month. */
+  readonly chronological: readonly Event[];
+
+  private readonly byMonth = new Map<string, Event[]>();
+  private readonly byMonthDay = new Map<string, Event[]>();
+  private readonly byEntity = new Map<string, Event[]>();
+  private readonly byAlias = new Map<string, Entity[]>();
+  private readonly claimsByEvent = new Map<string, Claim[]>();
+  private readonly quotesByEvent = new Map<string, Quote[]>();
+  private readonly factsByEvent = new Map<string, Fact[]>();
+  private readonly statementsAbout = new Map<string, (Claim | Fact | Quote)[]>();
+
+  constructor(readonly data: PackData) {
+    this.meta = data.meta;
+    this.sources = byId(data.sources);
+    this.actors = byId(data.actors);
+    this.places = byId(data.places);
+    this.weapons = byId(data.weapons);
+    this.events = byId(data.events);
+    this.claims = byId(data.claims);
+    this.quotes = byId(data.quotes);
+    this.facts = byId(data.facts);
+    this.chronological = [...data.events].sort(compareEvents);
+
+    for (const event of this.chronological) {
+      if (event.date.length >= 7) pushTo(this.byMonth, event.date.slice(0, 7), event);
+      if (event.date.length === 10) pushTo(this.byMonthDay, event.date.slice(5), event);
+      for (const ref of [...event.places, ...event.actors, ...event.weapons]) pushTo(this.byEntity, ref, event);
+    }
+    const entities: Entity[] = [
+      ...data.actors.map((item) => ({ type: 'actor', item }) as const),
+      ...data.places.map((item) => ({ type: 'place', item }) as const),
+      ...data.weapons.map((item) => ({ type: 'weapon', item }) as const),
+    ];
+    for (const entity of entities) {
+      const keys = new Set([entity.item.id, entity.item.name, ...entity.item.aliases].map(foldName));
+      for (const key of keys) pushTo(this.byAlias, key, entity);
+    }
+    for (const claim of data.claims) {
+      if (claim.event) pushTo(this.claimsByEvent, claim.event, claim);
+      for (const ref of new Set([claim.statedBy, ...claim.about])) pushTo(this.statementsAbout, ref, claim);
+    }
+    for (const quote of data.quotes) {
+      if (quote.event) pushTo(this.quotesByEvent, quote.event, quote);
+      pushTo(this.statementsAbout, quote.speaker, quote);
+    }
+    for (const fact of data.facts) {
+      if (fact.event) pushTo(this.factsByEvent, fact.event, fact);
+      for (const ref of fact.about) pushTo(this.statementsAbout, ref, fact);
+    }
+  }
+
+  /** Events whose date falls inside [from, to], both pack dates of any precision. */
+  eventsBetween(from: string, to: string): Event[] {
+    const start = firstDay(from);
+    const end = lastDay(to);
+    return this.chronological.filter((e) => firstDay(e.date) <= end && lastDay(e.endDate ?? e.date) >= start);
+  }
+
+  eventsInMonth(yyyyMm: string): readonly Event[] {
+    return this.byMonth.get(yyyyMm) ?? [];
+  }
+
+  /** Day-precision events on this month and day in any year ("on this day"). */
+  eventsOnMonthDay(mmDd: string): readonly Event[] {
+    return this.byMonthDay.get(mmDd) ?? [];
+  }
+
+  eventsInvolving(entityId: string): readonly Event[] {
+    return this.byEntity.get(entityId) ?? [];
+  }
+
+  /** Actors, places and weapons known by this name or alias, spelling-insensitively. */
+  lookup(name: string, type?: EntityType): Entity[] {
+    const found = this.byAlias.get(foldName(name)) ?? [];
+    return type ? found.filter((e) => e.type === type) : found;
+  }
+
+  /** Every name and alias, for autocomplete and suggestions. */
+  names(type?: EntityType): { label: string; entity: Entity }[] {
+    const out: { label: string; entity: Entity }[] = [];
+    const add = (entity: Entity) => {
+      for (const label of [entity.item.name, ...entity.item.aliases]) out.push({ label, entity });
+    };
+    if (!type || type === 'actor') for (const item of this.actors.values()) add({ type: 'actor', item });
+    if (!type || type === 'place') for (const item of this.places.values()) add({ type: 'place', item });
+    if (!type || type === 'weapon') for (const item of this.weapons.values()) add({ type: 'weapon', item });
+    return out;
+  }
+
+  claimsFor(eventId: string): readonly Claim[] {
+    return this.claimsByEvent.get(eventId) ?? [];
+  }
+
+  quotesFor(eventId: string): readonly Quote[] {
+    return this.quotesByEvent.get(eventId) ?? [];
+  }
+
+  factsFor(eventId: string): readonly Fact[] {
+    return this.factsByEvent.get(eventId) ?? [];
+  }
+
+  /** Claims, quotes and facts made by or about an actor, place or weapon. */
+  statementsConcerning(entityId: string): readonly (Claim | Fact | Quote)[] {
+    return this.statementsAbout.get(entityId) ?? [];
+  }
+
+  /** The name of any actor, place, weapon or event id, for display. */
+  nameOf(id: string): string {
+    return (
+      this.actors.get(id)?.name ??
+      this.places.get(id)?.name ??
+      this.weapons.get(id)?.name ??
+      this.events.get(id)?.title ??
+      id
+    );
+  }
+
+  get counts(): Record<string, number> {
+    const d = this.data;
+    return {
+      sources: d.sources.length,
+      actors: d.actors.length,
+      places: d.places.length,
+      weapons: d.weapons.length,
+      events: d.events.length,
+      claims: d.claims.length,
+      quotes: d.quotes.length,
+      facts: d.facts.length,
+    };
+  }
+}

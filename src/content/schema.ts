@@ -1,0 +1,287 @@
+import { z } from 'zod';
+import { isRealDate } from './dates.js';
+
+/**
+ * The content model. Every statement about the conflict is a claim made by
+ * someone, as of a date, in a named article, with a verbatim excerpt: the
+ * pack never holds a bare "fact" about who did what.
+ */
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens, like "armenia-mod"');
+
+/** YYYY, YYYY-MM or YYYY-MM-DD; the form is the precision. */
+export const PackDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, { message: 'no such date on the calendar' });
+
+const text = z.string().trim().min(1, 'must not be empty');
+const aliases = z.array(text).default([]);
+
+export const Episode = z.strictObject({
+  id,
+  name: text,
+  start: PackDate,
+  end: PackDate.optional(),
+  summary: text,
+});
+
+export const Source = z.strictObject({
+  id,
+  outlet: text,
+  /** The headline exactly as printed. */
+  headline: text,
+  /** Actor ids of the authors (journalists are actors, so misprinted bylines are aliases). */
+  byline: z.array(id).default([]),
+  date: PackDate,
+  /** A second publication of the same text, e.g. a republisher and its date. */
+  republished: z.strictObject({ outlet: text, date: PackDate, url: z.url().optional() }).optional(),
+  url: z.url().optional(),
+  /** One neutral line on the outlet's perspective. */
+  perspective: text,
+  /** File name of the article's text in the seeds folder, used to verify excerpts. */
+  textFile: text.optional(),
+});
+
+export const ActorKind = z.enum([
+  'person',
+  'state',
+  'government-body',
+  'armed-force',
+  'organisation',
+  'alliance',
+  'company',
+  'media',
+  'group',
+]);
+
+export const Role = z.strictObject({
+  title: text,
+  of: id.optional(),
+  from: PackDate.optional(),
+  to: PackDate.optional(),
+  /** The date the article describes the role as current. */
+  asOf: PackDate.optional(),
+  source: id,
+});
+
+export const Actor = z.strictObject({
+  id,
+  name: text,
+  kind: ActorKind,
+  aliases,
+  /** A state actor id this actor belongs to, when it has one. */
+  country: id.optional(),
+  /** A parent body, e.g. a ministry's government. */
+  partOf: id.optional(),
+  description: text,
+  roles: z.array(Role).default([]),
+});
+
+export const PlaceKind = z.enum([
+  'country',
+  'region',
+  'province',
+  'district',
+  'city',
+  'town',
+  'village',
+  'border-area',
+  'military-site',
+  'sea',
+  'landform',
+  'infrastructure',
+]);
+
+export const Place = z.strictObject({
+  id,
+  name: text,
+  kind: PlaceKind,
+  aliases,
+  /** A state actor id; omitted where sovereignty itself is the dispute. */
+  country: id.optional(),
+  /** A containing place id. */
+  in: id.optional(),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  /** How precise lat/lon are: the point itself, a town centre, or a rough region centroid. */
+  precision: z.enum(['exact', 'settlement', 'region', 'approximate']),
+  note: text.optional(),
+});
+
+export const Weapon = z.strictObject({
+  id,
+  name: text,
+  kind: z.enum([
+    'drone',
+    'helicopter',
+    'aircraft',
+    'tank',
+    'armoured-vehicle',
+    'artillery',
+    'rocket-artillery',
+    'missile',
+    'air-defence',
+    'small-arms',
+    'munition',
+    'warship',
+    'other',
+  ]),
+  aliases,
+  /** State actor id of the maker's country. */
+  makerCountry: id.optional(),
+  maker: text.optional(),
+  description: text,
+});
+
+export const Event = z.strictObject({
+  id,
+  title: text,
+  date: PackDate,
+  /** For spans: "this weekend" is two days, so it gets an end date. */
+  endDate: PackDate.optional(),
+  /** How a relative date was resolved, e.g. "'yesterday' in an article dated 28 September 2020". */
+  dateNote: text.optional(),
+  episode: id,
+  type: z.enum([
+    'clash',
+    'offensive',
+    'shelling',
+    'air-strike',
+    'capture',
+    'ceasefire',
+    'agreement',
+    'mobilisation',
+    'martial-law',
+    'exercise',
+    'diplomacy',
+    'statement',
+    'protest',
+    'political',
+    'arms-deal',
+    'casualties',
+    'other',
+  ]),
+  places: z.array(id).default([]),
+  /** Who took part, without direction: who attacked whom is a pair of claims. */
+  actors: z.array(id).default([]),
+  weapons: z.array(id).default([]),
+  /** Neutral summary that takes no side on contested points. */
+  summary: text,
+  sources: z.array(id).min(1, 'an event needs at least one source'),
+});
+
+export const Qualifier = z.enum(['exact', 'at-least', 'over', 'about', 'up-to']);
+
+export const Figure = z.strictObject({
+  value: z.number().nonnegative(),
+  /** Upper bound of a stated range, e.g. 900 to 1,300. */
+  valueMax: z.number().nonnegative().optional(),
+  qualifier: Qualifier.default('exact'),
+  /** What is counted, plural, e.g. "soldiers killed", "helicopters destroyed", "US dollars". */
+  unit: text,
+});
+
+export const ClaimKind = z.enum([
+  'casualties',
+  'equipment-losses',
+  'territory',
+  'responsibility',
+  'military-action',
+  'forces',
+  'arms',
+  'diplomatic',
+  'political',
+  'economic',
+  'humanitarian',
+  'other',
+]);
+
+export const ClaimStatus = z.enum(['unverified', 'disputed', 'denied']);
+
+export const Claim = z.strictObject({
+  id,
+  /** Who made the claim, and no further: "Armenian forces in Nagorno-Karabakh" is not the government of Armenia. */
+  statedBy: id,
+  asOf: PackDate,
+  kind: ClaimKind,
+  /** The claim in attributed form: "Armenia's defence ministry said ...". */
+  statement: text,
+  figures: z.array(Figure).default([]),
+  status: ClaimStatus,
+  event: id.optional(),
+  /** Actors, places or weapons the claim is about (ids of any of them). */
+  about: z.array(id).default([]),
+  /** Claims that contradict this one (e.g. the other side's account of who started it). */
+  opposes: z.array(id).default([]),
+  /** Claims that measure the same thing differently (other span, other date, other source). */
+  related: z.array(id).default([]),
+  source: id,
+  excerpt: text,
+});
+
+export const Quote = z.strictObject({
+  id,
+  speaker: id,
+  /** The words spoken, verbatim. */
+  text,
+  date: PackDate,
+  /** Neutral words on where and why it was said. */
+  context: text.optional(),
+  event: id.optional(),
+  source: id,
+  excerpt: text,
+});
+
+export const Fact = z.strictObject({
+  id,
+  /** A background statement, given as the source's report: the bot always says who reported it. */
+  statement: text,
+  date: PackDate.optional(),
+  endDate: PackDate.optional(),
+  about: z.array(id).default([]),
+  event: id.optional(),
+  related: z.array(id).default([]),
+  source: id,
+  excerpt: text,
+});
+
+export const PackMeta = z.strictObject({
+  id,
+  title: text,
+  description: text,
+  episodes: z.array(Episode).min(1),
+});
+
+/** One YAML file: any of these lists; the pack is their union. */
+export const ContentFile = z.strictObject({
+  pack: PackMeta.optional(),
+  sources: z.array(Source).optional(),
+  actors: z.array(Actor).optional(),
+  places: z.array(Place).optional(),
+  weapons: z.array(Weapon).optional(),
+  events: z.array(Event).optional(),
+  claims: z.array(Claim).optional(),
+  quotes: z.array(Quote).optional(),
+  facts: z.array(Fact).optional(),
+});
+
+export type Episode = z.infer<typeof Episode>;
+export type Source = z.infer<typeof Source>;
+export type Actor = z.infer<typeof Actor>;
+export type Role = z.infer<typeof Role>;
+export type Place = z.infer<typeof Place>;
+export type Weapon = z.infer<typeof Weapon>;
+export type Event = z.infer<typeof Event>;
+export type Figure = z.infer<typeof Figure>;
+export type Claim = z.infer<typeof Claim>;
+export type Quote = z.infer<typeof Quote>;
+export type Fact = z.infer<typeof Fact>;
+export type PackMeta = z.infer<typeof PackMeta>;
+export type ContentFile = z.infer<typeof ContentFile>;
+
+/** The collections a content file may hold, in the order the loader reports them. */
+export const COLLECTIONS = ['sources', 'actors', 'places', 'weapons', 'events', 'claims', 'quotes', 'facts'] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];

@@ -1,0 +1,75 @@
+import type { Pack } from '../content/pack.js';
+import type { Store } from '../store/store.js';
+import type { Poster } from './poster.js';
+import type { Reply } from './reply.js';
+
+export type Platform = 'discord' | 'slack' | 'console';
+
+/** Who is asking, and where. Adapters fill this in; the core never sees a platform object. */
+export interface Caller {
+  platform: Platform;
+  userId: string;
+  userName: string;
+  channelId: string;
+  /** Discord guild or Slack workspace (team) id; "console" for the console. */
+  serverId: string;
+  /** May manage briefings and stop other people's games (Manage Server/Channels, workspace admin). */
+  canManage: boolean;
+}
+
+/** What every command can use. One per process, shared across platforms. */
+export interface Services {
+  pack: Pack;
+  store: Store;
+  /** Injected so tests and the scheduler can move time. */
+  now: () => Date;
+  /** Posts and edits messages outside the request/reply cycle (quiz rounds, reveals, briefings). */
+  poster: Poster;
+}
+
+export interface CommandContext extends Services {
+  caller: Caller;
+}
+
+/** Where autocomplete suggestions for an option come from. */
+export type Completion = 'actor' | 'place' | 'weapon' | 'topic' | 'event';
+
+export interface OptionSpec {
+  name: string;
+  description: string;
+  type: 'string' | 'integer';
+  required?: boolean;
+  choices?: { name: string; value: string }[];
+  min?: number;
+  max?: number;
+  autocomplete?: Completion;
+  /** An example value for help text and the Slack syntax line, e.g. "2020-10". */
+  example?: string;
+}
+
+/** Options arrive as the user typed them; each command parses them with the shared parsers. */
+export type RawArgs = Readonly<Record<string, string | undefined>>;
+
+export interface Subcommand {
+  name: string;
+  description: string;
+  options: OptionSpec[];
+  run(args: RawArgs, ctx: CommandContext): Promise<Reply>;
+}
+
+/**
+ * One slash command, declared once: the same definition feeds Discord
+ * registration, the Slack manifest, the console parser and /help.
+ * A command has either `run` + `options`, or `subcommands`.
+ */
+export interface Command {
+  name: string;
+  description: string;
+  options?: OptionSpec[];
+  subcommands?: Subcommand[];
+  run?(args: RawArgs, ctx: CommandContext): Promise<Reply>;
+  /** Handles a clicked choice whose action starts with `<name>:`. */
+  onChoice?(action: string, ctx: CommandContext): Promise<Reply>;
+  /** Longer help shown by `/help <name>`. */
+  help?: string;
+}

@@ -1,0 +1,56 @@
+/**
+ * What a command returns. The core never sends anything: each adapter renders
+ * a Reply into its platform's shape (embeds, Block Kit, text) and enforces
+ * that platform's limits.
+ */
+
+export type Visibility = 'private' | 'channel';
+
+export interface ReplyField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+/** A button. `action` is routed back to the command that made it (≤ 100 chars). */
+export interface Choice {
+  action: string;
+  label: string;
+  style?: 'primary' | 'secondary' | 'success' | 'danger';
+  /** Rendered as a select/option list rather than a button where that reads better. */
+  group?: string;
+}
+
+export interface ReplyImage {
+  png: Uint8Array;
+  filename: string;
+  /** Alt text listing what the picture shows. */
+  alt: string;
+}
+
+/** A source as it appears under a reply: outlet, headline, date. */
+export interface SourceLine {
+  id: string;
+  outlet: string;
+  headline: string;
+  date: string;
+  url?: string;
+}
+
+export interface Reply {
+  /** Plain-text rendering of the whole reply; every adapter can fall back to it. */
+  text: string;
+  title?: string;
+  /** Main body, light markdown (**bold**, _italic_, lists). */
+  body?: string;
+  fields?: ReplyField[];
+  choices?: Choice[];
+  image?: ReplyImage;
+  /** Sources cited by the reply, shown as a footer/context line. */
+  sources?: SourceLine[];
+  /** Short footer text such as "Page 2 of 5". */
+  footer?: string;
+  visibility: Visibility;
+  /** When set, the adapter edits the message that carried the clicked choice instead of posting anew. */
+  replaceOriginal?: boolean;
+}

@@ -1,0 +1,52 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * Redis-backed tests need a real redis-server. CI passes REDIS_URL; on a
+ * developer machine we start a throwaway one on a free loopback port when
+ * redis-server is installed. Tests read the URL from `inject('redisUrl')`.
+ */
+let server: ChildProcess | undefined;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForRedis(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const r = spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' });
+    if (r.stdout?.trim() === 'PONG') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`redis-server on port ${port} did not answer PING`);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let url = process.env.REDIS_URL ?? '';
+  if (!url && spawnSync('redis-server', ['--version']).status === 0) {
+    const port = await freePort();
+    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    await waitForRedis(port);
+    url = `redis://127.0.0.1:${port}`;
+  }
+  project.provide('redisUrl', url);
+  return async () => {
+    server?.kill('SIGTERM');
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    redisUrl: string;
+  }
+}
