@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import 'vitest';
 import type { TestProject } from 'vitest/node';
 
 /**
@@ -33,9 +34,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let url = process.env.REDIS_URL ?? '';
   if (!url && spawnSync('redis-server', ['--version']).status === 0) {
     const port = await freePort();
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    server = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
     await waitForRedis(port);
     url = `redis://127.0.0.1:${port}`;
   }
