@@ -1,0 +1,138 @@
+import { suggest } from '../content/check.js';
+import type { Command, CommandContext, OptionSpec, RawArgs } from './command.js';
+import type { CommandLine } from './command-line.js';
+import { UserError } from './errors.js';
+import type { Reply } from './reply.js';
+
+/** A command call once the platform's shape is gone: the same from Discord, Slack and the console. */
+export interface Invocation {
+  name: string;
+  subcommand?: string;
+  args: RawArgs;
+}
+
+function nearest(wanted: string, names: string[]): string {
+  const hint = suggest(wanted, names);
+  return hint ? ` Did you mean ${hint}?` : '';
+}
+
+export function findCommand(commands: readonly Command[], name: string): Command {
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    const names = commands.map((c) => c.name);
+    const hint = suggest(name, names);
+    throw new UserError(
+      `There is no /${name} command.${hint ? ` Did you mean /${hint}?` : ''} Try /help for the list.`,
+    );
+  }
+  return command;
+}
+
+function optionsOf(command: Command, subcommand?: string): { options: OptionSpec[]; label: string } {
+  if (!command.subcommands) return { options: command.options ?? [], label: `/${command.name}` };
+  const names = command.subcommands.map((s) => s.name);
+  if (!subcommand) {
+    throw new UserError(
+      `/${command.name} needs one of: ${names.join(', ')}. For example: /${command.name} ${names[0]}`,
+    );
+  }
+  const sub = command.subcommands.find((s) => s.name === subcommand);
+  if (!sub) {
+    throw new UserError(
+      `/${command.name} has no "${subcommand}".${nearest(subcommand, names)} Choose from: ${names.join(', ')}.`,
+    );
+  }
+  return { options: sub.options, label: `/${command.name} ${sub.name}` };
+}
+
+function example(label: string, option: OptionSpec): string {
+  return `${label} ${option.required ? '' : `${option.name}:`}${option.example ?? `<${option.name}>`}`;
+}
+
+/** Checks the declared constraints every platform shares: required, integer range, fixed choices. */
+export function validateArgs(options: OptionSpec[], args: RawArgs, label: string): RawArgs {
+  const known = new Set(options.map((o) => o.name));
+  for (const name of Object.keys(args)) {
+    if (args[name] !== undefined && !known.has(name)) {
+      const list = options.length ? ` It takes: ${options.map((o) => o.name).join(', ')}.` : ' It takes no options.';
+      throw new UserError(`${label} has no option "${name}".${nearest(name, [...known])}${list}`);
+    }
+  }
+  const out: Record<string, string | undefined> = {};
+  for (const option of options) {
+    const raw = args[option.name]?.trim();
+    if (raw === undefined || raw === '') {
+      if (option.required)
+        throw new UserError(
+          `${label} needs ${option.name}: ${option.description}. For example: ${example(label, option)}`,
+        );
+      continue;
+    }
+    if (option.type === 'integer') {
+      const value = Number(raw);
+      const range = option.min !== undefined && option.max !== undefined ? ` from ${option.min} to ${option.max}` : '';
+      if (
+        !/^-?\d+$/.test(raw) ||
+        (option.min !== undefined && value < option.min) ||
+        (option.max !== undefined && value > option.max)
+      ) {
+        throw new UserError(
+          `${option.name} must be a whole number${range}; "${raw.slice(0, 40)}" is not. For example: ${option.name}:${option.example ?? option.min ?? 1}`,
+        );
+      }
+    }
+    if (option.choices && !option.choices.some((c) => c.value === raw)) {
+      const values = option.choices.map((c) => c.value);
+      throw new UserError(`${option.name} must be one of: ${values.join(', ')}.${nearest(raw.toLowerCase(), values)}`);
+    }
+    out[option.name] = raw;
+  }
+  return out;
+}
+
+/**
+ * Maps a typed line onto a command's options: bare words fill the options in
+ * declared order (the last one takes the rest, so `/who Polad Hashimov`
+ * works), and `name:value` sets an option by name.
+ */
+export function resolveLine(commands: readonly Command[], line: CommandLine): Invocation {
+  const command = findCommand(commands, line.name);
+  const words = [...line.words];
+  const subcommand = command.subcommands ? words.shift()?.toLowerCase() : undefined;
+  const { options } = optionsOf(command, subcommand);
+  const args: Record<string, string> = { ...line.named };
+  const free = options.filter((o) => args[o.name] === undefined);
+  free.forEach((option, index) => {
+    if (words.length === 0) return;
+    args[option.name] = index === free.length - 1 ? words.splice(0).join(' ') : (words.shift() as string);
+  });
+  if (words.length > 0) {
+    const label = subcommand ? `/${command.name} ${subcommand}` : `/${command.name}`;
+    throw new UserError(`${label} does not take "${words.join(' ')}". Try /help ${command.name}.`);
+  }
+  return { name: command.name, subcommand, args };
+}
+
+export async function dispatch(commands: readonly Command[], call: Invocation, ctx: CommandContext): Promise<Reply> {
+  const command = findCommand(commands, call.name);
+  const { options, label } = optionsOf(command, call.subcommand);
+  const args = validateArgs(options, call.args, label);
+  if (command.subcommands) {
+    const sub = command.subcommands.find((s) => s.name === call.subcommand);
+    return (sub as NonNullable<typeof sub>).run(args, ctx);
+  }
+  if (!command.run) throw new Error(`command /${command.name} has neither run() nor subcommands`);
+  return command.run(args, ctx);
+}
+
+/** Routes a clicked choice to the command whose name prefixes its action (`quiz:answer:...`). */
+export async function dispatchChoice(
+  commands: readonly Command[],
+  action: string,
+  ctx: CommandContext,
+): Promise<Reply> {
+  const name = action.split(':', 1)[0] ?? '';
+  const command = commands.find((c) => c.name === name);
+  if (!command?.onChoice) throw new UserError('That button is no longer active.');
+  return command.onChoice(action, ctx);
+}
