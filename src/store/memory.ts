@@ -5,6 +5,7 @@ export class MemoryStore implements Store {
   private readonly values = new Map<string, { json: string; expiresAt?: number }>();
   private readonly lists = new Map<string, string[]>();
   private readonly queues = new Map<string, Map<string, number>>();
+  private readonly pace = new Map<string, number>();
 
   constructor(private readonly clock: () => number = Date.now) {}
 
@@ -71,6 +72,12 @@ export class MemoryStore implements Store {
 
   async unschedule(queue: string, member: string): Promise<void> {
     this.queues.get(queue)?.delete(member);
+  }
+
+  async reserve(key: string, intervalMs: number, now: number): Promise<number> {
+    const slot = Math.max(now, this.pace.get(key) ?? now);
+    this.pace.set(key, slot + intervalMs);
+    return slot;
   }
 
   async ping(): Promise<boolean> {

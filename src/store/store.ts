@@ -30,6 +30,13 @@ export interface Store {
   due(queue: string, now: number, limit: number): Promise<{ member: string; dueAt: number }[]>;
   unschedule(queue: string, member: string): Promise<void>;
 
+  /**
+   * Shared pacing (a rate limit across instances): reserves the next slot of
+   * `key`, spacing callers `intervalMs` apart, and returns the time (ms since
+   * epoch, never before `now`) at which this caller may act.
+   */
+  reserve(key: string, intervalMs: number, now: number): Promise<number>;
+
   /** Is the backend reachable right now? Used by /healthz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
