@@ -72,22 +72,43 @@ const TARGET_NAME: Record<Target, string> = {
 type Item = { id: string } & Record<string, unknown>;
 type OriginOf = (item: object) => Origin | undefined;
 
-/** Every id a field holds, with the sub-path that leads to it. */
-function idsAt(item: Record<string, unknown>, field: string): { value: string; at: Segment[] }[] {
-  const [head, ...rest] = field.split('.');
-  if (head === undefined) return [];
-  const isList = head.endsWith('[]');
-  const key = isList ? head.slice(0, -2) : head;
-  const value = item[key];
-  if (value === undefined) return [];
-  if (!isList) {
-    if (rest.length === 0) return typeof value === 'string' ? [{ value, at: [key] }] : [];
-    return idsAt(value as Record<string, unknown>, rest.join('.')).map((r) => ({ ...r, at: [key, ...r.at] }));
+/** A field path split once: `roles[].of` → [{key: roles, list}, {key: of}]. */
+type Step = { key: string; list: boolean };
+const compiled = new Map<string, Step[]>();
+function stepsOf(field: string): Step[] {
+  let steps = compiled.get(field);
+  if (!steps) {
+    steps = field.split('.').map((part) => ({ key: part.replace('[]', ''), list: part.endsWith('[]') }));
+    compiled.set(field, steps);
   }
-  return (value as unknown[]).flatMap((element, index) => {
-    if (rest.length === 0) return typeof element === 'string' ? [{ value: element, at: [key, index] }] : [];
-    return idsAt(element as Record<string, unknown>, rest.join('.')).map((r) => ({ ...r, at: [key, index, ...r.at] }));
+  return steps;
+}
+
+/** Every id a field holds, with the sub-path that leads to it. */
+function idsAt(
+  item: Record<string, unknown>,
+  steps: Step[],
+  depth = 0,
+  out: { value: string; at: Segment[] }[] = [],
+  at: Segment[] = [],
+) {
+  const step = steps[depth];
+  if (!step) return out;
+  const value = item[step.key];
+  if (value === undefined) return out;
+  const last = depth === steps.length - 1;
+  if (!step.list) {
+    if (last) {
+      if (typeof value === 'string') out.push({ value, at: [...at, step.key] });
+    } else idsAt(value as Record<string, unknown>, steps, depth + 1, out, [...at, step.key]);
+    return out;
+  }
+  (value as unknown[]).forEach((element, index) => {
+    if (last) {
+      if (typeof element === 'string') out.push({ value: element, at: [...at, step.key, index] });
+    } else idsAt(element as Record<string, unknown>, steps, depth + 1, out, [...at, step.key, index]);
   });
+  return out;
 }
 
 export function suggest(wanted: string, candidates: Iterable<string>): string | undefined {
@@ -172,7 +193,7 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
   for (const [name, rules] of Object.entries(REFERENCES)) {
     for (const item of pack[name as keyof PackData] as Item[]) {
       for (const [field, targets] of rules) {
-        for (const { value, at } of idsAt(item, field)) {
+        for (const { value, at } of idsAt(item, stepsOf(field))) {
           if (targets.some((t) => ids[t].has(value))) continue;
           const kinds = targets.map((t) => TARGET_NAME[t]).join(' or ');
           const wrongKind = targets.includes('state') && ids.actor.has(value);

@@ -27,8 +27,11 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function compareEvents(a: Event, b: Event): number {
-  return firstDay(a.date).localeCompare(firstDay(b.date)) || a.date.length - b.date.length || a.id.localeCompare(b.id);
+/** Oldest first; a month-precision event sorts before the days of its month. */
+function chronologicalOrder(events: Event[]): Event[] {
+  const keyed = events.map((event) => ({ event, key: `${firstDay(event.date)}${event.date.length === 4 ? 0 : event.date.length === 7 ? 1 : 2}${event.id}` }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.event);
 }
 
 /** A validated pack with the indexes every command needs. Immutable once built. */
@@ -64,7 +67,7 @@ export class Pack {
     this.claims = byId(data.claims);
     this.quotes = byId(data.quotes);
     this.facts = byId(data.facts);
-    this.chronological = [...data.events].sort(compareEvents);
+    this.chronological = chronologicalOrder(data.events);
 
     for (const event of this.chronological) {
       if (event.date.length >= 7) pushTo(this.byMonth, event.date.slice(0, 7), event);

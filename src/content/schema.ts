@@ -12,10 +12,14 @@ const id = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens, like "armenia-mod"');
 
 /** YYYY, YYYY-MM or YYYY-MM-DD; the form is the precision. */
-export const PackDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine(isRealDate, { message: 'no such date on the calendar' });
+export const PackDate = z.preprocess(
+  // YAML reads a bare year as a number; a year is still a date here.
+  (value) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
+  z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD')
+    .refine(isRealDate, { message: 'no such date on the calendar' }),
+);
 
 const text = z.string().trim().min(1, 'must not be empty');
 const aliases = z.array(text).default([]);
