@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPack } from '../../src/content/load.js';
+import { verifyExcerpts } from '../../src/content/verify.js';
+
+const SEEDS = path.resolve('../shared/seeds');
+const haveSeeds = existsSync(SEEDS);
+if (!haveSeeds) {
+  console.warn(`SKIPPED excerpt verification: ${SEEDS} is absent, so excerpts cannot be checked against the articles.`);
+}
+
+describe.skipIf(!haveSeeds)('every excerpt stands word for word in its article', () => {
+  it('in the Caucasus pack', async () => {
+    const pack = await loadPack('content/caucasus');
+    expect(pack.claims.size + pack.quotes.size + pack.facts.size).toBeGreaterThan(0);
+    expect(await verifyExcerpts(pack, SEEDS)).toEqual([]);
+  });
+
+  it('in the test fixture pack', async () => {
+    expect(await verifyExcerpts(await loadPack('test/fixtures/pack'), SEEDS)).toEqual([]);
+  });
+
+  it('catches an excerpt that was paraphrased', async () => {
+    const pack = await loadPack('test/fixtures/pack');
+    const claim = pack.claims.get('claim-armenia-killed-2020-09-27');
+    if (!claim) throw new Error('fixture changed');
+    const altered = { ...claim, excerpt: 'Armenia said that 16 people were killed' };
+    (pack.claims as Map<string, typeof claim>).set(claim.id, altered);
+    const problems = await verifyExcerpts(pack, SEEDS);
+    expect(problems).toEqual([
+      expect.objectContaining({ id: claim.id, problem: expect.stringContaining('not found verbatim') }),
+    ]);
+  });
+});
+
+describe('article text normalisation', () => {
+  it('reads escaped dollars and page breaks as the printed text', async () => {
+    const { normalizeArticleText } = await import('../../src/content/normalize.js');
+    expect(normalizeArticleText('a \\$1.8 billion deal under martial\n\n\nlaw')).toBe(
+      'a $1.8 billion deal under martial law',
+    );
+  });
+});
