@@ -1,0 +1,79 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Command, Services } from '../../core/command.js';
+import { dispatchChoice } from '../../core/dispatch.js';
+import { UserError } from '../../core/errors.js';
+import { type Logger, logInteraction } from '../../log.js';
+import { type AdminLookup, callerOf } from './caller.js';
+import { asResponse, uploadPicture } from './deliver.js';
+import { type Settled, settle } from './outcome.js';
+import { saveStash, stashKey } from './poster.js';
+import { renderReply, STASH_PREFIX } from './render.js';
+
+export interface ActionDeps {
+  services: Services;
+  commands: readonly Command[];
+  admins: AdminLookup;
+  logger: Logger;
+}
+
+function chosenValue(action: SlackActionMiddlewareArgs<BlockAction>['action']): string | undefined {
+  if (action.type === 'button') return action.value;
+  if (action.type === 'static_select') return action.selected_option?.value;
+  return undefined;
+}
+
+/**
+ * A clicked choice (a quiz answer, a page button): ack() first, then route
+ * it to the command that made it. The command's Reply says where it goes:
+ * in place of the clicked message, privately to the clicker, or into the
+ * channel.
+ */
+export function actionHandler(deps: ActionDeps) {
+  return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+    await ack();
+    const started = performance.now();
+    const channelId: string = body.channel?.id ?? body.container?.channel_id ?? '';
+    const who = {
+      teamId: body.team?.id ?? body.user.team_id ?? '',
+      userId: body.user.id,
+      userName: body.user.username ?? body.user.name ?? body.user.id,
+      channelId,
+    };
+    const raw = chosenValue(action) ?? '';
+    const command = raw.startsWith(STASH_PREFIX) ? 'stashed' : (raw.split(':', 1)[0] ?? '');
+    const caller = await callerOf(who, deps.admins);
+    const settled = await settle(async () => {
+      const choice = raw.startsWith(STASH_PREFIX) ? await deps.services.store.get<string>(stashKey(raw)) : raw;
+      if (!choice) throw new UserError('That button has expired. Run the command again for a fresh one.');
+      return dispatchChoice(deps.commands, choice, { ...deps.services, caller });
+    });
+
+    const { reply } = settled;
+    let result: Pick<Settled, 'outcome' | 'error'> = settled;
+    try {
+      const inPlace = reply.replaceOriginal === true;
+      const rendered = renderReply(reply, inPlace ? { maxMessages: 1 } : {});
+      await saveStash(deps.services.store, rendered);
+      const messageTs: string | undefined = body.message?.ts ?? body.container?.message_ts;
+      if (inPlace) {
+        const [message] = rendered.messages;
+        if (body.container?.is_ephemeral || !messageTs) {
+          // An ephemeral message has no ts anyone can update; only its response_url can replace it.
+          await respond({ replace_original: true, text: message!.text, blocks: message!.blocks });
+        } else {
+          await client.chat.update({ channel: channelId, ts: messageTs, text: message!.text, blocks: message!.blocks });
+        }
+      } else {
+        for (const message of rendered.messages) await respond(asResponse(message, reply.visibility));
+      }
+      await uploadPicture(client, channelId, rendered, respond, deps.logger);
+    } catch (error) {
+      result = { outcome: 'error', error };
+    }
+    logInteraction(
+      deps.logger.child({ userId: who.userId, channelId, teamId: who.teamId }),
+      { platform: 'slack', kind: 'choice', command },
+      { ...result, latencyMs: performance.now() - started },
+    );
+  };
+}

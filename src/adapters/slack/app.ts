@@ -1,0 +1,105 @@
+import type { Server } from 'node:http';
+import { App, type CustomRoute, webApi } from '@slack/bolt';
+import { commands as registry } from '../../../commands/index.js';
+import type { Command, Services } from '../../core/command.js';
+import type { Logger } from '../../log.js';
+import { actionHandler } from './actions.js';
+import { boltLogger } from './bolt-logger.js';
+import { AdminLookup } from './caller.js';
+import { SlackPoster } from './poster.js';
+import { CHOICE_ACTION_PREFIX } from './render.js';
+import { slashHandler } from './slash.js';
+
+export interface SlackAppOptions {
+  botToken: string;
+  /** HTTP mode: verifies each request's signature. */
+  signingSecret?: string;
+  /** Socket Mode when set (xapp-...). */
+  appToken?: string;
+  /** Web API base in @slack/web-api's slackApiUrl form; Slack's own when unset. */
+  apiUrl?: string;
+  logger: Logger;
+  /** Defaults to every command in commands/. */
+  commands?: readonly Command[];
+  /**
+   * Known bot identity: when both are given Bolt skips auth.test at startup
+   * (tests and the benchmark, which have no Slack to ask).
+   */
+  botId?: string;
+  botUserId?: string;
+  /** Web API retries; 0 in tests so a failure shows at once. */
+  retries?: number;
+  /** How long a command may take before the ack goes out empty; well inside Slack's 3 s. */
+  ackBudgetMs?: number;
+  /** Extra HTTP routes served beside /slack/events in HTTP mode (e.g. /healthz). */
+  routes?: CustomRoute[];
+}
+
+export interface SlackApp {
+  app: App;
+  /** Posts and edits through its own client, which reports 429s instead of waiting on them. */
+  poster: SlackPoster;
+  /** HTTP mode: listens (port 0 picks a free one). Socket Mode: connects. */
+  start(listen?: { port: number; host?: string }): Promise<Server | undefined>;
+  stop(): Promise<void>;
+}
+
+/** Matches every slash command Slack sends us, so one handler serves the whole registry. */
+const ANY_COMMAND = /^\/.+/;
+const ANY_CHOICE = new RegExp(`^${CHOICE_ACTION_PREFIX}`);
+
+/**
+ * The Bolt app: HTTP mode (POST /slack/events, signed requests) unless an
+ * app token asks for Socket Mode. Commands, choices and posting all go
+ * through the shared core; nothing here knows what a command does.
+ */
+export function createSlackApp(services: Services, options: SlackAppOptions): SlackApp {
+  const socketMode = options.appToken !== undefined;
+  const knownBot = options.botId !== undefined && options.botUserId !== undefined;
+  const clientOptions: webApi.WebClientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+  };
+  const app = new App({
+    token: options.botToken,
+    ...(socketMode
+      ? { socketMode: true, appToken: options.appToken }
+      : { signingSecret: options.signingSecret, customRoutes: options.routes }),
+    ...(knownBot ? { botId: options.botId, botUserId: options.botUserId, tokenVerificationEnabled: false } : {}),
+    logger: boltLogger(options.logger),
+    clientOptions,
+  });
+
+  const commands = options.commands ?? registry;
+  const admins = new AdminLookup(app.client, options.logger);
+  app.command(
+    ANY_COMMAND,
+    slashHandler({ services, commands, admins, logger: options.logger, ackBudgetMs: options.ackBudgetMs ?? 2_000 }),
+  );
+  app.action(ANY_CHOICE, actionHandler({ services, commands, admins, logger: options.logger }));
+  app.error(async (error) => {
+    options.logger.error({ err: error, platform: 'slack' }, 'slack request failed inside Bolt');
+  });
+
+  const posterClient = new webApi.WebClient(options.botToken, {
+    ...clientOptions,
+    rejectRateLimitedCalls: true,
+    logger: boltLogger(options.logger),
+  });
+  const poster = new SlackPoster(posterClient, services.store);
+
+  return {
+    app,
+    poster,
+    async start(listen) {
+      if (socketMode) {
+        await app.start();
+        return undefined;
+      }
+      return (await app.start(listen ?? { port: 3000 })) as Server;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,191 @@
+import { createHmac } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { commands as registry } from '../../commands/index.js';
+import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
+import { loadPack } from '../../src/content/load.js';
+import type { Command, Services } from '../../src/core/command.js';
+import type { Poster } from '../../src/core/poster.js';
+import { createLogger } from '../../src/log.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const BOT_TOKEN = 'xoxb-test-0000-token';
+export const TEAM = 'T0TEAM';
+export const CHANNEL = 'C0QUIZ';
+
+/** Slack's v0 request signature over the raw body. */
+export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface Harness {
+  fake: FakeSlackApi;
+  slack: SlackApp;
+  services: Services;
+  store: MemoryStore;
+  logs: LogLine[];
+  /** http://127.0.0.1:PORT/slack/events */
+  eventsUrl: string;
+  /** Sends a signed slash command; returns Bolt's HTTP answer (the ack body, parsed when JSON). */
+  command(command: string, text: string, user?: SlackUser, opts?: SignOpts): Promise<HttpAnswer>;
+  /** Sends a signed block_actions payload clicking the choice with `value` on message `messageTs`. */
+  click(
+    value: string,
+    user: SlackUser,
+    messageTs: string,
+    opts?: { ephemeral?: boolean; actionId?: string },
+  ): Promise<HttpAnswer>;
+  /** Posts an arbitrary body with the given headers, for signature tests. */
+  raw(body: string, headers: Record<string, string>): Promise<HttpAnswer>;
+  stop(): Promise<void>;
+}
+
+export interface SlackUser {
+  id: string;
+  name: string;
+}
+
+export interface SignOpts {
+  timestamp?: number;
+  secret?: string;
+}
+
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+  text: string;
+}
+
+export const ALICE: SlackUser = { id: 'U0ALICE', name: 'alice' };
+export const BOB: SlackUser = { id: 'U0BOB', name: 'bob' };
+export const CAROL: SlackUser = { id: 'U0CAROL', name: 'carol' };
+
+let responseCounter = 0;
+
+export async function startHarness(
+  options: { commands?: readonly Command[]; now?: () => Date; ackBudgetMs?: number } = {},
+): Promise<Harness> {
+  const fake = await new FakeSlackApi().start();
+  const logs: LogLine[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  const logger = createLogger({ level: 'debug', format: 'json', destination });
+  const store = new MemoryStore();
+  const pack = await loadPack('test/fixtures/pack');
+  // The Slack poster exists only once the app does; services need it first, so route through a late binding.
+  let slackPoster: Poster | undefined;
+  const poster: Poster = {
+    post: (channel, reply) => slackPoster!.post(channel, reply),
+    edit: (channel, id, reply) => slackPoster!.edit(channel, id, reply),
+  };
+  const services: Services = { pack, store, now: options.now ?? (() => new Date()), poster };
+  const slack = createSlackApp(services, {
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    apiUrl: fake.apiUrl,
+    logger,
+    commands: options.commands ?? registry,
+    botId: 'B0BOT',
+    botUserId: 'U0BOT',
+    retries: 0,
+    ackBudgetMs: options.ackBudgetMs,
+  });
+  slackPoster = slack.poster;
+  const server = await slack.start({ port: 0, host: '127.0.0.1' });
+  const port = (server!.address() as AddressInfo).port;
+  const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
+
+  async function raw(body: string, headers: Record<string, string>): Promise<HttpAnswer> {
+    const res = await fetch(eventsUrl, { method: 'POST', body, headers });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {}
+    return { status: res.status, body: parsed, text };
+  }
+
+  function signed(body: string, type: string, opts: SignOpts = {}): Promise<HttpAnswer> {
+    const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
+    return raw(body, {
+      'content-type': type,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(body, timestamp, opts.secret),
+    });
+  }
+
+  return {
+    fake,
+    slack,
+    services,
+    store,
+    logs,
+    eventsUrl,
+    raw,
+    command(command, text, user = ALICE, opts) {
+      const body = new URLSearchParams({
+        token: 'legacy-verification-token',
+        team_id: TEAM,
+        team_domain: 'chronicle-test',
+        channel_id: CHANNEL,
+        channel_name: 'quiz',
+        user_id: user.id,
+        user_name: user.name,
+        command,
+        text,
+        api_app_id: 'A0APP',
+        response_url: fake.responseUrl(`cmd-${++responseCounter}`),
+        trigger_id: `trigger-${responseCounter}`,
+      }).toString();
+      return signed(body, 'application/x-www-form-urlencoded', opts);
+    },
+    click(value, user, messageTs, opts = {}) {
+      const payload = {
+        type: 'block_actions',
+        team: { id: TEAM, domain: 'chronicle-test' },
+        user: { id: user.id, username: user.name, name: user.name, team_id: TEAM },
+        api_app_id: 'A0APP',
+        token: 'legacy-verification-token',
+        container: {
+          type: 'message',
+          message_ts: messageTs,
+          channel_id: CHANNEL,
+          is_ephemeral: opts.ephemeral ?? false,
+        },
+        trigger_id: `trigger-${++responseCounter}`,
+        channel: { id: CHANNEL, name: 'quiz' },
+        message: opts.ephemeral ? undefined : { type: 'message', ts: messageTs, text: '' },
+        response_url: fake.responseUrl(`click-${responseCounter}`),
+        actions: [
+          {
+            type: 'button',
+            action_id: opts.actionId ?? 'choice:0',
+            block_id: 'b1',
+            text: { type: 'plain_text', text: 'x' },
+            value,
+            action_ts: `${Date.now() / 1000}`,
+          },
+        ],
+      };
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      return signed(body, 'application/x-www-form-urlencoded');
+    },
+    async stop() {
+      await slack.stop();
+      await fake.stop();
+      await store.close();
+    },
+  };
+}
