@@ -1,0 +1,41 @@
+import { firstDay, lastDay } from '../content/dates.js';
+
+/** Pack dates as whole days since 1970, so a date axis is plain arithmetic. */
+
+const DAY_MS = 86_400_000;
+const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function dayNumber(isoDay: string): number {
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The days a pack date of any precision covers, as [first, last + 1). */
+export function dayRange(date: string, endDate?: string): [number, number] {
+  return [dayNumber(firstDay(date)), dayNumber(lastDay(endDate ?? date)) + 1];
+}
+
+/** "27 Sep", "Sep 2020", "2020"; the year is added to days when asked. */
+export function shortDate(date: string, withYear: boolean): string {
+  const [y, m, d] = date.split('-');
+  if (m === undefined) return y as string;
+  const month = MONTHS_SHORT[Number(m) - 1];
+  if (d === undefined) return `${month} ${y}`;
+  return withYear ? `${Number(d)} ${month} ${y}` : `${Number(d)} ${month}`;
+}
+
+export function shortSpan(date: string, endDate: string | undefined, withYear: boolean): string {
+  if (!endDate || endDate === date) return shortDate(date, withYear);
+  if (date.length === 10 && endDate.length === 10 && date.slice(0, 7) === endDate.slice(0, 7)) {
+    return `${Number(date.slice(8))}–${shortDate(endDate, withYear)}`;
+  }
+  return `${shortDate(date, withYear)} – ${shortDate(endDate, withYear)}`;
+}
+
+export function monthShort(month: number): string {
+  return MONTHS_SHORT[month - 1] as string;
+}

@@ -1,0 +1,40 @@
+import { Resvg } from '@resvg/resvg-js';
+import { FONT_FAMILY, fontFiles } from './font.js';
+
+/** What every picture is rendered with: the packaged font only, so the PNG is the same on every host. */
+/**
+ * Pictures are laid out at chat size (about 800 px wide) and rendered at
+ * twice that, so they stay sharp on high-density screens and when opened.
+ */
+export const ZOOM = 2;
+
+export const RENDER_OPTIONS = {
+  fitTo: { mode: 'zoom', value: ZOOM },
+  font: {
+    fontFiles: fontFiles(),
+    loadSystemFonts: false,
+    defaultFontFamily: FONT_FAMILY,
+    sansSerifFamily: FONT_FAMILY,
+  },
+  background: '#FFFFFF',
+  shapeRendering: 2,
+  textRendering: 1,
+  logLevel: 'off',
+} as const;
+
+export interface Rendered {
+  png: Uint8Array;
+  width: number;
+  height: number;
+  /** Raw RGBA, row-major; tests read pixels from it. */
+  pixels: Uint8Array;
+}
+
+export function renderSvg(svg: string): Rendered {
+  const image = new Resvg(svg, RENDER_OPTIONS).render();
+  return { png: new Uint8Array(image.asPng()), width: image.width, height: image.height, pixels: image.pixels };
+}
+
+export function svgToPng(svg: string): Uint8Array {
+  return new Uint8Array(new Resvg(svg, RENDER_OPTIONS).render().asPng());
+}

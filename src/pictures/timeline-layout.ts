@@ -1,0 +1,451 @@
+import type { Episode, Event } from '../content/schema.js';
+import { type Category, categoriesIn, categoryOf } from './categories.js';
+import { dayRange, isoDay, monthShort, shortSpan } from './days.js';
+import type { Box } from './geometry.js';
+import { verticalLine } from './geometry.js';
+import { type Candidate, Occupancy, type Placed, placeLabels } from './labels.js';
+import { EPISODE_TINTS } from './palette.js';
+import { LINE_HEIGHT } from './svg.js';
+import { textWidth } from './text-metrics.js';
+
+/**
+ * Where everything on the timeline strip goes, computed before any drawing
+ * so tests can check it (no label overlaps another, every mark is inside the
+ * axis) without reading pixels.
+ */
+
+export interface TimelineOptions {
+  title: string;
+  /** The period asked for. Periods up to two months are drawn whole, so "October" reads as all of October. */
+  period?: { from: string; to: string };
+  /** Small print at the bottom right, e.g. the pack's title. */
+  credit?: string;
+}
+
+export interface TextItem {
+  text: string;
+  box: Box;
+}
+
+export interface EpisodeBand {
+  episode: Episode;
+  x0: number;
+  x1: number;
+  tint: string;
+  label?: TextItem;
+}
+
+export interface Mark {
+  event: Event;
+  category: Category;
+  /** Where a leader line meets the mark. */
+  x: number;
+  /** Pixel extent; equal to x ± radius for a single day. */
+  x0: number;
+  x1: number;
+  y: number;
+  /** Spans longer than a day are bars; month- or year-precision dates are drawn as dashed bars. */
+  span: boolean;
+  uncertain: boolean;
+}
+
+export interface EventLabel {
+  event: Event;
+  date: string;
+  title: string;
+  box: Box;
+  anchor: 'start' | 'end';
+  /** Width of the bold date part, so the title can follow it. */
+  dateWidth: number;
+  leader: Box;
+}
+
+export interface LegendItem {
+  category: Category;
+  box: Box;
+}
+
+export interface TimelineLayout {
+  width: number;
+  height: number;
+  title: TextItem;
+  subtitle: TextItem;
+  credit?: TextItem;
+  axis: { y: number; x0: number; x1: number; fromDay: number; toDay: number };
+  ticks: { x: number; label?: TextItem }[];
+  episodes: EpisodeBand[];
+  marks: Mark[];
+  labels: EventLabel[];
+  /** Events drawn as marks but left without a label for lack of room. */
+  unlabelled: Event[];
+  legend: LegendItem[];
+  /** The region event labels must stay inside. */
+  labelFrame: Box;
+}
+
+export const SIZE = {
+  width: 800,
+  height: 460,
+  margin: 20,
+  title: 22,
+  subtitle: 14,
+  episode: 13,
+  label: 15,
+  tick: 13,
+  legend: 13,
+  credit: 12,
+  markRadius: 6,
+  /** Vertical step between stacked marks on one day. */
+  markStep: 14,
+  markLevels: 4,
+  labelMaxWidth: 270,
+} as const;
+
+/*
+ * Top to bottom: title, subtitle, episode names, label lanes above the axis,
+ * stacked marks, the axis with its tick labels, label lanes below, legend.
+ * Two sets of lanes give two independent "staircases" of labels.
+ */
+const EPISODE_ROW = 70;
+const LANES_TOP = 94;
+const LANE = Math.ceil(SIZE.label * LINE_HEIGHT) + 4;
+const UPPER_LANES = 5;
+/** Clear space between two labels in one lane. */
+const LABEL_GAP = 14;
+const MARKS_TOP = LANES_TOP + UPPER_LANES * LANE;
+const AXIS_Y = MARKS_TOP + 6 + SIZE.markRadius + (SIZE.markLevels - 1) * SIZE.markStep;
+const TICKS_TOP = AXIS_Y + 9;
+const LOWER_TOP = TICKS_TOP + Math.ceil(SIZE.tick * LINE_HEIGHT) + 6;
+const LEGEND_TOP = SIZE.height - 36;
+const LOWER_LANES = Math.floor((LEGEND_TOP - 8 - LOWER_TOP) / LANE);
+/** Where episode shading starts and ends. */
+export const BAND = { top: EPISODE_ROW - 4, bottom: LEGEND_TOP - 8 } as const;
+
+function lineBox(x: number, top: number, width: number, size: number): Box {
+  return { x, y: top, width, height: Math.ceil(size * LINE_HEIGHT) };
+}
+
+/** Cuts text to fit a width, ending in an ellipsis; returns "" if not even one word fits. */
+export function fitText(text: string, maxWidth: number, size: number, weight: 'regular' | 'bold' = 'regular'): string {
+  if (textWidth(text, size, weight) <= maxWidth) return text;
+  const chars = [...text];
+  for (let n = chars.length - 1; n >= 4; n--) {
+    const cut = `${chars.slice(0, n).join('').trimEnd()}…`;
+    if (textWidth(cut, size, weight) <= maxWidth) return cut;
+  }
+  return '';
+}
+
+function domainOf(events: readonly Event[], period: TimelineOptions['period']): [number, number] {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const e of events) {
+    const [a, b] = dayRange(e.date, e.endDate);
+    from = Math.min(from, a);
+    to = Math.max(to, b);
+  }
+  if (period) {
+    const [a, b] = dayRange(period.from, period.to);
+    if (b - a <= 62) {
+      from = Math.min(from, a);
+      to = Math.max(to, b);
+    }
+  }
+  const pad = Math.max(1, Math.round((to - from) * 0.03));
+  from -= pad;
+  to += pad;
+  if (to - from < 9) {
+    const grow = 9 - (to - from);
+    from -= Math.floor(grow / 2);
+    to += Math.ceil(grow / 2);
+  }
+  return [from, to];
+}
+
+interface TickSpec {
+  day: number;
+  text: string;
+}
+
+/** Tick days and their labels, at a step that suits the span: days, month days, months or years. */
+function tickSpecs(fromDay: number, toDay: number): TickSpec[] {
+  const span = toDay - fromDay;
+  const ticks: TickSpec[] = [];
+  const multiYear = isoDay(fromDay).slice(0, 4) !== isoDay(toDay - 1).slice(0, 4);
+  for (let day = fromDay; day < toDay; day++) {
+    const iso = isoDay(day);
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    const first = ticks.length === 0;
+    if (span <= 20) {
+      ticks.push({ day, text: first || d === 1 ? `${d} ${monthShort(m)}` : String(d) });
+    } else if (span <= 100) {
+      if ([1, 5, 10, 15, 20, 25].includes(d)) ticks.push({ day, text: `${d} ${monthShort(m)}` });
+    } else if (span <= 800) {
+      if (d === 1) ticks.push({ day, text: m === 1 || first ? `${monthShort(m)} ${y}` : monthShort(m) });
+    } else if (d === 1 && m === 1) {
+      ticks.push({ day, text: String(y) });
+    }
+    if (multiYear && span <= 100 && d === 1 && m === 1 && ticks.at(-1)?.day === day) {
+      (ticks.at(-1) as TickSpec).text = `1 Jan ${y}`;
+    }
+  }
+  return ticks;
+}
+
+function episodeBands(episodes: readonly Episode[], x: (day: number) => number, fromDay: number, toDay: number) {
+  const bands: EpisodeBand[] = [];
+  const taken = new Occupancy();
+  episodes.forEach((episode, index) => {
+    const [start, end] = dayRange(episode.start, episode.end ?? isoDay(toDay - 1));
+    if (end <= fromDay || start >= toDay) return;
+    const x0 = x(Math.max(start, fromDay));
+    const x1 = x(Math.min(end, toDay));
+    const band: EpisodeBand = { episode, x0, x1, tint: EPISODE_TINTS[index % EPISODE_TINTS.length] as string };
+    const room = Math.max(x1 - x0 - 12, 0);
+    for (const maxWidth of [room, SIZE.labelMaxWidth]) {
+      const text = fitText(episode.name, maxWidth, SIZE.episode, 'bold');
+      if (!text) continue;
+      const box = lineBox(x0 + 6, EPISODE_ROW, textWidth(text, SIZE.episode, 'bold'), SIZE.episode);
+      if (box.x + box.width > SIZE.width - SIZE.margin || !taken.fits(box)) continue;
+      taken.take(box);
+      band.label = { text, box };
+      break;
+    }
+    bands.push(band);
+  });
+  return bands;
+}
+
+function stackMarks(events: readonly Event[], x: (day: number) => number): Mark[] {
+  const r = SIZE.markRadius;
+  const levelEnds: number[] = Array(SIZE.markLevels).fill(Number.NEGATIVE_INFINITY);
+  const marks: Mark[] = [];
+  const sorted = [...events].sort((a, b) => dayRange(a.date)[0] - dayRange(b.date)[0]);
+  for (const event of sorted) {
+    const [a, b] = dayRange(event.date, event.endDate);
+    const uncertain = event.date.length < 10 || (event.endDate !== undefined && event.endDate.length < 10);
+    const span = b - a > 1;
+    const x0 = span ? x(a) : x(a + 0.5) - r;
+    const x1 = span ? Math.max(x(b), x0 + 2 * r) : x(a + 0.5) + r;
+    let level = levelEnds.findIndex((end) => end + 2 <= x0);
+    if (level < 0) level = SIZE.markLevels - 1;
+    levelEnds[level] = Math.max(levelEnds[level] as number, x1);
+    marks.push({
+      event,
+      category: categoryOf(event),
+      x: (x0 + x1) / 2,
+      x0,
+      x1,
+      y: AXIS_Y - level * SIZE.markStep,
+      span,
+      uncertain,
+    });
+  }
+  return marks;
+}
+
+type LabelPlace = Omit<EventLabel, 'box' | 'leader'>;
+
+interface LabelText {
+  date: string;
+  title: string;
+  dateWidth: number;
+  width: number;
+}
+
+/** The full label (date and title), then the date alone as a fallback where the full one finds no room. */
+function labelTexts(mark: Mark, withYear: boolean): LabelText[] {
+  const date = shortSpan(mark.event.date, mark.event.endDate, withYear);
+  const dateWidth = textWidth(date, SIZE.label, 'bold');
+  const title = fitText(mark.event.title, SIZE.labelMaxWidth - dateWidth - 6, SIZE.label);
+  const full = { date, title, dateWidth, width: dateWidth + (title ? 6 + textWidth(title, SIZE.label) : 0) };
+  return title ? [full, { date, title: '', dateWidth, width: dateWidth }] : [full];
+}
+
+/**
+ * One way of trying positions: which lanes first (nearest the axis, or
+ * highest first so labels step down like stairs and later leader lines pass
+ * beneath them), and whether the right half hangs its labels leftwards.
+ */
+interface Strategy {
+  lanes: 'low-first' | 'high-first';
+  mirrored: boolean;
+}
+
+const STRATEGIES: Strategy[] = [
+  { lanes: 'low-first', mirrored: false },
+  { lanes: 'high-first', mirrored: false },
+  { lanes: 'low-first', mirrored: true },
+  { lanes: 'high-first', mirrored: true },
+];
+
+interface Lane {
+  side: 'upper' | 'lower';
+  /** 0 is nearest the axis. */
+  index: number;
+}
+
+/** Lanes alternate above and below the axis, nearest first or farthest first. */
+function laneOrder(strategy: Strategy): Lane[] {
+  const lanes: Lane[] = [];
+  for (let i = 0; i < Math.max(UPPER_LANES, LOWER_LANES); i++) {
+    if (i < UPPER_LANES) lanes.push({ side: 'upper', index: i });
+    if (i < LOWER_LANES) lanes.push({ side: 'lower', index: i });
+  }
+  if (strategy.lanes === 'high-first') {
+    const far = (l: Lane) => (l.side === 'upper' ? UPPER_LANES : LOWER_LANES) - l.index;
+    lanes.sort((a, b) => far(a) - far(b) || (a.side === 'upper' ? -1 : 1));
+  }
+  return lanes;
+}
+
+function candidatesFor(mark: Mark, texts: LabelText[], frame: Box, strategy: Strategy): Candidate<LabelPlace>[] {
+  const out: Candidate<LabelPlace>[] = [];
+  const lanes = laneOrder(strategy);
+  for (const text of texts) {
+    const hangLeft = strategy.mirrored
+      ? mark.x > frame.x + frame.width / 2
+      : mark.x + 4 + text.width > frame.x + frame.width;
+    const anchors: ('start' | 'end')[] = hangLeft ? ['end', 'start'] : ['start', 'end'];
+    for (const lane of lanes) {
+      const upper = lane.side === 'upper';
+      const top = upper ? MARKS_TOP - (lane.index + 1) * LANE : LOWER_TOP + lane.index * LANE;
+      const bottom = top + Math.ceil(SIZE.label * LINE_HEIGHT);
+      for (const anchor of anchors) {
+        out.push({
+          box: lineBox(anchor === 'start' ? mark.x + 4 : mark.x - 4 - text.width, top, text.width, SIZE.label),
+          // Checked only outside the marks strip; inside it the leader meets its own mark.
+          lines: [
+            upper ? verticalLine(mark.x, top, MARKS_TOP) : verticalLine(mark.x, AXIS_Y + SIZE.markRadius + 1, bottom),
+          ],
+          place: { event: mark.event, date: text.date, title: text.title, anchor, dateWidth: text.dateWidth },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Left to right; when mirrored, the right half is taken from the right edge inwards. */
+function orderFor(marks: readonly Mark[], frame: Box, strategy: Strategy): number[] {
+  const byX = marks.map((m, i) => ({ i, x: m.x })).sort((a, b) => a.x - b.x || a.i - b.i);
+  if (!strategy.mirrored) return byX.map((m) => m.i);
+  const middle = frame.x + frame.width / 2;
+  const left = byX.filter((m) => m.x <= middle);
+  const right = byX.filter((m) => m.x > middle).reverse();
+  const order: number[] = [];
+  for (let k = 0; k < Math.max(left.length, right.length); k++) {
+    const l = left[k];
+    const r = right[k];
+    if (l) order.push(l.i);
+    if (r) order.push(r.i);
+  }
+  return order;
+}
+
+/** Tries every strategy and keeps the one that labels most events, then the one with the shortest leaders. */
+function placeEventLabels(marks: readonly Mark[], withYear: boolean, frame: Box, obstacles: readonly Box[]) {
+  const texts = marks.map((m) => labelTexts(m, withYear));
+  let best: Map<number, Placed<LabelPlace>> | undefined;
+  let bestLeader = Number.POSITIVE_INFINITY;
+  let bestScore = 0;
+  for (const strategy of STRATEGIES) {
+    const candidates = marks.map((m, i) => candidatesFor(m, texts[i] as LabelText[], frame, strategy));
+    const placed = placeLabels(
+      candidates,
+      frame,
+      new Occupancy(obstacles, LABEL_GAP),
+      orderFor(marks, frame, strategy),
+    );
+    const leader = [...placed.values()].reduce((sum, p) => sum + (p.lines[0]?.height ?? 0), 0);
+    const titled = [...placed.values()].filter((p) => p.place.title).length;
+    const score = placed.size * 1000 + titled;
+    if (!best || score > bestScore || (score === bestScore && leader < bestLeader)) {
+      bestScore = score;
+      best = placed;
+      bestLeader = leader;
+    }
+  }
+  return best as Map<number, Placed<LabelPlace>>;
+}
+
+export function layoutTimeline(
+  events: readonly Event[],
+  episodes: readonly Episode[],
+  options: TimelineOptions,
+): TimelineLayout {
+  const { width, height, margin } = SIZE;
+  const [fromDay, toDay] = domainOf(events, options.period);
+  const x0 = margin + 4;
+  const x1 = width - margin - 4;
+  const x = (day: number) => x0 + ((day - fromDay) / (toDay - fromDay)) * (x1 - x0);
+  const withYear = isoDay(fromDay).slice(0, 4) !== isoDay(toDay - 1).slice(0, 4);
+
+  const ticks: TimelineLayout['ticks'] = [];
+  const tickRoom = new Occupancy();
+  for (const spec of tickSpecs(fromDay, toDay)) {
+    const tx = x(spec.day + (toDay - fromDay <= 20 ? 0.5 : 0));
+    const w = textWidth(spec.text, SIZE.tick);
+    const box = lineBox(tx - w / 2, TICKS_TOP, w, SIZE.tick);
+    const fits =
+      box.x >= margin &&
+      box.x + box.width <= width - margin &&
+      tickRoom.fits({ ...box, x: box.x - 6, width: box.width + 12 });
+    if (fits) tickRoom.take(box);
+    ticks.push({ x: tx, label: fits ? { text: spec.text, box } : undefined });
+  }
+
+  const marks = stackMarks(events, x);
+  const labelFrame: Box = { x: margin, y: LANES_TOP, width: width - 2 * margin, height: LEGEND_TOP - 8 - LANES_TOP };
+  // Lanes keep labels off the marks; tick labels are solid so no leader line crosses them.
+  const obstacles = ticks.flatMap((t) => (t.label ? [t.label.box] : []));
+  const placed = placeEventLabels(marks, withYear, labelFrame, obstacles);
+  const labels: EventLabel[] = [];
+  const unlabelled: Event[] = [];
+  marks.forEach((mark, i) => {
+    const p = placed.get(i);
+    if (!p) {
+      unlabelled.push(mark.event);
+      return;
+    }
+    const below = p.box.y > AXIS_Y;
+    const leader = below
+      ? verticalLine(mark.x, AXIS_Y + SIZE.markRadius, p.box.y + p.box.height)
+      : verticalLine(mark.x, p.box.y, mark.y - SIZE.markRadius);
+    labels.push({ ...p.place, box: p.box, leader });
+  });
+
+  const legend: LegendItem[] = [];
+  let lx = margin;
+  for (const category of categoriesIn(events)) {
+    const w = 18 + textWidth(category.label, SIZE.legend);
+    legend.push({ category, box: lineBox(lx, LEGEND_TOP, w, SIZE.legend) });
+    lx += w + 18;
+  }
+  let credit: TextItem | undefined;
+  if (options.credit) {
+    const text = fitText(options.credit, width - margin - lx - 12, SIZE.credit);
+    const w = textWidth(text, SIZE.credit);
+    if (text) credit = { text, box: lineBox(width - margin - w, LEGEND_TOP + 1, w, SIZE.credit) };
+  }
+
+  const count = `${events.length} event${events.length === 1 ? '' : 's'}`;
+  const shown = unlabelled.length ? ` · ${unlabelled.length} unlabelled for lack of room` : '';
+  const titleText = fitText(options.title, width - 2 * margin, SIZE.title, 'bold');
+  const subtitleText = `${count}${shown}`;
+  return {
+    width,
+    height,
+    title: { text: titleText, box: lineBox(margin, 14, textWidth(titleText, SIZE.title, 'bold'), SIZE.title) },
+    subtitle: { text: subtitleText, box: lineBox(margin, 44, textWidth(subtitleText, SIZE.subtitle), SIZE.subtitle) },
+    credit,
+    axis: { y: AXIS_Y, x0, x1, fromDay, toDay },
+    ticks,
+    episodes: episodeBands(episodes, x, fromDay, toDay),
+    marks,
+    labels,
+    unlabelled,
+    legend,
+    labelFrame,
+  };
+}

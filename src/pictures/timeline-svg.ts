@@ -1,0 +1,121 @@
+import { FONT_FAMILY } from './font.js';
+import { INK } from './palette.js';
+import { symbol } from './shapes.js';
+import { BASELINE, el, escapeXml, svgDocument, text } from './svg.js';
+import { BAND, SIZE, type TimelineLayout } from './timeline-layout.js';
+
+/** Draws a computed timeline layout; all placement decisions were made in timeline-layout.ts. */
+export function timelineSvg(layout: TimelineLayout): string {
+  const { axis } = layout;
+  const body: string[] = [el('rect', { x: 0, y: 0, width: layout.width, height: layout.height, fill: INK.background })];
+  for (const band of layout.episodes) {
+    body.push(
+      el('rect', {
+        x: band.x0,
+        y: BAND.top,
+        width: band.x1 - band.x0,
+        height: BAND.bottom - BAND.top,
+        fill: band.tint,
+      }),
+    );
+  }
+  for (const band of layout.episodes) {
+    if (band.label)
+      body.push(
+        text(band.label.box.x, band.label.box.y, band.label.text, {
+          size: SIZE.episode,
+          weight: 'bold',
+          fill: INK.muted,
+        }),
+      );
+  }
+  body.push(el('line', { x1: axis.x0, y1: axis.y, x2: axis.x1, y2: axis.y, stroke: INK.muted, 'stroke-width': 1.5 }));
+  for (const tick of layout.ticks) {
+    body.push(
+      el('line', {
+        x1: tick.x,
+        y1: axis.y,
+        x2: tick.x,
+        y2: axis.y + (tick.label ? 7 : 4),
+        stroke: INK.muted,
+        'stroke-width': 1,
+      }),
+    );
+    if (tick.label)
+      body.push(
+        text(tick.x, tick.label.box.y, tick.label.text, { size: SIZE.tick, fill: INK.muted, anchor: 'middle' }),
+      );
+  }
+  for (const label of layout.labels) {
+    const { leader } = label;
+    const x = leader.x + leader.width / 2;
+    body.push(
+      el('line', { x1: x, y1: leader.y, x2: x, y2: leader.y + leader.height, stroke: INK.faint, 'stroke-width': 1 }),
+    );
+  }
+  for (const mark of layout.marks) {
+    const { colour, shape } = mark.category;
+    if (mark.span) {
+      const h = mark.uncertain ? 5 : 10;
+      body.push(
+        el('rect', {
+          x: mark.x0,
+          y: mark.y - h / 2,
+          width: mark.x1 - mark.x0,
+          height: h,
+          rx: h / 2,
+          fill: colour,
+          'fill-opacity': mark.uncertain ? 0.35 : 0.9,
+          stroke: mark.uncertain ? colour : INK.background,
+          'stroke-width': mark.uncertain ? 1 : 1.5,
+          'stroke-dasharray': mark.uncertain ? '3 3' : undefined,
+        }),
+      );
+    } else body.push(symbol(shape, mark.x, mark.y, SIZE.markRadius, colour, INK.background));
+  }
+  for (const label of layout.labels) {
+    const { box } = label;
+    const y = box.y + SIZE.label * BASELINE;
+    const parts = [
+      el('tspan', { 'font-weight': 700 }, escapeXml(label.date)),
+      label.title ? el('tspan', { dx: 6 }, escapeXml(label.title)) : '',
+    ].join('');
+    body.push(
+      el(
+        'text',
+        {
+          x: box.x,
+          y,
+          'font-family': FONT_FAMILY,
+          'font-size': SIZE.label,
+          fill: INK.text,
+          stroke: INK.background,
+          'stroke-width': 3,
+          'stroke-linejoin': 'round',
+          'paint-order': 'stroke',
+        },
+        parts,
+      ),
+    );
+  }
+  body.push(
+    text(layout.title.box.x, layout.title.box.y, layout.title.text, {
+      size: SIZE.title,
+      weight: 'bold',
+      fill: INK.text,
+    }),
+  );
+  body.push(
+    text(layout.subtitle.box.x, layout.subtitle.box.y, layout.subtitle.text, { size: SIZE.subtitle, fill: INK.muted }),
+  );
+  for (const item of layout.legend) {
+    const cy = item.box.y + item.box.height / 2;
+    body.push(symbol(item.category.shape, item.box.x + 6, cy, 5.5, item.category.colour, INK.background));
+    body.push(text(item.box.x + 18, item.box.y, item.category.label, { size: SIZE.legend, fill: INK.text }));
+  }
+  if (layout.credit)
+    body.push(
+      text(layout.credit.box.x, layout.credit.box.y, layout.credit.text, { size: SIZE.credit, fill: INK.faint }),
+    );
+  return svgDocument(layout.width, layout.height, body, layout.title.text);
+}
