@@ -1,4 +1,21 @@
 import type { Command } from '../src/core/command.js';
+import { eventCommand } from './event.js';
+import { factCommand } from './fact.js';
+import { helpCommand } from './help.js';
+import { quizCommand } from './quiz.js';
+import { sourcesCommand } from './sources.js';
+import { timelineCommand } from './timeline.js';
+import { whereCommand } from './where.js';
+import { whoCommand } from './who.js';
 
 /** Every slash command, in /help order. Each lives in its own file in this folder. */
-export const commands: Command[] = [];
+export const commands: Command[] = [
+  timelineCommand,
+  eventCommand,
+  factCommand,
+  whoCommand,
+  whereCommand,
+  sourcesCommand,
+  quizCommand,
+  helpCommand,
+];

@@ -8,6 +8,15 @@ import { ContentError } from './content/errors.js';
 const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<{ main(argv: string[]): Promise<number> }> }> =
   {
     content: { summary: 'content check [dir] | content export --json', load: () => import('./cli/content.js') },
+    start: {
+      summary: 'start   (the bot; the console when no platform token is set)',
+      load: () => import('./cli/start.js'),
+    },
+    ask: { summary: 'ask "/timeline 2020-10"   (one command, one reply)', load: () => import('./cli/ask.js') },
+    export: {
+      summary: 'export questions --json [--count N] [--seed S] [--topic T] [--period P]',
+      load: () => import('./cli/export.js'),
+    },
   };
 
 function usage(): string {

@@ -1,4 +1,5 @@
 import type { Pack } from '../content/pack.js';
+import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { Poster } from './poster.js';
 import type { Reply } from './reply.js';
@@ -25,6 +26,8 @@ export interface Services {
   now: () => Date;
   /** Posts and edits messages outside the request/reply cycle (quiz rounds, reveals, briefings). */
   poster: Poster;
+  /** For side effects that fail after the user's action succeeded (an edit of a round message). */
+  log?: Logger;
 }
 
 export interface CommandContext extends Services {

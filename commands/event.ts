@@ -1,0 +1,28 @@
+import type { Command } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { eventDetail, eventReply } from '../src/engine/facts.js';
+
+export const eventCommand: Command = {
+  name: 'event',
+  description: 'One event with its claims, each with who said it and the source',
+  options: [
+    {
+      name: 'event',
+      description: 'An event id from /timeline, or words from its title',
+      type: 'string',
+      required: true,
+      autocomplete: 'event',
+      example: 'war-begins-2020-09-27',
+    },
+  ],
+  help: 'Claims are shown as accounts by whoever made them; opposed accounts (who started it) are shown side by side.',
+  async run(args, ctx) {
+    return eventReply(ctx.pack, args.event ?? '');
+  },
+  async onChoice(action, ctx) {
+    const id = action.slice('event:show:'.length);
+    const event = action.startsWith('event:show:') ? ctx.pack.events.get(id) : undefined;
+    if (!event) throw new UserError('That event is no longer in the pack.');
+    return eventDetail(ctx.pack, event);
+  },
+};

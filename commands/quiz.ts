@@ -1,0 +1,83 @@
+import type { Command } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { parsePeriod } from '../src/core/parse/period.js';
+import { resolveTopic } from '../src/core/parse/topic.js';
+import { answerRound, scoreReply, startGame, stopGame } from '../src/engine/quiz/game.js';
+import { parseAnswerAction } from '../src/engine/quiz/messages.js';
+import { SCORING_RULE } from '../src/engine/quiz/scoring.js';
+import { packMentionsWord } from '../src/engine/topics.js';
+
+export const DEFAULT_ROUNDS = 5;
+export const DEFAULT_SECONDS = 20;
+
+export const quizCommand: Command = {
+  name: 'quiz',
+  description: 'A multiple-choice quiz game in this channel, built from the pack',
+  subcommands: [
+    {
+      name: 'start',
+      description: 'Start a quiz here (one game per channel)',
+      options: [
+        { name: 'rounds', description: 'How many questions', type: 'integer', min: 1, max: 20, example: '5' },
+        {
+          name: 'topic',
+          description: 'Only questions about this place, actor, weapon or word',
+          type: 'string',
+          autocomplete: 'topic',
+          example: 'Tovuz',
+        },
+        {
+          name: 'period',
+          description: 'Only questions from this period, like 2020-10',
+          type: 'string',
+          example: '2020-10',
+        },
+        {
+          name: 'seconds',
+          description: 'Seconds to answer each question',
+          type: 'integer',
+          min: 10,
+          max: 120,
+          example: '20',
+        },
+      ],
+      async run(args, ctx) {
+        const period = args.period ? parsePeriod(args.period) : undefined;
+        const topic = args.topic ? resolveTopic(ctx.pack, args.topic, (w) => packMentionsWord(ctx.pack, w)) : undefined;
+        const about = [period?.label, topic?.label].filter(Boolean).join(', ') || undefined;
+        return startGame(ctx, {
+          rounds: args.rounds ? Number(args.rounds) : DEFAULT_ROUNDS,
+          seconds: args.seconds ? Number(args.seconds) : DEFAULT_SECONDS,
+          scope: { period, topic },
+          about,
+          solo: ctx.caller.platform === 'console',
+        });
+      },
+    },
+    {
+      name: 'stop',
+      description: 'End the quiz in this channel (yours, or any if you can manage the channel)',
+      options: [],
+      run: (_args, ctx) => stopGame(ctx),
+    },
+    {
+      name: 'score',
+      description: 'Standings of the quiz in this channel',
+      options: [],
+      run: (_args, ctx) => scoreReply(ctx),
+    },
+  ],
+  help: [
+    `Defaults: ${DEFAULT_ROUNDS} questions, ${DEFAULT_SECONDS} seconds each.`,
+    'Answer with the buttons (on the console, type the number). You join a game by answering; each player answers each question once.',
+    'A question ends at its deadline, or as soon as everyone who has joined has answered. The first question always runs its full time so others can join; on the console you play alone, so each question ends when you answer.',
+    'The reveal shows the right answer, who got it, the explanation and its sources; the last one is followed by the final standings.',
+    `Scoring: ${SCORING_RULE}`,
+    'Questions about figures always say whose figure it is and as of when: a right answer means that is what they claimed, not that it is so.',
+  ].join('\n'),
+  async onChoice(action, ctx) {
+    const parsed = parseAnswerAction(action);
+    if (!parsed) throw new UserError('That button is no longer active.');
+    return answerRound(ctx, parsed.gameId, parsed.round, parsed.option);
+  },
+};

@@ -1,0 +1,47 @@
+import type { Command, CommandContext } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { parsePeriod } from '../src/core/parse/period.js';
+import { resolveTopic } from '../src/core/parse/topic.js';
+import type { Reply } from '../src/core/reply.js';
+import { timeline } from '../src/engine/timeline.js';
+import { packMentionsWord } from '../src/engine/topics.js';
+
+function run(when: string, topicText: string | undefined, page: number, ctx: CommandContext): Reply {
+  const period = parsePeriod(when);
+  const topic = topicText ? resolveTopic(ctx.pack, topicText, (w) => packMentionsWord(ctx.pack, w)) : undefined;
+  const topicKey = topic?.kind === 'entity' ? topic.entity.item.id : topic?.word;
+  return timeline(ctx.pack, { period, topic, topicKey, page });
+}
+
+export const timelineCommand: Command = {
+  name: 'timeline',
+  description: 'Events of a period, oldest first, optionally about one place, actor, weapon or word',
+  options: [
+    {
+      name: 'when',
+      description: 'YYYY, YYYY-MM, YYYY-MM-DD or a range A..B',
+      type: 'string',
+      required: true,
+      example: '2020-10',
+    },
+    {
+      name: 'topic',
+      description: 'A place, actor, weapon or word (aliases work: Toyuz finds Tovuz)',
+      type: 'string',
+      autocomplete: 'topic',
+      example: 'Ganja',
+    },
+  ],
+  help: 'Long periods come a page at a time with Previous/Next buttons. An empty period names the nearest events before and after it.',
+  async run(args, ctx) {
+    return run(args.when ?? '', args.topic, 1, ctx);
+  },
+  async onChoice(action, ctx) {
+    // timeline:page:<page>:<period>[:<topic>]
+    const [, kind, page, when, topic] = action.split(':');
+    if (kind !== 'page' || !page || !when || !/^\d+$/.test(page))
+      throw new UserError('That button is no longer active.');
+    const reply = run(when, topic ? decodeURIComponent(topic) : undefined, Number(page), ctx);
+    return { ...reply, replaceOriginal: true };
+  },
+};

@@ -1,0 +1,23 @@
+import type { Place } from '../src/content/schema.js';
+import type { Command } from '../src/core/command.js';
+import { resolveEntity } from '../src/core/parse/topic.js';
+import { whereReply } from '../src/engine/facts.js';
+
+export const whereCommand: Command = {
+  name: 'where',
+  description: 'A place: where it is, what it is called, what happened there',
+  options: [
+    {
+      name: 'place',
+      description: 'A place name or alias (Toyuz finds Tovuz)',
+      type: 'string',
+      required: true,
+      autocomplete: 'place',
+      example: 'Tovuz',
+    },
+  ],
+  async run(args, ctx) {
+    const entity = resolveEntity(ctx.pack, args.place ?? '', 'place');
+    return whereReply(ctx.pack, entity.item as Place);
+  },
+};

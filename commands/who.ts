@@ -1,0 +1,23 @@
+import type { Actor } from '../src/content/schema.js';
+import type { Command } from '../src/core/command.js';
+import { resolveEntity } from '../src/core/parse/topic.js';
+import { whoReply } from '../src/engine/facts.js';
+
+export const whoCommand: Command = {
+  name: 'who',
+  description: 'A person, government body, armed force or organisation: roles, statements, events',
+  options: [
+    {
+      name: 'actor',
+      description: 'A name or alias (Gashimov finds Polad Hashimov)',
+      type: 'string',
+      required: true,
+      autocomplete: 'actor',
+      example: 'Armenia',
+    },
+  ],
+  async run(args, ctx) {
+    const entity = resolveEntity(ctx.pack, args.actor ?? '', 'actor');
+    return whoReply(ctx.pack, entity.item as Actor);
+  },
+};

@@ -1,0 +1,28 @@
+import type { Choice, Reply } from '../../core/reply.js';
+
+/** Light markdown to plain terminal text: bold markers go, the words stay. */
+function plain(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, '$1');
+}
+
+/** Numbered choices: typing the number clicks the choice. */
+export function renderChoices(choices: readonly Choice[]): string {
+  return choices.map((c, i) => `  [${i + 1}] ${c.label}`).join('\n');
+}
+
+/** A Reply as readable text for a terminal, choices numbered from 1. */
+export function renderReply(reply: Reply): string {
+  const parts: string[] = [];
+  const structured = reply.title || reply.body || reply.fields?.length;
+  if (!structured) parts.push(plain(reply.text));
+  if (reply.title) parts.push(`== ${plain(reply.title)} ==`);
+  if (reply.body) parts.push(plain(reply.body));
+  if (reply.fields?.length) parts.push(reply.fields.map((f) => `${f.name}: ${plain(f.value)}`).join('\n'));
+  if (reply.image) parts.push(`[picture: ${reply.image.alt}]`);
+  if (reply.sources?.length) {
+    parts.push(`Sources:\n${reply.sources.map((s) => `  - ${s.outlet}, “${s.headline}”, ${s.date}`).join('\n')}`);
+  }
+  if (reply.footer) parts.push(`(${plain(reply.footer)})`);
+  if (reply.choices?.length) parts.push(renderChoices(reply.choices));
+  return parts.join('\n\n');
+}

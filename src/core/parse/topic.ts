@@ -1,0 +1,80 @@
+import { suggest } from '../../content/check.js';
+import { foldName } from '../../content/normalize.js';
+import type { Entity, EntityType, Pack } from '../../content/pack.js';
+import { UserError } from '../errors.js';
+
+/** What a topic option resolved to: a named thing in the pack, or a plain word to search for. */
+export type Topic = { kind: 'entity'; entity: Entity; label: string } | { kind: 'word'; word: string; label: string };
+
+const TYPE_WORD: Record<EntityType, string> = { actor: 'actor', place: 'place', weapon: 'weapon' };
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** The nearest names in the pack, for "did you mean" hints. */
+export function nearestNames(pack: Pack, wanted: string, type?: EntityType, limit = 3): string[] {
+  const key = foldName(wanted);
+  const labels = pack.names(type).map((n) => n.label);
+  const byFold = new Map<string, string>();
+  for (const label of labels) if (!byFold.has(foldName(label))) byFold.set(foldName(label), label);
+  const out: string[] = [];
+  const remaining = new Map(byFold);
+  for (let i = 0; i < limit; i++) {
+    const hit = suggest(key, remaining.keys());
+    if (!hit) break;
+    out.push(remaining.get(hit) as string);
+    remaining.delete(hit);
+  }
+  // Prefix matches help with partial names ("Stepan" → Stepanakert) that edit distance misses.
+  if (key.length >= 3) {
+    for (const [folded, label] of byFold) {
+      if (out.length >= limit) break;
+      if (folded.startsWith(key) && !out.includes(label)) out.push(label);
+    }
+  }
+  return out;
+}
+
+function didYouMean(names: string[]): string {
+  return names.length ? ` Did you mean ${names.join(', ')}?` : '';
+}
+
+/** One entity of the given type by name or alias; a clear error with the nearest names otherwise. */
+export function resolveEntity(pack: Pack, raw: string, type: EntityType): Entity {
+  const text = raw.trim();
+  if (text === '') throw new UserError(`Name a ${TYPE_WORD[type]}.`);
+  const found = pack.lookup(text, type);
+  const first = found[0];
+  if (first && found.length === 1) return first;
+  if (first) {
+    // Two entities sharing an alias: the canonical name wins, otherwise ask.
+    const exact = found.find((e) => foldName(e.item.name) === foldName(text));
+    if (exact) return exact;
+    throw new UserError(`"${clip(text)}" could mean ${found.map((e) => e.item.name).join(' or ')}; use the full name.`);
+  }
+  throw new UserError(
+    `No ${TYPE_WORD[type]} called "${clip(text)}" in the pack.${didYouMean(nearestNames(pack, text, type))}`,
+  );
+}
+
+/**
+ * A topic: any actor, place or weapon by name or alias; failing that, a word
+ * to look for in event titles and summaries. `hasWord` tells whether the
+ * word occurs anywhere, so a typo gets suggestions instead of an empty result.
+ */
+export function resolveTopic(pack: Pack, raw: string, hasWord: (folded: string) => boolean): Topic {
+  const text = raw.trim();
+  if (text === '') throw new UserError('The topic is empty; name a place, actor, weapon or word.');
+  const found = pack.lookup(text);
+  if (found.length > 0) {
+    const exact = found.find((e) => foldName(e.item.name) === foldName(text)) ?? found[0];
+    const entity = exact as Entity;
+    return { kind: 'entity', entity, label: entity.item.name };
+  }
+  const word = foldName(text);
+  if (word.length >= 3 && hasWord(word)) return { kind: 'word', word, label: text };
+  throw new UserError(
+    `Nothing in the pack matches "${clip(text)}".${didYouMean(nearestNames(pack, text))} A topic is a place, actor, weapon or word from the events.`,
+  );
+}

@@ -1,0 +1,144 @@
+import { formatDate } from '../content/dates.js';
+import type { Pack } from '../content/pack.js';
+import type { Claim, Fact, Figure, Quote } from '../content/schema.js';
+import type { SourceLine } from '../core/reply.js';
+
+/**
+ * Every statement leaves the engine with who made it, as of when, and where
+ * it was printed. These helpers are the only way claims, quotes and facts are
+ * turned into text, so none can slip out as bare fact.
+ */
+
+export function sourceLine(pack: Pack, sourceId: string): SourceLine | undefined {
+  const s = pack.sources.get(sourceId);
+  if (!s) return undefined;
+  return { id: s.id, outlet: s.outlet, headline: s.headline, date: formatDate(s.date), url: s.url };
+}
+
+/** Unique source lines for a list of ids, in first-seen order. */
+export function sourceLines(pack: Pack, ids: Iterable<string>): SourceLine[] {
+  const seen = new Set<string>();
+  const out: SourceLine[] = [];
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const line = sourceLine(pack, id);
+    if (line) out.push(line);
+  }
+  return out;
+}
+
+/** "World Socialist Web Site, “Armenian-Azeri conflict erupts…”, 28 September 2020". */
+export function citation(pack: Pack, sourceId: string): string {
+  const s = pack.sources.get(sourceId);
+  return s ? `${s.outlet}, “${s.headline}”, ${formatDate(s.date)}` : 'source not in the pack';
+}
+
+const QUALIFIER: Record<Figure['qualifier'], string> = {
+  exact: '',
+  'at-least': 'at least ',
+  over: 'over ',
+  about: 'about ',
+  'up-to': 'up to ',
+};
+
+/** 16 → "16", 12500 → "12,500", 1800000000 → "1.8 billion". */
+export function formatNumber(value: number): string {
+  const scales: [number, string][] = [
+    [1e9, 'billion'],
+    [1e6, 'million'],
+  ];
+  for (const [scale, word] of scales) {
+    if (value >= scale) return `${Number((value / scale).toFixed(2)).toLocaleString('en-US')} ${word}`;
+  }
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** The number as stated, qualifier and range included, without the unit: "over 100", "900 to 1,300". */
+export function formatAmount(figure: Pick<Figure, 'value' | 'valueMax' | 'qualifier'>): string {
+  const amount =
+    figure.valueMax !== undefined && figure.valueMax !== figure.value
+      ? `${formatNumber(figure.value)} to ${formatNumber(figure.valueMax)}`
+      : formatNumber(figure.value);
+  return `${QUALIFIER[figure.qualifier]}${amount}`;
+}
+
+/** "over 100 people injured". */
+export function formatFigure(figure: Figure): string {
+  return `${formatAmount(figure)} ${figure.unit}`;
+}
+
+const STATUS: Record<Claim['status'], string> = {
+  unverified: 'unverified',
+  disputed: 'disputed',
+  denied: 'denied by the other side',
+};
+
+/** "According to Armenia, as of 27 September 2020 (WSWS, “…”, 28 September 2020): Armenia said …". */
+export function attributeClaim(pack: Pack, claim: Claim): string {
+  const figures = claim.figures.length ? ` Figures as stated: ${claim.figures.map(formatFigure).join('; ')}.` : '';
+  return (
+    `According to ${pack.nameOf(claim.statedBy)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ` +
+    `${claim.statement} [${STATUS[claim.status]}]${figures}`
+  );
+}
+
+export function attributeQuote(pack: Pack, quote: Quote): string {
+  const context = quote.context ? ` (${quote.context})` : '';
+  return `${pack.nameOf(quote.speaker)}, ${formatDate(quote.date)}${context}: “${quote.text}” (${citation(pack, quote.source)})`;
+}
+
+/** Background facts are still someone's report: the outlet is named every time. */
+export function attributeFact(pack: Pack, fact: Fact): string {
+  const outlet = pack.sources.get(fact.source)?.outlet ?? 'the source';
+  return `As reported by ${outlet} (${citation(pack, fact.source)}): ${fact.statement}`;
+}
+
+export type Statement = Claim | Quote | Fact;
+
+export function isClaim(s: Statement): s is Claim {
+  return 'statedBy' in s;
+}
+export function isQuote(s: Statement): s is Quote {
+  return 'speaker' in s;
+}
+
+export function attribute(pack: Pack, s: Statement): string {
+  if (isClaim(s)) return attributeClaim(pack, s);
+  if (isQuote(s)) return attributeQuote(pack, s);
+  return attributeFact(pack, s);
+}
+
+/**
+ * Claims grouped so that opposed accounts (who started it) sit side by side:
+ * each group is one claim plus every claim it opposes or is opposed by.
+ */
+export function groupOpposed(claims: readonly Claim[]): Claim[][] {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const placed = new Set<string>();
+  const groups: Claim[][] = [];
+  for (const claim of claims) {
+    if (placed.has(claim.id)) continue;
+    const group: Claim[] = [];
+    const queue = [claim];
+    while (queue.length) {
+      const c = queue.shift() as Claim;
+      if (placed.has(c.id)) continue;
+      placed.add(c.id);
+      group.push(c);
+      for (const other of claims) {
+        if (placed.has(other.id)) continue;
+        if (c.opposes.includes(other.id) || other.opposes.includes(c.id)) queue.push(byId.get(other.id) as Claim);
+      }
+    }
+    groups.push(group);
+  }
+  return groups;
+}
+
+/** Opposed accounts as one block that never picks a side. */
+export function renderContested(pack: Pack, group: readonly Claim[]): string {
+  if (group.length === 1) return `• ${attributeClaim(pack, group[0] as Claim)}`;
+  const lines = group.map((c) => `  • ${attributeClaim(pack, c)}`);
+  return `• Contested: these accounts contradict each other, and Chronicle does not decide between them.\n${lines.join('\n')}`;
+}

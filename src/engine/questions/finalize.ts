@@ -1,0 +1,61 @@
+import { foldName } from '../../content/normalize.js';
+import type { Entity, Pack } from '../../content/pack.js';
+import { sourceLines } from '../attribution.js';
+import type { Random } from './random.js';
+import type { Draft, Option, Question } from './types.js';
+
+/** An option naming an actor, place or weapon: it may not be confused with any of its aliases. */
+export function entityOption(entity: Entity['item']): Option {
+  return { text: entity.name, keys: [entity.name, ...entity.aliases] };
+}
+
+function keysOf(option: Option): Set<string> {
+  return new Set([option.text, ...(option.keys ?? [])].map(foldName).filter(Boolean));
+}
+
+/**
+ * Exactly one option is right only if no two options can be read as the
+ * same thing: no shared folded text and no shared alias.
+ */
+export function optionsAreDistinct(options: readonly Option[]): boolean {
+  const sets = options.map(keysOf);
+  for (let i = 0; i < sets.length; i++) {
+    const a = sets[i] as Set<string>;
+    if (a.size === 0) return false;
+    for (let j = i + 1; j < sets.length; j++) {
+      for (const key of sets[j] as Set<string>) if (a.has(key)) return false;
+    }
+  }
+  return true;
+}
+
+/** Checks a draft and shuffles its options; undefined when it could mislead. */
+export function finalize(pack: Pack, draft: Draft, random: Random): Question | undefined {
+  const wanted = draft.fixedOrder ? 1 : 3;
+  if (draft.distractors.length !== wanted) return undefined;
+  const all = [draft.correct, ...draft.distractors];
+  if (!optionsAreDistinct(all)) return undefined;
+  const sources = sourceLines(pack, draft.sourceIds);
+  if (sources.length === 0 || draft.explanation.trim() === '') return undefined;
+  const order = draft.fixedOrder ? all : random.shuffle(all);
+  return {
+    id: `${draft.kind}:${draft.subject}`,
+    kind: draft.kind,
+    difficulty: draft.difficulty,
+    prompt: draft.prompt,
+    options: order.map((o) => o.text),
+    answer: order.indexOf(draft.correct),
+    explanation: draft.explanation,
+    sources,
+    eventIds: draft.eventIds,
+  };
+}
+
+/** Does this text give the answer away by naming it (or an alias of at least 4 letters)? */
+export function mentions(text: string, names: readonly string[]): boolean {
+  const hay = ` ${foldName(text)} `;
+  return names.some((n) => {
+    const key = foldName(n);
+    return key.length >= 4 && hay.includes(` ${key} `);
+  });
+}

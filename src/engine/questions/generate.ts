@@ -1,0 +1,118 @@
+import type { Pack } from '../../content/pack.js';
+import type { Event } from '../../content/schema.js';
+import { roleOrganisation, weaponMaker } from './entities.js';
+import { eventDate, eventPlace, whichFirst } from './events.js';
+import { finalize } from './finalize.js';
+import { type Random, seededRandom } from './random.js';
+import { eventInScope, type Scope, statementInScope } from './scope.js';
+import { figureQuestion, quoteSpeaker, trueFalse } from './statements.js';
+import type { Draft, Question, QuestionKind } from './types.js';
+
+/** One thing a question could be asked about; `build` may decline it. */
+interface Candidate {
+  key: string;
+  build(random: Random): Draft | undefined;
+}
+
+function eventCandidates(
+  pack: Pack,
+  scope: Scope,
+  build: (e: Event, r: Random, i: number) => Draft | undefined,
+): Candidate[] {
+  const out: Candidate[] = [];
+  pack.chronological.forEach((event, index) => {
+    if (eventInScope(pack, event, scope)) out.push({ key: event.id, build: (r) => build(event, r, index) });
+  });
+  return out;
+}
+
+function figureCandidates(pack: Pack, scope: Scope, build: typeof figureQuestion): Candidate[] {
+  return pack.data.claims
+    .filter((c) => statementInScope(pack, c, c.asOf, scope))
+    .flatMap((claim) =>
+      claim.figures.map((_, i) => ({ key: `${claim.id}#${i}`, build: (r: Random) => build(pack, claim, i, r) })),
+    );
+}
+
+/** Where each kind finds its subjects inside a scope. */
+const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate[]> = {
+  'event-date': (pack, scope) => eventCandidates(pack, scope, (e, r) => eventDate(pack, e, r)),
+  'event-place': (pack, scope) => eventCandidates(pack, scope, (e, r) => eventPlace(pack, e, r)),
+  'which-first': (pack, scope) => eventCandidates(pack, scope, (e, r, i) => whichFirst(pack, e, r, i)),
+  'quote-speaker': (pack, scope) =>
+    pack.data.quotes
+      .filter((q) => statementInScope(pack, q, q.date, scope))
+      .map((q) => ({ key: q.id, build: (r) => quoteSpeaker(pack, q, r) })),
+  figure: (pack, scope) => figureCandidates(pack, scope, figureQuestion),
+  'true-false': (pack, scope) => figureCandidates(pack, scope, trueFalse),
+  'organisation-or-weapon': (pack, scope) => {
+    const topicId = scope.topic?.kind === 'entity' ? scope.topic.entity.item.id : undefined;
+    const roles = pack.data.actors.flatMap((person) =>
+      person.roles
+        .filter(
+          (role) =>
+            (!topicId || topicId === person.id || topicId === role.of) &&
+            (!scope.period || (role.asOf && statementInScope(pack, {}, role.asOf, { period: scope.period }))),
+        )
+        .map((role) => ({
+          key: `${person.id}:${role.of}`,
+          build: (r: Random) => roleOrganisation(pack, person, role, r),
+        })),
+    );
+    const weapons = pack.data.weapons
+      .filter((w) => pack.eventsInvolving(w.id).some((e) => eventInScope(pack, e, scope)))
+      .map((w) => ({ key: w.id, build: (r: Random) => weaponMaker(pack, w, r) }));
+    return [...roles, ...weapons];
+  },
+};
+
+export interface GenerateOptions {
+  count: number;
+  seed: number;
+  scope?: Scope;
+  kinds?: readonly QuestionKind[];
+}
+
+/**
+ * Up to `count` questions, cycling through the kinds so a game mixes them,
+ * and avoiding two questions on one event while others remain. The same
+ * pack, seed and scope always give the same questions.
+ */
+export function generateQuestions(pack: Pack, options: GenerateOptions): Question[] {
+  const random = seededRandom(options.seed);
+  const scope = options.scope ?? {};
+  const kinds = random.shuffle(options.kinds ?? (Object.keys(KINDS) as QuestionKind[]));
+  const pools = kinds.map((kind) => ({ kind, queue: random.shuffle(KINDS[kind](pack, scope)) }));
+  const out: Question[] = [];
+  const ids = new Set<string>();
+  const usedEvents = new Set<string>();
+  const deferred: { kind: QuestionKind; question: Question }[] = [];
+
+  while (out.length < options.count && pools.some((p) => p.queue.length > 0)) {
+    for (const pool of pools) {
+      if (out.length >= options.count) break;
+      while (pool.queue.length > 0) {
+        const candidate = pool.queue.shift() as Candidate;
+        const draft = candidate.build(random);
+        const question = draft && finalize(pack, draft, random);
+        if (!question || ids.has(question.id)) continue;
+        if (question.eventIds.some((id) => usedEvents.has(id))) {
+          deferred.push({ kind: pool.kind, question });
+          continue;
+        }
+        ids.add(question.id);
+        for (const id of question.eventIds) usedEvents.add(id);
+        out.push(question);
+        break;
+      }
+    }
+  }
+  // Only when the fresh subjects run out do two questions share an event.
+  for (const { question } of deferred) {
+    if (out.length >= options.count) break;
+    if (ids.has(question.id)) continue;
+    ids.add(question.id);
+    out.push(question);
+  }
+  return out;
+}

@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandContext, Services } from '../../core/command.js';
+import { UserError } from '../../core/errors.js';
+import { hashString } from '../../core/parse/seed.js';
+import type { ChannelRef } from '../../core/poster.js';
+import type { Reply } from '../../core/reply.js';
+import { generateQuestions } from '../questions/generate.js';
+import type { Scope } from '../questions/scope.js';
+import { makeReply, privateNote } from '../text.js';
+import { finalMessage, letter, revealMessage, roundMessage, standingsText } from './messages.js';
+import { pointsFor } from './scoring.js';
+import {
+  type Answer,
+  DEADLINE_QUEUE,
+  deadlineMember,
+  GAME_TTL_MS,
+  type GameState,
+  keys,
+  parseDeadlineMember,
+} from './state.js';
+
+/** A round is closed by whoever claims it first; the claim lapses so a crashed closer can be retried. */
+const CLOSE_CLAIM_MS = 60_000;
+
+export function channelOf(ctx: CommandContext): ChannelRef {
+  return { platform: ctx.caller.platform, channelId: ctx.caller.channelId, serverId: ctx.caller.serverId };
+}
+
+export async function loadGame(
+  services: Services,
+  channel: Pick<ChannelRef, 'platform' | 'channelId'>,
+): Promise<GameState | undefined> {
+  return services.store.get<GameState>(keys.game(channel));
+}
+
+async function saveGame(services: Services, game: GameState): Promise<void> {
+  await services.store.set(keys.game(game.channel), game, GAME_TTL_MS);
+}
+
+async function openRound(services: Services, game: GameState): Promise<void> {
+  const now = services.now().getTime();
+  game.roundStartedAt = now;
+  game.deadline = now + game.seconds * 1000;
+  game.messageId = undefined;
+  // State first, so a tick that fires before the post still finds the round.
+  await saveGame(services, game);
+  await services.store.schedule(DEADLINE_QUEUE, deadlineMember(game, game.round), game.deadline);
+  const { messageId } = await services.poster.post(game.channel, roundMessage(game, 0));
+  const latest = await loadGame(services, game.channel);
+  if (latest?.id === game.id && latest.round === game.round) {
+    latest.messageId = messageId;
+    game.messageId = messageId;
+    await saveGame(services, latest);
+  }
+}
+
+export interface StartOptions {
+  rounds: number;
+  seconds: number;
+  scope: Scope;
+  about?: string;
+  /**
+   * A one-person channel (the console): the starter has joined from the
+   * outset, so each round ends as soon as they answer.
+   */
+  solo: boolean;
+}
+
+export async function startGame(ctx: CommandContext, options: StartOptions): Promise<Reply> {
+  const channel = channelOf(ctx);
+  const running = await loadGame(ctx, channel);
+  if (running) {
+    throw new UserError(
+      `A quiz is already running here (question ${running.round + 1} of ${running.questions.length}). /quiz score shows it; /quiz stop ends it.`,
+    );
+  }
+  if (!(await ctx.store.claim(keys.starting(channel), 5_000))) {
+    throw new UserError('A quiz is being started here right now; wait a moment.');
+  }
+  try {
+    const id = randomUUID().replace(/-/g, '').slice(0, 12);
+    const questions = generateQuestions(ctx.pack, {
+      count: options.rounds,
+      seed: hashString(id),
+      scope: options.scope,
+    });
+    if (questions.length === 0) {
+      throw new UserError(
+        `The pack has no questions${options.about ? ` about ${options.about}` : ''}; try a wider period or another topic.`,
+      );
+    }
+    const now = ctx.now().getTime();
+    const starter = { userId: ctx.caller.userId, name: ctx.caller.userName };
+    const game: GameState = {
+      id,
+      channel,
+      startedBy: starter,
+      about: options.about,
+      seconds: options.seconds,
+      questions,
+      round: 0,
+      roundStartedAt: now,
+      deadline: now,
+      players: options.solo ? { [starter.userId]: { name: starter.name, points: 0, correct: 0 } } : {},
+      startedAt: now,
+    };
+    await openRound(ctx, game);
+    const fewer =
+      questions.length < options.rounds
+        ? ` (the pack had ${questions.length} good questions${options.about ? ` about ${options.about}` : ''}, not ${options.rounds})`
+        : '';
+    const join = options.solo ? '' : ' Anyone can play: answering joins the game.';
+    return makeReply({
+      body: `${ctx.caller.userName} started a quiz: ${questions.length} question${questions.length === 1 ? '' : 's'} of ${options.seconds} s${options.about ? ` about ${options.about}` : ''}${fewer}.${join}`,
+    });
+  } finally {
+    await ctx.store.delete(keys.starting(channel));
+  }
+}
+
+/** A click on an answer button: recorded once per player per round, privately acknowledged. */
+export async function answerRound(ctx: CommandContext, gameId: string, round: number, option: number): Promise<Reply> {
+  const channel = channelOf(ctx);
+  const game = await loadGame(ctx, channel);
+  if (!game || game.id !== gameId) return privateNote('That quiz is over.');
+  if (round !== game.round) return privateNote(`Question ${round + 1} is closed; answer the current one.`);
+  const question = game.questions[round];
+  if (!question || option < 0 || option >= question.options.length)
+    return privateNote('That is not one of the options.');
+  const now = ctx.now().getTime();
+  if (now > game.deadline) return privateNote('Time is up for this question.');
+  const userId = ctx.caller.userId;
+  if (!(await ctx.store.claim(keys.answered(gameId, round, userId), GAME_TTL_MS, option))) {
+    return privateNote('You already answered this question.');
+  }
+  const answer: Answer = { userId, name: ctx.caller.userName, option, at: now };
+  const count = await ctx.store.append(keys.answers(gameId, round), answer);
+  if (game.messageId) {
+    await ctx.poster.edit(game.channel, game.messageId, roundMessage(game, count)).catch((error: unknown) => {
+      ctx.log?.warn({ err: error, gameId, round }, 'could not update the answer count on a quiz question');
+    });
+  }
+  const roster = Object.keys(game.players);
+  if (roster.length > 0) {
+    const answers = await ctx.store.list<Answer>(keys.answers(gameId, round));
+    const answered = new Set(answers.map((a) => a.userId));
+    if (roster.every((id) => answered.has(id))) await closeRound(ctx, channel, gameId, round);
+  }
+  return privateNote(`Locked in: ${letter(option)}. ${question.options[option]}`);
+}
+
+/**
+ * Ends a round: scores it, posts the reveal, then the next question or the
+ * final standings. Safe to call from every instance at once: only the one
+ * that claims the round does the work, and a stale call finds nothing to do.
+ */
+export async function closeRound(
+  services: Services,
+  channel: ChannelRef,
+  gameId: string,
+  round: number,
+): Promise<boolean> {
+  const game = await loadGame(services, channel);
+  if (!game || game.id !== gameId || game.round !== round) {
+    await services.store.unschedule(DEADLINE_QUEUE, deadlineMember({ channel, id: gameId }, round));
+    return false;
+  }
+  if (!(await services.store.claim(keys.close(gameId, round), CLOSE_CLAIM_MS))) return false;
+  const question = game.questions[round];
+  if (!question) return false;
+  const answers = await services.store.list<Answer>(keys.answers(gameId, round));
+  const points = new Map<string, number>();
+  for (const a of answers) {
+    const correct = a.option === question.answer;
+    const earned = pointsFor(correct, a.at, game.roundStartedAt, game.deadline);
+    points.set(a.userId, earned);
+    const player = game.players[a.userId] ?? { name: a.name, points: 0, correct: 0 };
+    player.name = a.name;
+    player.points += earned;
+    player.correct += correct ? 1 : 0;
+    game.players[a.userId] = player;
+  }
+  await services.store.unschedule(DEADLINE_QUEUE, deadlineMember(game, round));
+  const last = round + 1 >= game.questions.length;
+  if (last) {
+    // The game ends before the posts, so a failed post cannot leave it running.
+    await services.store.delete(keys.game(channel));
+    await services.store.set(keys.last(channel), game, GAME_TTL_MS);
+  } else {
+    game.round = round + 1;
+    await saveGame(services, game);
+  }
+  await services.poster.post(channel, revealMessage(game, round, answers, points));
+  if (last) await services.poster.post(channel, finalMessage(game, 'Quiz over'));
+  else await openRound(services, game);
+  return true;
+}
+
+/** The scheduler's job: close every round whose deadline has passed. Returns how many it closed. */
+export async function closeDueQuizRounds(services: Services, limit = 50): Promise<number> {
+  const due = await services.store.due(DEADLINE_QUEUE, services.now().getTime(), limit);
+  let closed = 0;
+  for (const { member } of due) {
+    const parsed = parseDeadlineMember(member);
+    if (!parsed) {
+      await services.store.unschedule(DEADLINE_QUEUE, member);
+      continue;
+    }
+    if (await closeRound(services, parsed.channel, parsed.gameId, parsed.round)) closed++;
+  }
+  return closed;
+}
+
+/** Plays out whatever remains of a channel's game at once: reveals and final standings (piped console at EOF). */
+export async function finishGameNow(services: Services, channel: ChannelRef): Promise<void> {
+  for (let guard = 0; guard < 100; guard++) {
+    const game = await loadGame(services, channel);
+    if (!game) return;
+    const closed = await closeRound(services, channel, game.id, game.round);
+    if (!closed) return;
+  }
+}
+
+export async function stopGame(ctx: CommandContext): Promise<Reply> {
+  const channel = channelOf(ctx);
+  const game = await loadGame(ctx, channel);
+  if (!game) throw new UserError('No quiz is running here. /quiz start begins one.');
+  if (game.startedBy.userId !== ctx.caller.userId && !ctx.caller.canManage) {
+    throw new UserError(
+      `Only ${game.startedBy.name}, who started this quiz, or someone who can manage the channel can stop it.`,
+    );
+  }
+  await ctx.store.unschedule(DEADLINE_QUEUE, deadlineMember(game, game.round));
+  // Claiming the open round keeps a deadline tick from revealing it after the stop.
+  await ctx.store.claim(keys.close(game.id, game.round), GAME_TTL_MS);
+  await ctx.store.delete(keys.game(channel));
+  await ctx.store.set(keys.last(channel), game, GAME_TTL_MS);
+  const played = game.round;
+  await ctx.poster.post(
+    channel,
+    finalMessage(game, `Quiz stopped by ${ctx.caller.userName} after ${played} of ${game.questions.length} questions`),
+  );
+  return privateNote('Quiz stopped.');
+}
+
+export async function scoreReply(ctx: CommandContext): Promise<Reply> {
+  const channel = channelOf(ctx);
+  const game = await loadGame(ctx, channel);
+  if (game) {
+    const left = Math.max(0, Math.ceil((game.deadline - ctx.now().getTime()) / 1000));
+    return makeReply({
+      title: `Quiz: question ${game.round + 1} of ${game.questions.length}`,
+      body: `**Standings so far**\n${standingsText(game.players)}`,
+      footer: `${left} s left on this question`,
+    });
+  }
+  const last = await ctx.store.get<GameState>(keys.last(channel));
+  if (last) return makeReply({ title: 'Last quiz here', body: `**Final standings**\n${standingsText(last.players)}` });
+  throw new UserError('No quiz has been played here yet. /quiz start begins one.');
+}

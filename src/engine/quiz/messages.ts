@@ -1,0 +1,74 @@
+import type { Choice, Reply } from '../../core/reply.js';
+import type { Question } from '../questions/types.js';
+import { clip, makeReply, plural } from '../text.js';
+import { rank } from './scoring.js';
+import type { Answer, GameState } from './state.js';
+
+const LETTERS = ['A', 'B', 'C', 'D'];
+
+export function letter(index: number): string {
+  return LETTERS[index] ?? String(index + 1);
+}
+
+/** `quiz:answer:<game>:<round>:<option>`: well under Discord's 100-character custom_id. */
+export function answerAction(gameId: string, round: number, option: number): string {
+  return `quiz:answer:${gameId}:${round}:${option}`;
+}
+
+export function parseAnswerAction(action: string): { gameId: string; round: number; option: number } | undefined {
+  const m = /^quiz:answer:([A-Za-z0-9_-]{1,40}):(\d{1,3}):(\d)$/.exec(action);
+  if (!m) return undefined;
+  return { gameId: m[1] as string, round: Number(m[2]), option: Number(m[3]) };
+}
+
+function optionLines(question: Question): string {
+  return question.options.map((o, i) => `${letter(i)}. ${o}`).join('\n');
+}
+
+/** The round as posted in the channel: the question, its options as buttons, a live answer count. */
+export function roundMessage(game: GameState, answered: number): Reply {
+  const question = game.questions[game.round] as Question;
+  const choices: Choice[] = question.options.map((o, i) => ({
+    action: answerAction(game.id, game.round, i),
+    label: clip(`${letter(i)}. ${o}`, 80),
+    style: 'primary',
+    group: 'answer',
+  }));
+  return makeReply({
+    title: `Question ${game.round + 1} of ${game.questions.length} (${question.difficulty})`,
+    body: `${question.prompt}\n\n${optionLines(question)}`,
+    choices,
+    footer: `${game.seconds} s to answer · ${plural(answered, 'answer')} so far`,
+  });
+}
+
+/** The reveal: right answer, who got it, the explanation and its sources. */
+export function revealMessage(game: GameState, round: number, answers: Answer[], points: Map<string, number>): Reply {
+  const question = game.questions[round] as Question;
+  const right = answers.filter((a) => a.option === question.answer);
+  const who = right.length
+    ? right.map((a) => `${a.name} (+${points.get(a.userId) ?? 0})`).join(', ')
+    : answers.length
+      ? 'Nobody got it.'
+      : 'Nobody answered.';
+  return makeReply({
+    title: `Answer to question ${round + 1} of ${game.questions.length}: ${letter(question.answer)}. ${question.options[question.answer]}`,
+    body: `${question.prompt}\n\n**Right:** ${who}\n\n${question.explanation}`,
+    sources: question.sources,
+    footer: `${plural(answers.length, 'answer')}`,
+  });
+}
+
+export function standingsText(players: GameState['players']): string {
+  const ranked = rank(players);
+  if (ranked.length === 0) return 'Nobody played.';
+  return ranked.map((s, i) => `${i + 1}. ${s.name}: ${s.points} points (${s.correct} right)`).join('\n');
+}
+
+export function finalMessage(game: GameState, heading: string): Reply {
+  return makeReply({
+    title: heading,
+    body: `**Final standings**\n${standingsText(game.players)}`,
+    footer: `${plural(game.questions.length, 'question')}${game.about ? ` about ${game.about}` : ''} · /help quiz for the scoring`,
+  });
+}

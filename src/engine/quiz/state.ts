@@ -1,0 +1,76 @@
+import type { ChannelRef } from '../../core/poster.js';
+import type { Question } from '../questions/types.js';
+
+/** A player's running total. Being in `players` is what "joined" means. */
+export interface PlayerScore {
+  name: string;
+  points: number;
+  correct: number;
+}
+
+export interface Answer {
+  userId: string;
+  name: string;
+  option: number;
+  /** ms since epoch, by the services clock. */
+  at: number;
+}
+
+/** Everything a game needs to continue after a restart: it lives in the Store, never only in memory. */
+export interface GameState {
+  id: string;
+  channel: ChannelRef;
+  startedBy: { userId: string; name: string };
+  /** What the game is about, for messages: "October 2020, Ganja". */
+  about?: string;
+  seconds: number;
+  questions: Question[];
+  /** 0-based index of the round being played. */
+  round: number;
+  roundStartedAt: number;
+  deadline: number;
+  /** The posted round message, edited with the count of answers. */
+  messageId?: string;
+  players: Record<string, PlayerScore>;
+  startedAt: number;
+}
+
+export const DEADLINE_QUEUE = 'quiz-deadlines';
+/** Long enough to outlive any game; short enough that abandoned state goes away. */
+export const GAME_TTL_MS = 24 * 60 * 60 * 1000;
+
+export function channelKey(channel: Pick<ChannelRef, 'platform' | 'channelId'>): string {
+  return `${channel.platform}:${channel.channelId}`;
+}
+
+export const keys = {
+  game: (channel: Pick<ChannelRef, 'platform' | 'channelId'>) => `quiz:game:${channelKey(channel)}`,
+  last: (channel: Pick<ChannelRef, 'platform' | 'channelId'>) => `quiz:last:${channelKey(channel)}`,
+  starting: (channel: Pick<ChannelRef, 'platform' | 'channelId'>) => `quiz:starting:${channelKey(channel)}`,
+  answers: (gameId: string, round: number) => `quiz:answers:${gameId}:${round}`,
+  answered: (gameId: string, round: number, userId: string) => `quiz:answered:${gameId}:${round}:${userId}`,
+  close: (gameId: string, round: number) => `quiz:close:${gameId}:${round}`,
+};
+
+/** The deadline queue member: platform, channel, game and round, so the tick needs no other index. */
+export function deadlineMember(game: Pick<GameState, 'channel' | 'id'>, round: number): string {
+  return JSON.stringify([game.channel.platform, game.channel.channelId, game.channel.serverId, game.id, round]);
+}
+
+export function parseDeadlineMember(
+  member: string,
+): { channel: ChannelRef; gameId: string; round: number } | undefined {
+  try {
+    const [platform, channelId, serverId, gameId, round] = JSON.parse(member) as [
+      ChannelRef['platform'],
+      string,
+      string,
+      string,
+      number,
+    ];
+    if (typeof gameId !== 'string' || typeof round !== 'number') return undefined;
+    return { channel: { platform, channelId, serverId }, gameId, round };
+  } catch {
+    return undefined;
+  }
+}

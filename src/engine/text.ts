@@ -1,0 +1,35 @@
+import type { Choice, Reply, SourceLine } from '../core/reply.js';
+
+/** Cuts text to `max` characters on a word boundary, marking the cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function formatSources(sources: readonly SourceLine[]): string {
+  return sources.map((s) => `${s.outlet}, “${s.headline}”, ${s.date}`).join('\n');
+}
+
+/**
+ * Builds a Reply whose `text` is the full plain rendering, so an adapter that
+ * only prints text still shows title, body, fields, sources and footer.
+ */
+export function makeReply(parts: Omit<Reply, 'text' | 'visibility'> & { visibility?: Reply['visibility'] }): Reply {
+  const lines: string[] = [];
+  if (parts.title) lines.push(parts.title);
+  if (parts.body) lines.push(parts.body);
+  for (const f of parts.fields ?? []) lines.push(`${f.name}: ${f.value}`);
+  if (parts.sources?.length) lines.push(`Sources:\n${formatSources(parts.sources)}`);
+  if (parts.footer) lines.push(parts.footer);
+  return { visibility: 'channel', ...parts, text: lines.join('\n\n') };
+}
+
+export function privateNote(text: string, choices?: Choice[]): Reply {
+  return { text, body: text, visibility: 'private', choices };
+}

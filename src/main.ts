@@ -1,0 +1,69 @@
+import { commands } from '../commands/index.js';
+import { runConsole } from './adapters/console/run.js';
+import { CONSOLE_CHANNEL, ConsoleSession } from './adapters/console/session.js';
+import { type Config, platformsOf } from './config.js';
+import { loadPack } from './content/load.js';
+import type { Services } from './core/command.js';
+import { RoutingPoster } from './core/routing-poster.js';
+import type { Logger } from './log.js';
+import { startQuizClock } from './schedule/quiz-clock.js';
+import { createStore } from './store/create.js';
+
+export interface MainOptions {
+  log: Logger;
+  /** For the console adapter. */
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  write: (text: string) => void;
+}
+
+/** Everything commands use, built once. An invalid pack throws its file:line problems here. */
+export async function buildServices(config: Config, log: Logger): Promise<Services & { poster: RoutingPoster }> {
+  const pack = await loadPack(config.CONTENT_DIR);
+  const store = await createStore(config, { logger: log });
+  return { pack, store, now: () => new Date(), poster: new RoutingPoster(), log };
+}
+
+/**
+ * The composition root: services, the quiz clock, then the adapters the
+ * configuration asks for. With no platform token, the console serves.
+ * Resolves when the console reaches end of input; platform adapters keep
+ * the process alive until a signal.
+ */
+export async function main(config: Config, options: MainOptions): Promise<void> {
+  const { log } = options;
+  const services = await buildServices(config, log);
+  const clock = startQuizClock(services, log);
+  const shutdown = async () => {
+    await clock.stop();
+    await services.store.close();
+  };
+
+  // Platform adapters start here, each registering its Poster:
+  //   services.poster.register('discord', poster)
+  // if (discord) ...
+  // if (slack) ...
+  const { discord, slack } = platformsOf(config);
+  const platforms = discord || slack;
+
+  if (!platforms) {
+    const session = new ConsoleSession(services, commands, options.write, log);
+    services.poster.register(CONSOLE_CHANNEL.platform, session.poster);
+    try {
+      await runConsole(
+        services,
+        session,
+        { input: options.input, write: options.write, interactive: Boolean(options.input.isTTY) },
+        log,
+      );
+    } finally {
+      await shutdown();
+    }
+    return;
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'shutting down');
+      void shutdown().finally(() => process.exit(0));
+    });
+  }
+}

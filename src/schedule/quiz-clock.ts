@@ -1,0 +1,30 @@
+import cron from 'node-cron';
+import type { Services } from '../core/command.js';
+import { closeDueQuizRounds } from '../engine/quiz/game.js';
+import type { Logger } from '../log.js';
+
+/**
+ * Every second, on every instance: close the quiz rounds whose deadline has
+ * passed. The deadlines live in the Store and each round is claimed before
+ * it is closed, so running this on several instances closes each round once.
+ */
+export function startQuizClock(services: Services, log: Logger): { stop(): Promise<void> } {
+  let busy = false;
+  const task = cron.schedule('* * * * * *', async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      await closeDueQuizRounds(services);
+    } catch (error) {
+      log.error({ err: error }, 'closing due quiz rounds failed');
+    } finally {
+      busy = false;
+    }
+  });
+  return {
+    stop: async () => {
+      await task.stop();
+      await task.destroy();
+    },
+  };
+}
