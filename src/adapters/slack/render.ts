@@ -129,7 +129,7 @@ function choiceBlocks(choices: Choice[], stash: Record<string, string>): Block[]
     elements.push({
       type: 'button',
       action_id: `${CHOICE_ACTION_PREFIX}${index}`,
-      text: { type: 'plain_text', text: clip(choice.label, LIMITS.buttonText), emoji: true },
+      text: { type: 'plain_text', text: clip(choice.label.trim() || '…', LIMITS.buttonText), emoji: true },
       value: valueFor(choice.action, LIMITS.buttonValue, stash),
       ...(style ? { style } : {}),
     });
@@ -140,9 +140,9 @@ function choiceBlocks(choices: Choice[], stash: Record<string, string>): Block[]
       elements.push({
         type: 'static_select',
         action_id: `${CHOICE_ACTION_PREFIX}select:${groupIndex++}`,
-        placeholder: { type: 'plain_text', text: clip(group, LIMITS.buttonText) },
+        placeholder: { type: 'plain_text', text: clip(group.trim() || 'Choose', LIMITS.buttonText) },
         options: members.slice(i, i + LIMITS.selectOptions).map((choice) => ({
-          text: { type: 'plain_text', text: clip(choice.label, LIMITS.buttonText) },
+          text: { type: 'plain_text', text: clip(choice.label.trim() || '…', LIMITS.buttonText) },
           value: valueFor(choice.action, LIMITS.optionValue, stash),
         })),
       });
@@ -192,10 +192,11 @@ function paginate(content: Block[], actions: Block[], maxMessages: number, title
 export function renderReply(reply: Reply, options: RenderOptions = {}): RenderedReply {
   const stash: Record<string, string> = {};
   const body: Block[] = [];
-  if (reply.title) {
+  const title = reply.title?.trim();
+  if (title) {
     body.push({
       type: 'header',
-      text: { type: 'plain_text', text: clip(reply.title, LIMITS.headerText), emoji: true },
+      text: { type: 'plain_text', text: clip(title, LIMITS.headerText), emoji: true },
     });
   }
   const mainText = reply.body ?? (reply.fields?.length ? undefined : reply.text);
@@ -204,14 +205,14 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
   if (reply.image) body.push(...imageNote(reply.image, reply.visibility));
 
   if (reply.sources?.length) body.push(...contextBlocks(reply.sources.map(sourceText)));
-  if (reply.footer) body.push(...contextBlocks([toMrkdwn(reply.footer)]));
+  if (reply.footer?.trim()) body.push(...contextBlocks([toMrkdwn(reply.footer)]));
   const actions = reply.choices?.length ? choiceBlocks(reply.choices, stash) : [];
 
   const maxMessages = Math.max(1, Math.min(options.maxMessages ?? LIMITS.messagesPerReply, LIMITS.messagesPerReply));
-  const pages = paginate(body, actions, maxMessages, reply.title);
-  const fallback = clip(reply.text.trim() || reply.title || 'Chronicle', LIMITS.fallbackText);
+  const pages = paginate(body, actions, maxMessages, title);
+  const fallback = clip(reply.text.trim() || title || 'Chronicle', LIMITS.fallbackText);
   const messages = pages.map((blocks, index) => ({
-    text: index === 0 ? fallback : `${clip(reply.title ?? 'Chronicle', 100)} (continued, ${index + 1}/${pages.length})`,
+    text: index === 0 ? fallback : `${clip(title || 'Chronicle', 100)} (continued, ${index + 1}/${pages.length})`,
     blocks,
   }));
   return {
