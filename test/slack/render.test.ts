@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS, renderReply, type SlackMessage, STASH_PREFIX } from '../../src/adapters/slack/render.js';
 import type { Choice, Reply } from '../../src/core/reply.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: walks Block Kit JSON, whose shape varies by block type
 type AnyBlock = Record<string, any>;
 
 /** Every Block Kit limit Slack would reject a message for, checked on one message. */
