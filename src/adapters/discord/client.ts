@@ -1,0 +1,91 @@
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { commands as registry } from '../../../commands/index.js';
+import type { Config } from '../../config.js';
+import type { Command, Services } from '../../core/command.js';
+import type { Logger } from '../../log.js';
+import type { Store } from '../../store/store.js';
+import { createInteractionHandler } from './interactions.js';
+import { NO_MENTIONS } from './payload.js';
+import { DiscordPoster, rejectChannelRateLimits } from './poster.js';
+
+/**
+ * The Guilds intent is all slash commands and buttons need; no privileged
+ * intents, so the bot works without Discord's review. REST goes to
+ * DISCORD_API_URL, and the gateway URL comes from its GET /gateway/bot.
+ */
+export function createDiscordClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: config.DISCORD_API_URL, rejectOnRateLimit: rejectChannelRateLimits },
+    allowedMentions: NO_MENTIONS,
+  });
+}
+
+export interface DiscordAdapter {
+  client: Client;
+  /** Register this in the combined Poster for ChannelRef.platform === 'discord'. */
+  poster: DiscordPoster;
+  /** Logs in and resolves once the gateway says READY. */
+  start(services: Services): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface DiscordAdapterOptions {
+  /** The registry by default; tests pass their own to add a slow command. */
+  commands?: readonly Command[];
+  deferAfterMs?: number;
+}
+
+/**
+ * The adapter before it connects, so its Poster can go into Services (which
+ * the interaction handler then uses) before login.
+ */
+export function createDiscordAdapter(
+  config: Config,
+  store: Store,
+  logger: Logger,
+  options: DiscordAdapterOptions = {},
+): DiscordAdapter {
+  const client = createDiscordClient(config);
+  const poster = new DiscordPoster(client.rest, store);
+  const log = logger.child({ adapter: 'discord' });
+  return {
+    client,
+    poster,
+    async start(services) {
+      if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
+      const handle = createInteractionHandler({
+        commands: options.commands ?? registry,
+        services,
+        logger: log,
+        deferAfterMs: options.deferAfterMs,
+      });
+      client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+      client.on(Events.Error, (error) =>
+        log.error({ err: { type: error.name, message: error.message } }, 'discord client error'),
+      );
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(config.DISCORD_TOKEN);
+      await ready;
+      log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'discord ready');
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
+
+/**
+ * Serves Discord with the given Services. When `services.poster` routes by
+ * platform, the returned adapter's `poster` is what it should route 'discord' to.
+ */
+export async function startDiscord(
+  services: Services,
+  config: Config,
+  logger: Logger,
+  options: DiscordAdapterOptions = {},
+): Promise<DiscordAdapter> {
+  const adapter = createDiscordAdapter(config, services.store, logger, options);
+  await adapter.start(services);
+  return adapter;
+}

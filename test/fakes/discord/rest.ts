@@ -1,0 +1,320 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BOT_USER } from './gateway.js';
+
+export interface RecordedFile {
+  field: string;
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** One REST call as the fake received it; `path` is relative to /api/v10. */
+export interface RecordedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+  /** JSON body, or the payload_json part of a multipart body. */
+  body: Record<string, unknown> | unknown[] | undefined;
+  files: RecordedFile[];
+  status: number;
+  at: number;
+}
+
+/** A canned failure: the next `times` requests matching method and path get this response. */
+export interface InjectedFailure {
+  method?: string;
+  path: RegExp;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  times?: number;
+}
+
+type Reply = { status: number; payload?: unknown; headers?: Record<string, string> };
+
+export interface FakeMessage {
+  id: string;
+  channel_id: string;
+  content: string;
+  embeds: unknown[];
+  components: unknown[];
+  attachments: unknown[];
+  flags: number;
+  [key: string]: unknown;
+}
+
+async function readBody(req: IncomingMessage): Promise<{ body: RecordedRequest['body']; files: RecordedFile[] }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (raw.length === 0) return { body: undefined, files: [] };
+  if (type.startsWith('multipart/form-data')) {
+    // The platform's own multipart parser, so the fake reads exactly what discord.js sent.
+    const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body: raw })
+      .formData()
+      .catch((error: unknown) => {
+        throw new Error(`unparseable multipart body: ${String(error)}`);
+      });
+    const files: RecordedFile[] = [];
+    let body: RecordedRequest['body'];
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') {
+        if (field === 'payload_json') body = JSON.parse(value);
+      } else {
+        files.push({
+          field,
+          name: value.name,
+          contentType: value.type,
+          bytes: new Uint8Array(await value.arrayBuffer()),
+        });
+      }
+    }
+    return { body, files };
+  }
+  return { body: JSON.parse(raw.toString('utf8')), files: [] };
+}
+
+let snowflake = 1_300_000_000_000_000_000n;
+export function nextSnowflake(): string {
+  snowflake += 1n;
+  return snowflake.toString();
+}
+
+/**
+ * The REST half of the fake: records every call, answers the routes
+ * Chronicle uses the way Discord does, and plays back injected failures.
+ */
+export class FakeRest {
+  readonly requests: RecordedRequest[] = [];
+  readonly messages = new Map<string, FakeMessage>();
+  /** Registered application commands, by scope: "global" or the guild id. */
+  readonly commands = new Map<string, Record<string, unknown>[]>();
+  /** Channels that answer 404 Unknown Channel (10003) or 403 Missing Permissions (50013). */
+  readonly missingChannels = new Set<string>();
+  readonly forbiddenChannels = new Set<string>();
+  /** Interaction token → id of its original response message. */
+  private readonly originals = new Map<string, string>();
+  /** Interaction token → the message a clicked component sits on. */
+  readonly componentMessages = new Map<string, string>();
+  private readonly failures: InjectedFailure[] = [];
+  private readonly waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
+  private seq = 0;
+  /** Artificial latency added to every response, for the benchmark's realism knob. */
+  delayMs = 0;
+
+  constructor(
+    readonly applicationId: string,
+    readonly token: string,
+    private readonly gatewayUrl: () => string,
+  ) {}
+
+  fail(failure: InjectedFailure): void {
+    this.failures.push({ times: 1, ...failure });
+  }
+
+  /** Resolves with the first recorded request (past or future) that matches. */
+  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 5_000): Promise<RecordedRequest> {
+    const found = this.requests.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const seen = this.requests.map((r) => `${r.method} ${r.path}`).join('\n  ');
+        reject(new Error(`no matching request within ${timeoutMs} ms; saw:\n  ${seen}`));
+      }, timeoutMs);
+      this.waiters.push({
+        match,
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      });
+    });
+  }
+
+  /** Every request made for one interaction token (callback and webhook calls), in order. */
+  forToken(token: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.includes(`/${token}/`) || r.path.endsWith(`/${token}`));
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const { body, files } = await readBody(req);
+    const record: RecordedRequest = {
+      seq: ++this.seq,
+      method,
+      path,
+      query: url.searchParams,
+      authorization: req.headers.authorization,
+      body,
+      files,
+      status: 0,
+      at: performance.now(),
+    };
+    const { status, payload, headers } = await this.route(record);
+    record.status = status;
+    this.requests.push(record);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.match(record)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(record);
+      }
+    }
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+    res.writeHead(status, { ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
+    res.end(payload === undefined ? undefined : JSON.stringify(payload));
+  }
+
+  private async route(r: RecordedRequest): Promise<Reply> {
+    const failure = this.failures.find((f) => (!f.method || f.method === r.method) && f.path.test(r.path));
+    if (failure) {
+      failure.times = (failure.times ?? 1) - 1;
+      if (failure.times <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
+      return {
+        status: failure.status,
+        payload: failure.body ?? { message: 'injected', code: 0 },
+        headers: failure.headers,
+      };
+    }
+    const body = (r.body ?? {}) as Record<string, unknown>;
+    const needsBot = !r.path.startsWith('/interactions/') && !r.path.startsWith('/webhooks/');
+    if (needsBot && r.authorization !== `Bot ${this.token}`) {
+      return { status: 401, payload: { message: '401: Unauthorized', code: 0 } };
+    }
+    for (const [pattern, handler] of this.routes) {
+      const m = pattern.exec(`${r.method} ${r.path}`);
+      if (m) return handler(m.slice(1), r, body);
+    }
+    return { status: 404, payload: { message: `fake Discord has no route ${r.method} ${r.path}`, code: 0 } };
+  }
+
+  private readonly routes: [RegExp, (groups: string[], r: RecordedRequest, body: Record<string, unknown>) => Reply][] =
+    [
+      [
+        /^GET \/gateway\/bot$/,
+        () => ({
+          status: 200,
+          payload: {
+            url: this.gatewayUrl(),
+            shards: 1,
+            session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+          },
+        }),
+      ],
+      [/^POST \/interactions\/\d+\/([^/]+)\/callback$/, ([token], _r, body) => this.callback(token as string, body)],
+      [
+        /^(GET|PATCH|DELETE) \/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/,
+        ([method, token, ref], _r, body) => {
+          const id = ref === '@original' ? this.originals.get(token as string) : ref;
+          const message = id ? this.messages.get(id) : undefined;
+          if (!message) return { status: 404, payload: { message: 'Unknown Message', code: 10008 } };
+          if (method === 'GET') return { status: 200, payload: message };
+          if (method === 'DELETE') {
+            this.messages.delete(message.id);
+            return { status: 204 };
+          }
+          return { status: 200, payload: this.edit(message, body) };
+        },
+      ],
+      [
+        /^POST \/webhooks\/\d+\/[^/]+$/,
+        (_g, _r, body) => ({ status: 200, payload: this.create('interaction-followups', body) }),
+      ],
+      [
+        /^(GET|POST|PATCH) \/channels\/(\d+)\/messages(?:\/(\d+))?$/,
+        ([method, channelId, messageId], _r, body) => {
+          if (this.missingChannels.has(channelId as string))
+            return { status: 404, payload: { message: 'Unknown Channel', code: 10003 } };
+          if (this.forbiddenChannels.has(channelId as string))
+            return { status: 403, payload: { message: 'Missing Permissions', code: 50013 } };
+          if (method === 'POST' && !messageId) return { status: 200, payload: this.create(channelId as string, body) };
+          const message = messageId ? this.messages.get(messageId) : undefined;
+          if (!message || method === 'POST')
+            return { status: 404, payload: { message: 'Unknown Message', code: 10008 } };
+          if (method === 'PATCH') return { status: 200, payload: this.edit(message, body) };
+          return { status: 200, payload: message };
+        },
+      ],
+      [
+        /^(GET|PUT) \/applications\/\d+(?:\/guilds\/(\d+))?\/commands$/,
+        ([method, guildId], r) => {
+          const scope = guildId ?? 'global';
+          if (method === 'GET') return { status: 200, payload: this.commands.get(scope) ?? [] };
+          const list = (r.body as Record<string, unknown>[]).map((c) => ({
+            id: nextSnowflake(),
+            application_id: this.applicationId,
+            version: nextSnowflake(),
+            default_member_permissions: null,
+            type: 1,
+            nsfw: false,
+            ...(guildId ? { guild_id: guildId } : {}),
+            ...c,
+          }));
+          this.commands.set(scope, list);
+          return { status: 200, payload: list };
+        },
+      ],
+    ];
+
+  private callback(token: string, body: Record<string, unknown>): Reply {
+    const type = body.type as number;
+    const data = (body.data ?? {}) as Record<string, unknown>;
+    // 4 = message, 5 = deferred message: both create the "original" response.
+    if (type === 4 || type === 5) {
+      const message = this.create('interaction-responses', type === 5 ? { content: '', flags: data.flags } : data);
+      this.originals.set(token, message.id);
+    }
+    // 7 = update the message the component is on; 6 = deferred update: later edits of @original go there.
+    if (type === 6 || type === 7) {
+      const target = this.componentMessages.get(token);
+      if (target) {
+        this.originals.set(token, target);
+        const message = this.messages.get(target);
+        if (message && type === 7) this.edit(message, data);
+      }
+    }
+    return { status: 204 };
+  }
+
+  private create(channelId: string, body: Record<string, unknown>): FakeMessage {
+    const id = nextSnowflake();
+    const message: FakeMessage = {
+      id,
+      channel_id: channelId,
+      type: 0,
+      author: BOT_USER,
+      content: String(body.content ?? ''),
+      embeds: (body.embeds as unknown[]) ?? [],
+      components: (body.components as unknown[]) ?? [],
+      attachments: ((body.attachments as { filename: string }[]) ?? []).map((a) => ({
+        id: nextSnowflake(),
+        filename: a.filename,
+        size: 0,
+        url: `https://cdn.fake/${a.filename}`,
+        proxy_url: `https://cdn.fake/${a.filename}`,
+      })),
+      flags: Number(body.flags ?? 0),
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      pinned: false,
+    };
+    this.messages.set(id, message);
+    return message;
+  }
+
+  private edit(message: FakeMessage, body: Record<string, unknown>): FakeMessage {
+    for (const key of ['content', 'embeds', 'components'] as const) {
+      if (body[key] !== undefined) (message as Record<string, unknown>)[key] = body[key];
+    }
+    message.edited_timestamp = new Date().toISOString();
+    return message;
+  }
+}
