@@ -1,11 +1,14 @@
 import { commands } from '../commands/index.js';
 import { runConsole } from './adapters/console/run.js';
 import { CONSOLE_CHANNEL, ConsoleSession } from './adapters/console/session.js';
+import { startSlack } from './adapters/slack/index.js';
 import { type Config, platformsOf } from './config.js';
 import { loadPack } from './content/load.js';
 import type { Services } from './core/command.js';
 import { RoutingPoster } from './core/routing-poster.js';
 import type { Logger } from './log.js';
+import { exitOnSignals, lifecycle } from './ops/lifecycle.js';
+import { startOps } from './ops/start.js';
 import { startQuizClock } from './schedule/quiz-clock.js';
 import { createStore } from './store/create.js';
 
@@ -37,15 +40,28 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
     await clock.stop();
     await services.store.close();
   };
+  // SIGTERM/SIGINT: stop intake, let replies in flight finish, stop the clock,
+  // close the store, exit 0, all within 10 s (src/ops/lifecycle.ts).
+  lifecycle.onStop('drain', 'quiz-clock', () => clock.stop());
+  lifecycle.onStop('close', 'store', () => services.store.close());
+  exitOnSignals({ log });
+  // /healthz and /metrics on PORT. In Slack HTTP mode Bolt owns PORT and this
+  // serves nothing itself: pass the result's `routes` to startSlack's `routes`.
+  const ops = await startOps({ config, store: services.store, log });
 
   // Platform adapters start here, each registering its Poster:
   //   services.poster.register('discord', poster)
   // if (discord) ...
-  // if (slack) ...
   const { discord, slack } = platformsOf(config);
+  if (slack) {
+    services.poster.register('slack', (await startSlack(services, config, log, { routes: ops.routes })).poster);
+  }
   const platforms = discord || slack;
 
   if (!platforms) {
+    lifecycle.onStop('intake', 'console-input', () => {
+      options.input.pause();
+    });
     const session = new ConsoleSession(services, commands, options.write, log);
     services.poster.register(CONSOLE_CHANNEL.platform, session.poster);
     try {
@@ -59,11 +75,5 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
       await shutdown();
     }
     return;
-  }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      log.info({ signal }, 'shutting down');
-      void shutdown().finally(() => process.exit(0));
-    });
   }
 }

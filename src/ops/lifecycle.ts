@@ -80,7 +80,7 @@ export class Lifecycle {
     const started = Date.now();
     const deadline = started + graceMs;
     const failed: string[] = [];
-    const log = this.options.log;
+    const log = this.log;
     log?.info({ event: 'shutdown', reason, inFlight: this.inFlight.size }, 'shutting down');
 
     const phaseDeadline = (phase: StopPhase) => (phase === 'close' ? deadline : deadline - closeReserveMs);
@@ -108,12 +108,11 @@ export class Lifecycle {
       hooks.map(async (hook) => {
         const outcome = await within(Promise.resolve().then(hook.run), deadline - Date.now()).catch(
           (error: unknown) => {
-            this.options.log?.error({ event: 'shutdown', phase, hook: hook.name, err: error }, 'stop hook failed');
+            this.log?.error({ event: 'shutdown', phase, hook: hook.name, err: error }, 'stop hook failed');
             return 'threw' as const;
           },
         );
-        if (outcome === false)
-          this.options.log?.warn({ event: 'shutdown', phase, hook: hook.name }, 'stop hook timed out');
+        if (outcome === false) this.log?.warn({ event: 'shutdown', phase, hook: hook.name }, 'stop hook timed out');
         if (outcome !== true) failed.push(`${phase}:${hook.name}`);
       }),
     );
@@ -149,6 +148,7 @@ export function exitOnSignals(options: {
   signals?: NodeJS.Signals[];
 }): () => void {
   const target = options.lifecycle ?? lifecycle;
+  target.log ??= options.log;
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   let received = 0;

@@ -1,0 +1,70 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A running `chronicle` process whose JSON log lines (stderr) and replies (stdout) a test can wait on. */
+export interface Running {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  logs: () => Record<string, unknown>[];
+  waitForLog(match: (entry: Record<string, unknown>) => boolean, ms?: number): Promise<Record<string, unknown>>;
+  waitForOutput(text: string | RegExp, ms?: number): Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>;
+}
+
+export function startChronicle(options: { argv: string[]; cwd: string; env: Record<string, string> }): Running {
+  const child = spawn(process.execPath, options.argv, {
+    cwd: options.cwd,
+    // Only what the test sets, plus PATH: no token from the developer's shell leaks in.
+    env: { PATH: process.env.PATH ?? '', LOG_FORMAT: 'json', ...options.env },
+    stdio: 'pipe',
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const logs = () =>
+    err
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal, atMs: Date.now() }));
+  });
+  const poll = async (done: () => boolean, what: string, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (!done()) {
+      if (child.exitCode !== null)
+        throw new Error(`chronicle exited (${child.exitCode}) before ${what}:\n${err}\n${out}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\nstderr:\n${err}\nstdout:\n${out}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  return {
+    child,
+    stdout: () => out,
+    logs,
+    exited,
+    async waitForLog(match, ms = 15_000) {
+      await poll(() => logs().some(match), 'a log line', ms);
+      return logs().find(match) as Record<string, unknown>;
+    },
+    async waitForOutput(text, ms = 15_000) {
+      await poll(() => (typeof text === 'string' ? out.includes(text) : text.test(out)), `output ${text}`, ms);
+    },
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
