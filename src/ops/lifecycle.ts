@@ -39,7 +39,12 @@ export class Lifecycle {
   private readonly hooks: Hook[] = [];
   private stopping: Promise<StopReport> | undefined;
 
-  constructor(private readonly options: { graceMs?: number; closeReserveMs?: number; log?: Logger } = {}) {}
+  /** Where the stop reports its progress; exitOnSignals sets the process's logger. */
+  log: Logger | undefined;
+
+  constructor(private readonly options: { graceMs?: number; closeReserveMs?: number; log?: Logger } = {}) {
+    this.log = options.log;
+  }
 
   /** False once a stop has begun: adapters should refuse new interactions politely. */
   get accepting(): boolean {
