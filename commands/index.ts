@@ -1,4 +1,5 @@
 import type { Command } from '../src/core/command.js';
+import { briefingCommand } from './briefing.js';
 import { eventCommand } from './event.js';
 import { factCommand } from './fact.js';
 import { helpCommand } from './help.js';
@@ -17,5 +18,6 @@ export const commands: Command[] = [
   whereCommand,
   sourcesCommand,
   quizCommand,
+  briefingCommand,
   helpCommand,
 ];
