@@ -41,7 +41,13 @@ export const timelineCommand: Command = {
     const [, kind, page, when, topic] = action.split(':');
     if (kind !== 'page' || !page || !when || !/^\d+$/.test(page))
       throw new UserError('That button is no longer active.');
-    const reply = run(when, topic ? decodeURIComponent(topic) : undefined, Number(page), ctx);
+    let topicText: string | undefined;
+    try {
+      topicText = topic ? decodeURIComponent(topic) : undefined;
+    } catch {
+      throw new UserError('That button is no longer active.');
+    }
+    const reply = run(when, topicText, Number(page), ctx);
     return { ...reply, replaceOriginal: true };
   },
 };

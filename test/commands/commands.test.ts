@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { richPack } from '../engine/rich-pack.js';
+import { harness } from './harness.js';
+
+const rich = richPack();
+
+describe('/timeline', () => {
+  it('lists a period’s events oldest first with their sources', async () => {
+    const h = await harness();
+    const reply = await h.run('/timeline 2020');
+    expect(reply.title).toBe('Timeline: 2020');
+    const body = reply.body ?? '';
+    expect(body.indexOf('Clashes at Tavush and Tovuz')).toBeLessThan(body.indexOf('Large-scale fighting'));
+    expect(reply.sources?.[0]).toMatchObject({ outlet: 'World Socialist Web Site', date: '28 September 2020' });
+  });
+
+  it('filters by a topic given under any alias', async () => {
+    const h = await harness();
+    const reply = await h.run('/timeline 2020 topic:Toyuz');
+    expect(reply.title).toBe('Timeline: 2020 about Tovuz');
+    expect(reply.body).toContain('Clashes at Tavush and Tovuz');
+    expect(reply.body).not.toContain('Large-scale fighting');
+  });
+
+  it('takes in the places inside a place', async () => {
+    const h = await harness({ pack: rich });
+    const reply = await h.run('/timeline 2020 topic:"The Hills"');
+    expect(reply.body).toContain('Town taken in the hills');
+  });
+
+  it('pages long periods with next and previous choices that replace the message', async () => {
+    const h = await harness({ pack: rich });
+    const first = await h.run('/timeline 2020');
+    expect(first.footer).toContain('11 events · page 1 of 2');
+    expect(first.choices?.map((c) => c.label)).toEqual(['Next ▶']);
+    const next = first.choices?.[0]?.action ?? '';
+    expect(next.length).toBeLessThanOrEqual(100);
+    const second = await h.click(next);
+    expect(second.replaceOriginal).toBe(true);
+    expect(second.footer).toContain('page 2 of 2');
+    expect(second.choices?.map((c) => c.label)).toEqual(['◀ Previous']);
+  });
+
+  it('keeps the topic across page turns', async () => {
+    const h = await harness({ pack: rich });
+    const first = await h.run('/timeline 2020 topic:Northland');
+    const pages = first.choices?.[0]?.action;
+    if (pages) expect((await h.click(pages)).title).toContain('about Northland');
+  });
+
+  it('says when a period is empty and names the nearest events either side', async () => {
+    const h = await harness();
+    const reply = await h.run('/timeline 2020-08');
+    expect(reply.body).toContain('Nothing in the pack for August 2020.');
+    expect(reply.body).toContain('Nearest before: **July 2020**: Clashes at Tavush and Tovuz');
+    expect(reply.body).toContain('Nearest after: **27 September 2020**: Large-scale fighting');
+  });
+
+  it('explains a bad period', async () => {
+    const h = await harness();
+    await expect(h.run('/timeline 2020-13')).rejects.toThrow('2020-13 is not a month; try 2020-12.');
+    await expect(h.run('/timeline')).rejects.toThrow('/timeline needs when');
+  });
+});
+
+describe('/event', () => {
+  it('shows an event with each claim attributed to who made it, as of when, and where', async () => {
+    const h = await harness();
+    const reply = await h.run('/event war-begins-2020-09-27');
+    expect(reply.title).toBe('Large-scale fighting erupts over Nagorno-Karabakh');
+    expect(reply.body).toContain(
+      'According to Armenia, as of 27 September 2020 (World Socialist Web Site, “Armenian-Azeri conflict erupts in Caucasus, threatening wider war”, 28 September 2020): Armenia said 16 people were killed and over 100 injured.',
+    );
+    expect(reply.body).toContain('Figures as stated: 16 people killed; over 100 people injured.');
+    expect(reply.body).toContain('Olesya Vartanyan, 28 September 2020: “There were numerous signals');
+    expect(reply.sources?.length).toBe(1);
+  });
+
+  it('shows opposed claims side by side without taking a side', async () => {
+    const h = await harness({ pack: rich });
+    const reply = await h.run('/event e1');
+    expect(reply.body).toContain('Contested: these accounts contradict each other');
+    expect(reply.body).toContain('According to Northland');
+    expect(reply.body).toContain('According to Southland');
+  });
+
+  it('finds events by title words and offers a choice when several match', async () => {
+    const h = await harness({ pack: rich });
+    const reply = await h.run('/event truce agreed');
+    expect(reply.choices?.map((c) => c.action)).toEqual(['event:show:e4', 'event:show:e7']);
+    expect((await h.click('event:show:e7')).title).toBe('Second truce agreed');
+  });
+
+  it('suggests the nearest id when nothing matches', async () => {
+    const h = await harness();
+    await expect(h.run('/event war-begins-2020-09-28')).rejects.toThrow('Did you mean war-begins-2020-09-27');
+  });
+});
+
+describe('/fact, /who, /where, /sources', () => {
+  it('/fact gives one attributed statement and another on request', async () => {
+    const h = await harness();
+    const reply = await h.run('/fact');
+    expect(reply.body).toMatch(/According to|As reported by|, \d{1,2} \w+ \d{4}/);
+    expect(reply.sources?.length).toBeGreaterThan(0);
+    const another = await h.click(reply.choices?.[0]?.action ?? '');
+    expect(another.footer).not.toBe(reply.footer);
+  });
+
+  it('/fact about a topic keeps to it', async () => {
+    const h = await harness();
+    const reply = await h.run('/fact Toyuz');
+    expect(reply.title).toBe('Fact about Tovuz');
+    expect(reply.body).toContain('As reported by World Socialist Web Site');
+  });
+
+  it('/who shows roles with their source, and statements', async () => {
+    const h = await harness();
+    const reply = await h.run('/who Olesya Vartanyan');
+    expect(reply.body).toContain(
+      'analyst of International Crisis Group, as of 28 September 2020, according to World Socialist Web Site',
+    );
+    expect(reply.body).toContain('“There were numerous signals');
+    await expect(h.run('/who Olesya Vartanian')).rejects.toThrow('Did you mean Olesya Vartanyan');
+  });
+
+  it('/where shows a place, its aliases and what happened there', async () => {
+    const h = await harness();
+    const reply = await h.run('/where Tayush');
+    expect(reply.title).toBe('Tavush');
+    expect(reply.fields).toContainEqual({ name: 'Also written', value: 'Tayush' });
+    expect(reply.body).toContain('Clashes at Tavush and Tovuz');
+    await expect(h.run('/where Armenia')).rejects.toThrow('No place called "Armenia"');
+  });
+
+  it('/sources lists every article with its perspective', async () => {
+    const h = await harness();
+    const reply = await h.run('/sources');
+    expect(reply.body).toContain('World Socialist Web Site**, 28 September 2020 by Ulaş Ateşçi, Alex Lantier');
+    expect(reply.body).toContain('Perspective: Trotskyist anti-war site');
+  });
+});
+
+describe('/help', () => {
+  it('lists every command', async () => {
+    const h = await harness();
+    const reply = await h.run('/help');
+    for (const c of commands) expect(reply.body).toContain(`/${c.name}: `);
+  });
+
+  it('states the quiz scoring formula', async () => {
+    const h = await harness();
+    const reply = await h.run('/help quiz');
+    expect(reply.body).toContain('/quiz start [rounds:5] [topic:Tovuz] [period:2020-10] [seconds:20]');
+    expect(reply.body).toContain('500 × (time left ÷ round time)');
+  });
+
+  it('suggests the nearest command', async () => {
+    const h = await harness();
+    await expect(h.run('/help timelin')).rejects.toThrow('Did you mean /timeline?');
+    await expect(h.run('/timelime 2020')).rejects.toThrow('Did you mean /timeline?');
+  });
+});

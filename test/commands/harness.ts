@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { commands } from '../../commands/index.js';
+import { loadPack } from '../../src/content/load.js';
+import type { Pack } from '../../src/content/pack.js';
+import type { Caller, CommandContext, Services } from '../../src/core/command.js';
+import { parseCommandLine } from '../../src/core/command-line.js';
+import { dispatch, dispatchChoice, resolveLine } from '../../src/core/dispatch.js';
+import type { ChannelRef, Poster } from '../../src/core/poster.js';
+import type { Reply } from '../../src/core/reply.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import type { Store } from '../../src/store/store.js';
+
+export const FIXTURE_DIR = path.resolve(import.meta.dirname, '../fixtures/pack');
+
+let fixture: Promise<Pack> | undefined;
+export function fixturePack(): Promise<Pack> {
+  fixture ??= loadPack(FIXTURE_DIR);
+  return fixture;
+}
+
+/** A Poster that keeps what it was asked to post and edit, in order. */
+export class RecordingPoster implements Poster {
+  readonly posts: { channel: ChannelRef; reply: Reply; messageId: string }[] = [];
+  readonly edits: { channel: ChannelRef; messageId: string; reply: Reply }[] = [];
+  private next = 1;
+  async post(channel: ChannelRef, reply: Reply): Promise<{ messageId: string }> {
+    const messageId = `m${this.next++}`;
+    this.posts.push({ channel, reply, messageId });
+    return { messageId };
+  }
+  async edit(channel: ChannelRef, messageId: string, reply: Reply): Promise<void> {
+    this.edits.push({ channel, messageId, reply });
+  }
+}
+
+/** A clock tests move by hand. */
+export class TestClock {
+  constructor(public ms = Date.parse('2024-05-01T12:00:00Z')) {}
+  now = () => new Date(this.ms);
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export function caller(overrides: Partial<Caller> = {}): Caller {
+  return {
+    platform: 'discord',
+    userId: 'u1',
+    userName: 'Ani',
+    channelId: 'c1',
+    serverId: 'g1',
+    canManage: false,
+    ...overrides,
+  };
+}
+
+export interface Harness extends Services {
+  poster: RecordingPoster;
+  clock: TestClock;
+  ctx(overrides?: Partial<Caller>): CommandContext;
+  /** Runs a typed line as `overrides`'s caller. */
+  run(line: string, overrides?: Partial<Caller>): Promise<Reply>;
+  click(action: string, overrides?: Partial<Caller>): Promise<Reply>;
+}
+
+export async function harness(options: { pack?: Pack; store?: Store; clock?: TestClock } = {}): Promise<Harness> {
+  const pack = options.pack ?? (await fixturePack());
+  const clock = options.clock ?? new TestClock();
+  const store = options.store ?? new MemoryStore(() => clock.ms);
+  const poster = new RecordingPoster();
+  const services: Services = { pack, store, poster, now: clock.now };
+  const ctx = (overrides: Partial<Caller> = {}) => ({ ...services, caller: caller(overrides) });
+  return {
+    ...services,
+    poster,
+    clock,
+    ctx,
+    run: async (line, overrides) => dispatch(commands, resolveLine(commands, parseCommandLine(line)), ctx(overrides)),
+    click: async (action, overrides) => dispatchChoice(commands, action, ctx(overrides)),
+  };
+}

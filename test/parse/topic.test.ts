@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Pack } from '../../src/content/pack.js';
+import { UserError } from '../../src/core/errors.js';
+import { nearestNames, resolveEntity, resolveTopic } from '../../src/core/parse/topic.js';
+import { packMentionsWord } from '../../src/engine/topics.js';
+import { fixturePack } from '../commands/harness.js';
+
+let pack: Pack;
+beforeAll(async () => {
+  pack = await fixturePack();
+});
+
+const words = (w: string) => packMentionsWord(pack, w);
+
+describe('resolveTopic', () => {
+  it('finds places, actors and weapons through their aliases, whatever the case', () => {
+    expect(resolveTopic(pack, 'Toyuz', words)).toMatchObject({ kind: 'entity', label: 'Tovuz' });
+    expect(resolveTopic(pack, 'artsakh', words)).toMatchObject({ kind: 'entity', label: 'Nagorno-Karabakh' });
+    expect(resolveTopic(pack, 'Yerevan', words)).toMatchObject({ kind: 'entity', label: 'Armenia' });
+  });
+
+  it('falls back to a word that occurs in the events', () => {
+    expect(resolveTopic(pack, 'artillery', words)).toEqual({ kind: 'word', word: 'artillery', label: 'artillery' });
+  });
+
+  it('suggests the nearest names for a typo', () => {
+    expect(() => resolveTopic(pack, 'Tovuzz', words)).toThrow(/Did you mean Tovuz/);
+    expect(() => resolveTopic(pack, 'zzzzqqq', words)).toThrow(UserError);
+  });
+});
+
+describe('resolveEntity', () => {
+  it('keeps to the asked type', () => {
+    expect(resolveEntity(pack, 'Tayush', 'place').item.id).toBe('tavush');
+    expect(() => resolveEntity(pack, 'Tavush', 'actor')).toThrow('No actor called "Tavush"');
+  });
+
+  it('offers prefix matches as well as near spellings', () => {
+    expect(nearestNames(pack, 'Nagorno', 'place')).toContain('Nagorno-Karabakh');
+  });
+});
