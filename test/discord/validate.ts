@@ -51,7 +51,12 @@ export function expectValidMessage(message: MessageJson): void {
     expect(row.components.length).toBeGreaterThan(0);
     expect(row.components.length).toBeLessThanOrEqual(5);
     const builder = new ActionRowBuilder<ButtonBuilder>().addComponents(
-      row.components.map((c) => new ButtonBuilder().setCustomId(c.custom_id).setLabel(c.label ?? '').setStyle(c.style as ButtonStyle)),
+      row.components.map((c) =>
+        new ButtonBuilder()
+          .setCustomId(c.custom_id)
+          .setLabel(c.label ?? '')
+          .setStyle(c.style as ButtonStyle),
+      ),
     );
     builder.toJSON();
     for (const c of row.components) {

@@ -92,7 +92,7 @@ export function createInteractionHandler(
   function replyFor(outcome: Outcome, where: Record<string, unknown>): Reply {
     if ('reply' in outcome) return outcome.reply;
     if (isUserError(outcome.error)) return { text: outcome.error.message, visibility: 'private' };
-    logger.error({ ...where, err: errorSummary(outcome.error) }, 'discord interaction failed');
+    logger.error({ ...where, error: errorSummary(outcome.error) }, 'discord interaction failed');
     return { text: APOLOGY, visibility: 'private' };
   }
 
@@ -170,7 +170,7 @@ export function createInteractionHandler(
     } catch (error) {
       // Sending the answer itself failed (REST down past its retries, interaction expired): nobody to tell but the log.
       logger.error(
-        { ...context(interaction, { kind: String(interaction.type) }), err: errorSummary(error) },
+        { ...context(interaction, { kind: String(interaction.type) }), error: errorSummary(error) },
         'discord reply failed',
       );
     }

@@ -142,7 +142,7 @@ export class FakeRest {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
-    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const { body, files } = await readBody(req);
     const record: RecordedRequest = {
       seq: ++this.seq,

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { APOLOGY } from '../../src/adapters/discord/interactions.js';
+import type { Command } from '../../src/core/command.js';
+import { slashCommand } from '../fakes/discord/interactions.js';
+import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FAKE_TOKEN } from '../fakes/discord/server.js';
+import { type Harness, interact, sleep, startHarness, textOf } from './harness.js';
+
+/** Commands that take longer than Discord's deadline allows for a direct reply. */
+const slow: Command[] = [
+  {
+    name: 'slowpublic',
+    description: 'Answers after 2.5 s, for everyone',
+    options: [],
+    run: async () => {
+      await sleep(2_500);
+      return { text: 'done slowly', title: 'Slow', body: 'done slowly', visibility: 'channel' };
+    },
+  },
+  {
+    name: 'slowprivate',
+    description: 'Answers after 2.5 s, privately',
+    options: [],
+    run: async () => {
+      await sleep(2_500);
+      return { text: 'only for you', visibility: 'private' };
+    },
+  },
+  {
+    name: 'broken',
+    description: 'Fails with a bug',
+    options: [{ name: 'secret', description: 'text that must not reach the logs', type: 'string' }],
+    run: async () => {
+      throw new TypeError('cannot read properties of nothing');
+    },
+  },
+];
+
+describe('deadlines and failures through discord.js', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ commands: [...commands, ...slow] });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('defers a handler that runs over 2 s, then edits the deferred reply with the answer', async () => {
+    const started = performance.now();
+    const interaction = slashCommand({ name: 'slowpublic' });
+    const answer = await interact(h.fake, interaction, 10_000);
+    const callback = answer.requests.find((r) => r.path.endsWith('/callback'));
+    expect(answer.callbackType).toBe(5);
+    expect((callback?.at ?? 0) - started).toBeLessThan(3_000);
+    expect(answer.requests.map((r) => `${r.method} ${r.path.replace(interaction.token, 'TOKEN')}`)).toEqual([
+      `POST /interactions/${interaction.id}/TOKEN/callback`,
+      expect.stringMatching(/^PATCH \/webhooks\/\d+\/TOKEN\/messages\/@original$/),
+    ]);
+    expect(textOf(answer.message)).toContain('done slowly');
+    expect(answer.ephemeral).toBe(false);
+  });
+
+  it('turns a slow private answer into an ephemeral follow-up and removes the public placeholder', async () => {
+    const interaction = slashCommand({ name: 'slowprivate' });
+    const answer = await interact(h.fake, interaction, 10_000);
+    expect(answer.callbackType).toBe(5);
+    const calls = answer.requests.map((r) => `${r.method} ${r.path.replace(interaction.token, 'TOKEN')}`);
+    expect(calls.slice(1)).toEqual([
+      expect.stringMatching(/^DELETE \/webhooks\/\d+\/TOKEN\/messages\/@original$/),
+      expect.stringMatching(/^POST \/webhooks\/\d+\/TOKEN$/),
+    ]);
+    expect(answer.ephemeral).toBe(true);
+    expect(answer.message.content).toBe('only for you');
+  });
+
+  it('answers a bug with a short private apology and logs it with ids, not content or tokens', async () => {
+    const interaction = slashCommand({ name: 'broken', options: { secret: 'my-private-words' } });
+    const answer = await interact(h.fake, interaction);
+    expect(answer.callbackType).toBe(4);
+    expect(answer.ephemeral).toBe(true);
+    expect(answer.message.content).toBe(APOLOGY);
+    const line = h.logs.find((l) => l.msg === 'discord interaction failed');
+    expect(line).toMatchObject({
+      command: 'broken',
+      guild: FAKE_GUILD_ID,
+      channel: FAKE_CHANNEL_ID,
+      user: expect.any(String),
+      error: { type: 'TypeError', message: 'cannot read properties of nothing' },
+    });
+    const all = JSON.stringify(h.logs);
+    expect(all).not.toContain('my-private-words');
+    expect(all).not.toContain(interaction.token);
+    expect(all).not.toContain(FAKE_TOKEN);
+  });
+
+  it('retries a 5xx from Discord on the interaction callback and still answers', async () => {
+    h.fake.rest.fail({ method: 'POST', path: /\/callback$/, status: 503, body: { message: 'upstream', code: 0 } });
+    const interaction = slashCommand({ name: 'help' });
+    const answer = await interact(h.fake, interaction);
+    const callbacks = answer.requests.filter((r) => r.path.endsWith('/callback'));
+    expect(callbacks.map((r) => r.status)).toEqual([503, 204]);
+    expect(textOf(answer.message)).toContain('quiz');
+  });
+
+  it('waits out a 429 with retry_after on the callback and then answers', async () => {
+    h.fake.rest.fail({
+      method: 'POST',
+      path: /\/callback$/,
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 0.3, global: false },
+      headers: { 'retry-after': '0.3' },
+    });
+    const interaction = slashCommand({ name: 'help' });
+    const answer = await interact(h.fake, interaction);
+    const callbacks = answer.requests.filter((r) => r.path.endsWith('/callback'));
+    expect(callbacks.map((r) => r.status)).toEqual([429, 204]);
+    expect((callbacks[1]?.at ?? 0) - (callbacks[0]?.at ?? 0)).toBeGreaterThanOrEqual(290);
+    expect(textOf(answer.message)).toContain('quiz');
+  });
+});

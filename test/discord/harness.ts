@@ -1,0 +1,161 @@
+import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/client.js';
+import { parseConfig } from '../../src/config.js';
+import { loadPack } from '../../src/content/load.js';
+import type { Pack } from '../../src/content/pack.js';
+import type { Command, Services } from '../../src/core/command.js';
+import { createLogger, type Logger } from '../../src/log.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import type { Store } from '../../src/store/store.js';
+import type { InteractionPayload } from '../fakes/discord/interactions.js';
+import type { RecordedRequest } from '../fakes/discord/rest.js';
+import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';
+
+/** A clock the test moves by hand, so quiz deadlines pass without waiting. */
+export class TestClock {
+  constructor(public ms = Date.parse('2024-06-01T12:00:00Z')) {}
+  now = () => new Date(this.ms);
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** A real discord.js client serving Chronicle against a fake Discord on loopback. */
+export interface Harness {
+  fake: FakeDiscord;
+  adapter: DiscordAdapter;
+  services: Services;
+  store: Store;
+  pack: Pack;
+  clock: TestClock;
+  logs: LogLine[];
+  /** Stops the client and starts a new one on the same Store and fake: a process restart. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+let packPromise: Promise<Pack> | undefined;
+export function fixturePack(): Promise<Pack> {
+  packPromise ??= loadPack('test/fixtures/pack');
+  return packPromise;
+}
+
+function captureLogger(lines: LogLine[]): Logger {
+  const destination = {
+    write(chunk: string) {
+      lines.push(JSON.parse(chunk) as LogLine);
+      return true;
+    },
+  };
+  return createLogger({ level: 'debug', pretty: false, destination: destination as unknown as NodeJS.WritableStream });
+}
+
+export async function startHarness(
+  options: { commands?: readonly Command[]; deferAfterMs?: number; heartbeatIntervalMs?: number } = {},
+): Promise<Harness> {
+  const fake = await FakeDiscord.start({ heartbeatIntervalMs: options.heartbeatIntervalMs });
+  const config = parseConfig({
+    DISCORD_TOKEN: FAKE_TOKEN,
+    DISCORD_APPLICATION_ID: FAKE_APPLICATION_ID,
+    DISCORD_API_URL: fake.apiUrl,
+  });
+  const pack = await fixturePack();
+  const clock = new TestClock();
+  const store = new MemoryStore(() => clock.ms);
+  const logs: LogLine[] = [];
+  const logger = captureLogger(logs);
+  const adapterOptions = { commands: options.commands, deferAfterMs: options.deferAfterMs };
+  let adapter = createDiscordAdapter(config, store, logger, adapterOptions);
+  const services: Services = { pack, store, now: clock.now, poster: adapter.poster, log: logger };
+  await adapter.start(services);
+  const harness: Harness = {
+    fake,
+    adapter,
+    services,
+    store,
+    pack,
+    clock,
+    logs,
+    async restart() {
+      await adapter.stop();
+      adapter = createDiscordAdapter(config, store, logger, adapterOptions);
+      services.poster = adapter.poster;
+      harness.adapter = adapter;
+      await adapter.start(services);
+    },
+    async close() {
+      await adapter.stop();
+      await fake.close();
+    },
+  };
+  return harness;
+}
+
+export function callbackOf(fake: FakeDiscord, interaction: InteractionPayload): Promise<RecordedRequest> {
+  return fake.rest.waitFor((r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
+}
+
+export interface Answer {
+  /** How the interaction was first acknowledged: 4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 autocomplete. */
+  callbackType: number;
+  /** The message the user ends up seeing (the reply, the edited original, or the follow-up). */
+  message: Record<string, unknown>;
+  ephemeral: boolean;
+  requests: RecordedRequest[];
+}
+
+const EPHEMERAL = 64;
+
+/**
+ * Sends an interaction through the gateway and follows its REST calls to
+ * the message the user finally sees.
+ */
+export async function interact(fake: FakeDiscord, interaction: InteractionPayload, timeoutMs = 5_000): Promise<Answer> {
+  fake.interact(interaction);
+  const callback = await fake.rest.waitFor(
+    (r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback` && r.status === 204,
+    timeoutMs,
+  );
+  const body = callback.body as { type: number; data?: Record<string, unknown> };
+  let message = body.data ?? {};
+  if (body.type === 5 || body.type === 6) {
+    const final = await fake.rest.waitFor(
+      (r) =>
+        r.seq > callback.seq &&
+        r.status < 300 &&
+        r.path.startsWith(`/webhooks/${FAKE_APPLICATION_ID}/${interaction.token}`) &&
+        (r.method === 'PATCH' || r.method === 'POST'),
+      timeoutMs,
+    );
+    message = final.body as Record<string, unknown>;
+  }
+  // Let any follow-ups for this interaction land before the caller looks.
+  await new Promise((r) => setTimeout(r, 20));
+  return {
+    callbackType: body.type,
+    message,
+    ephemeral: (Number(message.flags ?? 0) & EPHEMERAL) !== 0,
+    requests: fake.rest.forToken(interaction.token),
+  };
+}
+
+/** Text a person would read in a message: content, embed titles, descriptions, fields, footers. */
+export function textOf(message: Record<string, unknown>): string {
+  const embeds = (message.embeds as Record<string, unknown>[] | undefined) ?? [];
+  const parts = [String(message.content ?? '')];
+  for (const e of embeds) {
+    parts.push(String(e.title ?? ''), String(e.description ?? ''));
+    for (const f of (e.fields as { name: string; value: string }[] | undefined) ?? []) parts.push(f.name, f.value);
+    parts.push(String((e.footer as { text?: string } | undefined)?.text ?? ''));
+  }
+  return parts.filter(Boolean).join('\n');
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
