@@ -61,23 +61,30 @@ async function survives(call: () => Promise<Reply>, inputs: string): Promise<voi
 }
 
 /** Every (command, subcommand, options) a user can reach. */
-const targets = commands.flatMap((c) =>
+interface Target {
+  name: string;
+  subcommand?: string;
+  options: OptionSpec[];
+}
+const targets: Target[] = commands.flatMap((c): Target[] =>
   c.subcommands
-    ? c.subcommands.map((s) => ({ name: c.name, subcommand: s.name, options: s.options as OptionSpec[] }))
-    : [{ name: c.name, subcommand: undefined, options: c.options ?? [] }],
+    ? c.subcommands.map((s) => ({ name: c.name, subcommand: s.name, options: s.options }))
+    : [{ name: c.name, options: c.options ?? [] }],
 );
 
 describe.each([
   ['fixture pack', fixturePack],
   ['rich pack', async () => richPack()],
 ])('random input on the %s', (_label, packOf) => {
-  it.each(targets.map((t) => [`/${t.name}${t.subcommand ? ` ${t.subcommand}` : ''}`, t] as const))(
+  it.each(targets.map((t): [string, Target] => [`/${t.name}${t.subcommand ? ` ${t.subcommand}` : ''}`, t]))(
     '%s answers every option value with a reply or a UserError',
     async (_name, target) => {
       const h = await harness({ pack: await packOf() });
       await fc.assert(
         fc.asyncProperty(
-          fc.record(Object.fromEntries(target.options.map((o) => [o.name, fc.option(value, { nil: undefined })]))),
+          fc.record(
+            Object.fromEntries(target.options.map((o) => [o.name, fc.option(value, { nil: undefined })])),
+          ) as fc.Arbitrary<Record<string, string | undefined>>,
           async (args) => {
             await survives(
               () =>
