@@ -246,3 +246,12 @@ describe('Reply → Block Kit', () => {
     );
   });
 });
+
+describe('grouped choices', () => {
+  it('keeps a short group, like a quiz question’s four answers, as one-click buttons', () => {
+    const choices = ['A', 'B', 'C', 'D'].map((l, i) => ({ action: `quiz:answer:g:0:${i}`, label: l, group: 'answer' }));
+    const { messages } = renderReply({ text: 'q', choices, visibility: 'channel' });
+    const row = messages[0]!.blocks.at(-1) as { elements: { type: string }[] };
+    expect(row.elements.map((e) => e.type)).toEqual(['button', 'button', 'button', 'button']);
+  });
+});

@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { Command, Services } from '../../core/command.js';
 import { dispatchChoice } from '../../core/dispatch.js';
 import { UserError } from '../../core/errors.js';
-import { type Logger, logInteraction } from '../../log.js';
+import type { Logger } from '../../log.js';
+import { recordInteraction } from '../../ops/interaction.js';
 import { type AdminLookup, callerOf } from './caller.js';
 import { asResponse, uploadPicture } from './deliver.js';
 import { type Settled, settle } from './outcome.js';
@@ -70,8 +71,8 @@ export function actionHandler(deps: ActionDeps) {
     } catch (error) {
       result = { outcome: 'error', error };
     }
-    logInteraction(
-      deps.logger.child({ userId: who.userId, channelId, teamId: who.teamId }),
+    recordInteraction(
+      { log: deps.logger.child({ userId: who.userId, channelId, teamId: who.teamId }) },
       { platform: 'slack', kind: 'choice', command },
       { ...result, latencyMs: performance.now() - started },
     );

@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
-import { App, type CustomRoute, webApi } from '@slack/bolt';
+import { App, type BlockAction, type CustomRoute, webApi } from '@slack/bolt';
 import { commands as registry } from '../../../commands/index.js';
 import type { Command, Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
+import { platforms } from '../../ops/health.js';
+import { lifecycle } from '../../ops/lifecycle.js';
 import { actionHandler } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
 import { AdminLookup } from './caller.js';
@@ -47,6 +49,7 @@ export interface SlackApp {
 /** Matches every slash command Slack sends us, so one handler serves the whole registry. */
 const ANY_COMMAND = /^\/.+/;
 const ANY_CHOICE = new RegExp(`^${CHOICE_ACTION_PREFIX}`);
+const RESTARTING = 'Chronicle is restarting; try again in a few seconds.';
 
 /**
  * The Bolt app: HTTP mode (POST /slack/events, signed requests) unless an
@@ -92,13 +95,18 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
     app,
     poster,
     async start(listen) {
+      platforms.report('slack', 'connecting');
       if (socketMode) {
         await app.start();
+        platforms.report('slack', 'connected');
         return undefined;
       }
-      return (await app.start(listen ?? { port: 3000 })) as Server;
+      const server = (await app.start(listen ?? { port: 3000 })) as Server;
+      platforms.report('slack', 'connected');
+      return server;
     },
     async stop() {
+      platforms.forget('slack');
       await app.stop();
     },
   };

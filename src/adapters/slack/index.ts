@@ -1,6 +1,7 @@
 import type { Config } from '../../config.js';
 import type { Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
+import { lifecycle } from '../../ops/lifecycle.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from './app.js';
 
 export { createSlackApp, type SlackApp, type SlackAppOptions } from './app.js';
@@ -27,6 +28,8 @@ export async function startSlack(
     routes: extra.routes,
   });
   await slack.start({ port: config.PORT, host: config.HOST });
+  // Last, with the other connections: in HTTP mode this server also answers /healthz during the stop.
+  lifecycle.onStop('close', 'slack', () => slack.stop());
   logger.info(
     config.SLACK_APP_TOKEN
       ? { platform: 'slack', mode: 'socket' }

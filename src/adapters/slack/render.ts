@@ -115,11 +115,17 @@ const BUTTON_STYLE: Record<NonNullable<Choice['style']>, 'primary' | 'danger' | 
   secondary: undefined,
 };
 
+/** Up to this many choices in one group are still shown as buttons. */
+const BUTTONS_PER_GROUP = 5;
+
 function choiceBlocks(choices: Choice[], stash: Record<string, string>): Block[] {
   const elements: types.ActionsBlockElement[] = [];
   const groups = new Map<string, Choice[]>();
+  // A group reads better as a dropdown only once it is long; a quiz's four answers stay one click each.
+  const groupSize = new Map<string, number>();
+  for (const c of choices) if (c.group) groupSize.set(c.group, (groupSize.get(c.group) ?? 0) + 1);
   choices.forEach((choice, index) => {
-    if (choice.group) {
+    if (choice.group && (groupSize.get(choice.group) ?? 0) > BUTTONS_PER_GROUP) {
       const list = groups.get(choice.group) ?? [];
       list.push(choice);
       groups.set(choice.group, list);
@@ -210,7 +216,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
 
   const maxMessages = Math.max(1, Math.min(options.maxMessages ?? LIMITS.messagesPerReply, LIMITS.messagesPerReply));
   const pages = paginate(body, actions, maxMessages, title);
-  const fallback = clip(reply.text.trim() || title || 'Chronicle', LIMITS.fallbackText);
+  // `text` is read as mrkdwn too (notifications, screen readers), so it gets the same conversion.
+  const fallback = clip(toMrkdwn(reply.text.trim()) || escapeMrkdwn(title ?? '') || 'Chronicle', LIMITS.fallbackText);
   const messages = pages.map((blocks, index) => ({
     text: index === 0 ? fallback : `${clip(title || 'Chronicle', 100)} (continued, ${index + 1}/${pages.length})`,
     blocks,

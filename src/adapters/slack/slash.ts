@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Command, Services } from '../../core/command.js';
 import { parseCommandLine } from '../../core/command-line.js';
 import { dispatch, resolveLine } from '../../core/dispatch.js';
-import { type Logger, logInteraction } from '../../log.js';
+import type { Logger } from '../../log.js';
+import { recordInteraction } from '../../ops/interaction.js';
 import { type AdminLookup, callerOf } from './caller.js';
 import { asResponse, uploadPicture } from './deliver.js';
 import { APOLOGY, type Settled, settle } from './outcome.js';
@@ -80,8 +81,8 @@ export function slashHandler(deps: SlashDeps) {
       result = { outcome: 'error', error };
       if (!acked) await ack({ response_type: 'ephemeral', text: APOLOGY }).catch(() => {});
     }
-    logInteraction(
-      deps.logger.child({ userId: body.user_id, channelId: body.channel_id, teamId: body.team_id }),
+    recordInteraction(
+      { log: deps.logger.child({ userId: body.user_id, channelId: body.channel_id, teamId: body.team_id }) },
       { platform: 'slack', kind: 'command', ...meta },
       { ...result, latencyMs: performance.now() - started },
     );
