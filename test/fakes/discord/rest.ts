@@ -19,6 +19,8 @@ export interface RecordedRequest {
   body: Record<string, unknown> | unknown[] | undefined;
   files: RecordedFile[];
   status: number;
+  /** What the fake answered (a created message carries its id). */
+  response: unknown;
   at: number;
 }
 
@@ -153,10 +155,12 @@ export class FakeRest {
       body,
       files,
       status: 0,
+      response: undefined,
       at: performance.now(),
     };
     const { status, payload, headers } = await this.route(record);
     record.status = status;
+    record.response = payload;
     this.requests.push(record);
     for (const waiter of [...this.waiters]) {
       if (waiter.match(record)) {
