@@ -4,6 +4,7 @@ import { PostError } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
 import { buildBriefing } from '../engine/briefing/build.js';
 import { type Logger, silentLogger } from '../log.js';
+import { StoreUnavailableError } from '../store/errors.js';
 import { addDays, localDateOf } from './local-time.js';
 import { DEFAULT_LIMITS, type PaceLimits, Pacer } from './pace.js';
 import {
@@ -253,6 +254,9 @@ export class BriefingScheduler {
       briefing = buildBriefing(pack, { channelKey: member, localDate, cursor });
       messageId = await this.post(channel, briefing.reply);
     } catch (error) {
+      // The Store went away before anything was posted: the marker still names
+      // this instance, so the next tick resumes it; that is no platform failure.
+      if (error instanceof StoreUnavailableError) throw error;
       if (error instanceof PostError && error.permanent) return this.pauseFor(sub, member, key, localDate, error);
       return this.retryLater(sub, member, key, localDate, attempt, error);
     }
