@@ -54,10 +54,11 @@ describe('a quiz game in a Slack channel, three players clicking', () => {
     expect(round1.body.channel).toBe(CHANNEL);
     const ts1 = (await game()).messageId as string;
     postedTs.set(round1, ts1);
-    const buttons = buttonsOf(round1);
-    expect(buttons.map((b) => b.type)).toEqual(['button', 'button', 'button', 'button']);
-    const right = (await game()).questions[0]!.answer;
-    const wrong = (right + 1) % 4;
+    // Each option is a one-click button (a true/false question has two, the others four).
+    const question1 = (await game()).questions[0]!;
+    expect(buttonsOf(round1).map((b) => b.type)).toEqual(question1.options.map(() => 'button'));
+    const right = question1.answer;
+    const wrong = (right + 1) % question1.options.length;
 
     const alice = await answer(ALICE, round1, right);
     expect(alice.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -88,9 +89,10 @@ describe('a quiz game in a Slack channel, three players clicking', () => {
 
     const round2 = await h.fake.waitFor(isPost(/Question 2 of 2/));
     postedTs.set(round2, (await game()).messageId as string);
-    const right2 = (await game()).questions[1]!.answer;
+    const question2 = (await game()).questions[1]!;
+    const right2 = question2.answer;
     await answer(BOB, round2, right2);
-    await answer(CAROL, round2, (right2 + 1) % 4);
+    await answer(CAROL, round2, (right2 + 1) % question2.options.length);
     await answer(ALICE, round2, right2);
 
     // Everyone who joined has answered, so round 2 closes at once: reveal, then the final standings.
