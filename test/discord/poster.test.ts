@@ -55,7 +55,7 @@ describe('DiscordPoster against the fake REST', () => {
     const posts = h.fake.rest.requests.slice(before).filter((r) => r.method === 'POST');
     expect(posts.length).toBeGreaterThan(1);
     for (const p of posts) expectValidMessage(p.body as MessageJson);
-    expect((posts[0]?.response as { id: string }).id).toBe(messageId);
+    expect(posts[0]?.response).toMatchObject({ id: messageId });
   });
 
   it('uploads the image as an attachment that the embed shows, with alt text', async () => {
@@ -79,10 +79,8 @@ describe('DiscordPoster against the fake REST', () => {
       ...note('pick'),
       choices: [{ action, label: 'Go' }],
     });
-    const customId = (
-      (h.fake.rest.messages.get(messageId)?.components as { components: { custom_id: string }[] }[])[0]
-        ?.components[0] as { custom_id: string }
-    ).custom_id;
+    const rows = h.fake.rest.messages.get(messageId)?.components as { components: { custom_id: string }[] }[];
+    const customId = rows[0]?.components[0]?.custom_id ?? '';
     expect(customId.length).toBeLessThanOrEqual(100);
     const answer = await interact(h.fake, buttonClick({ customId, message: { id: messageId } }));
     expect(textOf(answer.message)).toBe(`clicked ${action.length} characters`);
