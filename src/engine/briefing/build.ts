@@ -49,35 +49,32 @@ export function buildBriefing(pack: Pack, input: BriefingInput): Briefing {
   const onThisDay = pack.eventsOnMonthDay(monthDay);
   const fields: ReplyField[] = [];
   const sourceIds: string[] = [];
+  let body: string | undefined;
   let cursor = input.cursor;
-  let featured: Event[];
-  let kind: Briefing['featured']['kind'];
+  let featured: Event[] = [];
+  let kind: Briefing['featured']['kind'] = 'walk';
 
   if (onThisDay.length > 0) {
     kind = 'on-this-day';
     featured = onThisDay.slice(0, MAX_ON_THIS_DAY);
     const more = onThisDay.length - featured.length;
-    fields.push({
-      name: `On this day, ${formatDate(input.localDate).replace(/ \d{4}$/, '')}`,
-      value: [
-        ...featured.map((e) => `${eventLine(pack, e)}\n${clip(e.summary, 300)}`),
-        ...(more > 0 ? [`…and ${more} more: /timeline ${input.localDate.slice(5)}`] : []),
-      ].join('\n'),
-    });
+    body = [
+      `**On this day, ${formatDate(input.localDate).replace(/ \d{4}$/, '')}**`,
+      ...featured.map((e) => `${eventLine(pack, e)}\n${clip(e.summary, 300)}`),
+      ...(more > 0 ? [`…and ${more} more in /timeline.`] : []),
+    ].join('\n');
   } else if (pack.chronological.length > 0) {
-    kind = 'walk';
     const total = pack.chronological.length;
     const step = ((input.cursor % total) + total) % total;
     const event = pack.chronological[step] as Event;
     featured = [event];
     cursor = step + 1 >= total ? 0 : step + 1;
-    fields.push({
-      name: `Through the timeline, step ${step + 1} of ${total}`,
-      value: `${eventLine(pack, event)}\n${clip(event.summary, 600)}${cursor === 0 ? '\n_That is the last event: tomorrow the story starts again._' : ''}`,
-    });
-  } else {
-    kind = 'walk';
-    featured = [];
+    body = [
+      `**Through the timeline, step ${step + 1} of ${total}**`,
+      eventLine(pack, event),
+      clip(event.summary, 600),
+      ...(cursor === 0 ? ['_That is the last event: tomorrow the story starts again._'] : []),
+    ].join('\n');
   }
   for (const e of featured) sourceIds.push(...e.sources);
 
@@ -89,20 +86,27 @@ export function buildBriefing(pack: Pack, input: BriefingInput): Briefing {
     sourceIds.push(statement.source);
   }
 
-  const question = questionOfTheDay(pack, seed);
-  let body = '';
-  if (question) {
-    body = `**Question of the day:** ${question.prompt}\n\n${question.options.map((o, i) => `${letter(i)}. ${o}`).join('\n')}`;
+  const qotd = questionOfTheDay(
+    pack,
+    seed,
+    featured.map((e) => e.id),
+  );
+  if (qotd) {
+    const { question } = qotd;
+    fields.push({
+      name: 'Question of the day',
+      value: `${question.prompt}\n${question.options.map((o, i) => `${letter(i)}. ${o}`).join('\n')}`,
+    });
   }
 
   const sources: SourceLine[] = sourceLines(pack, sourceIds);
   const reply = makeReply({
     title: `Daily briefing · ${formatDate(input.localDate)}`,
+    body,
     fields,
-    body: body || undefined,
-    choices: question ? answerChoices(question, seed) : undefined,
+    choices: qotd ? answerChoices(qotd.question, seed, qotd.index) : undefined,
     sources,
-    footer: question ? 'Answer with the buttons: only you see whether you were right.' : undefined,
+    footer: qotd ? 'Answer with the buttons: only you see whether you were right.' : undefined,
   });
   return { reply, cursor, featured: { kind, eventIds: featured.map((e) => e.id) } };
 }

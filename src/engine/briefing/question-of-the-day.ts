@@ -15,24 +15,43 @@ export function seedOf(text: string): number {
   return hash >>> 0;
 }
 
-/** The question of the day for a seed; the same pack and seed always give the same question. */
-export function questionOfTheDay(pack: Pack, seed: number): Question | undefined {
-  return generateQuestions(pack, { count: 1, seed })[0];
+const CANDIDATES = 6;
+
+/**
+ * The question of the day for a seed, avoiding the events the briefing
+ * itself features (it would give the answer away). Returns the question and
+ * its index among the seed's candidates, which the answer buttons carry.
+ */
+export function questionOfTheDay(
+  pack: Pack,
+  seed: number,
+  avoidEventIds: readonly string[] = [],
+): { question: Question; index: number } | undefined {
+  const candidates = generateQuestions(pack, { count: CANDIDATES, seed });
+  const index = candidates.findIndex((q) => !q.eventIds.some((id) => avoidEventIds.includes(id)));
+  const chosen = index >= 0 ? index : 0;
+  const question = candidates[chosen];
+  return question ? { question, index: chosen } : undefined;
 }
 
-/** `briefing:answer:<seed>:<option>`: the seed regenerates the question, so no state is needed to reveal it. */
-export function answerAction(seed: number, option: number): string {
-  return `briefing:answer:${seed}:${option}`;
+/** The question a button refers to: the same pack, seed and index always give the same one. */
+export function questionAt(pack: Pack, seed: number, index: number): Question | undefined {
+  return generateQuestions(pack, { count: CANDIDATES, seed })[index];
 }
 
-export function parseBriefingAnswer(action: string): { seed: number; option: number } | undefined {
-  const m = /^briefing:answer:(\d{1,10}):(\d)$/.exec(action);
-  return m ? { seed: Number(m[1]), option: Number(m[2]) } : undefined;
+/** `briefing:answer:<seed>:<index>:<option>`: enough to regenerate the question, so no state is needed to reveal it. */
+export function answerAction(seed: number, index: number, option: number): string {
+  return `briefing:answer:${seed}:${index}:${option}`;
 }
 
-export function answerChoices(question: Question, seed: number): Choice[] {
+export function parseBriefingAnswer(action: string): { seed: number; index: number; option: number } | undefined {
+  const m = /^briefing:answer:(\d{1,10}):(\d):(\d)$/.exec(action);
+  return m ? { seed: Number(m[1]), index: Number(m[2]), option: Number(m[3]) } : undefined;
+}
+
+export function answerChoices(question: Question, seed: number, index: number): Choice[] {
   return question.options.map((option, i) => ({
-    action: answerAction(seed, i),
+    action: answerAction(seed, index, i),
     label: clip(`${letter(i)}. ${option}`, 80),
     style: 'primary',
     group: 'answer',

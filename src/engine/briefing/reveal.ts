@@ -4,7 +4,7 @@ import type { Reply } from '../../core/reply.js';
 import { letter } from '../quiz/messages.js';
 import { BASE_POINTS } from '../quiz/scoring.js';
 import { makeReply } from '../text.js';
-import { questionOfTheDay } from './question-of-the-day.js';
+import { questionAt } from './question-of-the-day.js';
 
 /** One scored answer, appended to the server's leaderboard list; a leaderboard sums these. */
 export interface LeaderboardEntry {
@@ -28,15 +28,20 @@ const ANSWERED_TTL_MS = 7 * 86_400_000;
  * they were right, with the explanation and sources. The first answer per
  * person counts toward the leaderboard; later clicks just show it again.
  */
-export async function revealBriefingAnswer(ctx: CommandContext, seed: number, option: number): Promise<Reply> {
-  const question = questionOfTheDay(ctx.pack, seed);
+export async function revealBriefingAnswer(
+  ctx: CommandContext,
+  seed: number,
+  index: number,
+  option: number,
+): Promise<Reply> {
+  const question = questionAt(ctx.pack, seed, index);
   if (!question || option >= question.options.length) {
     throw new UserError('That question is no longer available (the content has changed since it was posted).');
   }
   const { caller } = ctx;
   const correct = option === question.answer;
   const first = await ctx.store.claim(
-    `briefing:answered:${caller.platform}:${caller.serverId}:${seed}:${caller.userId}`,
+    `briefing:answered:${caller.platform}:${caller.serverId}:${seed}:${index}:${caller.userId}`,
     ANSWERED_TTL_MS,
     { option, at: ctx.now().toISOString() },
   );

@@ -28,3 +28,10 @@ export function span(date: string, endDate?: string): [string, string] {
 export function overlaps(a: [string, string], b: [string, string]): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
 }
+
+/** Whole months from one YYYY-MM to another. */
+export function monthsBetween(a: string, b: string): number {
+  const [ya, ma] = a.split('-').map(Number) as [number, number];
+  const [yb, mb] = b.split('-').map(Number) as [number, number];
+  return (yb - ya) * 12 + (mb - ma);
+}

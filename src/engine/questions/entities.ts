@@ -17,11 +17,27 @@ const BODIES = new Set<Actor['kind']>([
   'group',
 ]);
 
+/** "President of the European Commission" half-names the European Union: a give-away. */
+function sharesWord(title: string, names: string[]): boolean {
+  const words = new Set(
+    foldName(title)
+      .split(' ')
+      .filter((w) => w.length >= 5),
+  );
+  return names.some((n) =>
+    foldName(n)
+      .split(' ')
+      .some((w) => words.has(w)),
+  );
+}
+
 /** "X served as <title> for which of these?": a role sourced to an article, at a named body. */
 export function roleOrganisation(pack: Pack, person: Actor, role: Role, random: Random): Draft | undefined {
   const body = role.of ? pack.actors.get(role.of) : undefined;
   if (!body || !BODIES.has(body.kind)) return undefined;
-  if (mentions(role.title, [body.name, ...body.aliases])) return undefined;
+  if (mentions(role.title, [body.name, ...body.aliases]) || sharesWord(role.title, [body.name, ...body.aliases])) {
+    return undefined;
+  }
   const own = new Set(person.roles.map((r) => r.of).filter((id): id is string => id !== undefined));
   const around = ancestry(pack, body.id);
   const candidates = [...pack.actors.values()].filter(
@@ -43,10 +59,13 @@ export function roleOrganisation(pack: Pack, person: Actor, role: Role, random: 
   const source = pack.sources.get(role.source);
   if (!source) return undefined;
   const when = role.asOf ?? source.date;
+  const prompt = `According to ${source.outlet} (${formatDate(source.date)}), ${person.name} served as ${role.title} for which of these, as of ${formatDate(when)}?`;
+  // "According to World Socialist Web Site, X served as journalist for ...": the prompt would name the answer.
+  if (mentions(prompt, [body.name, ...body.aliases])) return undefined;
   return {
     kind: 'organisation-or-weapon',
     subject: `role:${person.id}:${body.id}`,
-    prompt: `According to ${source.outlet} (${formatDate(source.date)}), ${person.name} served as ${role.title} for which of these, as of ${formatDate(when)}?`,
+    prompt,
     correct: entityOption(body),
     distractors: chosen.map((c) => entityOption(c.a)),
     difficulty,

@@ -3,10 +3,11 @@ import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event, Place } from '../../content/schema.js';
 import { ancestry } from '../topics.js';
-import { addDays, addMonths, daysBetween, overlaps, span } from './calendar.js';
+import { addDays, addMonths, daysBetween, monthsBetween, overlaps, span } from './calendar.js';
 import { entityOption, mentions } from './finalize.js';
 import type { Random } from './random.js';
 import type { Difficulty, Draft, Option } from './types.js';
+import { onDate } from './wording.js';
 
 const SIGNIFICANT = 4;
 
@@ -80,7 +81,12 @@ export function eventDate(pack: Pack, event: Event, random: Random): Draft | und
   const precision = precisionOf(event.date);
   if (precision === 'year' || titleNamesDate(event)) return undefined;
   if (event.endDate && precisionOf(event.endDate) !== precision) return undefined;
-  const length = event.endDate ? (precision === 'day' ? daysBetween(event.date, event.endDate) : 0) : 0;
+  // A wrong span must not touch the right one, so the step exceeds the span's own length.
+  const length = !event.endDate
+    ? 0
+    : precision === 'day'
+      ? daysBetween(event.date, event.endDate)
+      : monthsBetween(event.date, event.endDate);
   const tiers: Record<Difficulty, number[]> =
     precision === 'day'
       ? { hard: [1, 2], medium: [3, 5, 7], easy: [14, 21, 30] }
@@ -118,12 +124,14 @@ export function eventDate(pack: Pack, event: Event, random: Random): Draft | und
   };
 }
 
-type Level = 'settlement' | 'area' | 'other';
-
-function levelOf(place: Place): Level {
-  if (['city', 'town', 'village'].includes(place.kind)) return 'settlement';
-  if (['region', 'province', 'district', 'border-area'].includes(place.kind)) return 'area';
-  return 'other';
+/**
+ * Places compared like with like: a district with districts, a town with
+ * towns and cities. A larger area as a wrong answer ("South Caucasus" for a
+ * district) could also be right, and the pack does not always say what
+ * contains what.
+ */
+function levelOf(place: Place): string {
+  return ['city', 'town', 'village'].includes(place.kind) ? 'settlement' : place.kind;
 }
 
 function kilometres(a: Place, b: Place): number {
@@ -136,7 +144,8 @@ function kilometres(a: Place, b: Place): number {
 
 /** event → place: only events with one place whose title does not name it. */
 export function eventPlace(pack: Pack, event: Event, random: Random): Draft | undefined {
-  if (event.places.length !== 1) return undefined;
+  // A year is too coarse a date to pin down "where" (a war fought over years had more than one front).
+  if (event.places.length !== 1 || precisionOf(event.date) === 'year') return undefined;
   const place = pack.places.get(event.places[0] as string);
   if (!place || place.kind === 'country' || mentions(`${event.title}`, [place.name, ...place.aliases]))
     return undefined;
@@ -168,7 +177,7 @@ export function eventPlace(pack: Pack, event: Event, random: Random): Draft | un
   return {
     kind: 'event-place',
     subject: event.id,
-    prompt: `Where did this happen, on ${formatSpan(event.date, event.endDate)}? “${event.title}”`,
+    prompt: `Where did this happen, ${onDate(event.date, event.endDate)}? “${event.title}”`,
     correct: entityOption(place),
     distractors: chosen.map((c) => entityOption(c.p)),
     difficulty,

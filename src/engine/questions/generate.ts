@@ -66,6 +66,11 @@ const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate[]> = {
   },
 };
 
+/** What a question is about beyond its events: a claim's figures share one subject. */
+function subjectOf(question: Question): string {
+  return question.id.slice(question.id.indexOf(':') + 1).replace(/#\d+$/, '');
+}
+
 export interface GenerateOptions {
   count: number;
   seed: number;
@@ -96,12 +101,14 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
         const draft = candidate.build(random);
         const question = draft && finalize(pack, draft, random);
         if (!question || ids.has(question.id)) continue;
-        if (question.eventIds.some((id) => usedEvents.has(id))) {
+        const group = subjectOf(question);
+        if (question.eventIds.some((id) => usedEvents.has(id)) || usedEvents.has(group)) {
           deferred.push({ kind: pool.kind, question });
           continue;
         }
         ids.add(question.id);
         for (const id of question.eventIds) usedEvents.add(id);
+        usedEvents.add(group);
         out.push(question);
         break;
       }

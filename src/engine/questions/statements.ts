@@ -2,11 +2,12 @@ import { formatDate } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor, Claim, Figure, Quote } from '../../content/schema.js';
-import { attributeClaim, attributeQuote, formatAmount } from '../attribution.js';
+import { attributeClaim, attributeQuote, formatAmount, formatFigure } from '../attribution.js';
 import { ancestry } from '../topics.js';
 import { entityOption, mentions } from './finalize.js';
 import type { Random } from './random.js';
 import type { Difficulty, Draft, Option } from './types.js';
+import { onDate } from './wording.js';
 
 interface StatementIndex {
   claimsBy: Map<string, Claim[]>;
@@ -111,6 +112,17 @@ function lead(pack: Pack, claim: Claim): string {
   return event ? `${event.title}. ` : '';
 }
 
+/**
+ * Whom a figure concerns, when its unit does not say: "percent of GDP"
+ * alone could be either country's.
+ */
+function concerning(pack: Pack, claim: Claim, figure: Figure): string {
+  const said = `${figure.unit} ${lead(pack, claim)}`;
+  const names = claim.about.map((id) => pack.nameOf(id)).filter((name) => !mentions(said, [name]));
+  // A long list says nothing a reader can use; the event's title carries the context then.
+  return names.length > 0 && names.length <= 3 ? ` (concerning ${names.join(', ')})` : '';
+}
+
 function claimExplanation(pack: Pack, claim: Claim): string {
   return `${attributeClaim(pack, claim)} Excerpt: “${claim.excerpt}”`;
 }
@@ -119,7 +131,8 @@ function claimExplanation(pack: Pack, claim: Claim): string {
 export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number, random: Random): Draft | undefined {
   const figure = askableFigure(pack, claim, figureIndex);
   if (!figure) return undefined;
-  const forbidden = valuesFor(pack, claim.statedBy, figure.unit);
+  // Another number from the same claim as a wrong answer would read like a trick.
+  const forbidden = new Set([...valuesFor(pack, claim.statedBy, figure.unit), ...claim.figures.map((f) => f.value)]);
   const altered = alteredFigures(figure, random, forbidden);
   if (!altered) return undefined;
   const actor = pack.nameOf(claim.statedBy);
@@ -129,7 +142,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number, ra
   return {
     kind: 'figure',
     subject: `${claim.id}#${figureIndex}`,
-    prompt: `${lead(pack, claim)}According to ${actor}, as of ${formatDate(claim.asOf)}, ${what}? (The figure as ${actor} stated it.)`,
+    prompt: `${lead(pack, claim)}According to ${actor}, as of ${formatDate(claim.asOf)}, ${what}${concerning(pack, claim, figure)}? (The figure as ${actor} stated it.)`,
     correct: { text: formatAmount(figure) },
     distractors: altered.values.map((f) => ({ text: formatAmount(f) })),
     difficulty: altered.difficulty,
@@ -178,11 +191,11 @@ export function trueFalse(pack: Pack, claim: Claim, figureIndex: number, random:
       if (!altered) return undefined;
       shown = random.pick(altered.values);
       difficulty = altered.difficulty;
-      swap = `The figure ${pack.nameOf(claim.statedBy)} gave was ${formatAmount(figure)}, not ${formatAmount(shown)}.`;
+      swap = `The figure ${pack.nameOf(claim.statedBy)} gave was ${formatFigure(figure)}, not ${formatAmount(shown)}.`;
     }
   }
   const actor = pack.nameOf(actorId);
-  const statement = `as of ${formatDate(claim.asOf)}, ${actor} gave a figure of ${formatAmount(shown)} ${shown.unit}`;
+  const statement = `as of ${formatDate(claim.asOf)}, ${actor} gave a figure of ${formatAmount(shown)} ${shown.unit}${concerning(pack, claim, figure)}`;
   return {
     kind: 'true-false',
     subject: `${claim.id}#${figureIndex}`,
@@ -224,10 +237,16 @@ export function quoteSpeaker(pack: Pack, quote: Quote, random: Random): Draft | 
   const index = statementIndex(pack);
   if ((index.quoteText.get(foldName(quote.text))?.size ?? 0) > 1) return undefined;
   const related = ancestry(pack, speaker.id);
+  // Bodies of one country speak for each other (a ministry, its press service, the government),
+  // so a body's words are only set against bodies of other countries.
+  const country = speaker.kind === 'state' ? speaker.id : speaker.country;
+  const sameSide = (a: Actor) =>
+    !isPerson(speaker) && country !== undefined && (a.id === country || a.country === country);
   const candidates = [...pack.actors.values()].filter(
     (a) =>
       a.id !== speaker.id &&
       isPerson(a) === isPerson(speaker) &&
+      !sameSide(a) &&
       !related.has(a.id) &&
       !ancestry(pack, a.id).has(speaker.id) &&
       !mentions(quote.text, [a.name, ...a.aliases]),
@@ -243,7 +262,7 @@ export function quoteSpeaker(pack: Pack, quote: Quote, random: Random): Draft | 
   return {
     kind: 'quote-speaker',
     subject: quote.id,
-    prompt: `Who said this, on ${formatDate(quote.date)}? “${quote.text}”`,
+    prompt: `Who said this, ${onDate(quote.date)}? “${quote.text}”`,
     correct: entityOption(speaker),
     distractors,
     difficulty,
