@@ -13,6 +13,7 @@ const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<{ main(
       load: () => import('./cli/start.js'),
     },
     ask: { summary: 'ask "/timeline 2020-10"   (one command, one reply)', load: () => import('./cli/ask.js') },
+    manifest: { summary: 'manifest slack [--socket] [--url URL] [--yaml]', load: () => import('./cli/manifest.js') },
     export: {
       summary: 'export questions --json [--count N] [--seed S] [--topic T] [--period P]',
       load: () => import('./cli/export.js'),
