@@ -204,6 +204,6 @@ export const briefingCommand: Command = {
   async onChoice(action, ctx) {
     const parsed = parseBriefingAnswer(action);
     if (!parsed) throw new UserError('That button is no longer active.');
-    return revealBriefingAnswer(ctx, parsed.seed, parsed.option);
+    return revealBriefingAnswer(ctx, parsed.seed, parsed.index, parsed.option);
   },
 };
