@@ -29,7 +29,8 @@ export function questionOfTheDay(
 ): { question: Question; index: number } | undefined {
   const candidates = generateQuestions(pack, { count: CANDIDATES, seed });
   const index = candidates.findIndex((q) => !q.eventIds.some((id) => avoidEventIds.includes(id)));
-  const chosen = index >= 0 ? index : 0;
+  // Every candidate touching a featured event (a tiny pack): ask the first anyway.
+  const chosen = Math.max(index, 0);
   const question = candidates[chosen];
   return question ? { question, index: chosen } : undefined;
 }
