@@ -75,11 +75,27 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
 
   const commands = options.commands ?? registry;
   const admins = new AdminLookup(app.client, options.logger);
-  app.command(
-    ANY_COMMAND,
-    slashHandler({ services, commands, admins, logger: options.logger, ackBudgetMs: options.ackBudgetMs ?? 2_000 }),
-  );
-  app.action(ANY_CHOICE, actionHandler({ services, commands, admins, logger: options.logger }));
+  const onCommand = slashHandler({
+    services,
+    commands,
+    admins,
+    logger: options.logger,
+    ackBudgetMs: options.ackBudgetMs ?? 2_000,
+  });
+  const onChoice = actionHandler({ services, commands, admins, logger: options.logger });
+  // Once a graceful stop begins, new work is refused politely; work in flight is tracked so the stop waits for it.
+  app.command(ANY_COMMAND, async (args) => {
+    if (!lifecycle.accepting) return args.ack({ response_type: 'ephemeral', text: RESTARTING });
+    await lifecycle.track(onCommand(args));
+  });
+  app.action<BlockAction>(ANY_CHOICE, async (args) => {
+    if (!lifecycle.accepting) {
+      await args.ack();
+      await args.respond({ response_type: 'ephemeral', replace_original: false, text: RESTARTING });
+      return;
+    }
+    await lifecycle.track(onChoice(args));
+  });
   app.error(async (error) => {
     options.logger.error({ err: error, platform: 'slack' }, 'slack request failed inside Bolt');
   });
