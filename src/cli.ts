@@ -12,6 +12,7 @@ const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<{ main(
       summary: 'start   (the bot; the console when no platform token is set)',
       load: () => import('./cli/start.js'),
     },
+    register: { summary: 'register discord [--guild ID]', load: () => import('./cli/register.js') },
     ask: { summary: 'ask "/timeline 2020-10"   (one command, one reply)', load: () => import('./cli/ask.js') },
     manifest: { summary: 'manifest slack [--socket] [--url URL] [--yaml]', load: () => import('./cli/manifest.js') },
     export: {

@@ -129,6 +129,11 @@ function pairingProblems(env: Record<string, string | undefined>): string[] {
       'DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set (slash commands are registered under it); expected the numeric application id from the Discord developer portal',
     );
   }
+  if (set('DISCORD_APPLICATION_ID') && !set('DISCORD_TOKEN')) {
+    problems.push(
+      'DISCORD_TOKEN: required when DISCORD_APPLICATION_ID is set; expected the bot token from the Discord developer portal (Bot → Token), or remove DISCORD_APPLICATION_ID',
+    );
+  }
   if (set('SHARDS') && !set('DISCORD_TOKEN')) {
     problems.push('SHARDS: only applies to Discord; set DISCORD_TOKEN as well, or remove SHARDS');
   }

@@ -1,6 +1,7 @@
 import { commands } from '../commands/index.js';
 import { runConsole } from './adapters/console/run.js';
 import { CONSOLE_CHANNEL, ConsoleSession } from './adapters/console/session.js';
+import { createDiscordAdapter } from './adapters/discord/client.js';
 import { startSlack } from './adapters/slack/index.js';
 import { type Config, platformsOf } from './config.js';
 import { loadPack } from './content/load.js';
@@ -9,7 +10,7 @@ import { RoutingPoster } from './core/routing-poster.js';
 import type { Logger } from './log.js';
 import { exitOnSignals, lifecycle } from './ops/lifecycle.js';
 import { startOps } from './ops/start.js';
-import { startQuizClock } from './schedule/quiz-clock.js';
+import { startSchedulers } from './schedule/index.js';
 import { createStore } from './store/create.js';
 
 export interface MainOptions {
@@ -35,7 +36,8 @@ export async function buildServices(config: Config, log: Logger): Promise<Servic
 export async function main(config: Config, options: MainOptions): Promise<void> {
   const { log } = options;
   const services = await buildServices(config, log);
-  const clock = startQuizClock(services, log);
+  // The quiz clock (each second) and the briefing tick (each minute).
+  const clock = startSchedulers(services, log);
   const shutdown = async () => {
     await clock.stop();
     await services.store.close();
@@ -49,10 +51,16 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
   // serves nothing itself: pass the result's `routes` to startSlack's `routes`.
   const ops = await startOps({ config, store: services.store, log });
 
-  // Platform adapters start here, each registering its Poster:
-  //   services.poster.register('discord', poster)
-  // if (discord) ...
+  // Platform adapters start here, each registering its Poster.
   const { discord, slack } = platformsOf(config);
+  if (discord) {
+    const adapter = createDiscordAdapter(config, services.store, log);
+    // Registered before login, so a quiz round posted by the clock right after READY finds it.
+    services.poster.register('discord', adapter.poster);
+    lifecycle.onStop('intake', 'discord-intake', () => adapter.stopIntake());
+    lifecycle.onStop('close', 'discord', () => adapter.stop());
+    await adapter.start(services);
+  }
   if (slack) {
     services.poster.register('slack', (await startSlack(services, config, log, { routes: ops.routes })).poster);
   }

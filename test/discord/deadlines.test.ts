@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { APOLOGY } from '../../src/adapters/discord/interactions.js';
+import { APOLOGY, RESTARTING } from '../../src/adapters/discord/interactions.js';
 import type { Command } from '../../src/core/command.js';
 import { slashCommand } from '../fakes/discord/interactions.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FAKE_TOKEN } from '../fakes/discord/server.js';
@@ -79,13 +79,16 @@ describe('deadlines and failures through discord.js', () => {
     expect(answer.callbackType).toBe(4);
     expect(answer.ephemeral).toBe(true);
     expect(answer.message.content).toBe(APOLOGY);
-    const line = h.logs.find((l) => l.msg === 'discord interaction failed');
+    const line = h.logs.find((l) => l.msg === 'interaction failed');
     expect(line).toMatchObject({
+      platform: 'discord',
       command: 'broken',
+      outcome: 'error',
+      options: ['secret'],
       guild: FAKE_GUILD_ID,
       channel: FAKE_CHANNEL_ID,
       user: expect.any(String),
-      error: { type: 'TypeError', message: 'cannot read properties of nothing' },
+      err: { name: 'TypeError', message: 'cannot read properties of nothing' },
     });
     const all = JSON.stringify(h.logs);
     expect(all).not.toContain('my-private-words');
@@ -116,5 +119,12 @@ describe('deadlines and failures through discord.js', () => {
     expect(callbacks.map((r) => r.status)).toEqual([429, 204]);
     expect((callbacks[1]?.at ?? 0) - (callbacks[0]?.at ?? 0)).toBeGreaterThanOrEqual(290);
     expect(textOf(answer.message)).toContain('quiz');
+  });
+
+  it('once a graceful stop begins, tells new callers privately that it is restarting', async () => {
+    h.adapter.stopIntake();
+    const answer = await interact(h.fake, slashCommand({ name: 'help' }));
+    expect(answer.ephemeral).toBe(true);
+    expect(answer.message.content).toBe(RESTARTING);
   });
 });

@@ -27,6 +27,9 @@ export interface DiscordAdapter {
   poster: DiscordPoster;
   /** Logs in and resolves once the gateway says READY. */
   start(services: Services): Promise<void>;
+  /** First step of a graceful stop: new interactions get a "restarting" note; replies in flight finish. */
+  stopIntake(): void;
+  /** Disconnects; after this the Poster cannot post either. */
   stop(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export function createDiscordAdapter(
   const client = createDiscordClient(config);
   const poster = new DiscordPoster(client.rest, store);
   const log = logger.child({ adapter: 'discord' });
+  let accepting = true;
   return {
     client,
     poster,
@@ -59,6 +63,7 @@ export function createDiscordAdapter(
         services,
         logger: log,
         deferAfterMs: options.deferAfterMs,
+        accepting: () => accepting,
       });
       client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
       client.on(Events.Error, (error) =>
@@ -69,7 +74,11 @@ export function createDiscordAdapter(
       await ready;
       log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'discord ready');
     },
+    stopIntake() {
+      accepting = false;
+    },
     async stop() {
+      accepting = false;
       await client.destroy();
     },
   };

@@ -10,7 +10,10 @@ import type { Command, Services } from '../../core/command.js';
 import { dispatch, dispatchChoice } from '../../core/dispatch.js';
 import { isUserError, UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
-import type { Logger } from '../../log.js';
+import type { InteractionMeta, InteractionOutcome, Logger } from '../../log.js';
+import { recordInteraction } from '../../ops/interaction.js';
+import { type Lifecycle, lifecycle as processLifecycle } from '../../ops/lifecycle.js';
+import type { Metrics } from '../../ops/metrics.js';
 import { suggest } from './autocomplete.js';
 import { callerOf } from './caller.js';
 import { invocationOf, optionSpecOf } from './invocation.js';
@@ -27,11 +30,18 @@ export const APOLOGY = 'Sorry, something went wrong on our side. It has been log
  */
 export const DEFAULT_DEFER_AFTER_MS = 2_000;
 
+export const RESTARTING = 'Chronicle is restarting; try again in a few seconds.';
+
 export interface InteractionHandlerOptions {
   commands: readonly Command[];
   services: Services;
   logger: Logger;
   deferAfterMs?: number;
+  /** False once a graceful stop has begun: new interactions get a short "restarting" note. */
+  accepting?: () => boolean;
+  /** So a graceful stop waits for replies in flight; the process's own by default. */
+  lifecycle?: Lifecycle;
+  metrics?: Metrics;
 }
 
 type Outcome = { reply: Reply } | { error: unknown };
@@ -63,18 +73,38 @@ async function within(ms: number, outcome: Promise<Outcome>): Promise<Outcome | 
 export function errorSummary(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
   const e = error as Error & { code?: unknown; status?: unknown; method?: unknown };
-  return { type: e.name, message: e.message, code: e.code, status: e.status, method: e.method, stack: e.stack };
+  return { name: e.name, message: e.message, code: e.code, status: e.status, method: e.method, stack: e.stack };
 }
 
 /** Who/where for a log line: ids only, never what anyone typed, never a token. */
-function context(interaction: Interaction, what: Record<string, string | undefined>): Record<string, unknown> {
+function context(interaction: Interaction): Record<string, unknown> {
   return {
     interaction: interaction.id,
     guild: interaction.guildId,
     channel: interaction.channelId,
     user: interaction.user.id,
-    ...what,
   };
+}
+
+/** What the ops log line and metrics say about an interaction: names, never values. */
+function metaOf(interaction: Interaction): InteractionMeta {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+    const call = invocationOf(interaction);
+    return {
+      platform: 'discord',
+      command: call.name,
+      subcommand: call.subcommand,
+      kind: interaction.isAutocomplete() ? 'autocomplete' : 'command',
+      optionNames: Object.keys(call.args),
+    };
+  }
+  const action = interaction.isButton() ? interaction.customId : '';
+  return { platform: 'discord', command: action.split(':', 1)[0] ?? 'unknown', kind: 'choice' };
+}
+
+interface Account {
+  outcome: InteractionOutcome;
+  error?: unknown;
 }
 
 /**
@@ -89,10 +119,15 @@ export function createInteractionHandler(
   const { commands, services, logger } = options;
   const deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
 
-  function replyFor(outcome: Outcome, where: Record<string, unknown>): Reply {
+  /** The reply to show, and how the interaction went for the log line and the metrics. */
+  function replyFor(outcome: Outcome, account: Account): Reply {
     if ('reply' in outcome) return outcome.reply;
-    if (isUserError(outcome.error)) return { text: outcome.error.message, visibility: 'private' };
-    logger.error({ ...where, error: errorSummary(outcome.error) }, 'discord interaction failed');
+    if (isUserError(outcome.error)) {
+      account.outcome = 'user_error';
+      return { text: outcome.error.message, visibility: 'private' };
+    }
+    account.outcome = 'error';
+    account.error = errorSummary(outcome.error);
     return { text: APOLOGY, visibility: 'private' };
   }
 
@@ -102,9 +137,8 @@ export function createInteractionHandler(
     return messages;
   }
 
-  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+  async function onCommand(interaction: ChatInputCommandInteraction, account: Account): Promise<void> {
     const call = invocationOf(interaction);
-    const where = context(interaction, { command: call.name, subcommand: call.subcommand });
     const pending = settle(() => dispatch(commands, call, { ...services, caller: callerOf(interaction) }));
     let outcome = await within(deferAfterMs, pending);
     const deferred = outcome === undefined;
@@ -112,7 +146,7 @@ export function createInteractionHandler(
       await interaction.deferReply();
       outcome = await pending;
     }
-    const reply = replyFor(outcome as Outcome, where);
+    const reply = replyFor(outcome as Outcome, account);
     const ephemeral = reply.visibility === 'private';
     const [first, ...rest] = await render(reply);
     if (!deferred) {
@@ -127,8 +161,7 @@ export function createInteractionHandler(
     for (const message of rest) await interaction.followUp(toSend(message, ephemeral));
   }
 
-  async function onButton(interaction: ButtonInteraction): Promise<void> {
-    const where = context(interaction, { action: interaction.customId.split(':', 1)[0] });
+  async function onButton(interaction: ButtonInteraction, account: Account): Promise<void> {
     const pending = settle(async () => {
       const action = await actionOf(services.store, interaction.customId);
       if (!action) throw new UserError('That button has expired. Start again with the command.');
@@ -140,7 +173,7 @@ export function createInteractionHandler(
       await interaction.deferUpdate();
       outcome = await pending;
     }
-    const reply = replyFor(outcome as Outcome, where);
+    const reply = replyFor(outcome as Outcome, account);
     const ephemeral = reply.visibility === 'private';
     // Replacing a public message with a private answer would publish it, so that becomes a private reply.
     if (reply.replaceOriginal && (!ephemeral || interaction.message.flags.has(MessageFlags.Ephemeral))) {
@@ -162,17 +195,33 @@ export function createInteractionHandler(
     await interaction.respond(choices);
   }
 
+  async function onRestarting(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) await interaction.reply({ content: RESTARTING, flags: MessageFlags.Ephemeral });
+  }
+
   return async (interaction: Interaction) => {
-    try {
-      if (interaction.isChatInputCommand()) await onCommand(interaction);
+    const started = performance.now();
+    const account: Account = { outcome: 'ok' };
+    const meta = metaOf(interaction);
+    const work = async () => {
+      if (options.accepting && !options.accepting()) {
+        account.outcome = 'rejected';
+        await onRestarting(interaction);
+      } else if (interaction.isChatInputCommand()) await onCommand(interaction, account);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
-      else if (interaction.isButton()) await onButton(interaction);
+      else if (interaction.isButton()) await onButton(interaction, account);
+    };
+    try {
+      await (options.lifecycle ?? processLifecycle).track(work());
     } catch (error) {
       // Sending the answer itself failed (REST down past its retries, interaction expired): nobody to tell but the log.
-      logger.error(
-        { ...context(interaction, { kind: String(interaction.type) }), error: errorSummary(error) },
-        'discord reply failed',
-      );
+      account.outcome = 'error';
+      account.error = errorSummary(error);
     }
+    recordInteraction({ log: logger.child(context(interaction)), metrics: options.metrics }, meta, {
+      ...account,
+      latencyMs: performance.now() - started,
+    });
   };
 }
