@@ -217,7 +217,10 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
   const maxMessages = Math.max(1, Math.min(options.maxMessages ?? LIMITS.messagesPerReply, LIMITS.messagesPerReply));
   const pages = paginate(body, actions, maxMessages, title);
   // `text` is read as mrkdwn too (notifications, screen readers), so it gets the same conversion.
-  const fallback = clip(toMrkdwn(reply.text.trim()) || escapeMrkdwn(title ?? '') || 'Chronicle', LIMITS.fallbackText);
+  const fallback = clip(
+    toMrkdwn(reply.text.trim().slice(0, LIMITS.fallbackText)) || escapeMrkdwn(title ?? '') || 'Chronicle',
+    LIMITS.fallbackText,
+  );
   const messages = pages.map((blocks, index) => ({
     text: index === 0 ? fallback : `${clip(title || 'Chronicle', 100)} (continued, ${index + 1}/${pages.length})`,
     blocks,

@@ -1,0 +1,83 @@
+/**
+ * One server for bench/slack.ts, in its own process so it does not share an
+ * event loop with the load generator. `chronicle`: the real Slack adapter
+ * over the real pack. `bare`: a Bolt app with the same receiver and options
+ * that acks /timeline with a fixed string (the floor). `adapter`: the
+ * Slack adapter with /timeline answering a fixed Reply (the adapter's own cost).
+ * Prints {"port": N} on stdout once listening on 127.0.0.1.
+ */
+
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App } from '@slack/bolt';
+import { commands } from '../commands/index.js';
+import { createSlackApp } from '../src/adapters/slack/app.js';
+import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { loadPack } from '../src/content/load.js';
+import type { Pack } from '../src/content/pack.js';
+import type { Command } from '../src/core/command.js';
+import type { Poster } from '../src/core/poster.js';
+import type { Reply } from '../src/core/reply.js';
+import { createLogger } from '../src/log.js';
+import { MemoryStore } from '../src/store/memory.js';
+
+const FIXED: Reply = { text: 'Timeline: a fixed string', visibility: 'channel' };
+
+const [kind, apiUrl, secret] = process.argv.slice(2) as [string, string, string];
+const token = 'xoxb-bench-0000';
+const identity = { botId: 'B0BENCH', botUserId: 'U0BENCH' };
+
+async function pack(): Promise<{ pack: Pack; source: string }> {
+  try {
+    return { pack: await loadPack(loadConfig().CONTENT_DIR), source: 'content/caucasus' };
+  } catch {
+    // The curated pack may be mid-edit; the fixture keeps the benchmark runnable.
+    return { pack: await loadPack(`${PROJECT_ROOT}/test/fixtures/pack`), source: 'test/fixtures/pack' };
+  }
+}
+
+let server: Server;
+let source = 'none';
+if (kind === 'bare') {
+  const app = new App({
+    token,
+    signingSecret: secret,
+    ...identity,
+    tokenVerificationEnabled: false,
+    clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
+  });
+  app.command('/timeline', async ({ ack }) => {
+    await ack('Timeline: a fixed string');
+  });
+  server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+} else {
+  const loaded = await pack();
+  // `adapter`: the whole Slack adapter, but /timeline returns a fixed Reply, isolating the adapter's own cost.
+  const registry: Command[] =
+    kind === 'adapter'
+      ? [
+          {
+            name: 'timeline',
+            description: 'fixed',
+            options: [{ name: 'when', description: 'w', type: 'string' }],
+            run: async () => FIXED,
+          },
+        ]
+      : commands;
+  source = loaded.source;
+  const store = new MemoryStore();
+  let slackPoster: Poster | undefined;
+  const poster: Poster = {
+    post: (c, r) => slackPoster!.post(c, r),
+    edit: (c, id, r) => slackPoster!.edit(c, id, r),
+  };
+  // Interaction logs stay on, as in production; stderr goes nowhere.
+  const logger = createLogger({ level: 'info', format: 'json' });
+  const slack = createSlackApp(
+    { pack: loaded.pack, store, now: () => new Date(), poster },
+    { botToken: token, signingSecret: secret, apiUrl, logger, ...identity, retries: 0, commands: registry },
+  );
+  slackPoster = slack.poster;
+  server = (await slack.start({ port: 0, host: '127.0.0.1' })) as Server;
+}
+process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port, source })}\n`);

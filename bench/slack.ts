@@ -1,0 +1,127 @@
+/**
+ * Signed `/timeline 2020-10` slash commands at 50 connections for 10 s,
+ * against Chronicle's Slack adapter and against a bare Bolt app that acks a
+ * fixed string: same harness, same run, same machine. Target: Chronicle's
+ * p99 within 1.3× the bare app's. Each server runs in its own process;
+ * autocannon runs here.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { FakeSlackApi } from '../test/fakes/slack-api.js';
+
+const SECRET = 'bench-signing-secret';
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const TARGET = 1.3;
+
+interface Figures {
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function startServer(kind: 'chronicle' | 'adapter' | 'bare', apiUrl: string) {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/slack-server.ts', kind, apiUrl, SECRET],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  const line = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', resolve);
+  });
+  const { port, source } = JSON.parse(line) as { port: number; source: string };
+  return { child, url: `http://127.0.0.1:${port}/slack/events`, source };
+}
+
+function signedRequest(responseUrl: string) {
+  const body = new URLSearchParams({
+    token: 'x',
+    team_id: 'T0BENCH',
+    team_domain: 'bench',
+    channel_id: 'C0BENCH',
+    channel_name: 'bench',
+    user_id: 'U0BENCHUSER',
+    user_name: 'bench',
+    command: '/timeline',
+    text: '2020-10',
+    api_app_id: 'A0BENCH',
+    response_url: responseUrl,
+    trigger_id: 't',
+  }).toString();
+  // One timestamp for the run: Bolt accepts anything under five minutes old.
+  const ts = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return {
+    body,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature,
+    },
+  };
+}
+
+async function load(url: string, seconds: number, responseUrl: string): Promise<Figures> {
+  const { body, headers } = signedRequest(responseUrl);
+  const result = await autocannon({ url, method: 'POST', body, headers, connections: CONNECTIONS, duration: seconds });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const fake = await new FakeSlackApi().start();
+const responseUrl = fake.responseUrl('bench');
+const bare = await startServer('bare', fake.apiUrl);
+const adapter = await startServer('adapter', fake.apiUrl);
+const chronicle = await startServer('chronicle', fake.apiUrl);
+try {
+  // Warm each (JIT, users.info cache, connection setup) before measuring.
+  for (const server of [bare, adapter, chronicle]) await load(server.url, 2, responseUrl);
+  const floor = await load(bare.url, DURATION_S, responseUrl);
+  const shell = await load(adapter.url, DURATION_S, responseUrl);
+  const ours = await load(chronicle.url, DURATION_S, responseUrl);
+
+  // What one request produced: the ack body, or (acked empty) the message sent to response_url.
+  const before = fake.callsTo('respond').length;
+  const sample = await (await fetch(chronicle.url, { method: 'POST', ...signedRequest(responseUrl) })).text();
+  const reply = (
+    sample ? JSON.parse(sample) : (await fake.waitForCount((c) => c.method === 'respond', before + 1))[before]?.body
+  ) as {
+    blocks?: unknown[];
+    text?: string;
+  };
+
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.POSITIVE_INFINITY);
+  const p99Ratio = ratio(ours.p99, floor.p99);
+  const row = (name: string, f: Figures) =>
+    `| ${name} | ${f.p50} ms | ${f.p99} ms | ${Math.round(f.rps).toLocaleString('en')} req/s | ${f.requests.toLocaleString('en')} | ${f.errors + f.non2xx} |`;
+  console.log(
+    `pack: ${chronicle.source}; Chronicle's reply: ${reply.blocks?.length ?? 0} blocks, ${reply.text?.length ?? 0} chars of fallback text`,
+  );
+  console.log(`${CONNECTIONS} connections, ${DURATION_S} s each\n`);
+  console.log('| server | p50 | p99 | throughput | requests | errors |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log(row('bare Bolt, fixed ack (floor)', floor));
+  console.log(row('Slack adapter, fixed Reply', shell));
+  console.log(row('Chronicle /timeline 2020-10', ours));
+  const ratios = (name: string, f: Figures) =>
+    `${name}: p50 ${ratio(f.p50, floor.p50).toFixed(2)}×, p99 ${ratio(f.p99, floor.p99).toFixed(2)}×, throughput ${ratio(f.rps, floor.rps).toFixed(2)}×`;
+  console.log(`\n${ratios('adapter / bare', shell)}\n${ratios('Chronicle / bare', ours)}`);
+  console.log(`target p99 ≤ ${TARGET}× bare: ${p99Ratio <= TARGET ? 'met' : 'MISSED'}`);
+} finally {
+  for (const server of [bare, adapter, chronicle]) server.child.kill();
+  await fake.stop();
+}
