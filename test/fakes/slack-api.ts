@@ -181,6 +181,17 @@ export class FakeSlackApi {
         const ts = `${this.nextTs++}.000100`;
         return { ok: true, channel: body.channel, ts, message: { ts, text: body.text } };
       }
+      case 'auth.test':
+        // What Bolt asks at startup when it is not told its bot ids.
+        return {
+          ok: true,
+          url: 'https://chronicle-test.slack.com/',
+          team: 'Test',
+          team_id: 'T0TEAM',
+          user: 'chronicle',
+          user_id: 'U0BOT',
+          bot_id: 'B0BOT',
+        };
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts };
       case 'chat.postEphemeral':

@@ -1,0 +1,104 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlackApi } from '../fakes/slack-api.js';
+import { sign } from './harness.js';
+
+const SECRET = 'start-test-secret';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let fake: FakeSlackApi;
+let child: ChildProcess;
+let port: number;
+let output = '';
+
+beforeAll(async () => {
+  fake = await new FakeSlackApi().start();
+  port = await freePort();
+  child = spawn(process.execPath, ['bin/chronicle.js', 'start'], {
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: 'xoxb-start-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      STORE_URL: 'memory://',
+      CONTENT_DIR: 'test/fixtures/pack',
+      LOG_FORMAT: 'json',
+      DISCORD_TOKEN: '',
+      DISCORD_APPLICATION_ID: '',
+      SLACK_APP_TOKEN: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => {
+    output += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    output += String(d);
+  });
+  const deadline = Date.now() + 20_000;
+  while (!output.includes('slack connected')) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`npm start did not serve Slack:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+});
+
+afterAll(async () => {
+  if (child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  await fake.stop();
+});
+
+describe('npm start with the Slack variables set', () => {
+  it('checks its token with auth.test, then answers a signed slash command on PORT', async () => {
+    expect(fake.callsTo('auth.test')).toHaveLength(1);
+    const body = new URLSearchParams({
+      team_id: 'T0TEAM',
+      channel_id: 'C0START',
+      user_id: 'U0ALICE',
+      user_name: 'alice',
+      command: '/timeline',
+      text: '2020-09',
+      response_url: fake.responseUrl('start'),
+      trigger_id: 't',
+      api_app_id: 'A0APP',
+    }).toString();
+    const ts = Math.floor(Date.now() / 1000);
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': sign(body, ts, SECRET),
+      },
+    });
+    expect(res.status).toBe(200);
+    const reply = (await res.json()) as { response_type: string; text: string };
+    expect(reply.response_type).toBe('in_channel');
+    expect(reply.text).toMatch(/Timeline: September 2020/);
+  });
+
+  it('serves /healthz on the same port', async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(res.status).toBe(200);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    child.kill('SIGTERM');
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(code).toBe(0);
+  });
+});
