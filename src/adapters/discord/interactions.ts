@@ -7,7 +7,7 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Command, Services } from '../../core/command.js';
-import { dispatch, dispatchChoice } from '../../core/dispatch.js';
+import { dispatch, dispatchChoice, type Invocation } from '../../core/dispatch.js';
 import { isUserError, UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import type { InteractionMeta, InteractionOutcome, Logger } from '../../log.js';
@@ -87,9 +87,8 @@ function context(interaction: Interaction): Record<string, unknown> {
 }
 
 /** What the ops log line and metrics say about an interaction: names, never values. */
-function metaOf(interaction: Interaction): InteractionMeta {
-  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
-    const call = invocationOf(interaction);
+function metaOf(interaction: Interaction, call: Invocation | undefined): InteractionMeta {
+  if (call) {
     return {
       platform: 'discord',
       command: call.name,
@@ -137,8 +136,11 @@ export function createInteractionHandler(
     return messages;
   }
 
-  async function onCommand(interaction: ChatInputCommandInteraction, account: Account): Promise<void> {
-    const call = invocationOf(interaction);
+  async function onCommand(
+    interaction: ChatInputCommandInteraction,
+    call: Invocation,
+    account: Account,
+  ): Promise<void> {
     const pending = settle(() => dispatch(commands, call, { ...services, caller: callerOf(interaction) }));
     let outcome = await within(deferAfterMs, pending);
     const deferred = outcome === undefined;
@@ -188,9 +190,9 @@ export function createInteractionHandler(
     for (const message of rest) await interaction.followUp(toSend(message, ephemeral));
   }
 
-  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+  async function onAutocomplete(interaction: AutocompleteInteraction, call: Invocation): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    const spec = optionSpecOf(commands, invocationOf(interaction), focused.name);
+    const spec = optionSpecOf(commands, call, focused.name);
     const choices = spec?.autocomplete ? suggest(services.pack, spec.autocomplete, String(focused.value)) : [];
     await interaction.respond(choices);
   }
@@ -203,13 +205,15 @@ export function createInteractionHandler(
   return async (interaction: Interaction) => {
     const started = performance.now();
     const account: Account = { outcome: 'ok' };
-    const meta = metaOf(interaction);
+    const call =
+      interaction.isChatInputCommand() || interaction.isAutocomplete() ? invocationOf(interaction) : undefined;
+    const meta = metaOf(interaction, call);
     const work = async () => {
       if (options.accepting && !options.accepting()) {
         account.outcome = 'rejected';
         await onRestarting(interaction);
-      } else if (interaction.isChatInputCommand()) await onCommand(interaction, account);
-      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      } else if (interaction.isChatInputCommand()) await onCommand(interaction, call as Invocation, account);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction, call as Invocation);
       else if (interaction.isButton()) await onButton(interaction, account);
     };
     try {

@@ -3,6 +3,7 @@ import {
   type BaseMessageOptions,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
+  type JSONEncodable,
   MessageFlags,
 } from 'discord.js';
 import type { DiscordMessage } from './render.js';
@@ -10,11 +11,20 @@ import type { DiscordMessage } from './render.js';
 /** Nobody gets pinged by text that came from content or from another user. */
 export const NO_MENTIONS = { parse: [] };
 
+/**
+ * The renderer already speaks Discord's wire format; handing it over as
+ * JSON-encodable skips discord.js's camelCase → snake_case pass and builder
+ * round trip on every reply.
+ */
+function encodable<T>(data: T): JSONEncodable<T> {
+  return { toJSON: () => data };
+}
+
 function base(message: DiscordMessage): BaseMessageOptions {
   return {
     content: message.content ?? '',
-    embeds: message.embeds,
-    components: message.components,
+    embeds: message.embeds.map(encodable),
+    components: message.components.map(encodable),
     files: message.files.map(
       (f) => new AttachmentBuilder(Buffer.from(f.data), { name: f.name, description: f.description }),
     ),

@@ -104,8 +104,10 @@ export class FakeRest {
   private readonly failures: InjectedFailure[] = [];
   private readonly waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   private seq = 0;
-  /** Artificial latency added to every response, for the benchmark's realism knob. */
-  delayMs = 0;
+  /** Called with every request as it is recorded (the benchmark times callbacks with this). */
+  readonly observers = new Set<(r: RecordedRequest) => void>();
+  /** Keep a record of every request; the benchmark turns this off to keep memory flat. */
+  keepRecords = true;
 
   constructor(
     readonly applicationId: string,
@@ -161,14 +163,14 @@ export class FakeRest {
     const { status, payload, headers } = await this.route(record);
     record.status = status;
     record.response = payload;
-    this.requests.push(record);
+    if (this.keepRecords) this.requests.push(record);
+    for (const observe of this.observers) observe(record);
     for (const waiter of [...this.waiters]) {
       if (waiter.match(record)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         waiter.resolve(record);
       }
     }
-    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     res.writeHead(status, { ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
     res.end(payload === undefined ? undefined : JSON.stringify(payload));
   }

@@ -1,0 +1,47 @@
+/**
+ * One Discord client for bench/discord.ts, in its own process so it does not
+ * share an event loop with the fake Discord and the load generator.
+ * `chronicle`: the real adapter over the real pack, answering /timeline.
+ * `bare`: a discord.js client with the same options that replies a fixed
+ * string to every slash command (the floor).
+ * Prints "ready <pack source>" on stdout once the gateway says READY.
+ */
+import { Events } from 'discord.js';
+import { createDiscordAdapter, createDiscordClient } from '../src/adapters/discord/client.js';
+import { loadConfig, PROJECT_ROOT, parseConfig } from '../src/config.js';
+import { loadPack } from '../src/content/load.js';
+import type { Pack } from '../src/content/pack.js';
+import { silentLogger } from '../src/log.js';
+import { MemoryStore } from '../src/store/memory.js';
+
+const [kind, apiUrl, token, applicationId] = process.argv.slice(2) as [string, string, string, string];
+const config = parseConfig({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_URL: apiUrl });
+
+async function pack(): Promise<{ pack: Pack; source: string }> {
+  try {
+    return { pack: await loadPack(loadConfig().CONTENT_DIR), source: 'content/caucasus' };
+  } catch {
+    // The curated pack may be mid-edit; the fixture keeps the benchmark runnable.
+    return { pack: await loadPack(`${PROJECT_ROOT}/test/fixtures/pack`), source: 'test/fixtures/pack' };
+  }
+}
+
+if (kind === 'bare') {
+  const client = createDiscordClient(config);
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isChatInputCommand()) void interaction.reply('October 2020: fixed reply');
+  });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(token);
+  await ready;
+  console.log('ready bare');
+} else {
+  const loaded = await pack();
+  const store = new MemoryStore();
+  const adapter = createDiscordAdapter(config, store, silentLogger);
+  await adapter.start({ pack: loaded.pack, store, now: () => new Date(), poster: adapter.poster, log: silentLogger });
+  console.log(`ready ${loaded.source}`);
+}
+
+// SIGINT from the driver: exit normally, so a --cpu-prof profile gets written.
+process.once('SIGINT', () => process.exit(0));

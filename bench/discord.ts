@@ -1,0 +1,118 @@
+/**
+ * Interaction → callback latency with 50 interactions in flight: the fake
+ * Discord dispatches `/timeline when:2020-10` over the gateway and times
+ * until the interaction callback reaches its REST. Chronicle's adapter
+ * against a bare discord.js client replying a fixed string, same fake, same
+ * run, interleaved. Target: Chronicle's p99 within 1.3× the bare client's.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { slashCommand } from '../test/fakes/discord/interactions.js';
+import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../test/fakes/discord/server.js';
+
+const IN_FLIGHT = 50;
+const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 3_000);
+const WARMUP = 300;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TARGET = 1.3;
+
+type Kind = 'bare' | 'chronicle';
+
+async function startClient(kind: Kind, fake: FakeDiscord): Promise<{ child: ChildProcess; source: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', 'bench/out'] : []),
+      '--import',
+      'tsx',
+      'bench/discord-client.ts',
+      kind,
+      fake.apiUrl,
+      FAKE_TOKEN,
+      FAKE_APPLICATION_ID,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const source = await new Promise<string>((resolve, reject) => {
+    lines.once('line', (line) => (line.startsWith('ready') ? resolve(line.slice(6)) : reject(new Error(line))));
+    child.once('exit', (code) => reject(new Error(`${kind} client exited with ${code}`)));
+  });
+  return { child, source };
+}
+
+/** Replies that were private (an error or a user mistake): a benchmark of those would measure nothing. */
+let privateReplies = 0;
+let sample = '';
+
+/** Sends `count` interactions keeping IN_FLIGHT outstanding; returns each one's latency in ms. */
+async function drive(fake: FakeDiscord, count: number): Promise<number[]> {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let sent = 0;
+  return new Promise((resolve) => {
+    const sendOne = () => {
+      const interaction = slashCommand({ name: 'timeline', options: { when: '2020-10' } });
+      sentAt.set(interaction.token, performance.now());
+      sent++;
+      fake.interact(interaction);
+    };
+    const observe = (r: { method: string; path: string; at: number; status: number; body: unknown }) => {
+      if (r.method !== 'POST' || !r.path.endsWith('/callback') || r.status !== 204) return;
+      const data = (r.body as { data?: { flags?: number; content?: string; embeds?: { title?: string }[] } }).data;
+      if ((Number(data?.flags ?? 0) & 64) !== 0) privateReplies++;
+      sample = data?.embeds?.[0]?.title ?? data?.content ?? '';
+      const token = r.path.split('/')[3] as string;
+      const started = sentAt.get(token);
+      if (started === undefined) return;
+      sentAt.delete(token);
+      latencies.push(r.at - started);
+      if (latencies.length === count) {
+        fake.rest.observers.delete(observe);
+        resolve(latencies);
+      } else if (sent < count) sendOne();
+    };
+    fake.rest.observers.add(observe);
+    for (let i = 0; i < Math.min(IN_FLIGHT, count); i++) sendOne();
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+const fake = await FakeDiscord.start();
+fake.rest.keepRecords = false;
+const results: Record<Kind, number[]> = { bare: [], chronicle: [] };
+const throughput: Record<Kind, number[]> = { bare: [], chronicle: [] };
+let packSource = '';
+for (let round = 0; round < ROUNDS; round++) {
+  for (const kind of ['bare', 'chronicle'] as const) {
+    const { child, source } = await startClient(kind, fake);
+    if (kind === 'chronicle') packSource = source;
+    await drive(fake, WARMUP);
+    if (round === 0) console.log(`${kind} replies like: ${sample.slice(0, 80)}`);
+    const started = performance.now();
+    results[kind].push(...(await drive(fake, INTERACTIONS)));
+    throughput[kind].push(INTERACTIONS / ((performance.now() - started) / 1000));
+    child.kill('SIGINT');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+await fake.close();
+
+const rows = (['bare', 'chronicle'] as const).map((kind) => {
+  const sorted = [...results[kind]].sort((a, b) => a - b);
+  const rps = throughput[kind].reduce((a, b) => a + b, 0) / throughput[kind].length;
+  return { kind, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), rps };
+});
+const [bare, chronicle] = rows as [(typeof rows)[0], (typeof rows)[0]];
+console.log(`pack: ${packSource}; ${ROUNDS} rounds × ${INTERACTIONS} interactions each, ${IN_FLIGHT} in flight`);
+console.log('| client | p50 ms | p95 ms | p99 ms | interactions/s |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  console.log(`| ${r.kind} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${Math.round(r.rps)} |`);
+}
+if (privateReplies > 0) console.log(`WARNING: ${privateReplies} private (error) replies`);
+const ratio = chronicle.p99 / bare.p99;
+console.log(`p99 ratio: ${ratio.toFixed(2)}× (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'NOT met'})`);
