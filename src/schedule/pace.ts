@@ -24,6 +24,15 @@ export const DEFAULT_LIMITS: PaceLimits = {
 const TEN_MINUTES = 600_000;
 
 /**
+ * Whole milliseconds between slots, with one to spare: requests leave on
+ * schedule but arrive with network jitter, and two that land closer than the
+ * exact spacing would put 51 into some one-second window and earn a 429.
+ */
+export function intervalMs(perSecond: number): number {
+  return Math.floor(1000 / perSecond) + 1;
+}
+
+/**
  * Shared pacing through the Store: every post first reserves a slot (one
  * reservation per 1/rate seconds across all instances) and waits for it.
  */
@@ -48,9 +57,13 @@ export class Pacer {
     const now = this.clock();
     switch (channel.platform) {
       case 'discord':
-        return this.store.reserve('pace:discord', 1000 / this.limits.discordPerSecond, now);
+        return this.store.reserve('pace:discord', intervalMs(this.limits.discordPerSecond), now);
       case 'slack':
-        return this.store.reserve(`pace:slack:${channel.channelId}`, 1000 / this.limits.slackPerChannelPerSecond, now);
+        return this.store.reserve(
+          `pace:slack:${channel.channelId}`,
+          intervalMs(this.limits.slackPerChannelPerSecond),
+          now,
+        );
       default:
         return Promise.resolve(now);
     }

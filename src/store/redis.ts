@@ -13,7 +13,7 @@ local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
 local now = tonumber(ARGV[1])
 local interval = tonumber(ARGV[2])
 local slot = math.max(now, nextAt)
-redis.call('SET', KEYS[1], slot + interval, 'PX', math.max(60000, slot + interval - now + 60000))
+redis.call('SET', KEYS[1], slot + interval, 'PX', math.floor(math.max(60000, slot + interval - now + 60000)))
 return slot
 `;
 

@@ -86,9 +86,11 @@ export function buildBriefing(pack: Pack, input: BriefingInput): Briefing {
     sourceIds.push(statement.source);
   }
 
+  // One question of the day for everyone on a date (and one generation per fan-out).
+  const questionSeed = seedOf(`question|${input.localDate}`);
   const qotd = questionOfTheDay(
     pack,
-    seed,
+    questionSeed,
     featured.map((e) => e.id),
   );
   if (qotd) {
@@ -104,7 +106,7 @@ export function buildBriefing(pack: Pack, input: BriefingInput): Briefing {
     title: `Daily briefing · ${formatDate(input.localDate)}`,
     body,
     fields,
-    choices: qotd ? answerChoices(qotd.question, seed, qotd.index) : undefined,
+    choices: qotd ? answerChoices(qotd.question, questionSeed, qotd.index) : undefined,
     sources,
     footer: qotd ? 'Answer with the buttons: only you see whether you were right.' : undefined,
   });

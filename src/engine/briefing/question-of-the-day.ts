@@ -22,12 +22,33 @@ const CANDIDATES = 6;
  * itself features (it would give the answer away). Returns the question and
  * its index among the seed's candidates, which the answer buttons carry.
  */
+/** Candidates per seed, kept for the few seeds in use: a fan-out builds thousands of briefings for one day. */
+const recent = new Map<string, Question[]>();
+const packIds = new WeakMap<Pack, number>();
+let nextPackId = 0;
+
+function candidatesFor(pack: Pack, seed: number): Question[] {
+  let id = packIds.get(pack);
+  if (id === undefined) {
+    id = nextPackId++;
+    packIds.set(pack, id);
+  }
+  const key = `${id}:${seed}`;
+  let found = recent.get(key);
+  if (!found) {
+    found = generateQuestions(pack, { count: CANDIDATES, seed });
+    recent.set(key, found);
+    if (recent.size > 8) recent.delete(recent.keys().next().value as string);
+  }
+  return found;
+}
+
 export function questionOfTheDay(
   pack: Pack,
   seed: number,
   avoidEventIds: readonly string[] = [],
 ): { question: Question; index: number } | undefined {
-  const candidates = generateQuestions(pack, { count: CANDIDATES, seed });
+  const candidates = candidatesFor(pack, seed);
   const index = candidates.findIndex((q) => !q.eventIds.some((id) => avoidEventIds.includes(id)));
   // Every candidate touching a featured event (a tiny pack): ask the first anyway.
   const chosen = Math.max(index, 0);
@@ -37,7 +58,7 @@ export function questionOfTheDay(
 
 /** The question a button refers to: the same pack, seed and index always give the same one. */
 export function questionAt(pack: Pack, seed: number, index: number): Question | undefined {
-  return generateQuestions(pack, { count: CANDIDATES, seed })[index];
+  return candidatesFor(pack, seed)[index];
 }
 
 /** `briefing:answer:<seed>:<index>:<option>`: enough to regenerate the question, so no state is needed to reveal it. */
