@@ -5,6 +5,9 @@ import { resolveTopic } from '../src/core/parse/topic.js';
 import { answerRound, scoreReply, startGame, stopGame } from '../src/engine/quiz/game.js';
 import { parseAnswerAction } from '../src/engine/quiz/messages.js';
 import { SCORING_RULE } from '../src/engine/quiz/scoring.js';
+import { pickInOrder } from '../src/engine/study/picks.js';
+import { parsePickAction } from '../src/engine/study/quiz-messages.js';
+import { CHRONOLOGY_RULE, STREAK_RULE } from '../src/engine/study/score.js';
 import { packMentionsWord } from '../src/engine/topics.js';
 
 export const DEFAULT_ROUNDS = 5;
@@ -40,6 +43,24 @@ export const quizCommand: Command = {
           max: 120,
           example: '20',
         },
+        {
+          name: 'teams',
+          description: 'Split the players who join into this many teams',
+          type: 'integer',
+          min: 2,
+          max: 4,
+          example: '2',
+        },
+        {
+          name: 'mode',
+          description: 'mixed questions, or chronology: put events in order',
+          type: 'string',
+          choices: [
+            { name: 'mixed', value: 'mixed' },
+            { name: 'chronology', value: 'chronology' },
+          ],
+          example: 'chronology',
+        },
       ],
       async run(args, ctx) {
         const period = args.period ? parsePeriod(args.period) : undefined;
@@ -51,6 +72,8 @@ export const quizCommand: Command = {
           scope: { period, topic },
           about,
           solo: ctx.caller.platform === 'console',
+          teams: args.teams ? Number(args.teams) : undefined,
+          mode: args.mode === 'chronology' ? 'chronology' : 'mixed',
         });
       },
     },
@@ -73,9 +96,15 @@ export const quizCommand: Command = {
     'A question ends at its deadline, or as soon as everyone who has joined has answered. The first question always runs its full time so others can join; on the console you play alone, so each question ends when you answer.',
     'The reveal shows the right answer, who got it, the explanation and its sources; the last one is followed by the final standings.',
     `Scoring: ${SCORING_RULE}`,
+    STREAK_RULE,
+    CHRONOLOGY_RULE,
+    'Teams (teams:2 to 4): each player joins the smallest team when they first answer; a team scores the sum of its players’ points.',
+    'Every reveal has a "Report this question" button: tell the maintainers an answer is wrong, ambiguous or biased.',
     'Questions about figures always say whose figure it is and as of when: a right answer means that is what they claimed, not that it is so.',
   ].join('\n'),
   async onChoice(action, ctx) {
+    const pick = parsePickAction(action);
+    if (pick) return pickInOrder(ctx, pick.gameId, pick.round, pick.item);
     const parsed = parseAnswerAction(action);
     if (!parsed) throw new UserError('That button is no longer active.');
     return answerRound(ctx, parsed.gameId, parsed.round, parsed.option);

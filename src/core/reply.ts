@@ -19,6 +19,12 @@ export interface Choice {
   style?: 'primary' | 'secondary' | 'success' | 'danger';
   /** Rendered as a select/option list rather than a button where that reads better. */
   group?: string;
+  /**
+   * Offered as an option of a select menu whose placeholder is this text,
+   * where the platform has menus (Discord); elsewhere it stays a button.
+   * Choices sharing it form one menu; picking an option runs its action.
+   */
+  menu?: string;
 }
 
 export interface ReplyImage {

@@ -71,6 +71,44 @@ function subjectOf(question: Question): string {
   return question.id.slice(question.id.indexOf(':') + 1).replace(/#\d+$/, '');
 }
 
+const unscoped = new WeakMap<Pack, Map<QuestionKind, Candidate[]>>();
+
+/** A whole pack's candidates are built once; a scoped game builds its own smaller lists. */
+function candidatesFor(pack: Pack, kind: QuestionKind, scope: Scope): Candidate[] {
+  if (scope.period || scope.topic) return KINDS[kind](pack, scope);
+  let byKind = unscoped.get(pack);
+  if (!byKind) {
+    byKind = new Map();
+    unscoped.set(pack, byKind);
+  }
+  let list = byKind.get(kind);
+  if (!list) {
+    list = KINDS[kind](pack, scope);
+    byKind.set(kind, list);
+  }
+  return list;
+}
+
+/**
+ * Fisher–Yates drawn one item at a time, keeping only the swapped
+ * positions: a game of 20 questions from 20,000 events costs 20 draws, not
+ * a shuffle of 20,000.
+ */
+function lazyShuffle<T>(items: readonly T[], random: Random): { done(): boolean; next(): T } {
+  const swapped = new Map<number, number>();
+  let taken = 0;
+  return {
+    done: () => taken >= items.length,
+    next: () => {
+      const j = taken + random.int(items.length - taken);
+      const pick = swapped.get(j) ?? j;
+      swapped.set(j, swapped.get(taken) ?? taken);
+      taken++;
+      return items[pick] as T;
+    },
+  };
+}
+
 export interface GenerateOptions {
   count: number;
   seed: number;
@@ -87,17 +125,17 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
   const random = seededRandom(options.seed);
   const scope = options.scope ?? {};
   const kinds = random.shuffle(options.kinds ?? (Object.keys(KINDS) as QuestionKind[]));
-  const pools = kinds.map((kind) => ({ kind, queue: random.shuffle(KINDS[kind](pack, scope)) }));
+  const pools = kinds.map((kind) => ({ kind, queue: lazyShuffle(candidatesFor(pack, kind, scope), random) }));
   const out: Question[] = [];
   const ids = new Set<string>();
   const usedEvents = new Set<string>();
   const deferred: { kind: QuestionKind; question: Question }[] = [];
 
-  while (out.length < options.count && pools.some((p) => p.queue.length > 0)) {
+  while (out.length < options.count && pools.some((p) => !p.queue.done())) {
     for (const pool of pools) {
       if (out.length >= options.count) break;
-      while (pool.queue.length > 0) {
-        const candidate = pool.queue.shift() as Candidate;
+      while (!pool.queue.done()) {
+        const candidate = pool.queue.next();
         const draft = candidate.build(random);
         const question = draft && finalize(pack, draft, random);
         if (!question || ids.has(question.id)) continue;
@@ -122,4 +160,29 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
     out.push(question);
   }
   return out;
+}
+
+/**
+ * The question with this id rebuilt from another seed: the same subject and
+ * right answer, with its distractors and their order drawn afresh (a
+ * reviewed question must not be learnt by where its button sits).
+ * Undefined when the pack no longer makes that question.
+ */
+export function questionById(pack: Pack, id: string, seed: number): Question | undefined {
+  const colon = id.indexOf(':');
+  const kind = id.slice(0, colon) as QuestionKind;
+  const subject = id.slice(colon + 1);
+  if (colon < 1 || !Object.hasOwn(KINDS, kind)) return undefined;
+  // Some subjects carry a prefix of their own ("role:", "weapon:") before the candidate's key.
+  const candidates = KINDS[kind](pack, {}).filter((c) => c.key === subject || subject.endsWith(`:${c.key}`));
+  // A builder may decline a draw (a distractor date that would also be right), so a few draws are tried.
+  for (let attempt = 0; attempt < 8 && candidates.length > 0; attempt++) {
+    const random = seededRandom(seed + attempt * 7_919);
+    for (const candidate of candidates) {
+      const draft = candidate.build(random);
+      const question = draft && finalize(pack, draft, random);
+      if (question?.id === id) return question;
+    }
+  }
+  return undefined;
 }

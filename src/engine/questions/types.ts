@@ -10,13 +10,15 @@ export const QUESTION_KINDS = [
   'true-false',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
+/** What a quiz round can ask: a generated kind, or a chronology round (src/engine/study/chronology.ts). */
+export type RoundKind = QuestionKind | 'chronology';
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
 /** One finished question: what the quiz shows and `chronicle export questions` prints. */
 export interface Question {
   /** `<kind>:<subject id>`: stable across seeds for the same subject. */
   id: string;
-  kind: QuestionKind;
+  kind: RoundKind;
   difficulty: Difficulty;
   prompt: string;
   options: string[];
@@ -25,6 +27,8 @@ export interface Question {
   explanation: string;
   sources: SourceLine[];
   eventIds: string[];
+  /** Chronology rounds: indexes into `options` from earliest to latest (`answer` is the earliest). */
+  order?: number[];
 }
 
 /**

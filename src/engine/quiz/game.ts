@@ -6,9 +6,11 @@ import type { ChannelRef } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { generateQuestions } from '../questions/generate.js';
 import type { Scope } from '../questions/scope.js';
+import { chronologyQuestions } from '../study/chronology.js';
+import { recordRound } from '../study/record-round.js';
+import { scoreRound } from '../study/score.js';
 import { makeReply, privateNote } from '../text.js';
 import { finalMessage, letter, revealMessage, roundMessage, standingsText } from './messages.js';
-import { pointsFor } from './scoring.js';
 import {
   type Answer,
   DEADLINE_QUEUE,
@@ -64,6 +66,10 @@ export interface StartOptions {
    * outset, so each round ends as soon as they answer.
    */
   solo: boolean;
+  /** Split joining players into this many teams. */
+  teams?: number;
+  /** `chronology`: every round is "put these events in order". */
+  mode?: 'mixed' | 'chronology';
 }
 
 export async function startGame(ctx: CommandContext, options: StartOptions): Promise<Reply> {
@@ -79,7 +85,8 @@ export async function startGame(ctx: CommandContext, options: StartOptions): Pro
   }
   try {
     const id = randomUUID().replace(/-/g, '').slice(0, 12);
-    const questions = generateQuestions(ctx.pack, {
+    const generate = options.mode === 'chronology' ? chronologyQuestions : generateQuestions;
+    const questions = generate(ctx.pack, {
       count: options.rounds,
       seed: hashString(id),
       scope: options.scope,
@@ -103,13 +110,16 @@ export async function startGame(ctx: CommandContext, options: StartOptions): Pro
       deadline: now,
       players: options.solo ? { [starter.userId]: { name: starter.name, points: 0, correct: 0 } } : {},
       startedAt: now,
+      ...(options.teams ? { teams: options.teams } : {}),
     };
     await openRound(ctx, game);
     const fewer =
       questions.length < options.rounds
         ? ` (the pack had ${questions.length} good questions${options.about ? ` about ${options.about}` : ''}, not ${options.rounds})`
         : '';
-    const join = options.solo ? '' : ' Anyone can play: answering joins the game.';
+    const join = options.solo
+      ? ''
+      : ` Anyone can play: answering joins the game${options.teams ? `, and puts you in one of ${options.teams} teams` : ''}.`;
     return makeReply({
       body: `${ctx.caller.userName} started a quiz: ${questions.length} question${questions.length === 1 ? '' : 's'} of ${options.seconds} s${options.about ? ` about ${options.about}` : ''}${fewer}.${join}`,
     });
@@ -119,7 +129,14 @@ export async function startGame(ctx: CommandContext, options: StartOptions): Pro
 }
 
 /** A click on an answer button: recorded once per player per round, privately acknowledged. */
-export async function answerRound(ctx: CommandContext, gameId: string, round: number, option: number): Promise<Reply> {
+export async function answerRound(
+  ctx: CommandContext,
+  gameId: string,
+  round: number,
+  option: number,
+  /** A chronology round's whole order (src/engine/study/picks.ts); `option` is then its first item. */
+  order?: number[],
+): Promise<Reply> {
   const channel = channelOf(ctx);
   const game = await loadGame(ctx, channel);
   if (!game || game.id !== gameId) return privateNote('That quiz is over.');
@@ -133,7 +150,7 @@ export async function answerRound(ctx: CommandContext, gameId: string, round: nu
   if (!(await ctx.store.claim(keys.answered(gameId, round, userId), GAME_TTL_MS, option))) {
     return privateNote('You already answered this question.');
   }
-  const answer: Answer = { userId, name: ctx.caller.userName, option, at: now };
+  const answer: Answer = { userId, name: ctx.caller.userName, option, at: now, ...(order ? { order } : {}) };
   const count = await ctx.store.append(keys.answers(gameId, round), answer);
   if (game.messageId) {
     await ctx.poster.edit(game.channel, game.messageId, roundMessage(game, count)).catch((error: unknown) => {
@@ -146,6 +163,7 @@ export async function answerRound(ctx: CommandContext, gameId: string, round: nu
     const answered = new Set(answers.map((a) => a.userId));
     if (roster.every((id) => answered.has(id))) await closeRound(ctx, channel, gameId, round);
   }
+  if (order) return privateNote(`Locked in your order: ${order.map((i) => question.options[i]).join(' → ')}`);
   return privateNote(`Locked in: ${letter(option)}. ${question.options[option]}`);
 }
 
@@ -169,17 +187,13 @@ export async function closeRound(
   const question = game.questions[round];
   if (!question) return false;
   const answers = await services.store.list<Answer>(keys.answers(gameId, round));
-  const points = new Map<string, number>();
-  for (const a of answers) {
-    const correct = a.option === question.answer;
-    const earned = pointsFor(correct, a.at, game.roundStartedAt, game.deadline);
-    points.set(a.userId, earned);
-    const player = game.players[a.userId] ?? { name: a.name, points: 0, correct: 0 };
-    player.name = a.name;
-    player.points += earned;
-    player.correct += correct ? 1 : 0;
-    game.players[a.userId] = player;
-  }
+  // Streaks, partial credit for orders and team places: src/engine/study/score.ts.
+  const scores = scoreRound(game, round, answers);
+  const points = new Map([...scores].map(([userId, s]) => [userId, s.points]));
+  // A lost history entry must not stall the game: the round is revealed either way.
+  await recordRound(services, game, round, answers, scores).catch((error: unknown) => {
+    services.log?.warn({ err: error, gameId, round }, 'could not record quiz answers to study history');
+  });
   await services.store.unschedule(DEADLINE_QUEUE, deadlineMember(game, round));
   const last = round + 1 >= game.questions.length;
   if (last) {

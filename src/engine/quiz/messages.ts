@@ -1,5 +1,7 @@
 import type { Choice, Reply } from '../../core/reply.js';
 import type { Question } from '../questions/types.js';
+import { chronologyRoundMessage, orderResults, teamsText } from '../study/quiz-messages.js';
+import { reportChoice } from '../study/reports.js';
 import { clip, makeReply, plural } from '../text.js';
 import { rank } from './scoring.js';
 import type { Answer, GameState } from './state.js';
@@ -28,6 +30,7 @@ function optionLines(question: Question): string {
 /** The round as posted in the channel: the question, its options as buttons, a live answer count. */
 export function roundMessage(game: GameState, answered: number): Reply {
   const question = game.questions[game.round] as Question;
+  if (question.order) return chronologyRoundMessage(game, answered);
   const choices: Choice[] = question.options.map((o, i) => ({
     action: answerAction(game.id, game.round, i),
     label: clip(`${letter(i)}. ${o}`, 80),
@@ -46,15 +49,25 @@ export function roundMessage(game: GameState, answered: number): Reply {
 export function revealMessage(game: GameState, round: number, answers: Answer[], points: Map<string, number>): Reply {
   const question = game.questions[round] as Question;
   const right = answers.filter((a) => a.option === question.answer);
-  const who = right.length
-    ? right.map((a) => `${a.name} (+${points.get(a.userId) ?? 0})`).join(', ')
-    : answers.length
-      ? 'Nobody got it.'
-      : 'Nobody answered.';
+  const who = question.order
+    ? orderResults(question, answers, points)
+    : right.length
+      ? right.map((a) => `${a.name} (+${points.get(a.userId) ?? 0})`).join(', ')
+      : answers.length
+        ? 'Nobody got it.'
+        : 'Nobody answered.';
   return makeReply({
-    title: `Answer to question ${round + 1} of ${game.questions.length}: ${letter(question.answer)}. ${question.options[question.answer]}`,
-    body: `${question.prompt}\n\n**Right:** ${who}\n\n${question.explanation}`,
+    title: question.order
+      ? `Answer to question ${round + 1} of ${game.questions.length}: the order`
+      : `Answer to question ${round + 1} of ${game.questions.length}: ${letter(question.answer)}. ${question.options[question.answer]}`,
+    body: [
+      `${question.prompt}\n\n**${question.order ? 'Results' : 'Right'}:** ${who}\n\n${question.explanation}`,
+      teamsText(game),
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
     sources: question.sources,
+    choices: [reportChoice(question.id)],
     footer: `${plural(answers.length, 'answer')}`,
   });
 }
@@ -68,7 +81,7 @@ export function standingsText(players: GameState['players']): string {
 export function finalMessage(game: GameState, heading: string): Reply {
   return makeReply({
     title: heading,
-    body: `**Final standings**\n${standingsText(game.players)}`,
+    body: [`**Final standings**\n${standingsText(game.players)}`, teamsText(game)].filter(Boolean).join('\n\n'),
     footer: `${plural(game.questions.length, 'question')}${game.about ? ` about ${game.about}` : ''} · /help quiz for the scoring`,
   });
 }

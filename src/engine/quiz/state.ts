@@ -6,12 +6,18 @@ export interface PlayerScore {
   name: string;
   points: number;
   correct: number;
+  /** Right answers in a row in this game (src/engine/study/score.ts). */
+  streak?: number;
+  /** Index of the player's team in a team game. */
+  team?: number;
 }
 
 export interface Answer {
   userId: string;
   name: string;
   option: number;
+  /** Chronology rounds: the option indexes in the order the player put them, earliest first. */
+  order?: number[];
   /** ms since epoch, by the services clock. */
   at: number;
 }
@@ -33,6 +39,8 @@ export interface GameState {
   messageId?: string;
   players: Record<string, PlayerScore>;
   startedAt: number;
+  /** Team game: how many teams joining players are split into. */
+  teams?: number;
 }
 
 export const DEADLINE_QUEUE = 'quiz-deadlines';
