@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { APOLOGY, RESTARTING } from '../../src/adapters/discord/interactions.js';
 import type { Command } from '../../src/core/command.js';
-import { slashCommand } from '../fakes/discord/interactions.js';
+import { buttonClick, slashCommand } from '../fakes/discord/interactions.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FAKE_TOKEN } from '../fakes/discord/server.js';
 import { type Harness, interact, sleep, startHarness, textOf } from './harness.js';
 
@@ -24,6 +24,17 @@ const slow: Command[] = [
     run: async () => {
       await sleep(2_500);
       return { text: 'only for you', visibility: 'private' };
+    },
+  },
+  {
+    name: 'pager',
+    description: 'Pages that take a while to turn',
+    options: [],
+    run: async () => ({ text: 'page 1', visibility: 'channel' }),
+    onChoice: async (action) => {
+      await sleep(2_500);
+      if (action === 'pager:private') return { text: 'a private note', visibility: 'private' };
+      return { text: 'page 2', title: 'Page 2', body: 'page 2', visibility: 'channel', replaceOriginal: true };
     },
   },
   {
@@ -71,6 +82,46 @@ describe('deadlines and failures through discord.js', () => {
     ]);
     expect(answer.ephemeral).toBe(true);
     expect(answer.message.content).toBe('only for you');
+  });
+
+  it('defers a slow button click, then edits the message the button is on', async () => {
+    const posted = await h.adapter.poster.post(
+      { platform: 'discord', channelId: FAKE_CHANNEL_ID, serverId: FAKE_GUILD_ID },
+      {
+        text: 'page 1',
+        title: 'Page 1',
+        body: 'page 1',
+        choices: [{ action: 'pager:next', label: 'Next' }],
+        visibility: 'channel',
+      },
+    );
+    const click = buttonClick({ customId: 'pager:next', message: { id: posted.messageId } });
+    const answer = await interact(h.fake, click, 10_000);
+    expect(answer.callbackType).toBe(6);
+    expect(answer.requests.map((r) => r.method)).toEqual(['POST', 'PATCH']);
+    expect(textOf(h.fake.rest.messages.get(posted.messageId) as Record<string, unknown>)).toContain('page 2');
+  });
+
+  it('sends a slow private answer to a click as an ephemeral follow-up, leaving the message alone', async () => {
+    const posted = await h.adapter.poster.post(
+      { platform: 'discord', channelId: FAKE_CHANNEL_ID, serverId: FAKE_GUILD_ID },
+      {
+        text: 'page 1',
+        title: 'Page 1',
+        body: 'page 1',
+        choices: [{ action: 'pager:private', label: 'Note' }],
+        visibility: 'channel',
+      },
+    );
+    const answer = await interact(
+      h.fake,
+      buttonClick({ customId: 'pager:private', message: { id: posted.messageId } }),
+      10_000,
+    );
+    expect(answer.callbackType).toBe(6);
+    expect(answer.ephemeral).toBe(true);
+    expect(textOf(answer.message)).toBe('a private note');
+    expect(textOf(h.fake.rest.messages.get(posted.messageId) as Record<string, unknown>)).toContain('page 1');
   });
 
   it('answers a bug with a short private apology and logs it with ids, not content or tokens', async () => {
