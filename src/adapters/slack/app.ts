@@ -66,7 +66,8 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
   const app = new App({
     token: options.botToken,
     ...(socketMode
-      ? { socketMode: true, appToken: options.appToken }
+      ? // The Socket Mode client opens its connection with its own WebClient, configured only from here.
+        { socketMode: true, appToken: options.appToken, installerOptions: { clientOptions } }
       : { signingSecret: options.signingSecret, customRoutes: options.routes }),
     ...(knownBot ? { botId: options.botId, botUserId: options.botUserId, tokenVerificationEnabled: false } : {}),
     logger: boltLogger(options.logger),
