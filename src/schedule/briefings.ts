@@ -35,6 +35,8 @@ export interface BriefingSchedulerOptions {
   maxAttempts?: number;
   /** A claim older than this whose holder never reported back is given up for the day (never re-posted). */
   staleClaimMs?: number;
+  /** Told of each briefing this instance posted or gave up on, e.g. for chronicle_briefings_total. */
+  onResult?: (platform: string, result: 'sent' | 'failed') => void;
 }
 
 export interface TickReport {
@@ -76,6 +78,7 @@ export class BriefingScheduler {
   /** Marker keys this instance is working on right now. */
   private readonly inFlight = new Set<string>();
   private running: Promise<TickReport> | undefined;
+  private readonly onResult: BriefingSchedulerOptions['onResult'];
 
   constructor(
     private readonly services: Services,
@@ -88,6 +91,7 @@ export class BriefingScheduler {
     this.batch = options.batch ?? 1_000;
     this.maxAttempts = options.maxAttempts ?? 6;
     this.staleClaimMs = options.staleClaimMs ?? 20 * 60_000;
+    this.onResult = options.onResult;
     this.pacer = new Pacer(services.store, { ...DEFAULT_LIMITS, ...options.limits }, this.clock, this.sleep);
   }
 
@@ -146,6 +150,9 @@ export class BriefingScheduler {
           outcome = 'storeErrors';
         }
         report[outcome]++;
+        if (outcome === 'sent' || outcome === 'failed' || outcome === 'paused') {
+          this.onResult?.(entry.member.slice(0, entry.member.indexOf(':')), outcome === 'sent' ? 'sent' : 'failed');
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, entries.length) }, worker));

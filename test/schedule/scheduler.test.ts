@@ -165,6 +165,23 @@ describe('the briefing tick', () => {
     expect(postedTitles(h)).toEqual(['Daily briefing · 2 May 2024']);
   });
 
+  it('reports each posted or abandoned briefing, for the briefings metric', async () => {
+    const h = await setup('2024-05-01T07:59:00Z');
+    await h.run('/briefing subscribe time:08:00', admin);
+    await h.run('/briefing subscribe time:08:00', { ...admin, channelId: 'gone' });
+    const original = h.poster.post.bind(h.poster);
+    h.poster.post = async (c, r) => {
+      if (c.channelId === 'gone') throw new PostError('Unknown Channel', '10003', true);
+      return original(c, r);
+    };
+    const results: string[] = [];
+    const scheduler = new BriefingScheduler(h, {
+      onResult: (platform, result) => results.push(`${platform}:${result}`),
+    });
+    await tickThrough(h, scheduler, '2024-05-01T08:00:00Z');
+    expect(results.sort()).toEqual(['discord:failed', 'discord:sent']);
+  });
+
   it('skips a tick when the store is unreachable and sends on the next one', async () => {
     const h = await setup('2024-05-01T07:59:00Z');
     await h.run('/briefing subscribe time:08:00', admin);
