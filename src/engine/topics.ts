@@ -3,8 +3,24 @@ import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
 import type { Topic } from '../core/parse/topic.js';
 
-/** An id and everything it sits inside: a village's district and province, a ministry's state. */
+const ancestries = new WeakMap<Pack, Map<string, Set<string>>>();
+
+/** An id and everything it sits inside: a village's district and province, a ministry's state. Cached per pack. */
 export function ancestry(pack: Pack, id: string): Set<string> {
+  let cache = ancestries.get(pack);
+  if (!cache) {
+    cache = new Map();
+    ancestries.set(pack, cache);
+  }
+  let found = cache.get(id);
+  if (!found) {
+    found = computeAncestry(pack, id);
+    cache.set(id, found);
+  }
+  return found;
+}
+
+function computeAncestry(pack: Pack, id: string): Set<string> {
   const out = new Set<string>();
   const queue = [id];
   while (queue.length) {

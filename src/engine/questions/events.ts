@@ -36,6 +36,13 @@ function titleIndex(pack: Pack): TitleIndex {
       else index.byWord.set(w, [event]);
     }
   }
+  // Words most titles share ("clashes", "event") say nothing about which event is meant.
+  const common = Math.max(20, pack.chronological.length * 0.02);
+  for (const [word, events] of index.byWord) {
+    if (events.length <= common) continue;
+    index.byWord.delete(word);
+    for (const e of events) index.words.get(e.id)?.delete(word);
+  }
   titleIndexes.set(pack, index);
   return index;
 }

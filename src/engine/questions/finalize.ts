@@ -51,11 +51,22 @@ export function finalize(pack: Pack, draft: Draft, random: Random): Question | u
   };
 }
 
+/** Names recur across thousands of checks; folding each once keeps generation fast on big packs. */
+const folded = new Map<string, string>();
+function fold(text: string): string {
+  let out = folded.get(text);
+  if (out === undefined) {
+    out = foldName(text);
+    if (folded.size < 100_000) folded.set(text, out);
+  }
+  return out;
+}
+
 /** Does this text give the answer away by naming it (or an alias of at least 4 letters)? */
 export function mentions(text: string, names: readonly string[]): boolean {
-  const hay = ` ${foldName(text)} `;
+  const hay = ` ${fold(text)} `;
   return names.some((n) => {
-    const key = foldName(n);
+    const key = fold(n);
     return key.length >= 4 && hay.includes(` ${key} `);
   });
 }

@@ -15,6 +15,18 @@ interface StatementIndex {
   speakers: Set<string>;
   /** Folded quote text → speaker ids. */
   quoteText: Map<string, Set<string>>;
+  /** Journalists: named in bylines, rarely the ones quoted. */
+  bylines: Set<string>;
+  /** `actor|unit` → every value that actor gave for that unit, at any date. */
+  values: Map<string, Set<number>>;
+  /** `actor|asOf|unit` → the values given on that date. */
+  valuesOn: Map<string, Set<number>>;
+}
+
+function addTo(map: Map<string, Set<number>>, key: string, value: number): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 const indexes = new WeakMap<Pack, StatementIndex>();
@@ -22,12 +34,24 @@ const indexes = new WeakMap<Pack, StatementIndex>();
 function statementIndex(pack: Pack): StatementIndex {
   let index = indexes.get(pack);
   if (index) return index;
-  index = { claimsBy: new Map(), speakers: new Set(), quoteText: new Map() };
+  index = {
+    claimsBy: new Map(),
+    speakers: new Set(),
+    quoteText: new Map(),
+    bylines: new Set([...pack.sources.values()].flatMap((s) => s.byline)),
+    values: new Map(),
+    valuesOn: new Map(),
+  };
   for (const claim of pack.data.claims) {
     const list = index.claimsBy.get(claim.statedBy) ?? [];
     list.push(claim);
     index.claimsBy.set(claim.statedBy, list);
     index.speakers.add(claim.statedBy);
+    for (const f of claim.figures) {
+      const unit = foldName(f.unit);
+      addTo(index.values, `${claim.statedBy}|${unit}`, f.value);
+      addTo(index.valuesOn, `${claim.statedBy}|${claim.asOf}|${unit}`, f.value);
+    }
   }
   for (const quote of pack.data.quotes) {
     index.speakers.add(quote.speaker);
@@ -44,12 +68,7 @@ const MONEY = /dollar|euro|rouble|ruble|manat|dram|lira|\$/i;
 
 /** Every value an actor ever gave for a unit, at any date: none may be used as a wrong answer. */
 function valuesFor(pack: Pack, actorId: string, unit: string): Set<number> {
-  const key = foldName(unit);
-  const out = new Set<number>();
-  for (const c of statementIndex(pack).claimsBy.get(actorId) ?? []) {
-    for (const f of c.figures) if (foldName(f.unit) === key) out.add(f.value);
-  }
-  return out;
+  return statementIndex(pack).values.get(`${actorId}|${foldName(unit)}`) ?? new Set();
 }
 
 /**
@@ -62,10 +81,8 @@ export function askableFigure(pack: Pack, claim: Claim, figureIndex: number): Fi
   if (!figure) return undefined;
   const unit = foldName(figure.unit);
   if (claim.figures.filter((f) => foldName(f.unit) === unit).length > 1) return undefined;
-  for (const other of statementIndex(pack).claimsBy.get(claim.statedBy) ?? []) {
-    if (other.id === claim.id || other.asOf !== claim.asOf) continue;
-    if (other.figures.some((f) => foldName(f.unit) === unit && f.value !== figure.value)) return undefined;
-  }
+  const sameDay = statementIndex(pack).valuesOn.get(`${claim.statedBy}|${claim.asOf}|${unit}`);
+  if (sameDay && sameDay.size > 1) return undefined;
   return figure;
 }
 
@@ -224,8 +241,7 @@ function similarity(pack: Pack, a: Actor, b: Actor, speakers: Set<string>): numb
     new Set(x.roles.flatMap((r) => foldName(r.title).split(' ')).filter((w) => w.length >= 4));
   const mine = titles(a);
   for (const w of titles(b)) if (mine.has(w)) score += 1;
-  const bylines = new Set([...pack.sources.values()].flatMap((s) => s.byline));
-  if (bylines.has(b.id) && !speakers.has(b.id)) score -= 3;
+  if (statementIndex(pack).bylines.has(b.id) && !speakers.has(b.id)) score -= 3;
   return score;
 }
 
