@@ -34,6 +34,10 @@ export function verticalLine(x: number, y1: number, y2: number): Box {
   return { x: x - 0.5, y: Math.min(y1, y2), width: 1, height: Math.abs(y2 - y1) };
 }
 
+export function horizontalLine(y: number, x1: number, x2: number): Box {
+  return { x: Math.min(x1, x2), y: y - 0.5, width: Math.abs(x2 - x1), height: 1 };
+}
+
 /** Every pair of boxes in the list that overlap, for tests and assertions. */
 export function overlappingPairs(boxes: readonly Box[]): [number, number][] {
   const pairs: [number, number][] = [];

@@ -6,6 +6,7 @@ import { verticalLine } from './geometry.js';
 import { type Candidate, Occupancy, type Placed, placeLabels } from './labels.js';
 import { EPISODE_TINTS } from './palette.js';
 import { LINE_HEIGHT } from './svg.js';
+import { fitText, lineBox, type TextItem } from './text-box.js';
 import { textWidth } from './text-metrics.js';
 
 /**
@@ -20,11 +21,6 @@ export interface TimelineOptions {
   period?: { from: string; to: string };
   /** Small print at the bottom right, e.g. the pack's title. */
   credit?: string;
-}
-
-export interface TextItem {
-  text: string;
-  box: Box;
 }
 
 export interface EpisodeBand {
@@ -120,21 +116,6 @@ const LEGEND_TOP = SIZE.height - 36;
 const LOWER_LANES = Math.floor((LEGEND_TOP - 8 - LOWER_TOP) / LANE);
 /** Where episode shading starts and ends. */
 export const BAND = { top: EPISODE_ROW - 4, bottom: LEGEND_TOP - 8 } as const;
-
-function lineBox(x: number, top: number, width: number, size: number): Box {
-  return { x, y: top, width, height: Math.ceil(size * LINE_HEIGHT) };
-}
-
-/** Cuts text to fit a width, ending in an ellipsis; returns "" if not even one word fits. */
-export function fitText(text: string, maxWidth: number, size: number, weight: 'regular' | 'bold' = 'regular'): string {
-  if (textWidth(text, size, weight) <= maxWidth) return text;
-  const chars = [...text];
-  for (let n = chars.length - 1; n >= 4; n--) {
-    const cut = `${chars.slice(0, n).join('').trimEnd()}…`;
-    if (textWidth(cut, size, weight) <= maxWidth) return cut;
-  }
-  return '';
-}
 
 function domainOf(events: readonly Event[], period: TimelineOptions['period']): [number, number] {
   let from = Number.POSITIVE_INFINITY;

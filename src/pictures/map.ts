@@ -1,0 +1,60 @@
+import type { Pack } from '../content/pack.js';
+import type { Event } from '../content/schema.js';
+import type { ReplyImage } from '../core/reply.js';
+import { altText } from './alt.js';
+import { layoutMap, type MapLayout, type MapOptions, type MappedPlace } from './map-layout.js';
+import { mapSvg } from './map-svg.js';
+import { svgToPng } from './render.js';
+
+/** Every place the events name, with the events that name it; busiest first. */
+export function placesOf(pack: Pack, events: readonly Event[]): MappedPlace[] {
+  const named = new Map<string, string[]>();
+  for (const event of events) {
+    for (const id of new Set(event.places)) named.set(id, [...(named.get(id) ?? []), event.id]);
+  }
+  const out: MappedPlace[] = [];
+  for (const [id, eventIds] of named) {
+    const place = pack.places.get(id);
+    if (place) out.push({ place, eventIds });
+  }
+  return out.sort((a, b) => b.eventIds.length - a.eventIds.length || a.place.name.localeCompare(b.place.name));
+}
+
+function described(pack: Pack, m: MappedPlace, approximate: boolean): string {
+  const country = m.place.country ? pack.nameOf(m.place.country) : undefined;
+  const detail = [country, approximate ? 'approximate position' : undefined].filter(Boolean).join(', ');
+  const n = m.eventIds.length;
+  return `${m.place.name}${detail ? ` (${detail})` : ''}, ${n} event${n === 1 ? '' : 's'}`;
+}
+
+export function mapAlt(pack: Pack, layout: MapLayout): string {
+  const countries = layout.countries.filter((c) => c.label).map((c) => c.country.name);
+  const marked = layout.points.flatMap((p) => p.places.map((m) => described(pack, m, p.approximate)));
+  const head = `Map "${layout.title.text}" of the South Caucasus and around it${countries.length ? `, naming ${countries.join(', ')}` : ''}. ${marked.length} event place${marked.length === 1 ? '' : 's'} marked:`;
+  const tail = [
+    layout.outside.length ? `Outside the map: ${layout.outside.map((m) => m.place.name).join(', ')}.` : '',
+    layout.wide.length ? `Also named, not drawn as points: ${layout.wide.map((m) => m.place.name).join(', ')}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return altText(head, marked, tail);
+}
+
+export function mapLayoutFor(pack: Pack, events: readonly Event[], options: MapOptions): MapLayout {
+  return layoutMap(placesOf(pack, events), { credit: pack.meta.title, ...options });
+}
+
+/**
+ * A map of the places these events name: country outlines, the places as
+ * labelled points sized by how many events name them. Undefined when none of
+ * the events has a place that can be drawn as a point.
+ */
+export function placesMap(
+  pack: Pack,
+  events: readonly Event[],
+  options: Partial<MapOptions> = {},
+): ReplyImage | undefined {
+  const layout = mapLayoutFor(pack, events, { title: options.title ?? 'Places in the news', ...options });
+  if (layout.points.length === 0 && layout.outside.length === 0) return undefined;
+  return { png: svgToPng(mapSvg(layout)), filename: 'map.png', alt: mapAlt(pack, layout) };
+}
