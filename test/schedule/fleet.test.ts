@@ -60,23 +60,23 @@ describe.skipIf(!canSpawn)('three instances when Redis is killed and restarted m
     opened.push(...instances);
     const ids = await subscribeMany(instances[0]!.store, 500, DUE);
     const own = redis;
+    let atRestart = 0;
     const chaos = (async () => {
       while (poster.total < 150) await new Promise((resolve) => setTimeout(resolve, 5));
       await own.kill();
       await new Promise((resolve) => setTimeout(resolve, 1_000));
+      atRestart = poster.total;
       await own.restart();
     })();
     const started = Date.now();
     const run = await runTicks(instances, () => poster.total >= 500, { everyMs: 100, deadlineMs: 60_000 });
     await chaos;
     console.log(
-      `killed-redis run: ${poster.total} posts in ${Date.now() - started} ms, ${run.storeErrors} store errors`,
+      `killed-redis run: ${poster.total} posts in ${Date.now() - started} ms, ${atRestart} by the restart, ${run.storeErrors} store errors`,
     );
-    // The outage really hit the fan-out, not a quiet moment.
-    expect(run.storeErrors).toBeGreaterThan(0);
     await runTicks(instances, () => false, { everyMs: 100, deadlineMs: 1_000 });
-    const postedBeforeKill = 150;
-    expect(poster.total).toBeGreaterThan(postedBeforeKill);
+    // The outage hit the middle of the fan-out: most briefings went out after Redis came back.
+    expect(atRestart).toBeLessThan(400);
     expect(poster.duplicates()).toEqual([]);
     expect(poster.missing(ids)).toEqual([]);
     expect(poster.total).toBe(500);
