@@ -83,6 +83,19 @@ describe('generateQuestions', () => {
     expect(people.length).toBeGreaterThan(0);
   });
 
+  it('asks who said a quote only when it is long enough to belong to one speaker', () => {
+    for (const q of many().filter((q) => q.kind === 'quote-speaker')) {
+      const quote = q.prompt.slice(q.prompt.indexOf('“'));
+      expect(quote.split(/\s+/).length).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('never offers two lookalike events in one which-first question', () => {
+    for (const q of many().filter((q) => q.kind === 'which-first')) {
+      expect(q.eventIds.includes('e4') && q.eventIds.includes('e7')).toBe(false);
+    }
+  });
+
   it('orders which-first options by dates that cannot overlap', () => {
     const firsts = many().filter((q) => q.kind === 'which-first');
     expect(firsts.length).toBeGreaterThan(0);

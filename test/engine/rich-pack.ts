@@ -245,7 +245,7 @@ export function richPackData(): PackData {
       {
         id: 'q3',
         speaker: 'analyst',
-        text: 'Both sides were preparing for weeks.',
+        text: 'Both sides were quietly preparing for weeks.',
         date: '2020-10-20',
         source: 's3',
         excerpt: 'Both sides',

@@ -202,11 +202,15 @@ export function whichFirst(pack: Pack, event: Event, random: Random, index: numb
     .slice(index + 1, index + 40)
     .filter((e) => precisionOf(e.date) !== 'year' && !titleNamesDate(e) && span(e.date, e.endDate)[0] > mine[1]);
   const picked: Event[] = [];
+  // Two options that read alike ("Macron telephones ..." / "Macron contacts ...") would only confuse.
+  const alike = new Set(lookalikes(pack, event).map((e) => e.id));
   for (const candidate of random.shuffle(later.slice(0, 12))) {
+    if (alike.has(candidate.id)) continue;
     const s = span(candidate.date, candidate.endDate);
     if (picked.some((p) => overlaps(span(p.date, p.endDate), s))) continue;
     if (picked.some((p) => foldName(p.title) === foldName(candidate.title))) continue;
     picked.push(candidate);
+    for (const e of lookalikes(pack, candidate)) alike.add(e.id);
     if (picked.length === 3) break;
   }
   if (picked.length < 3) return undefined;

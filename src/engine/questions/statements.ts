@@ -248,7 +248,8 @@ function similarity(pack: Pack, a: Actor, b: Actor, speakers: Set<string>): numb
 /** quote → speaker: people with people, bodies with bodies; a quote naming its speaker is skipped. */
 export function quoteSpeaker(pack: Pack, quote: Quote, random: Random): Draft | undefined {
   const speaker = pack.actors.get(quote.speaker);
-  if (!speaker || quote.text.length > 350) return undefined;
+  // A fragment like "cease hostilities" was surely said by others too: too short to pin on one speaker.
+  if (!speaker || quote.text.length > 350 || quote.text.trim().split(/\s+/).length < 6) return undefined;
   if (mentions(quote.text, [speaker.name, ...speaker.aliases])) return undefined;
   const index = statementIndex(pack);
   if ((index.quoteText.get(foldName(quote.text))?.size ?? 0) > 1) return undefined;
