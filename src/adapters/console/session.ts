@@ -59,6 +59,15 @@ export class ConsoleSession {
 
   private async run(line: string): Promise<{ reply: Reply; kind: 'command' | 'click' }> {
     const ctx = { ...this.services, caller: this.caller };
+    // "3 1 4 2" clicks those choices in turn: how a chronology round's order is typed.
+    if (/^\d+(\s+\d+)+$/.test(line)) {
+      let last: { reply: Reply; kind: 'command' | 'click' } | undefined;
+      for (const number of line.split(/\s+/)) {
+        last = await this.run(number);
+        if (!this.choices[Number(number) - 1]) break;
+      }
+      return last as { reply: Reply; kind: 'command' | 'click' };
+    }
     if (/^\d+$/.test(line)) {
       const choice = this.choices[Number(line) - 1];
       if (!choice) {

@@ -22,12 +22,13 @@ export function swappedPairs(given: readonly number[], truth: readonly number[])
   return Math.round((1 - orderCredit(given, truth)) * ((n * (n - 1)) / 2));
 }
 
-/** The items picked so far, first pick first; a repeated pick is ignored. The last item is implied. */
+/**
+ * The items picked so far, first pick first; a repeated pick is ignored.
+ * Every item is picked, the last one too, so a typed order ("3 1 4 2")
+ * and clicks mean the same thing.
+ */
 export function foldPicks(picks: readonly number[], size: number): number[] {
   const order: number[] = [];
   for (const item of picks) if (item >= 0 && item < size && !order.includes(item)) order.push(item);
-  if (order.length === size - 1) {
-    for (let item = 0; item < size; item++) if (!order.includes(item)) order.push(item);
-  }
   return order;
 }

@@ -16,7 +16,7 @@ export function progressNote(question: Question, order: readonly number[]): stri
 /**
  * Records the player's pick of the next earliest event. Picks are appended
  * (atomic on every Store), so fast clicks are never lost; the order is
- * complete, and locked in like any answer, once all but one are placed.
+ * complete, and locked in like any answer, once every event is placed.
  */
 export async function pickInOrder(ctx: CommandContext, gameId: string, round: number, item: number): Promise<Reply> {
   const game = await loadGame(ctx, channelOf(ctx));

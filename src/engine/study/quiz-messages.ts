@@ -30,7 +30,7 @@ export function orderChoices(question: Question, action: (item: number) => strin
 }
 
 export function orderInstructions(question: Question): string {
-  return `${question.prompt}\n\n${question.options.map((o, i) => `${i + 1}. ${o}`).join('\n')}\n\n_Click the events from earliest to latest (the last one places itself). On the console, type the order, like 3 1 4 2._`;
+  return `${question.prompt}\n\n${question.options.map((o, i) => `${i + 1}. ${o}`).join('\n')}\n\n_Click the events from earliest to latest, all ${question.options.length}. On the console, type the order, like 3 1 4 2._`;
 }
 
 /** A chronology round as posted in the channel. */

@@ -1,0 +1,51 @@
+import type { Command } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { setReminder } from '../src/engine/study/remind.js';
+import { fileReport, reasonPrompt } from '../src/engine/study/reports.js';
+import { answerReview, DEFAULT_REVIEW_COUNT, parseReviewAction, startReview } from '../src/engine/study/review.js';
+import { privateNote } from '../src/engine/text.js';
+
+export const reviewCommand: Command = {
+  name: 'review',
+  description: 'Practise privately what you missed or have not seen for a while (spaced repetition)',
+  options: [
+    { name: 'count', description: 'How many due questions', type: 'integer', min: 1, max: 20, example: '5' },
+    {
+      name: 'remind',
+      description: 'on: this channel’s daily briefing says how many questions you have due',
+      type: 'string',
+      choices: [
+        { name: 'on', value: 'on' },
+        { name: 'off', value: 'off' },
+      ],
+      example: 'on',
+    },
+  ],
+  help: [
+    'Every quiz answer schedules its question for you with FSRS (ts-fsrs): a miss comes back soon, a right answer later each time.',
+    'A reviewed question comes back with other wrong options and in another order, so you learn the fact, not the button.',
+    `Defaults to ${DEFAULT_REVIEW_COUNT} questions. Only you see the session.`,
+    '/review remind:on adds "you have N questions due" to this channel’s daily briefing; remind:off removes it.',
+  ].join('\n'),
+  async run(args, ctx) {
+    if (args.remind) {
+      const on = args.remind === 'on';
+      const { platform, channelId, userId, userName } = ctx.caller;
+      await setReminder(ctx, { platform, channelId }, { userId, userName }, on, ctx.now().getTime());
+      return privateNote(
+        on
+          ? 'The daily briefing in this channel will say how many questions you have due (when it is more than none).'
+          : 'The daily briefing here will no longer mention your reviews.',
+      );
+    }
+    return startReview(ctx, args.count ? Number(args.count) : DEFAULT_REVIEW_COUNT);
+  },
+  async onChoice(action, ctx) {
+    const review = parseReviewAction(action);
+    if (review) return answerReview(ctx, review.what, review.sessionId, review.index, review.value);
+    if (action.startsWith('review:report:')) return reasonPrompt(action.slice('review:report:'.length));
+    const reported = /^review:reported:([a-z]+):(.+)$/.exec(action);
+    if (reported) return fileReport(ctx, reported[2] as string, reported[1] as string);
+    throw new UserError('That button is no longer active.');
+  },
+};
