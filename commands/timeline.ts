@@ -5,12 +5,13 @@ import { resolveTopic } from '../src/core/parse/topic.js';
 import type { Reply } from '../src/core/reply.js';
 import { timeline } from '../src/engine/timeline.js';
 import { packMentionsWord } from '../src/engine/topics.js';
+import { timelineStripFor } from '../src/pictures/timeline.js';
 
 function run(when: string, topicText: string | undefined, page: number, ctx: CommandContext): Reply {
   const period = parsePeriod(when);
   const topic = topicText ? resolveTopic(ctx.pack, topicText, (w) => packMentionsWord(ctx.pack, w)) : undefined;
   const topicKey = topic?.kind === 'entity' ? topic.entity.item.id : topic?.word;
-  return timeline(ctx.pack, { period, topic, topicKey, page });
+  return { ...timeline(ctx.pack, { period, topic, topicKey, page }), image: timelineStripFor(ctx.pack, period, topic) };
 }
 
 export const timelineCommand: Command = {

@@ -1,6 +1,9 @@
 import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
+import type { Period } from '../core/parse/period.js';
+import type { Topic } from '../core/parse/topic.js';
 import type { ReplyImage } from '../core/reply.js';
+import { eventMatchesTopic } from '../engine/topics.js';
 import { altText } from './alt.js';
 import { categoryOf } from './categories.js';
 import { isoDay, shortDate, shortSpan } from './days.js';
@@ -39,4 +42,11 @@ export function timelineStrip(pack: Pack, events: readonly Event[], options: Tim
     filename: 'timeline.png',
     alt: timelineAlt(layout, events),
   };
+}
+
+/** The strip for a /timeline query: the same events the reply lists, with the same title. */
+export function timelineStripFor(pack: Pack, period: Period, topic?: Topic): ReplyImage | undefined {
+  const events = pack.eventsBetween(period.from, period.to).filter((e) => eventMatchesTopic(pack, e, topic));
+  const about = topic ? ` about ${topic.label}` : '';
+  return timelineStrip(pack, events, { title: `Timeline: ${period.label}${about}`, period });
 }

@@ -1,0 +1,26 @@
+import type { Command } from '../src/core/command.js';
+import { mapReply } from '../src/pictures/map-reply.js';
+
+export const mapCommand: Command = {
+  name: 'map',
+  description: 'A map of the places named by the events of a period, optionally about one topic',
+  options: [
+    {
+      name: 'when',
+      description: 'YYYY, YYYY-MM, YYYY-MM-DD or a range A..B; all events when left out',
+      type: 'string',
+      example: '2020',
+    },
+    {
+      name: 'topic',
+      description: 'A place, actor, weapon or word (aliases work: Toyuz finds Tovuz)',
+      type: 'string',
+      autocomplete: 'topic',
+      example: 'Ganja',
+    },
+  ],
+  help: 'Dots are towns and sites; dashed rings are areas whose position is approximate. Bigger marks mean more events. Places far from the South Caucasus are listed under the title instead of stretching the map.',
+  async run(args, ctx) {
+    return mapReply(ctx.pack, args.when, args.topic);
+  },
+};
