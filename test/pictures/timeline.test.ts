@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Pack } from '../../src/content/pack.js';
+import { inside, overlappingPairs, overlaps } from '../../src/pictures/geometry.js';
+import { timelineLayoutFor, timelineStrip } from '../../src/pictures/timeline.js';
+import type { TimelineLayout } from '../../src/pictures/timeline-layout.js';
+import { fixturePack } from '../commands/harness.js';
+import { crowdedMonth, event, sameDay } from './synthetic.js';
+
+let pack: Pack;
+beforeAll(async () => {
+  pack = await fixturePack();
+});
+
+const october = { from: '2020-10', to: '2020-10' };
+
+/** Every rule the picture promises: labels clear of each other, of tick labels and of other labels' leaders. */
+function expectClean(layout: TimelineLayout): void {
+  const labels = layout.labels.map((l) => l.box);
+  const ticks = layout.ticks.flatMap((t) => (t.label ? [t.label.box] : []));
+  expect(overlappingPairs(labels)).toEqual([]);
+  expect(overlappingPairs(ticks)).toEqual([]);
+  for (const label of layout.labels) {
+    expect(inside(label.box, layout.labelFrame)).toBe(true);
+    for (const tick of ticks) expect(overlaps(label.box, tick)).toBe(false);
+    for (const other of layout.labels) {
+      if (other !== label)
+        expect(overlaps(label.leader, other.box), `${label.event.id} leader crosses ${other.event.id}`).toBe(false);
+    }
+  }
+  const episodeLabels = layout.episodes.flatMap((e) => (e.label ? [e.label.box] : []));
+  expect(overlappingPairs(episodeLabels)).toEqual([]);
+  expect(layout.labels.length + layout.unlabelled.length).toBe(layout.marks.length);
+  for (const mark of layout.marks) {
+    expect(mark.x0).toBeGreaterThanOrEqual(layout.axis.x0);
+    expect(mark.x1).toBeLessThanOrEqual(layout.axis.x1);
+  }
+}
+
+describe('timeline strip layout', () => {
+  it('labels every event of a quiet month, each next to its own mark', () => {
+    const events = [event(1, '2020-10-02'), event(2, '2020-10-10'), event(3, '2020-10-27')];
+    const layout = timelineLayoutFor(pack, events, { title: 'Timeline: October 2020', period: october });
+    expectClean(layout);
+    expect(layout.unlabelled).toEqual([]);
+    for (const label of layout.labels) {
+      const mark = layout.marks.find((m) => m.event === label.event) as (typeof layout.marks)[number];
+      const leaderX = label.leader.x + label.leader.width / 2;
+      expect(leaderX).toBeCloseTo(mark.x);
+    }
+  });
+
+  it('keeps labels apart when twenty events share one day', () => {
+    const layout = timelineLayoutFor(pack, sameDay(20), { title: 'crowded', period: october });
+    expectClean(layout);
+    expect(layout.labels.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('keeps labels apart in a month with sixty events, and says how many went unlabelled', () => {
+    const layout = timelineLayoutFor(pack, crowdedMonth(60), { title: 'crowded', period: october });
+    expectClean(layout);
+    expect(layout.unlabelled.length).toBeGreaterThan(0);
+    expect(layout.subtitle.text).toContain(`${layout.unlabelled.length} unlabelled`);
+  });
+
+  it('draws a whole asked-for month, and shades the episodes it meets', () => {
+    const layout = timelineLayoutFor(pack, crowdedMonth(5), { title: 't', period: october });
+    expect(layout.axis.fromDay).toBeLessThanOrEqual(Date.UTC(2020, 9, 1) / 86_400_000);
+    expect(layout.axis.toDay).toBeGreaterThanOrEqual(Date.UTC(2020, 10, 1) / 86_400_000);
+    expect(layout.episodes.map((b) => b.episode.id)).toEqual(['war-2020']);
+    expect(layout.episodes[0]?.label?.text).toBe('2020 Nagorno-Karabakh war');
+  });
+
+  it('draws month-precision dates and spans as bars, single days as symbols', () => {
+    const events = [event(1, '2020-07'), event(2, '2020-10-04', { endDate: '2020-10-07' }), event(3, '2020-10-20')];
+    const layout = timelineLayoutFor(pack, events, { title: 't' });
+    const byId = new Map(layout.marks.map((m) => [m.event.id, m]));
+    expect(byId.get('e-1')).toMatchObject({ span: true, uncertain: true });
+    expect(byId.get('e-2')).toMatchObject({ span: true, uncertain: false });
+    expect(byId.get('e-3')).toMatchObject({ span: false });
+  });
+
+  it('never overlaps labels for any mix of dates and spans', () => {
+    const day = fc
+      .integer({ min: 0, max: 700 })
+      .map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const spec = fc.record({ date: day, span: fc.integer({ min: 0, max: 20 }), month: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 1, maxLength: 45 }), (specs) => {
+        const events = specs.map((s, i) => {
+          if (s.month) return event(i, s.date.slice(0, 7));
+          const end = new Date(Date.parse(s.date) + s.span * 86_400_000).toISOString().slice(0, 10);
+          return event(i, s.date, s.span ? { endDate: end } : {});
+        });
+        expectClean(timelineLayoutFor(pack, events, { title: 'random' }));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('timelineStrip', () => {
+  it('gives no picture below three events', () => {
+    expect(timelineStrip(pack, [event(1, '2020-10-01'), event(2, '2020-10-02')], { title: 't' })).toBeUndefined();
+  });
+
+  it('gives a PNG with alt text naming the chart, its period, episodes and every event', () => {
+    const events = [event(1, '2020-10-02'), event(2, '2020-10-10', { type: 'ceasefire' }), event(3, '2020-10-27')];
+    const image = timelineStrip(pack, events, { title: 'Timeline: October 2020', period: october });
+    expect(image?.filename).toBe('timeline.png');
+    expect(
+      Buffer.from(image?.png ?? [])
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    const alt = image?.alt ?? '';
+    expect(alt).toContain('Timeline chart "Timeline: October 2020": 3 events');
+    expect(alt).toContain('2020 Nagorno-Karabakh war');
+    expect(alt).toContain('2 Oct 2020: Event number 1');
+    expect(alt).toContain(
+      '10 Oct 2020: Event number 2 with a title long enough to crowd the chart (ceasefires & talks)',
+    );
+    expect(alt).toContain('27 Oct 2020: Event number 3');
+  });
+
+  it('keeps alt text under Discord’s limit and says how many events it left out', () => {
+    const image = timelineStrip(pack, crowdedMonth(60), { title: 't', period: october });
+    expect(image?.alt.length).toBeLessThanOrEqual(1000);
+    expect(image?.alt).toMatch(/and \d+ more\.$/);
+  });
+});
