@@ -8,7 +8,8 @@ import { studyKeys } from './keys.js';
  * answered right comes back after a stretch that grows with each success,
  * which is what "not seen for a while" means here.
  */
-const scheduler = fsrs({ enable_fuzz: false });
+// Short-term (minutes apart) learning steps suit flashcard drills, not a daily quiz: intervals here are whole days.
+const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false });
 
 /** A card as stored: FSRS's own fields (dates as ISO text), plus what the user was last shown. */
 export interface StoredCard {
