@@ -1,7 +1,6 @@
-import { FONT_FAMILY } from './font.js';
 import { MAP_SIZE, type MapLayout, pointRadius } from './map-layout.js';
 import { INK, MAP, OKABE_ITO } from './palette.js';
-import { BASELINE, el, escapeXml, svgDocument, text } from './svg.js';
+import { el, svgDocument, text } from './svg.js';
 
 /** Event places are drawn in Okabe–Ito blue: a colour no reader takes for either side. */
 const POINT = OKABE_ITO.blue;
@@ -40,20 +39,13 @@ export function mapSvg(layout: MapLayout): string {
     if (!shape.label) continue;
     const { box, text: name } = shape.label;
     body.push(
-      el(
-        'text',
-        {
-          x: box.x + box.width / 2,
-          y: box.y + MAP_SIZE.country * BASELINE,
-          'text-anchor': 'middle',
-          'font-family': FONT_FAMILY,
-          'font-size': MAP_SIZE.country,
-          'font-weight': 700,
-          'letter-spacing': 1.5,
-          fill: MAP.countryText,
-        },
-        escapeXml(name),
-      ),
+      text(box.x + box.width / 2, box.y, name, {
+        size: MAP_SIZE.country,
+        weight: 'bold',
+        letterSpacing: 1.5,
+        anchor: 'middle',
+        fill: MAP.countryText,
+      }),
     );
   }
   for (const sea of layout.seas) {

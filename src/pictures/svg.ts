@@ -1,4 +1,6 @@
-import { FONT_FAMILY, WEIGHT_VALUE, type Weight } from './font.js';
+import type { Weight } from './font.js';
+import { ensureGlyphs, GLYPH_SIZE, glyphKey, glyphOutline } from './glyphs.js';
+import { advances } from './text-metrics.js';
 
 /** Tiny SVG writer: strings in, escaped markup out. Numbers are rounded so output is stable. */
 
@@ -34,27 +36,43 @@ export interface TextStyle {
   letterSpacing?: number;
 }
 
-/** Text whose `y` is the top of the line box, matching the layout's boxes (see lineBox). */
+/**
+ * Text whose `top` is the top of the line box, matching the layout's boxes.
+ * Drawn as references to cached glyph outlines (see glyphs.ts), one group per
+ * run, so resvg does not outline the same letters again on every picture.
+ */
 export function text(x: number, top: number, content: string, style: TextStyle): string {
+  return glyphRun(x, top + style.size * BASELINE, content, style);
+}
+
+/** Glyphs of `content` with the baseline at y; anchors and letter spacing work as in SVG. */
+export function glyphRun(x: number, baseline: number, content: string, style: TextStyle): string {
+  const weight = style.weight ?? 'regular';
+  ensureGlyphs(content, weight);
+  const scale = style.size / GLYPH_SIZE;
+  const spacing = (style.letterSpacing ?? 0) / scale;
+  const steps = advances(content, weight).map((a) => a * GLYPH_SIZE + spacing);
+  const width = steps.reduce((sum, a) => sum + a, 0) - spacing;
+  const start = style.anchor === 'middle' ? -width / 2 : style.anchor === 'end' ? -width : 0;
+  const uses: string[] = [];
+  let at = start;
+  [...content].forEach((char, i) => {
+    const key = glyphKey(char, weight);
+    if (glyphOutline(key)) uses.push(`<use href="#${key}" x="${Math.round(at)}"/>`);
+    at += steps[i] ?? 0;
+  });
+  const skew = style.italic ? ' skewX(-12)' : '';
   return el(
-    'text',
+    'g',
     {
-      x,
-      // Noto Sans ascender is about 1.07 em; baseline sits that far below the box top.
-      y: top + style.size * BASELINE,
-      'font-family': FONT_FAMILY,
-      'font-size': style.size,
-      'font-weight': style.weight ? WEIGHT_VALUE[style.weight] : undefined,
-      'font-style': style.italic ? 'italic' : undefined,
-      'letter-spacing': style.letterSpacing,
-      'text-anchor': style.anchor && style.anchor !== 'start' ? style.anchor : undefined,
+      transform: `translate(${num(x)} ${num(baseline)})${skew} scale(${scale.toFixed(5)})`,
       fill: style.fill,
       stroke: style.halo,
-      'stroke-width': style.halo ? Math.max(2, style.size / 6) : undefined,
+      'stroke-width': style.halo ? Math.max(2, style.size / 6) / scale : undefined,
       'stroke-linejoin': style.halo ? 'round' : undefined,
       'paint-order': style.halo ? 'stroke' : undefined,
     },
-    escapeXml(content),
+    uses.join(''),
   );
 }
 
@@ -64,5 +82,11 @@ export const BASELINE = 0.95;
 export const LINE_HEIGHT = 1.2;
 
 export function svgDocument(width: number, height: number, body: string[], title: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${escapeXml(title)}</title>${body.join('')}</svg>`;
+  const content = body.join('');
+  const used = new Set(Array.from(content.matchAll(/href="#(g\d+-[0-9a-f]+)"/g), (m) => m[1] as string));
+  const defs = [...used]
+    .sort()
+    .map((key) => `<path id="${key}" d="${glyphOutline(key)}"/>`)
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${escapeXml(title)}</title><defs>${defs}</defs>${content}</svg>`;
 }

@@ -129,3 +129,12 @@ export function textWidth(text: string, size: number, weight: Weight = 'regular'
   }
   return (units / m.unitsPerEm) * size;
 }
+
+/** Advance of each character, in ems, for placing glyphs one by one. */
+export function advances(text: string, weight: Weight = 'regular'): number[] {
+  const m = metrics(weight);
+  return [...text].map((char) => {
+    const glyph = m.glyphOf.get(char.codePointAt(0) as number);
+    return (glyph === undefined ? m.unitsPerEm : (m.advances[glyph] ?? m.unitsPerEm)) / m.unitsPerEm;
+  });
+}

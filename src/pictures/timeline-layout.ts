@@ -325,8 +325,20 @@ function orderFor(marks: readonly Mark[], frame: Box, strategy: Strategy): numbe
 }
 
 /** Tries every strategy and keeps the one that labels most events, then the one with the shortest leaders. */
+/** The chart holds a few dozen labels at most; trying thousands would only cost time. */
+const MAX_LABEL_TRIES = 80;
+
+/** Up to `limit` mark indexes spread evenly from left to right. */
+function spreadPick(marks: readonly Mark[], limit: number): Set<number> {
+  const byX = marks.map((m, i) => ({ i, x: m.x })).sort((a, b) => a.x - b.x || a.i - b.i);
+  if (byX.length <= limit) return new Set(byX.map((m) => m.i));
+  const step = byX.length / limit;
+  return new Set(Array.from({ length: limit }, (_, k) => (byX[Math.floor(k * step)] as { i: number }).i));
+}
+
 function placeEventLabels(marks: readonly Mark[], withYear: boolean, frame: Box, obstacles: readonly Box[]) {
-  const texts = marks.map((m) => labelTexts(m, withYear));
+  const tried = spreadPick(marks, MAX_LABEL_TRIES);
+  const texts = marks.map((m, i) => (tried.has(i) ? labelTexts(m, withYear) : []));
   let best: Map<number, Placed<LabelPlace>> | undefined;
   let bestLeader = Number.POSITIVE_INFINITY;
   let bestScore = 0;

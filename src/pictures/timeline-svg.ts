@@ -1,7 +1,6 @@
-import { FONT_FAMILY } from './font.js';
 import { INK } from './palette.js';
 import { symbol } from './shapes.js';
-import { BASELINE, el, escapeXml, svgDocument, text } from './svg.js';
+import { el, svgDocument, text } from './svg.js';
 import { BAND, SIZE, type TimelineLayout } from './timeline-layout.js';
 
 /** Draws a computed timeline layout; all placement decisions were made in timeline-layout.ts. */
@@ -75,28 +74,9 @@ export function timelineSvg(layout: TimelineLayout): string {
   }
   for (const label of layout.labels) {
     const { box } = label;
-    const y = box.y + SIZE.label * BASELINE;
-    const parts = [
-      el('tspan', { 'font-weight': 700 }, escapeXml(label.date)),
-      label.title ? el('tspan', { dx: 6 }, escapeXml(label.title)) : '',
-    ].join('');
-    body.push(
-      el(
-        'text',
-        {
-          x: box.x,
-          y,
-          'font-family': FONT_FAMILY,
-          'font-size': SIZE.label,
-          fill: INK.text,
-          stroke: INK.background,
-          'stroke-width': 3,
-          'stroke-linejoin': 'round',
-          'paint-order': 'stroke',
-        },
-        parts,
-      ),
-    );
+    const style = { size: SIZE.label, fill: INK.text, halo: INK.background } as const;
+    body.push(text(box.x, box.y, label.date, { ...style, weight: 'bold' }));
+    if (label.title) body.push(text(box.x + label.dateWidth + 6, box.y, label.title, style));
   }
   body.push(
     text(layout.title.box.x, layout.title.box.y, layout.title.text, {
