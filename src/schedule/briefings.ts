@@ -3,6 +3,7 @@ import type { Services } from '../core/command.js';
 import { PostError } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
 import { buildBriefing } from '../engine/briefing/build.js';
+import { withReviewReminders } from '../engine/study/remind.js';
 import { type Logger, silentLogger } from '../log.js';
 import { StoreUnavailableError } from '../store/errors.js';
 import { addDays, localDateOf } from './local-time.js';
@@ -259,7 +260,9 @@ export class BriefingScheduler {
     try {
       const cursor = (await store.get<number>(cursorKey(member))) ?? 0;
       briefing = buildBriefing(pack, { channelKey: member, localDate, cursor });
-      messageId = await this.post(channel, briefing.reply);
+      // Opted-in members' "questions due" line (/review remind:on): src/engine/study/remind.ts.
+      const reply = await withReviewReminders(this.services, channel, this.clock(), briefing.reply);
+      messageId = await this.post(channel, reply);
     } catch (error) {
       // The Store went away before anything was posted: the marker still names
       // this instance, so the next tick resumes it; that is no platform failure.

@@ -9,6 +9,7 @@ import { withReviewReminders } from '../../src/engine/study/remind.js';
 import { listReports } from '../../src/engine/study/reports.js';
 import { scoreAnswer, streakBonus } from '../../src/engine/study/score.js';
 import { assignTeam, teamStandings } from '../../src/engine/study/teams.js';
+import { BriefingScheduler } from '../../src/schedule/briefings.js';
 import { harness } from '../commands/harness.js';
 import { richPack } from '../engine/rich-pack.js';
 import { ANI, as, BOB, CEM, CHANNEL, playGame } from './play.js';
@@ -211,5 +212,22 @@ describe('the review line in the daily briefing', () => {
     expect(briefing.fields?.[0]?.value).toMatch(/^Review: Cem has 3 questions due\. \/review to practise\.$/);
     await h.run('/review remind:off', as(CEM));
     expect(await withReviewReminders(h, CHANNEL, h.clock.ms, base)).toEqual(base);
+  });
+
+  it('reaches the posted briefing through the scheduler', async () => {
+    const h = await harness({ pack: richPack() });
+    await playGame(h, '/quiz start rounds:3', [CEM]);
+    await h.run('/review remind:on', as(CEM));
+    await h.run('/briefing subscribe time:08:00 timezone:UTC', { ...as(ANI), canManage: true });
+    const scheduler = new BriefingScheduler(h);
+    const until = h.clock.ms + 2 * 86_400_000;
+    while (h.clock.ms < until) {
+      h.clock.advance(60_000);
+      await scheduler.tick();
+    }
+    const briefings = h.poster.posts.filter((p) => p.reply.title?.startsWith('Daily briefing'));
+    expect(briefings.length).toBeGreaterThan(0);
+    const line = briefings.at(-1)?.reply.fields?.find((f) => f.name === 'Due for review')?.value;
+    expect(line).toBe('Review: Cem has 3 questions due. /review to practise.');
   });
 });
