@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { commands as registry } from '../../commands/index.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
 import { loadPack } from '../../src/content/load.js';
+import type { Pack } from '../../src/content/pack.js';
 import type { Command, Services } from '../../src/core/command.js';
 import type { Poster } from '../../src/core/poster.js';
 import { createLogger } from '../../src/log.js';
@@ -71,7 +72,7 @@ export const CAROL: SlackUser = { id: 'U0CAROL', name: 'carol' };
 let responseCounter = 0;
 
 export async function startHarness(
-  options: { commands?: readonly Command[]; now?: () => Date; ackBudgetMs?: number } = {},
+  options: { commands?: readonly Command[]; now?: () => Date; ackBudgetMs?: number; pack?: Pack } = {},
 ): Promise<Harness> {
   const fake = await new FakeSlackApi().start();
   const logs: LogLine[] = [];
@@ -83,7 +84,7 @@ export async function startHarness(
   });
   const logger = createLogger({ level: 'debug', format: 'json', destination });
   const store = new MemoryStore();
-  const pack = await loadPack('test/fixtures/pack');
+  const pack = options.pack ?? (await loadPack('test/fixtures/pack'));
   // The Slack poster exists only once the app does; services need it first, so route through a late binding.
   let slackPoster: Poster | undefined;
   const poster: Poster = {
