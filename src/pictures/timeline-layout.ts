@@ -1,6 +1,6 @@
 import type { Episode, Event } from '../content/schema.js';
 import { type Category, categoriesIn, categoryOf } from './categories.js';
-import { dayRange, isoDay, monthShort, shortSpan } from './days.js';
+import { dayNumber, dayRange, isoDay, monthShort, shortSpan } from './days.js';
 import type { Box } from './geometry.js';
 import { verticalLine } from './geometry.js';
 import { type Candidate, Occupancy, type Placed, placeLabels } from './labels.js';
@@ -152,22 +152,33 @@ interface TickSpec {
 function tickSpecs(fromDay: number, toDay: number): TickSpec[] {
   const span = toDay - fromDay;
   const ticks: TickSpec[] = [];
-  const multiYear = isoDay(fromDay).slice(0, 4) !== isoDay(toDay - 1).slice(0, 4);
-  for (let day = fromDay; day < toDay; day++) {
-    const iso = isoDay(day);
-    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-    const first = ticks.length === 0;
-    if (span <= 20) {
-      ticks.push({ day, text: first || d === 1 ? `${d} ${monthShort(m)}` : String(d) });
-    } else if (span <= 100) {
-      if ([1, 5, 10, 15, 20, 25].includes(d)) ticks.push({ day, text: `${d} ${monthShort(m)}` });
-    } else if (span <= 800) {
-      if (d === 1) ticks.push({ day, text: m === 1 || first ? `${monthShort(m)} ${y}` : monthShort(m) });
-    } else if (d === 1 && m === 1) {
-      ticks.push({ day, text: String(y) });
+  const [fromYear, fromMonth] = isoDay(fromDay).split('-').map(Number) as [number, number];
+  const multiYear = fromYear !== Number(isoDay(toDay - 1).slice(0, 4));
+  if (span <= 100) {
+    for (let day = fromDay; day < toDay; day++) {
+      const [y, m, d] = isoDay(day).split('-').map(Number) as [number, number, number];
+      const first = ticks.length === 0;
+      let text: string | undefined;
+      if (span <= 20) text = first || d === 1 ? `${d} ${monthShort(m)}` : String(d);
+      else if ([1, 5, 10, 15, 20, 25].includes(d)) text = `${d} ${monthShort(m)}`;
+      if (text && multiYear && d === 1 && m === 1) text = `1 Jan ${y}`;
+      if (text) ticks.push({ day, text });
     }
-    if (multiYear && span <= 100 && d === 1 && m === 1 && ticks.at(-1)?.day === day) {
-      (ticks.at(-1) as TickSpec).text = `1 Jan ${y}`;
+    return ticks;
+  }
+  // Longer spans step by month or year, never by day: a decade is 3,650 days.
+  const byYear = span > 800;
+  for (let y = fromYear, m = byYear ? 1 : fromMonth; ; ) {
+    const day = dayNumber(`${y}-${String(m).padStart(2, '0')}-01`);
+    if (day >= toDay) break;
+    if (day >= fromDay) {
+      const first = ticks.length === 0;
+      ticks.push({ day, text: byYear ? String(y) : m === 1 || first ? `${monthShort(m)} ${y}` : monthShort(m) });
+    }
+    if (byYear) y++;
+    else if (++m > 12) {
+      m = 1;
+      y++;
     }
   }
   return ticks;

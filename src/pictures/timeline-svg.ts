@@ -52,8 +52,13 @@ export function timelineSvg(layout: TimelineLayout): string {
       el('line', { x1: x, y1: leader.y, x2: x, y2: leader.y + leader.height, stroke: INK.faint, 'stroke-width': 1 }),
     );
   }
+  // Past the top stacking level, marks of one day land on the same spot; drawing one of each is enough.
+  const drawn = new Set<string>();
   for (const mark of layout.marks) {
     const { colour, shape } = mark.category;
+    const key = [mark.x0, mark.x1, mark.y, colour, mark.uncertain].map(String).join(':');
+    if (drawn.has(key)) continue;
+    drawn.add(key);
     if (mark.span) {
       const h = mark.uncertain ? 5 : 10;
       body.push(
