@@ -56,7 +56,7 @@ function captureLogger(lines: LogLine[]): Logger {
 }
 
 export async function startHarness(
-  options: { commands?: readonly Command[]; deferAfterMs?: number; heartbeatIntervalMs?: number } = {},
+  options: { commands?: readonly Command[]; deferAfterMs?: number; heartbeatIntervalMs?: number; pack?: Pack } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start({ heartbeatIntervalMs: options.heartbeatIntervalMs });
   const config = parseConfig({
@@ -64,7 +64,7 @@ export async function startHarness(
     DISCORD_APPLICATION_ID: FAKE_APPLICATION_ID,
     DISCORD_API_URL: fake.apiUrl,
   });
-  const pack = await fixturePack();
+  const pack = options.pack ?? (await fixturePack());
   const clock = new TestClock();
   const store = new MemoryStore(() => clock.ms);
   const logs: LogLine[] = [];

@@ -5,6 +5,7 @@ import {
   type ButtonStyle,
   EmbedBuilder,
   embedLength,
+  StringSelectMenuBuilder,
 } from 'discord.js';
 import { expect } from 'vitest';
 
@@ -14,10 +15,22 @@ interface ButtonJson {
   style: ButtonStyle | number;
 }
 
+/** A select menu (type 3): one per row, options carry the actions. */
+interface SelectJson {
+  type: number;
+  custom_id: string;
+  placeholder?: string;
+  options: readonly { label: string; value: string }[];
+}
+
+function isSelect(c: ButtonJson | SelectJson): c is SelectJson {
+  return 'options' in c;
+}
+
 export interface MessageJson {
   content?: string;
   embeds?: APIEmbed[];
-  components?: readonly { components: readonly ButtonJson[] }[];
+  components?: readonly { components: readonly (ButtonJson | SelectJson)[] }[];
 }
 
 /**
@@ -50,8 +63,23 @@ export function expectValidMessage(message: MessageJson): void {
   for (const row of rows) {
     expect(row.components.length).toBeGreaterThan(0);
     expect(row.components.length).toBeLessThanOrEqual(5);
+    const select = row.components.find(isSelect);
+    if (select) {
+      // A select menu fills its row; its builder checks placeholder 150, 25 options, label and value 100.
+      expect(row.components).toHaveLength(1);
+      new StringSelectMenuBuilder()
+        .setCustomId(select.custom_id)
+        .setPlaceholder(select.placeholder ?? '')
+        .addOptions(select.options.map((o) => ({ label: o.label, value: o.value })))
+        .toJSON();
+      expect(new Set(select.options.map((o) => o.value)).size).toBe(select.options.length);
+      expect(ids.has(select.custom_id)).toBe(false);
+      ids.add(select.custom_id);
+      continue;
+    }
+    const buttons = row.components.filter((c): c is ButtonJson => !isSelect(c));
     const builder = new ActionRowBuilder<ButtonBuilder>().addComponents(
-      row.components.map((c) =>
+      buttons.map((c) =>
         new ButtonBuilder()
           .setCustomId(c.custom_id)
           .setLabel(c.label ?? '')
@@ -59,7 +87,7 @@ export function expectValidMessage(message: MessageJson): void {
       ),
     );
     builder.toJSON();
-    for (const c of row.components) {
+    for (const c of buttons) {
       expect(ids.has(c.custom_id)).toBe(false);
       ids.add(c.custom_id);
     }

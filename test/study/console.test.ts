@@ -41,7 +41,11 @@ describe('study mode on the console', () => {
     const reasons = await typed('1');
     expect(reasons).toMatch(/\[2\] More than one answer fits/);
     expect(await typed('2')).toMatch(/reported as “More than one answer fits”/);
-    expect((await listReports(services))[0]).toMatchObject({ reason: 'ambiguous', platform: 'console', userName: 'You' });
+    expect((await listReports(services))[0]).toMatchObject({
+      reason: 'ambiguous',
+      platform: 'console',
+      userName: 'You',
+    });
 
     expect(await typed('/stats')).toMatch(/Accuracy: 100%\nQuestions answered: 1 \(1 right\)\nStreak: 1 now, best 1/);
     expect(await typed('/leaderboard')).toMatch(/1\. You: \d+ points \(1 of 1 right\)/);

@@ -5,6 +5,7 @@ import {
   type Interaction,
   type InteractionUpdateOptions,
   MessageFlags,
+  type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Command, Services } from '../../core/command.js';
 import { dispatch, dispatchChoice, type Invocation } from '../../core/dispatch.js';
@@ -97,7 +98,11 @@ function metaOf(interaction: Interaction, call: Invocation | undefined): Interac
       optionNames: Object.keys(call.args),
     };
   }
-  const action = interaction.isButton() ? interaction.customId : '';
+  const action = interaction.isButton()
+    ? interaction.customId
+    : interaction.isStringSelectMenu()
+      ? (interaction.values[0] ?? '')
+      : '';
   return { platform: 'discord', command: action.split(':', 1)[0] ?? 'unknown', kind: 'choice' };
 }
 
@@ -163,9 +168,14 @@ export function createInteractionHandler(
     for (const message of rest) await interaction.followUp(toSend(message, ephemeral));
   }
 
-  async function onButton(interaction: ButtonInteraction, account: Account): Promise<void> {
+  /** A button click, or a pick in a select menu: the picked option's value stands where a button's custom_id would. */
+  async function onButton(
+    interaction: ButtonInteraction | StringSelectMenuInteraction,
+    account: Account,
+  ): Promise<void> {
     const pending = settle(async () => {
-      const action = await actionOf(services.store, interaction.customId);
+      const id = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : interaction.customId;
+      const action = await actionOf(services.store, id);
       if (!action) throw new UserError('That button has expired. Start again with the command.');
       return dispatchChoice(commands, action, { ...services, caller: callerOf(interaction) });
     });
@@ -214,7 +224,7 @@ export function createInteractionHandler(
         await onRestarting(interaction);
       } else if (interaction.isChatInputCommand()) await onCommand(interaction, call as Invocation, account);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, call as Invocation);
-      else if (interaction.isButton()) await onButton(interaction, account);
+      else if (interaction.isButton() || interaction.isStringSelectMenu()) await onButton(interaction, account);
     };
     try {
       await (options.lifecycle ?? processLifecycle).track(work());

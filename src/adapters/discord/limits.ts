@@ -14,6 +14,8 @@ export const LIMITS = {
   buttonsPerRow: 5,
   rowsPerMessage: 5,
   buttonLabel: 80,
+  selectOptions: 25,
+  selectPlaceholder: 150,
   customId: 100,
   autocompleteChoices: 25,
   choiceName: 100,

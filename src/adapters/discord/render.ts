@@ -4,6 +4,7 @@ import {
   type APIButtonComponentWithCustomId,
   type APIEmbed,
   type APIEmbedField,
+  type APIStringSelectComponent,
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
@@ -22,7 +23,7 @@ export interface DiscordFile {
 export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  components: APIActionRowComponent<APIButtonComponentWithCustomId | APIStringSelectComponent>[];
   files: DiscordFile[];
 }
 
@@ -40,6 +41,8 @@ const STYLES = {
 } as const;
 
 const LONG_ACTION_PREFIX = '~';
+/** custom_id of a select menu; the picked option's value holds the action. */
+export const MENU_PREFIX = 'menu:';
 const BLANK = '\u200b';
 /** Room kept in every embed for "Part 2 of 3" added to the footer after splitting. */
 const PART_LABEL_ROOM = 24;
@@ -146,6 +149,44 @@ function button(choice: Choice, longActions: Map<string, string>): APIButtonComp
 }
 
 /**
+ * Choices that share a `menu` become one select menu (its own row): picking
+ * an option sends the option's value, which carries the choice's action the
+ * way a button's custom_id does. The menu's own custom_id only needs to be
+ * unique in the message.
+ */
+function menuRows(
+  choices: Choice[],
+  longActions: Map<string, string>,
+): APIActionRowComponent<APIStringSelectComponent>[] {
+  const menus = new Map<string, Choice[]>();
+  for (const c of choices) if (c.menu) menus.set(c.menu, [...(menus.get(c.menu) ?? []), c]);
+  return [...menus].map(([placeholder, members], index) => {
+    const seen = new Set<string>();
+    const options = members
+      .map((choice) => {
+        const value = customIdFor(choice.action);
+        if (value !== choice.action) longActions.set(value, choice.action);
+        return { label: truncate(choice.label.trim() || '…', LIMITS.buttonLabel), value };
+      })
+      .filter((o) => !seen.has(o.value) && seen.add(o.value))
+      .slice(0, LIMITS.selectOptions);
+    return {
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.StringSelect,
+          custom_id: `${MENU_PREFIX}${index}`,
+          placeholder: truncate(placeholder, LIMITS.selectPlaceholder),
+          min_values: 1,
+          max_values: 1,
+          options,
+        },
+      ],
+    };
+  });
+}
+
+/**
  * Buttons in rows of at most five; a new group starts a new row. Returns one
  * list of rows per message (at most five rows each). Two choices with the
  * same action would be rejected by Discord, so the first one wins.
@@ -153,11 +194,12 @@ function button(choice: Choice, longActions: Map<string, string>): APIButtonComp
 function buildRows(
   choices: Choice[],
   longActions: Map<string, string>,
-): APIActionRowComponent<APIButtonComponentWithCustomId>[][] {
+): APIActionRowComponent<APIButtonComponentWithCustomId | APIStringSelectComponent>[][] {
   const seen = new Set<string>();
   const rows: APIButtonComponentWithCustomId[][] = [];
   let group: string | undefined;
   for (const choice of choices) {
+    if (choice.menu) continue;
     const b = button(choice, longActions);
     if (seen.has(b.custom_id)) continue;
     seen.add(b.custom_id);
@@ -166,12 +208,12 @@ function buildRows(
     else last.push(b);
     group = choice.group;
   }
-  const messages: APIActionRowComponent<APIButtonComponentWithCustomId>[][] = [];
-  for (let i = 0; i < rows.length; i += LIMITS.rowsPerMessage) {
-    messages.push(
-      rows.slice(i, i + LIMITS.rowsPerMessage).map((components) => ({ type: ComponentType.ActionRow, components })),
-    );
-  }
+  const all: APIActionRowComponent<APIButtonComponentWithCustomId | APIStringSelectComponent>[] = [
+    ...menuRows(choices, longActions),
+    ...rows.map((components) => ({ type: ComponentType.ActionRow as const, components })),
+  ];
+  const messages: APIActionRowComponent<APIButtonComponentWithCustomId | APIStringSelectComponent>[][] = [];
+  for (let i = 0; i < all.length; i += LIMITS.rowsPerMessage) messages.push(all.slice(i, i + LIMITS.rowsPerMessage));
   return messages;
 }
 

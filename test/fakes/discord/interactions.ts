@@ -134,3 +134,15 @@ export function buttonClick(click: {
     },
   };
 }
+
+/** A pick in a select menu of a message the bot posted: a component interaction carrying the chosen value. */
+export function selectMenuPick(pick: {
+  customId: string;
+  value: string;
+  message: { id: string; channel_id?: string };
+  user?: FakeUser;
+  channelId?: string;
+}): InteractionPayload {
+  const click = buttonClick(pick);
+  return { ...click, data: { custom_id: pick.customId, component_type: 3, values: [pick.value] } };
+}
