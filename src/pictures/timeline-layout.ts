@@ -1,8 +1,7 @@
 import type { Episode, Event } from '../content/schema.js';
 import { type Category, categoriesIn, categoryOf } from './categories.js';
 import { dayNumber, dayRange, isoDay, monthShort, shortSpan } from './days.js';
-import type { Box } from './geometry.js';
-import { verticalLine } from './geometry.js';
+import { type Box, grow, verticalLine } from './geometry.js';
 import { type Candidate, Occupancy, type Placed, placeLabels } from './labels.js';
 import { EPISODE_TINTS } from './palette.js';
 import { LINE_HEIGHT } from './svg.js';
@@ -126,11 +125,9 @@ function domainOf(events: readonly Event[], period: TimelineOptions['period']): 
     to = Math.max(to, b);
   }
   if (period) {
+    // A short period is drawn exactly: a war-long span starting before it is cut at its edges.
     const [a, b] = dayRange(period.from, period.to);
-    if (b - a <= 62) {
-      from = Math.min(from, a);
-      to = Math.max(to, b);
-    }
+    if (b - a <= 62) [from, to] = [a, b];
   }
   const pad = Math.max(1, Math.round((to - from) * 0.03));
   from -= pad;
@@ -208,13 +205,14 @@ function episodeBands(episodes: readonly Episode[], x: (day: number) => number, 
   return bands;
 }
 
-function stackMarks(events: readonly Event[], x: (day: number) => number): Mark[] {
+function stackMarks(events: readonly Event[], x: (day: number) => number, fromDay: number, toDay: number): Mark[] {
   const r = SIZE.markRadius;
   const levelEnds: number[] = Array(SIZE.markLevels).fill(Number.NEGATIVE_INFINITY);
   const marks: Mark[] = [];
   const sorted = [...events].sort((a, b) => dayRange(a.date)[0] - dayRange(b.date)[0]);
   for (const event of sorted) {
-    const [a, b] = dayRange(event.date, event.endDate);
+    const [start, end] = dayRange(event.date, event.endDate);
+    const [a, b] = [Math.max(start, fromDay), Math.min(end, toDay)];
     const uncertain = event.date.length < 10 || (event.endDate !== undefined && event.endDate.length < 10);
     const span = b - a > 1;
     const x0 = span ? x(a) : x(a + 0.5) - r;
@@ -385,25 +383,12 @@ export function layoutTimeline(
   const x = (day: number) => x0 + ((day - fromDay) / (toDay - fromDay)) * (x1 - x0);
   const withYear = isoDay(fromDay).slice(0, 4) !== isoDay(toDay - 1).slice(0, 4);
 
-  const ticks: TimelineLayout['ticks'] = [];
-  const tickRoom = new Occupancy();
-  for (const spec of tickSpecs(fromDay, toDay)) {
-    const tx = x(spec.day + (toDay - fromDay <= 20 ? 0.5 : 0));
-    const w = textWidth(spec.text, SIZE.tick);
-    const box = lineBox(tx - w / 2, TICKS_TOP, w, SIZE.tick);
-    const fits =
-      box.x >= margin &&
-      box.x + box.width <= width - margin &&
-      tickRoom.fits({ ...box, x: box.x - 6, width: box.width + 12 });
-    if (fits) tickRoom.take(box);
-    ticks.push({ x: tx, label: fits ? { text: spec.text, box } : undefined });
-  }
-
-  const marks = stackMarks(events, x);
+  const asked = options.period ? dayRange(options.period.from, options.period.to) : undefined;
+  const [clipFrom, clipTo] = asked && asked[1] - asked[0] <= 62 ? asked : [fromDay, toDay];
+  const marks = stackMarks(events, x, clipFrom, clipTo);
   const labelFrame: Box = { x: margin, y: LANES_TOP, width: width - 2 * margin, height: LEGEND_TOP - 8 - LANES_TOP };
-  // Lanes keep labels off the marks; tick labels are solid so no leader line crosses them.
-  const obstacles = ticks.flatMap((t) => (t.label ? [t.label.box] : []));
-  const placed = placeEventLabels(marks, withYear, labelFrame, obstacles);
+  // Lanes keep labels off the marks. Tick labels come after, and give way to leader lines.
+  const placed = placeEventLabels(marks, withYear, labelFrame, []);
   const labels: EventLabel[] = [];
   const unlabelled: Event[] = [];
   marks.forEach((mark, i) => {
@@ -418,6 +403,20 @@ export function layoutTimeline(
       : verticalLine(mark.x, p.box.y, mark.y - SIZE.markRadius);
     labels.push({ ...p.place, box: p.box, leader });
   });
+
+  const ticks: TimelineLayout['ticks'] = [];
+  const tickRoom = new Occupancy(labels.map((l) => grow(l.leader, 2)));
+  for (const spec of tickSpecs(fromDay, toDay)) {
+    const tx = x(spec.day + (toDay - fromDay <= 20 ? 0.5 : 0));
+    const w = textWidth(spec.text, SIZE.tick);
+    const box = lineBox(tx - w / 2, TICKS_TOP, w, SIZE.tick);
+    const fits =
+      box.x >= margin &&
+      box.x + box.width <= width - margin &&
+      tickRoom.fits({ ...box, x: box.x - 6, width: box.width + 12 });
+    if (fits) tickRoom.take(box);
+    ticks.push({ x: tx, label: fits ? { text: spec.text, box } : undefined });
+  }
 
   const legend: LegendItem[] = [];
   let lx = margin;

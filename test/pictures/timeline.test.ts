@@ -22,7 +22,10 @@ function expectClean(layout: TimelineLayout): void {
   expect(overlappingPairs(ticks)).toEqual([]);
   for (const label of layout.labels) {
     expect(inside(label.box, layout.labelFrame)).toBe(true);
-    for (const tick of ticks) expect(overlaps(label.box, tick)).toBe(false);
+    for (const tick of ticks) {
+      expect(overlaps(label.box, tick)).toBe(false);
+      expect(overlaps(label.leader, tick), `${label.event.id} leader crosses a tick label`).toBe(false);
+    }
     for (const other of layout.labels) {
       if (other !== label)
         expect(overlaps(label.leader, other.box), `${label.event.id} leader crosses ${other.event.id}`).toBe(false);
@@ -69,6 +72,20 @@ describe('timeline strip layout', () => {
     expect(layout.axis.toDay).toBeGreaterThanOrEqual(Date.UTC(2020, 10, 1) / 86_400_000);
     expect(layout.episodes.map((b) => b.episode.id)).toEqual(['war-2020']);
     expect(layout.episodes[0]?.label?.text).toBe('2020 Nagorno-Karabakh war');
+  });
+
+  it('cuts spans that run past an asked-for month at its edges', () => {
+    const events = [event(1, '2020-09-27', { endDate: '2020-11-10' }), event(2, '2020-10-04'), event(3, '2020-10-20')];
+    const layout = timelineLayoutFor(pack, events, { title: 't', period: october });
+    const { fromDay, toDay, x0, x1 } = layout.axis;
+    const oct1 = Date.UTC(2020, 9, 1) / 86_400_000;
+    const nov1 = Date.UTC(2020, 10, 1) / 86_400_000;
+    expect(oct1 - fromDay).toBeLessThanOrEqual(2);
+    expect(toDay - nov1).toBeLessThanOrEqual(2);
+    const at = (day: number) => x0 + ((day - fromDay) / (toDay - fromDay)) * (x1 - x0);
+    const war = layout.marks.find((m) => m.event.id === 'e-1');
+    expect(war?.x0).toBeCloseTo(at(oct1));
+    expect(war?.x1).toBeCloseTo(at(nov1));
   });
 
   it('draws month-precision dates and spans as bars, single days as symbols', () => {
