@@ -83,7 +83,7 @@ describe('study mode through discord.js', () => {
         value: menu.options[shown.indexOf(title)]?.value as string,
         message: { id: '1' },
       });
-      (pick.message as { flags: number }).flags = 64;
+      (pick.message as unknown as { flags: number }).flags = 64;
       last = await interact(h.fake, pick);
       expect(last.callbackType).toBe(7);
     }

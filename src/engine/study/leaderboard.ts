@@ -26,7 +26,7 @@ async function entriesBetween(
   if (!start) return [];
   const first = range.from <= 0 ? start : monthOf(range.from);
   const last = monthOf(Math.min(range.to - 1, now));
-  const months = monthsFrom(first < start ? start : first, last);
+  const months = monthsFrom(first.localeCompare(start) < 0 ? start : first, last);
   const lists = await Promise.all(
     months.map((m) => services.store.list<BoardEntry>(studyKeys.board(where.platform, where.serverId, m))),
   );
