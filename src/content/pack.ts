@@ -29,7 +29,10 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Oldest first; a month-precision event sorts before the days of its month. */
 function chronologicalOrder(events: Event[]): Event[] {
-  const keyed = events.map((event) => ({ event, key: `${firstDay(event.date)}${event.date.length === 4 ? 0 : event.date.length === 7 ? 1 : 2}${event.id}` }));
+  const keyed = events.map((event) => ({
+    event,
+    key: `${firstDay(event.date)}${event.date.length === 4 ? 0 : event.date.length === 7 ? 1 : 2}${event.id}`,
+  }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k) => k.event);
 }
