@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.js';
 import { userHistory } from '../../src/engine/study/history.js';
 import { parseReviewAction } from '../../src/engine/study/review.js';
 import { harness } from '../commands/harness.js';
 import { richPack } from '../engine/rich-pack.js';
+import { backends } from '../store/backends.js';
 import { ANI, as, BOB, CEM, playGame } from './play.js';
 
 const DAY = 86_400_000;
@@ -30,9 +31,12 @@ async function review(
   return seen;
 }
 
-describe('a study group over a week', () => {
+const stores = backends();
+afterAll(() => stores.forEach((b) => b.cleanup()));
+
+describe.each(stores.map((b) => [b.name, b] as const))('a study group over a week (%s store)', (_name, backend) => {
   it('plays a week of quizzes, the leaderboard moves, week rollover keeps history, each member can review what they got wrong', async () => {
-    const h = await harness({ pack: richPack() });
+    const h = await harness({ pack: richPack(), store: await backend.open() });
     // Monday 6 May 2024, 18:00 UTC: the group meets every evening.
     h.clock.ms = Date.parse('2024-05-06T18:00:00Z');
     const group = [ANI, BOB, CEM];
