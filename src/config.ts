@@ -58,6 +58,8 @@ export const EnvSchema = z.object({
     .trim()
     .default('sqlite://./data/chronicle.sqlite')
     .refine((v) => storeUrlProblem(v) === undefined, { message: `expected ${STORE_URL_FORM}` }),
+  /** Where the console saves pictures it cannot show in a terminal. */
+  PICTURES_DIR: z.string().trim().min(1, 'expected a folder path, e.g. ./data/pictures').default('./data/pictures'),
   PORT: z.coerce
     .number({ message: 'expected a TCP port number from 0 to 65535, e.g. 3000' })
     .int('expected a TCP port number from 0 to 65535, e.g. 3000')

@@ -70,7 +70,7 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
     lifecycle.onStop('intake', 'console-input', () => {
       options.input.pause();
     });
-    const session = new ConsoleSession(services, commands, options.write, log);
+    const session = new ConsoleSession(services, commands, options.write, log, undefined, config.PICTURES_DIR);
     services.poster.register(CONSOLE_CHANNEL.platform, session.poster);
     try {
       await runConsole(

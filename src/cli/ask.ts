@@ -25,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   const poster = new RoutingPoster();
   const services = { pack, store: new MemoryStore(), now: () => new Date(), poster, log };
   const write = (text: string) => process.stdout.write(`${text}\n\n`);
-  const session = new ConsoleSession(services, commands, write, log);
+  const session = new ConsoleSession(services, commands, write, log, undefined, config.PICTURES_DIR);
   poster.register(CONSOLE_CHANNEL.platform, session.poster);
   await runConsole(services, session, { input: Readable.from([`${line}\n`]), write, interactive: false }, log);
   return 0;

@@ -10,15 +10,20 @@ export function renderChoices(choices: readonly Choice[]): string {
   return choices.map((c, i) => `  [${i + 1}] ${c.label}`).join('\n');
 }
 
-/** A Reply as readable text for a terminal, choices numbered from 1. */
-export function renderReply(reply: Reply): string {
+/**
+ * A Reply as readable text for a terminal, choices numbered from 1. A
+ * terminal cannot show a picture, so the caller saves it and passes its path.
+ */
+export function renderReply(reply: Reply, picturePath?: string): string {
   const parts: string[] = [];
   const structured = reply.title || reply.body || reply.fields?.length;
   if (!structured) parts.push(plain(reply.text));
   if (reply.title) parts.push(`== ${plain(reply.title)} ==`);
   if (reply.body) parts.push(plain(reply.body));
   if (reply.fields?.length) parts.push(reply.fields.map((f) => `${f.name}: ${plain(f.value)}`).join('\n'));
-  if (reply.image) parts.push(`[picture: ${reply.image.alt}]`);
+  if (reply.image) {
+    parts.push(picturePath ? `[picture saved to ${picturePath}]\n${reply.image.alt}` : `[picture: ${reply.image.alt}]`);
+  }
   if (reply.sources?.length) {
     parts.push(`Sources:\n${reply.sources.map((s) => `  - ${s.outlet}, “${s.headline}”, ${s.date}`).join('\n')}`);
   }

@@ -5,6 +5,7 @@ import { isUserError } from '../../core/errors.js';
 import type { ChannelRef, Poster } from '../../core/poster.js';
 import type { Choice, Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
+import { savePicture } from '../../pictures/save.js';
 import { renderReply } from './render.js';
 
 export const CONSOLE_CALLER: Caller = {
@@ -37,7 +38,7 @@ export class ConsoleSession {
   readonly poster: Poster = {
     post: async (_channel, reply) => {
       if (this.holding) this.held.push(reply);
-      else this.show(reply, 'post');
+      else await this.show(reply);
       return { messageId: `console-${this.nextId++}` };
     },
     // A single reader gains nothing from a reprinted question with its answer count.
@@ -50,37 +51,44 @@ export class ConsoleSession {
     private readonly write: (text: string) => void,
     private readonly log: Logger,
     private readonly caller: Caller = CONSOLE_CALLER,
+    /** Where pictures are saved; without it the console prints only their alt text. */
+    private readonly picturesDir?: string,
   ) {}
 
-  private show(reply: Reply, kind: 'command' | 'click' | 'post'): void {
-    if (kind === 'command' || reply.choices?.length) this.choices = reply.choices ?? [];
-    this.write(renderReply(reply));
+  private async show(reply: Reply): Promise<void> {
+    // A reply without choices (say /quiz score mid-round) leaves the open question answerable by number.
+    if (reply.choices?.length) this.choices = reply.choices;
+    let picturePath: string | undefined;
+    if (reply.image && this.picturesDir) {
+      picturePath = await savePicture(reply.image, this.picturesDir).catch((error: unknown) => {
+        this.log.warn({ err: error, dir: this.picturesDir }, 'could not save a picture');
+        return undefined;
+      });
+    }
+    this.write(renderReply(reply, picturePath));
   }
 
-  private async run(line: string): Promise<{ reply: Reply; kind: 'command' | 'click' }> {
+  private async run(line: string): Promise<Reply> {
     const ctx = { ...this.services, caller: this.caller };
     // "3 1 4 2" clicks those choices in turn: how a chronology round's order is typed.
     if (/^\d+(\s+\d+)+$/.test(line)) {
-      let last: { reply: Reply; kind: 'command' | 'click' } | undefined;
+      let last: Reply | undefined;
       for (const number of line.split(/\s+/)) {
         last = await this.run(number);
         if (!this.choices[Number(number) - 1]) break;
       }
-      return last as { reply: Reply; kind: 'command' | 'click' };
+      return last as Reply;
     }
     if (/^\d+$/.test(line)) {
       const choice = this.choices[Number(line) - 1];
       if (!choice) {
         const range = this.choices.length ? `1 to ${this.choices.length}` : 'none right now';
-        return {
-          reply: { text: `There is no choice ${line} (choices: ${range}).`, visibility: 'private' },
-          kind: 'click',
-        };
+        return { text: `There is no choice ${line} (choices: ${range}).`, visibility: 'private' };
       }
-      return { reply: await dispatchChoice(this.commands, choice.action, ctx), kind: 'click' };
+      return dispatchChoice(this.commands, choice.action, ctx);
     }
     const call = resolveLine(this.commands, parseCommandLine(line));
-    return { reply: await dispatch(this.commands, call, ctx), kind: 'command' };
+    return dispatch(this.commands, call, ctx);
   }
 
   /** Runs one typed line and prints what comes of it. Never throws. */
@@ -89,23 +97,24 @@ export class ConsoleSession {
     if (line === '') return;
     this.holding = true;
     try {
-      const { reply, kind } = await this.run(line);
-      this.show(reply, kind);
+      await this.show(await this.run(line));
     } catch (error) {
       if (isUserError(error)) this.write(error.message);
       else {
-        this.log.error({ err: error, line: line.slice(0, 200) }, 'console command failed');
+        // The command name only: what people type is theirs, not the log's.
+        const command = /^\/?([a-z]+)/i.exec(line)?.[1]?.toLowerCase() ?? 'choice';
+        this.log.error({ err: error, command }, 'console command failed');
         this.write(APOLOGY);
       }
     } finally {
       this.holding = false;
-      this.flush();
+      await this.flush();
     }
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     const held = this.held;
     this.held = [];
-    for (const reply of held) this.show(reply, 'post');
+    for (const reply of held) await this.show(reply);
   }
 }
