@@ -63,7 +63,7 @@ describe('a quiz game', () => {
     expect(h.poster.edits.at(-1)?.reply.footer).toContain('1 answer so far');
     const again = await h.click(option(h, 1));
     expect(again.text).toBe('You already answered this question.');
-    await h.click(option(h, 2), { userId: 'u2', userName: 'Babken' });
+    await h.click(option(h, 1), { userId: 'u2', userName: 'Babken' });
     expect(h.poster.edits.at(-1)?.reply.footer).toContain('2 answers so far');
   });
 
