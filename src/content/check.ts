@@ -211,7 +211,20 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
 
   checkDates(pack, report);
   checkAliases(pack, report);
+  checkEventTitles(pack, report);
   return problems;
+}
+
+/** A title names its event in quiz prompts, so two events with one title make a question with two answers. */
+function checkEventTitles(pack: PackData, report: Report): void {
+  const first = new Map<string, string>();
+  for (const event of pack.events) {
+    const key = foldName(event.title);
+    const other = first.get(key);
+    if (other)
+      report(event, ['title'], `"${event.title}" is also the title of event "${other}"; titles must tell events apart`);
+    else first.set(key, event.id);
+  }
 }
 
 function metaProblem(pack: PackData, originOf: OriginOf, index: number, message: string): ContentProblem {

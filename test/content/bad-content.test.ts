@@ -109,6 +109,13 @@ const cases: Case[] = [
     expected: 'actors[6].aliases[0]: "ULAS ATESCI" is also a name or alias of actor "ulas-atesci"',
   },
   {
+    name: 'two events with one title',
+    file: 'events/2020.yaml',
+    edit: replace('title: Large-scale fighting erupts over Nagorno-Karabakh', 'title: Clashes at Tavush and Tovuz'),
+    expected:
+      'events/2020.yaml:@LINE(title: Clashes at Tavush and Tovuz\n    date: 2020-09-27) events[1].title: "Clashes at Tavush and Tovuz" is also the title of event "tovuz-clashes-2020-07"; titles must tell events apart',
+  },
+  {
     name: 'a claim without an excerpt',
     file: 'events/2020.yaml',
     edit: replace('    excerpt: Armenia said that there were 16 killed and over 100 injured\n', '\n'),
