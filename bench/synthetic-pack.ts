@@ -128,8 +128,8 @@ export async function writeSyntheticPack(dir: string, eventCount: number): Promi
   >();
   const yearOf = (date: string) => date.slice(0, 4);
   const bucket = (year: string) => {
-    let b = byYear.get(year);
-    if (!b) byYear.set(year, (b = { events: [], claims: [], quotes: [] }));
+    const b = byYear.get(year) ?? { events: [], claims: [], quotes: [] };
+    byYear.set(year, b);
     return b;
   };
   for (const e of data.events) bucket(yearOf(e.date)).events.push(e);

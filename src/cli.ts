@@ -15,7 +15,10 @@ const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<{ main(
     register: { summary: 'register discord [--guild ID]', load: () => import('./cli/register.js') },
     ask: { summary: 'ask "/timeline 2020-10"   (one command, one reply)', load: () => import('./cli/ask.js') },
     manifest: { summary: 'manifest slack [--socket] [--url URL] [--yaml]', load: () => import('./cli/manifest.js') },
-    reports: { summary: 'reports [--reason R] [--json]   (question reports from players)', load: () => import('./cli/reports.js') },
+    reports: {
+      summary: 'reports [--reason R] [--json]   (question reports from players)',
+      load: () => import('./cli/reports.js'),
+    },
     export: {
       summary: 'export questions --json [--count N] [--seed S] [--topic T] [--period P]',
       load: () => import('./cli/export.js'),

@@ -32,7 +32,9 @@ async function review(
 }
 
 const stores = backends();
-afterAll(() => stores.forEach((b) => b.cleanup()));
+afterAll(() => {
+  for (const b of stores) b.cleanup();
+});
 
 describe.each(stores.map((b) => [b.name, b] as const))('a study group over a week (%s store)', (_name, backend) => {
   it('plays a week of quizzes, the leaderboard moves, week rollover keeps history, each member can review what they got wrong', async () => {
