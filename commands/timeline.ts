@@ -1,5 +1,6 @@
 import type { Command, CommandContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
+import { packMemo } from '../src/core/pack-memo.js';
 import { parsePeriod } from '../src/core/parse/period.js';
 import { resolveTopic } from '../src/core/parse/topic.js';
 import type { Reply } from '../src/core/reply.js';
@@ -7,11 +8,17 @@ import { timeline } from '../src/engine/timeline.js';
 import { packMentionsWord } from '../src/engine/topics.js';
 import { timelineStripFor } from '../src/pictures/timeline.js';
 
+/** Pages already built, picture included: the same page asked again costs a lookup. */
+const pages = packMemo<Reply>(500);
+
 function run(when: string, topicText: string | undefined, page: number, ctx: CommandContext): Reply {
   const period = parsePeriod(when);
   const topic = topicText ? resolveTopic(ctx.pack, topicText, (w) => packMentionsWord(ctx.pack, w)) : undefined;
   const topicKey = topic?.kind === 'entity' ? topic.entity.item.id : topic?.word;
-  return { ...timeline(ctx.pack, { period, topic, topicKey, page }), image: timelineStripFor(ctx.pack, period, topic) };
+  return pages(ctx.pack, `${period.text}|${topic?.kind ?? ''}:${topicKey ?? ''}|${page}`, () => ({
+    ...timeline(ctx.pack, { period, topic, topicKey, page }),
+    image: timelineStripFor(ctx.pack, period, topic),
+  }));
 }
 
 export const timelineCommand: Command = {

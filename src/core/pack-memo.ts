@@ -1,0 +1,23 @@
+import { LRUCache } from 'lru-cache';
+import type { Pack } from '../content/pack.js';
+
+/**
+ * A bounded cache of answers that depend only on the pack and the question
+ * asked. The pack never changes while the bot runs, so a reply computed once
+ * (a timeline page with its picture) can be served again without the work.
+ */
+export function packMemo<T extends {}>(max: number): (pack: Pack, key: string, build: () => T) => T {
+  const caches = new WeakMap<Pack, LRUCache<string, T>>();
+  return (pack, key, build) => {
+    let cache = caches.get(pack);
+    if (!cache) {
+      cache = new LRUCache<string, T>({ max });
+      caches.set(pack, cache);
+    }
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = build();
+    cache.set(key, value);
+    return value;
+  };
+}
