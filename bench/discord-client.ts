@@ -2,19 +2,27 @@
  * One Discord client for bench/discord.ts, in its own process so it does not
  * share an event loop with the fake Discord and the load generator.
  * `chronicle`: the real adapter over the real pack, answering /timeline.
+ * `adapter`: the real adapter whose /timeline returns a fixed Reply (the one
+ * the real /timeline 2020-10 gives, computed once), so the adapter's own cost
+ * shows apart from the engine's.
  * `bare`: a discord.js client with the same options that replies a fixed
  * string to every slash command (the floor).
  * Prints "ready <pack source>" on stdout once the gateway says READY.
  */
 import { Events } from 'discord.js';
+import { commands } from '../commands/index.js';
 import { createDiscordAdapter, createDiscordClient } from '../src/adapters/discord/client.js';
 import { loadConfig, PROJECT_ROOT, parseConfig } from '../src/config.js';
 import { loadPack } from '../src/content/load.js';
 import type { Pack } from '../src/content/pack.js';
-import { silentLogger } from '../src/log.js';
+import type { Command } from '../src/core/command.js';
+import { dispatch } from '../src/core/dispatch.js';
+import { createLogger } from '../src/log.js';
 import { MemoryStore } from '../src/store/memory.js';
 
 const [kind, apiUrl, token, applicationId] = process.argv.slice(2) as [string, string, string, string];
+// Errors go to stderr (the driver shows them); a benchmark that hides failures measures nothing.
+const logger = createLogger({ level: 'warn', pretty: false, destination: process.stderr });
 const config = parseConfig({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_URL: apiUrl });
 
 async function pack(): Promise<{ pack: Pack; source: string }> {
@@ -38,8 +46,23 @@ if (kind === 'bare') {
 } else {
   const loaded = await pack();
   const store = new MemoryStore();
-  const adapter = createDiscordAdapter(config, store, silentLogger);
-  await adapter.start({ pack: loaded.pack, store, now: () => new Date(), poster: adapter.poster, log: silentLogger });
+  let only: Command[] | undefined;
+  if (kind === 'adapter') {
+    const caller = {
+      platform: 'discord',
+      userId: '1',
+      userName: 'bench',
+      channelId: '1',
+      serverId: '1',
+      canManage: false,
+    } as const;
+    const services = { pack: loaded.pack, store, now: () => new Date(), poster: undefined as never };
+    const fixed = await dispatch(commands, { name: 'timeline', args: { when: '2020-10' } }, { ...services, caller });
+    const timeline = commands.find((c) => c.name === 'timeline') as Command;
+    only = [{ ...timeline, run: async () => fixed }];
+  }
+  const adapter = createDiscordAdapter(config, store, logger, { commands: only });
+  await adapter.start({ pack: loaded.pack, store, now: () => new Date(), poster: adapter.poster, log: logger });
   console.log(`ready ${loaded.source}`);
 }
 

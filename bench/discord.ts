@@ -3,7 +3,8 @@
  * Discord dispatches `/timeline when:2020-10` over the gateway and times
  * until the interaction callback reaches its REST. Chronicle's adapter
  * against a bare discord.js client replying a fixed string, same fake, same
- * run, interleaved. Target: Chronicle's p99 within 1.3× the bare client's.
+ * run, interleaved; plus the adapter alone, with /timeline returning a
+ * fixed Reply. Target: Chronicle's p99 within 1.3× the bare client's.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -11,12 +12,13 @@ import { slashCommand } from '../test/fakes/discord/interactions.js';
 import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../test/fakes/discord/server.js';
 
 const IN_FLIGHT = 50;
-const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 3_000);
+const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 2_000);
 const WARMUP = 300;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TARGET = 1.3;
 
-type Kind = 'bare' | 'chronicle';
+type Kind = 'bare' | 'adapter' | 'chronicle';
+const KINDS: Kind[] = ['bare', 'adapter', 'chronicle'];
 
 async function startClient(kind: Kind, fake: FakeDiscord): Promise<{ child: ChildProcess; source: string }> {
   const child = spawn(
@@ -49,8 +51,21 @@ let sample = '';
 async function drive(fake: FakeDiscord, count: number): Promise<number[]> {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
   let sent = 0;
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    let lastProgress = performance.now();
+    // A lost interaction would stall the loop forever; say which instead.
+    const watchdog = setInterval(() => {
+      if (performance.now() - lastProgress < 15_000) return;
+      clearInterval(watchdog);
+      fake.rest.observers.delete(observe);
+      reject(
+        new Error(
+          `stalled: ${sentAt.size} interactions unanswered after ${latencies.length} answered; statuses seen: ${JSON.stringify(statuses)}`,
+        ),
+      );
+    }, 1_000);
     const sendOne = () => {
       const interaction = slashCommand({ name: 'timeline', options: { when: '2020-10' } });
       sentAt.set(interaction.token, performance.now());
@@ -58,7 +73,9 @@ async function drive(fake: FakeDiscord, count: number): Promise<number[]> {
       fake.interact(interaction);
     };
     const observe = (r: { method: string; path: string; at: number; status: number; body: unknown }) => {
+      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
       if (r.method !== 'POST' || !r.path.endsWith('/callback') || r.status !== 204) return;
+      lastProgress = performance.now();
       const data = (r.body as { data?: { flags?: number; content?: string; embeds?: { title?: string }[] } }).data;
       if ((Number(data?.flags ?? 0) & 64) !== 0) privateReplies++;
       sample = data?.embeds?.[0]?.title ?? data?.content ?? '';
@@ -68,6 +85,7 @@ async function drive(fake: FakeDiscord, count: number): Promise<number[]> {
       sentAt.delete(token);
       latencies.push(r.at - started);
       if (latencies.length === count) {
+        clearInterval(watchdog);
         fake.rest.observers.delete(observe);
         resolve(latencies);
       } else if (sent < count) sendOne();
@@ -83,17 +101,26 @@ function percentile(sorted: number[], p: number): number {
 
 const fake = await FakeDiscord.start();
 fake.rest.keepRecords = false;
-const results: Record<Kind, number[]> = { bare: [], chronicle: [] };
-const throughput: Record<Kind, number[]> = { bare: [], chronicle: [] };
+const results: Record<Kind, number[]> = { bare: [], adapter: [], chronicle: [] };
+/** p99 of each round, so each kind can be compared with the bare round run just before it. */
+const roundP99: Record<Kind, number[]> = { bare: [], adapter: [], chronicle: [] };
+const throughput: Record<Kind, number[]> = { bare: [], adapter: [], chronicle: [] };
 let packSource = '';
 for (let round = 0; round < ROUNDS; round++) {
-  for (const kind of ['bare', 'chronicle'] as const) {
+  for (const kind of KINDS) {
     const { child, source } = await startClient(kind, fake);
     if (kind === 'chronicle') packSource = source;
     await drive(fake, WARMUP);
     if (round === 0) console.log(`${kind} replies like: ${sample.slice(0, 80)}`);
     const started = performance.now();
-    results[kind].push(...(await drive(fake, INTERACTIONS)));
+    const latencies = await drive(fake, INTERACTIONS);
+    results[kind].push(...latencies);
+    roundP99[kind].push(
+      percentile(
+        [...latencies].sort((a, b) => a - b),
+        99,
+      ),
+    );
     throughput[kind].push(INTERACTIONS / ((performance.now() - started) / 1000));
     child.kill('SIGINT');
     await new Promise((r) => child.once('exit', r));
@@ -101,12 +128,12 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 await fake.close();
 
-const rows = (['bare', 'chronicle'] as const).map((kind) => {
+const rows = KINDS.map((kind) => {
   const sorted = [...results[kind]].sort((a, b) => a - b);
   const rps = throughput[kind].reduce((a, b) => a + b, 0) / throughput[kind].length;
   return { kind, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), rps };
 });
-const [bare, chronicle] = rows as [(typeof rows)[0], (typeof rows)[0]];
+const [bare, adapter, chronicle] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
 console.log(`pack: ${packSource}; ${ROUNDS} rounds × ${INTERACTIONS} interactions each, ${IN_FLIGHT} in flight`);
 console.log('| client | p50 ms | p95 ms | p99 ms | interactions/s |');
 console.log('| --- | --- | --- | --- | --- |');
@@ -114,5 +141,11 @@ for (const r of rows) {
   console.log(`| ${r.kind} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${Math.round(r.rps)} |`);
 }
 if (privateReplies > 0) console.log(`WARNING: ${privateReplies} private (error) replies`);
-const ratio = chronicle.p99 / bare.p99;
-console.log(`p99 ratio: ${ratio.toFixed(2)}× (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'NOT met'})`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+for (const r of [adapter, chronicle]) {
+  const ratio = r.p99 / bare.p99;
+  const perRound = roundP99[r.kind].map((p99, i) => p99 / (roundP99.bare[i] as number));
+  console.log(
+    `${r.kind}: p50 ${(r.p50 / bare.p50).toFixed(2)}×, p99 ${ratio.toFixed(2)}× bare (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'NOT met'}), throughput ${(r.rps / bare.rps).toFixed(2)}×; p99 ratio per round ${perRound.map((x) => x.toFixed(2)).join(', ')} (median ${median(perRound).toFixed(2)}×)`,
+  );
+}

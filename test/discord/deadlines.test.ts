@@ -156,6 +156,13 @@ describe('deadlines and failures through discord.js', () => {
     expect(textOf(answer.message)).toContain('quiz');
   });
 
+  it('sends the reply again when the connection drops as it goes out', async () => {
+    h.fake.rest.fail({ method: 'POST', path: /\/callback$/, status: 0, hangUp: true });
+    const answer = await interact(h.fake, slashCommand({ name: 'help' }));
+    expect(h.fake.rest.hangUps).toBe(1);
+    expect(textOf(answer.message)).toContain('quiz');
+  });
+
   it('waits out a 429 with retry_after on the callback and then answers', async () => {
     h.fake.rest.fail({
       method: 'POST',

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, type RESTOptions } from 'discord.js';
 import { commands as registry } from '../../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Command, Services } from '../../core/command.js';
@@ -9,6 +9,28 @@ import { NO_MENTIONS } from './payload.js';
 import { DiscordPoster, rejectChannelRateLimits } from './poster.js';
 
 /**
+ * A kept-alive connection that the server closes as a request goes out fails
+ * with EPIPE, or with "other side closed" (UND_ERR_SOCKET). discord.js
+ * retries only ECONNRESET, so these are passed on as one when sending again
+ * is safe: a write that broke (EPIPE) never reached Discord, and an
+ * interaction callback sent twice is refused the second time ("already
+ * acknowledged"). A user whose reply is lost sees "interaction failed".
+ */
+export const makeRequestRetryingBrokenPipes: RESTOptions['makeRequest'] = async (url, init) => {
+  try {
+    return await DefaultRestOptions.makeRequest(url, init);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const brokenPipe = code === 'EPIPE';
+    const closedOnCallback = code === 'UND_ERR_SOCKET' && /\/interactions\/\d+\/[^/]+\/callback/.test(url);
+    if (brokenPipe || closedOnCallback) {
+      throw Object.assign(new Error(`ECONNRESET (${String(code)})`), { code: 'ECONNRESET' });
+    }
+    throw error;
+  }
+};
+
+/**
  * The Guilds intent is all slash commands and buttons need; no privileged
  * intents, so the bot works without Discord's review. REST goes to
  * DISCORD_API_URL, and the gateway URL comes from its GET /gateway/bot.
@@ -16,7 +38,11 @@ import { DiscordPoster, rejectChannelRateLimits } from './poster.js';
 export function createDiscordClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: { api: config.DISCORD_API_URL, rejectOnRateLimit: rejectChannelRateLimits },
+    rest: {
+      api: config.DISCORD_API_URL,
+      rejectOnRateLimit: rejectChannelRateLimits,
+      makeRequest: makeRequestRetryingBrokenPipes,
+    },
     allowedMentions: NO_MENTIONS,
   });
 }

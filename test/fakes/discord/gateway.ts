@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 
 /** Gateway opcodes the fake speaks (a subset of Discord's). */
-export const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, Hello: 10, HeartbeatAck: 11 } as const;
+export const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, Resume: 6, Hello: 10, HeartbeatAck: 11 } as const;
 
 export const BOT_USER = {
   id: '900000000000000001',
@@ -22,6 +22,7 @@ export class FakeGateway {
   private sequence = 0;
   identifies: { token: string; intents: number }[] = [];
   heartbeats = 0;
+  resumes = 0;
 
   constructor(
     server: Server,
@@ -46,6 +47,10 @@ export class FakeGateway {
       if (packet.op === Op.Heartbeat) {
         this.heartbeats++;
         socket.send(JSON.stringify({ op: Op.HeartbeatAck, d: null, s: null, t: null }));
+      } else if (packet.op === Op.Resume) {
+        // Nothing was missed while the client reconnected: the fake keeps no backlog.
+        this.resumes++;
+        this.send(socket, 'RESUMED', {});
       } else if (packet.op === Op.Identify) {
         const d = packet.d as { token: string; intents: number };
         this.identifies.push({ token: d.token, intents: d.intents });

@@ -32,6 +32,8 @@ export interface InjectedFailure {
   body?: unknown;
   headers?: Record<string, string>;
   times?: number;
+  /** Drop the connection before reading the request instead of answering: a network failure. */
+  hangUp?: boolean;
 }
 
 type Reply = { status: number; payload?: unknown; headers?: Record<string, string> };
@@ -108,6 +110,8 @@ export class FakeRest {
   readonly observers = new Set<(r: RecordedRequest) => void>();
   /** Keep a record of every request; the benchmark turns this off to keep memory flat. */
   keepRecords = true;
+  /** Connections dropped by `hangUp` failures. */
+  hangUps = 0;
 
   constructor(
     readonly applicationId: string,
@@ -147,6 +151,14 @@ export class FakeRest {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    const hangUp = this.failures.find((f) => f.hangUp && (!f.method || f.method === method) && f.path.test(path));
+    if (hangUp) {
+      hangUp.times = (hangUp.times ?? 1) - 1;
+      if (hangUp.times <= 0) this.failures.splice(this.failures.indexOf(hangUp), 1);
+      this.hangUps++;
+      req.socket.destroy();
+      return;
+    }
     const { body, files } = await readBody(req);
     const record: RecordedRequest = {
       seq: ++this.seq,

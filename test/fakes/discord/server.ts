@@ -35,7 +35,8 @@ export class FakeDiscord {
   }
 
   static async start(options: { heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
-    const server = createServer();
+    // Kept-alive connections stay open, as Discord's do; Node's 5 s default closes them under a client's feet.
+    const server = createServer({ keepAliveTimeout: 120_000 });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return new FakeDiscord(server, options.heartbeatIntervalMs ?? 41_250);
   }
