@@ -2,14 +2,17 @@ import { commands } from '../commands/index.js';
 import { runConsole } from './adapters/console/run.js';
 import { CONSOLE_CHANNEL, ConsoleSession } from './adapters/console/session.js';
 import { createDiscordAdapter } from './adapters/discord/client.js';
+import { reportDiscordConnection } from './adapters/discord/connection.js';
 import { startSlack } from './adapters/slack/index.js';
 import { type Config, platformsOf } from './config.js';
 import { loadPack } from './content/load.js';
 import type { Services } from './core/command.js';
 import { RoutingPoster } from './core/routing-poster.js';
 import type { Logger } from './log.js';
+import { platforms as platformRegistry } from './ops/health.js';
 import { exitOnSignals, lifecycle } from './ops/lifecycle.js';
 import { startOps } from './ops/start.js';
+import { meterServices } from './ops/wiring.js';
 import { startSchedulers } from './schedule/index.js';
 import { createStore } from './store/create.js';
 
@@ -37,7 +40,8 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
   const { log } = options;
   const services = await buildServices(config, log);
   // The quiz clock (each second) and the briefing tick (each minute).
-  const clock = startSchedulers(services, log);
+  // Briefings sent/failed and active games go to /metrics (src/ops/wiring.ts).
+  const clock = startSchedulers(services, log, meterServices(services));
   const shutdown = async () => {
     await clock.stop();
     await services.store.close();
@@ -57,6 +61,7 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
     const adapter = createDiscordAdapter(config, services.store, log);
     // Registered before login, so a quiz round posted by the clock right after READY finds it.
     services.poster.register('discord', adapter.poster);
+    reportDiscordConnection(adapter.client, platformRegistry);
     lifecycle.onStop('intake', 'discord-intake', () => adapter.stopIntake());
     lifecycle.onStop('close', 'discord', () => adapter.stop());
     await adapter.start(services);

@@ -27,9 +27,12 @@ export class Metrics {
 
   readonly activeQuizGames = new Gauge({
     name: 'chronicle_active_quiz_games',
-    help: 'Quiz games currently running in this process.',
+    help: 'Quiz games running, counted in the shared Store at scrape time (every instance reports the same number; aggregate with max).',
     registers: [this.registry],
   });
+
+  /** Where the active-games count comes from; read at each scrape (see countActiveQuizGamesWith). */
+  private activeGamesSource: (() => Promise<number>) | undefined;
 
   readonly briefings = new Counter({
     name: 'chronicle_briefings_total',
@@ -63,17 +66,14 @@ export class Metrics {
     this.commandSeconds.observe({ command: entry.command, platform: entry.platform }, entry.seconds);
   }
 
-  quizGameStarted(): void {
-    this.activeQuizGames.inc();
-  }
-
-  quizGameEnded(): void {
-    this.activeQuizGames.dec();
-  }
-
-  /** For an engine that counts its games itself (e.g. after resuming them on restart). */
-  setActiveQuizGames(count: number): void {
-    this.activeQuizGames.set(count);
+  /**
+   * Counts games in the Store at each scrape rather than counting starts and
+   * ends in memory: a round is closed by whichever instance claims it, so a
+   * game often ends on another instance than the one it started on, and a
+   * restart would forget the games it resumes.
+   */
+  countActiveQuizGamesWith(count: () => Promise<number>): void {
+    this.activeGamesSource = count;
   }
 
   briefingSent(platform: string): void {
@@ -84,8 +84,19 @@ export class Metrics {
     this.briefings.inc({ platform, result: 'failed' });
   }
 
+  /** For the briefing scheduler's `onResult`. */
+  readonly recordBriefing = (platform: string, result: 'sent' | 'failed'): void => {
+    if (result === 'sent') this.briefingSent(platform);
+    else this.briefingFailed(platform);
+  };
+
   /** The Prometheus text exposition of every metric. */
   async text(): Promise<string> {
+    if (this.activeGamesSource) {
+      // An unreachable Store leaves the last count in place; /healthz is what reports the outage.
+      const count = await this.activeGamesSource().catch(() => undefined);
+      if (count !== undefined) this.activeQuizGames.set(count);
+    }
     return this.registry.metrics();
   }
 

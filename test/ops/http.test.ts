@@ -135,17 +135,18 @@ describe('/metrics', () => {
 
   it('serves active quiz games and briefings sent and failed', async () => {
     const { base, metrics } = await serve();
-    metrics.quizGameStarted();
-    metrics.quizGameStarted();
-    metrics.quizGameEnded();
+    let running = 2;
+    metrics.countActiveQuizGamesWith(async () => running);
     metrics.briefingSent('slack');
     metrics.briefingSent('slack');
     metrics.briefingFailed('discord');
     const text = await (await fetch(`${base}/metrics`)).text();
-    expect(text).toContain('chronicle_active_quiz_games 1');
+    expect(text).toContain('chronicle_active_quiz_games 2');
     expect(text).toContain('chronicle_briefings_total{platform="slack",result="sent"} 2');
     expect(text).toContain('chronicle_briefings_total{platform="discord",result="failed"} 1');
     expect(text).toContain('chronicle_briefings_total{platform="discord",result="sent"} 0');
+    running = 1;
+    expect(await (await fetch(`${base}/metrics`)).text()).toContain('chronicle_active_quiz_games 1');
   });
 
   it('includes the process metrics (memory, event loop) a dashboard expects', async () => {

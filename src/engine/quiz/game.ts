@@ -10,6 +10,7 @@ import { chronologyQuestions } from '../study/chronology.js';
 import { recordRound } from '../study/record-round.js';
 import { scoreRound } from '../study/score.js';
 import { makeReply, privateNote } from '../text.js';
+import { scheduleCleanup } from './cleanup.js';
 import { finalMessage, letter, revealMessage, roundMessage, standingsText } from './messages.js';
 import {
   type Answer,
@@ -112,6 +113,7 @@ export async function startGame(ctx: CommandContext, options: StartOptions): Pro
       startedAt: now,
       ...(options.teams ? { teams: options.teams } : {}),
     };
+    await scheduleCleanup(ctx, game, 'start', now);
     await openRound(ctx, game);
     const fewer =
       questions.length < options.rounds
@@ -200,6 +202,7 @@ export async function closeRound(
     // The game ends before the posts, so a failed post cannot leave it running.
     await services.store.delete(keys.game(channel));
     await services.store.set(keys.last(channel), game, GAME_TTL_MS);
+    await scheduleCleanup(services, game, 'end', services.now().getTime());
   } else {
     game.round = round + 1;
     await saveGame(services, game);
@@ -249,6 +252,7 @@ export async function stopGame(ctx: CommandContext): Promise<Reply> {
   await ctx.store.claim(keys.close(game.id, game.round), GAME_TTL_MS);
   await ctx.store.delete(keys.game(channel));
   await ctx.store.set(keys.last(channel), game, GAME_TTL_MS);
+  await scheduleCleanup(ctx, game, 'end', ctx.now().getTime());
   const played = game.round;
   await ctx.poster.post(
     channel,

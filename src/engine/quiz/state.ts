@@ -47,6 +47,11 @@ export const DEADLINE_QUEUE = 'quiz-deadlines';
 /** Long enough to outlive any game; short enough that abandoned state goes away. */
 export const GAME_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** Finished games' answer lists go this long after the end (history and the last standings are kept elsewhere). */
+export const KEEP_AFTER_END_MS = 7 * 24 * 60 * 60 * 1000;
+/** When each game's per-round lists are deleted: member = cleanupMember(game), due = end + KEEP_AFTER_END_MS. */
+export const CLEANUP_QUEUE = 'quiz-cleanup';
+
 export function channelKey(channel: Pick<ChannelRef, 'platform' | 'channelId'>): string {
   return `${channel.platform}:${channel.channelId}`;
 }
@@ -58,7 +63,23 @@ export const keys = {
   answers: (gameId: string, round: number) => `quiz:answers:${gameId}:${round}`,
   answered: (gameId: string, round: number, userId: string) => `quiz:answered:${gameId}:${round}:${userId}`,
   close: (gameId: string, round: number) => `quiz:close:${gameId}:${round}`,
+  /** Who started ordering a chronology round, so their pick lists can be found when the game is cleaned up. */
+  pickers: (gameId: string, round: number) => `quiz:pickers:${gameId}:${round}`,
 };
+
+export function cleanupMember(game: Pick<GameState, 'id' | 'questions'>): string {
+  return JSON.stringify([game.id, game.questions.length]);
+}
+
+export function parseCleanupMember(member: string): { gameId: string; rounds: number } | undefined {
+  try {
+    const [gameId, rounds] = JSON.parse(member) as [unknown, unknown];
+    if (typeof gameId !== 'string' || typeof rounds !== 'number') return undefined;
+    return { gameId, rounds };
+  } catch {
+    return undefined;
+  }
+}
 
 /** The deadline queue member: platform, channel, game and round, so the tick needs no other index. */
 export function deadlineMember(game: Pick<GameState, 'channel' | 'id'>, round: number): string {

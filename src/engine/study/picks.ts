@@ -31,7 +31,8 @@ export async function pickInOrder(ctx: CommandContext, gameId: string, round: nu
     return privateNote('You already answered this question.');
   }
   const key = studyKeys.picks(`quiz:${gameId}:${round}`, ctx.caller.userId);
-  await ctx.store.append(key, item);
+  // The first pick records the picker, so the game's cleanup can find this list (src/engine/quiz/cleanup.ts).
+  if ((await ctx.store.append(key, item)) === 1) await ctx.store.append(keys.pickers(gameId, round), ctx.caller.userId);
   const order = foldPicks(await ctx.store.list<number>(key), question.options.length);
   if (order.length < question.options.length) return privateNote(progressNote(question, order));
   return answerRound(ctx, gameId, round, order[0] as number, order);
