@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
+import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
+import type { RecordedCall } from '../fakes/slack-api.js';
+import { ALICE, BOB, CHANNEL, type Harness, sign, startHarness, TEAM } from '../slack/harness.js';
+
+/**
+ * Forged requests (bad signature, no signature, a stale timestamp) are
+ * rejected with 401 before anything runs: test/slack/requests.test.ts
+ * "request verification" proves that for slash commands. Here: a forged
+ * click, and replays of genuinely signed requests inside Slack's 5-minute
+ * window, which Bolt accepts, so the engine itself must make them harmless.
+ */
+
+let h: Harness;
+let clock = Date.parse('2026-03-01T12:00:00Z');
+beforeAll(async () => {
+  h = await startHarness({ now: () => new Date(clock) });
+});
+afterAll(() => h.stop());
+
+const channel = { platform: 'slack', channelId: CHANNEL } as const;
+
+async function game(): Promise<GameState> {
+  const state = await h.store.get<GameState>(keys.game(channel));
+  if (!state) throw new Error('no game running');
+  return state;
+}
+
+/** The exact bytes and headers of one signed block_actions click, to send as often as an attacker likes. */
+function signedClick(value: string, actionId: string, user: typeof ALICE, messageTs: string) {
+  const payload = {
+    type: 'block_actions',
+    team: { id: TEAM, domain: 'chronicle-test' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: TEAM },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: messageTs, channel_id: CHANNEL, is_ephemeral: false },
+    trigger_id: 'trigger-replayed',
+    channel: { id: CHANNEL, name: 'quiz' },
+    message: { type: 'message', ts: messageTs, text: '' },
+    response_url: h.fake.responseUrl('click-replayed'),
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value }],
+  };
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const timestamp = Math.floor(Date.now() / 1000);
+  const headers = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': sign(body, timestamp),
+  };
+  return { body, headers };
+}
+
+function buttonsOf(call: RecordedCall): { value: string; action_id: string }[] {
+  const blocks = call.body.blocks as { type: string; elements?: { value: string; action_id: string }[] }[];
+  return blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+}
+
+const posts = (pattern: RegExp) =>
+  h.fake.calls.filter((c) => c.method === 'chat.postMessage' && pattern.test(String(c.body.text)));
+
+describe('forged and replayed Slack requests', () => {
+  it('proves a replayed slash command is harmless: one game starts, the replay is told one is running', async () => {
+    const start = { body: '', headers: {} as Record<string, string> };
+    start.body = new URLSearchParams({
+      team_id: TEAM,
+      channel_id: CHANNEL,
+      user_id: ALICE.id,
+      user_name: ALICE.name,
+      command: '/quiz',
+      text: 'start rounds:1 seconds:30',
+      api_app_id: 'A0APP',
+      response_url: h.fake.responseUrl('cmd-replayed'),
+      trigger_id: 'trigger-cmd-replayed',
+    }).toString();
+    const timestamp = Math.floor(Date.now() / 1000);
+    start.headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(start.body, timestamp),
+    };
+    const first = await h.raw(start.body, start.headers);
+    expect(first.status).toBe(200);
+    const replays = await Promise.all([1, 2, 3].map(() => h.raw(start.body, start.headers)));
+    for (const replay of replays) {
+      expect(replay.status).toBe(200);
+      expect(replay.text).toContain('A quiz is already running here');
+    }
+    await h.fake.waitFor((c) => c.method === 'chat.postMessage' && /Question 1 of 1/.test(String(c.body.text)));
+    expect(posts(/Question 1 of 1/)).toHaveLength(1);
+  });
+
+  it('proves a forged answer click is rejected with 401 and records nothing', async () => {
+    const g = await game();
+    const round = posts(/Question 1 of 1/)[0] as RecordedCall;
+    const button = buttonsOf(round)[0] as { value: string; action_id: string };
+    const click = signedClick(button.value, button.action_id, BOB, g.messageId as string);
+    const forged = await h.raw(click.body, { ...click.headers, 'x-slack-signature': `v0=${'0'.repeat(64)}` });
+    expect(forged.status).toBe(401);
+    expect(await h.store.list(keys.answers(g.id, 0))).toEqual([]);
+  });
+
+  it('proves a signed answer click replayed within the 5-minute window counts once', async () => {
+    const g = await game();
+    const question = g.questions[0];
+    if (!question) throw new Error('no question');
+    const round = posts(/Question 1 of 1/)[0] as RecordedCall;
+    const button = buttonsOf(round)[question.answer] as { value: string; action_id: string };
+    const click = signedClick(button.value, button.action_id, ALICE, g.messageId as string);
+    const before = h.fake.callsTo('respond').length;
+    // The original and four replays, all at once, as a replaying attacker would send them.
+    const answers = await Promise.all([0, 1, 2, 3, 4].map(() => h.raw(click.body, click.headers)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    const replies = await h.fake.waitForCount((c) => c.method === 'respond', before + 5);
+    const texts = replies.slice(before).map((r) => String(r.body.text));
+    expect(texts.filter((t) => t.startsWith('Locked in'))).toHaveLength(1);
+    expect(texts.filter((t) => t === 'You already answered this question.')).toHaveLength(4);
+
+    const recorded = await h.store.list<Answer>(keys.answers(g.id, 0));
+    expect(recorded.map((a) => a.userId)).toEqual([ALICE.id]);
+
+    clock += 31_000;
+    expect(await closeDueQuizRounds(h.services)).toBe(1);
+    const final = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && /Quiz over/.test(String(c.body.text)));
+    expect(String(final.body.text)).toMatch(/alice: \d+ points? \(1 right\)/);
+  });
+});
