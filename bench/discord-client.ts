@@ -4,7 +4,8 @@
  * `chronicle`: the real adapter over the real pack, answering /timeline.
  * `adapter`: the real adapter whose /timeline returns a fixed Reply (the one
  * the real /timeline 2020-10 gives, computed once), so the adapter's own cost
- * shows apart from the engine's.
+ * shows apart from the engine's. `adapter-text`: the same without the
+ * picture (the embeds only).
  * `bare`: a discord.js client with the same options that replies a fixed
  * string to every slash command (the floor).
  * Prints "ready <pack source>" on stdout once the gateway says READY.
@@ -47,7 +48,7 @@ if (kind === 'bare') {
   const loaded = await pack();
   const store = new MemoryStore();
   let only: Command[] | undefined;
-  if (kind === 'adapter') {
+  if (kind === 'adapter' || kind === 'adapter-text') {
     const caller = {
       platform: 'discord',
       userId: '1',
@@ -59,7 +60,9 @@ if (kind === 'bare') {
     const services = { pack: loaded.pack, store, now: () => new Date(), poster: undefined as never };
     const fixed = await dispatch(commands, { name: 'timeline', args: { when: '2020-10' } }, { ...services, caller });
     const timeline = commands.find((c) => c.name === 'timeline') as Command;
-    only = [{ ...timeline, run: async () => fixed }];
+    // adapter-text: the same Reply without its picture, to show what uploading the picture costs.
+    const reply = kind === 'adapter-text' ? { ...fixed, image: undefined } : fixed;
+    only = [{ ...timeline, run: async () => reply }];
   }
   const adapter = createDiscordAdapter(config, store, logger, { commands: only });
   await adapter.start({ pack: loaded.pack, store, now: () => new Date(), poster: adapter.poster, log: logger });

@@ -4,7 +4,7 @@
  * until the interaction callback reaches its REST. Chronicle's adapter
  * against a bare discord.js client replying a fixed string, same fake, same
  * run, interleaved; plus the adapter alone, with /timeline returning a
- * fixed Reply. Target: Chronicle's p99 within 1.3× the bare client's.
+ * fixed Reply (the real one, computed once), with and without its picture. Target: Chronicle's p99 within 1.3× the bare client's.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -17,8 +17,13 @@ const WARMUP = 300;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TARGET = 1.3;
 
-type Kind = 'bare' | 'adapter' | 'chronicle';
-const KINDS: Kind[] = ['bare', 'adapter', 'chronicle'];
+type Kind = 'bare' | 'adapter-text' | 'adapter' | 'chronicle';
+const KINDS: Kind[] = (process.env.BENCH_KINDS?.split(',') as Kind[] | undefined) ?? [
+  'bare',
+  'adapter-text',
+  'adapter',
+  'chronicle',
+];
 
 async function startClient(kind: Kind, fake: FakeDiscord): Promise<{ child: ChildProcess; source: string }> {
   const child = spawn(
@@ -45,6 +50,7 @@ async function startClient(kind: Kind, fake: FakeDiscord): Promise<{ child: Chil
 
 /** Replies that were private (an error or a user mistake): a benchmark of those would measure nothing. */
 let privateReplies = 0;
+const contentTypes: Record<string, number> = {};
 let sample = '';
 
 /** Sends `count` interactions keeping IN_FLIGHT outstanding; returns each one's latency in ms. */
@@ -72,8 +78,17 @@ async function drive(fake: FakeDiscord, count: number): Promise<number[]> {
       sent++;
       fake.interact(interaction);
     };
-    const observe = (r: { method: string; path: string; at: number; status: number; body: unknown }) => {
+    const observe = (r: {
+      method: string;
+      path: string;
+      at: number;
+      status: number;
+      body: unknown;
+      contentType?: string;
+    }) => {
       statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+      const type = (r.contentType ?? 'none').split(';')[0] as string;
+      contentTypes[type] = (contentTypes[type] ?? 0) + 1;
       if (r.method !== 'POST' || !r.path.endsWith('/callback') || r.status !== 204) return;
       lastProgress = performance.now();
       const data = (r.body as { data?: { flags?: number; content?: string; embeds?: { title?: string }[] } }).data;
@@ -101,19 +116,29 @@ function percentile(sorted: number[], p: number): number {
 
 const fake = await FakeDiscord.start();
 fake.rest.keepRecords = false;
-const results: Record<Kind, number[]> = { bare: [], adapter: [], chronicle: [] };
+const results: Record<Kind, number[]> = { bare: [], 'adapter-text': [], adapter: [], chronicle: [] };
 /** p99 of each round, so each kind can be compared with the bare round run just before it. */
-const roundP99: Record<Kind, number[]> = { bare: [], adapter: [], chronicle: [] };
-const throughput: Record<Kind, number[]> = { bare: [], adapter: [], chronicle: [] };
+const roundP99: Record<Kind, number[]> = { bare: [], 'adapter-text': [], adapter: [], chronicle: [] };
+const throughput: Record<Kind, number[]> = { bare: [], 'adapter-text': [], adapter: [], chronicle: [] };
 let packSource = '';
 for (let round = 0; round < ROUNDS; round++) {
   for (const kind of KINDS) {
     const { child, source } = await startClient(kind, fake);
+    // Never leave a client behind, even when the run fails.
+    const killChild = () => child.kill();
+    process.once('exit', killChild);
     if (kind === 'chronicle') packSource = source;
-    await drive(fake, WARMUP);
-    if (round === 0) console.log(`${kind} replies like: ${sample.slice(0, 80)}`);
+    await drive(fake, WARMUP).catch((error: unknown) => {
+      child.kill();
+      throw error;
+    });
+    if (round === 0) console.log(`${kind} replies like: ${sample.slice(0, 80)} ${JSON.stringify(contentTypes)}`);
+    for (const key of Object.keys(contentTypes)) delete contentTypes[key];
     const started = performance.now();
-    const latencies = await drive(fake, INTERACTIONS);
+    const latencies = await drive(fake, INTERACTIONS).catch((error: unknown) => {
+      child.kill();
+      throw error;
+    });
     results[kind].push(...latencies);
     roundP99[kind].push(
       percentile(
@@ -122,6 +147,7 @@ for (let round = 0; round < ROUNDS; round++) {
       ),
     );
     throughput[kind].push(INTERACTIONS / ((performance.now() - started) / 1000));
+    process.off('exit', killChild);
     child.kill('SIGINT');
     await new Promise((r) => child.once('exit', r));
   }
@@ -133,7 +159,7 @@ const rows = KINDS.map((kind) => {
   const rps = throughput[kind].reduce((a, b) => a + b, 0) / throughput[kind].length;
   return { kind, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), rps };
 });
-const [bare, adapter, chronicle] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
+const [bare, ...others] = rows as [(typeof rows)[0], ...(typeof rows)[0][]];
 console.log(`pack: ${packSource}; ${ROUNDS} rounds × ${INTERACTIONS} interactions each, ${IN_FLIGHT} in flight`);
 console.log('| client | p50 ms | p95 ms | p99 ms | interactions/s |');
 console.log('| --- | --- | --- | --- | --- |');
@@ -142,7 +168,7 @@ for (const r of rows) {
 }
 if (privateReplies > 0) console.log(`WARNING: ${privateReplies} private (error) replies`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-for (const r of [adapter, chronicle]) {
+for (const r of others) {
   const ratio = r.p99 / bare.p99;
   const perRound = roundP99[r.kind].map((p99, i) => p99 / (roundP99.bare[i] as number));
   console.log(

@@ -20,7 +20,9 @@ export class FakeGateway {
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
   private sequence = 0;
-  identifies: { token: string; intents: number }[] = [];
+  identifies: { token: string; intents: number; shard?: [number, number] }[] = [];
+  /** The shard each open connection identified as ([id, count]; [0, 1] when it sent none). */
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
   heartbeats = 0;
   resumes = 0;
 
@@ -38,7 +40,10 @@ export class FakeGateway {
 
   private accept(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.shardOf.delete(socket);
+    });
     socket.send(
       JSON.stringify({ op: Op.Hello, d: { heartbeat_interval: this.heartbeatIntervalMs }, s: null, t: null }),
     );
@@ -52,15 +57,16 @@ export class FakeGateway {
         this.resumes++;
         this.send(socket, 'RESUMED', {});
       } else if (packet.op === Op.Identify) {
-        const d = packet.d as { token: string; intents: number };
-        this.identifies.push({ token: d.token, intents: d.intents });
+        const d = packet.d as { token: string; intents: number; shard?: [number, number] };
+        this.identifies.push({ token: d.token, intents: d.intents, ...(d.shard ? { shard: d.shard } : {}) });
+        this.shardOf.set(socket, d.shard ?? [0, 1]);
         this.send(socket, 'READY', {
           v: 10,
           user: BOT_USER,
           guilds: [{ id: this.guildId, unavailable: true }],
           session_id: `session-${this.identifies.length}`,
           resume_gateway_url: this.gatewayUrl(),
-          shard: [0, 1],
+          shard: d.shard ?? [0, 1],
           application: { id: this.applicationId, flags: 0 },
         });
         // With the Guilds intent, each guild in READY arrives in full as GUILD_CREATE.
@@ -107,6 +113,13 @@ export class FakeGateway {
   dispatch(event: string, data: unknown): void {
     if (this.sockets.size === 0) throw new Error(`no gateway connection to dispatch ${event} to`);
     for (const socket of this.sockets) this.send(socket, event, data);
+  }
+
+  /** Sends a dispatch only to the connection that identified as shard `id`, as Discord routes a guild's events. */
+  dispatchToShard(id: number, event: string, data: unknown): void {
+    const socket = [...this.shardOf].find(([, shard]) => shard[0] === id)?.[0];
+    if (!socket) throw new Error(`no gateway connection identified as shard ${id} to dispatch ${event} to`);
+    this.send(socket, event, data);
   }
 
   get connections(): number {

@@ -15,6 +15,7 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   authorization: string | undefined;
+  contentType: string | undefined;
   /** JSON body, or the payload_json part of a multipart body. */
   body: Record<string, unknown> | unknown[] | undefined;
   files: RecordedFile[];
@@ -166,6 +167,7 @@ export class FakeRest {
       path,
       query: url.searchParams,
       authorization: req.headers.authorization,
+      contentType: req.headers['content-type'],
       body,
       files,
       status: 0,
