@@ -13,7 +13,9 @@ describe('the gateway session against the fake', () => {
   });
 
   it('identifies with the bot token and the Guilds intent only', () => {
-    expect(h.fake.gateway.identifies).toEqual([{ token: FAKE_TOKEN, intents: GatewayIntentBits.Guilds }]);
+    expect(h.fake.gateway.identifies).toEqual([
+      { token: FAKE_TOKEN, intents: GatewayIntentBits.Guilds, shard: [0, 1] },
+    ]);
   });
 
   it('is ready with the guild from GUILD_CREATE', () => {
