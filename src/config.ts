@@ -139,6 +139,16 @@ function pairingProblems(env: Record<string, string | undefined>): string[] {
   if (set('SHARDS') && !set('DISCORD_TOKEN')) {
     problems.push('SHARDS: only applies to Discord; set DISCORD_TOKEN as well, or remove SHARDS');
   }
+  if (set('SHARDS') && env.STORE_URL?.trim().startsWith('memory:')) {
+    problems.push(
+      'SHARDS: each shard is its own process and they must share one store; set STORE_URL=sqlite://PATH or redis://HOST:PORT, or remove SHARDS',
+    );
+  }
+  if (set('SHARDS') && set('SLACK_BOT_TOKEN')) {
+    problems.push(
+      'SHARDS: a sharded process serves Discord only; run Slack in another instance without SHARDS, or remove SHARDS',
+    );
+  }
   if (set('SLACK_BOT_TOKEN') && !set('SLACK_SIGNING_SECRET') && !set('SLACK_APP_TOKEN')) {
     problems.push(
       'SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set in HTTP mode; expected the signing secret from Basic Information → App Credentials (or set SLACK_APP_TOKEN=xapp-... for Socket Mode)',
@@ -174,6 +184,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 
 export function loadConfig(): Config {
   return parseConfig(process.env);
+}
+
+/**
+ * The configuration inside a shard process started by discord.js's
+ * ShardingManager. There SHARDS and SHARD_COUNT are discord.js's own (this
+ * shard's ids, read by the Client itself), not our SHARDS=auto|N; and PORT
+ * belongs to the manager's process, so a shard's own /healthz takes any free port.
+ */
+export function loadShardConfig(): { config: Config; shards: number[] } {
+  const ids = [JSON.parse(process.env.SHARDS ?? '[]')].flat().map(Number);
+  return { config: parseConfig({ ...process.env, SHARDS: undefined, PORT: '0' }), shards: ids };
 }
 
 /** Which platforms this configuration serves; the console is the fallback when none is set. */

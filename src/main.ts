@@ -14,6 +14,7 @@ import { exitOnSignals, lifecycle } from './ops/lifecycle.js';
 import { startOps } from './ops/start.js';
 import { meterServices } from './ops/wiring.js';
 import { startSchedulers } from './schedule/index.js';
+import { runShardManager } from './shard/run.js';
 import { createStore } from './store/create.js';
 
 export interface MainOptions {
@@ -38,6 +39,8 @@ export async function buildServices(config: Config, log: Logger): Promise<Servic
  */
 export async function main(config: Config, options: MainOptions): Promise<void> {
   const { log } = options;
+  // SHARDS=auto|N: this process spawns the Discord shards and serves /healthz; each shard runs the rest.
+  if (config.SHARDS !== undefined) return runShardManager(config, log);
   const services = await buildServices(config, log);
   // The quiz clock (each second) and the briefing tick (each minute).
   // Briefings sent/failed and active games go to /metrics (src/ops/wiring.ts).

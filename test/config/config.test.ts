@@ -66,6 +66,16 @@ describe('config', () => {
     expect(parseConfig({ ...discord, SHARDS: '4' }).SHARDS).toBe(4);
   });
 
+  it('refuses SHARDS with a store the shard processes cannot share, or with Slack', () => {
+    const discord = { DISCORD_TOKEN: 't.o.k', DISCORD_APPLICATION_ID: '123', SHARDS: '2' };
+    expect(problemsOf({ ...discord, STORE_URL: 'memory://' })).toEqual([
+      expect.stringMatching(/^SHARDS: each shard is its own process .* set STORE_URL=sqlite:\/\/PATH or redis:/),
+    ]);
+    expect(problemsOf({ ...discord, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toEqual([
+      expect.stringMatching(/^SHARDS: a sharded process serves Discord only/),
+    ]);
+  });
+
   it('treats an empty variable as unset, as a blank line in .env means', () => {
     expect(parseConfig({ DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '  ' }).DISCORD_TOKEN).toBeUndefined();
   });

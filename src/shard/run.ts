@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { recommendedShardCount, spawnShards } from '../adapters/discord/sharding.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { platforms } from '../ops/health.js';
+import { exitOnSignals, lifecycle } from '../ops/lifecycle.js';
+import { startOps } from '../ops/start.js';
+import { createStore } from '../store/create.js';
+
+/** The shard entry next to this file: entry.ts from the sources (through tsx), entry.js in the built image. */
+function shardEntry(): { entry: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url);
+  const ext = path.extname(here);
+  // tsx resolved from here, not from the working directory the shard starts in.
+  const tsx = ext === '.ts' ? ['--import', import.meta.resolve('tsx')] : [];
+  return { entry: path.join(path.dirname(here), `entry${ext}`), execArgv: tsx };
+}
+
+/**
+ * `npm start` with SHARDS=auto|N: this process only manages. Each shard is a
+ * child process running the Discord adapter, its own quiz clock and briefing
+ * tick on the shared Store (claims keep them from doing the same work twice;
+ * the Discord poster posts by channel id over REST, so any shard can post any
+ * channel's round or briefing). Here: /healthz (the Store, and Discord
+ * connected only when every shard is ready) and /metrics on PORT.
+ */
+export async function runShardManager(config: Config, log: Logger): Promise<void> {
+  if (!config.DISCORD_TOKEN || config.SHARDS === undefined) throw new Error('sharding needs DISCORD_TOKEN and SHARDS');
+  const total = config.SHARDS === 'auto' ? await recommendedShardCount(config) : config.SHARDS;
+  const store = await createStore(config, { logger: log });
+  lifecycle.onStop('close', 'store', () => store.close());
+  exitOnSignals({ log });
+  await startOps({ config, store, log });
+  const { entry, execArgv } = shardEntry();
+  log.info({ event: 'shards', total, requested: config.SHARDS }, 'starting Discord shards');
+  const fleet = await spawnShards({
+    entry,
+    total,
+    token: config.DISCORD_TOKEN,
+    execArgv,
+    log,
+    onState: (state) => platforms.report('discord', state),
+  });
+  // Each shard drains its own replies within its 10 s on SIGTERM; this waits for them.
+  lifecycle.onStop('drain', 'shards', () => fleet.stop(9_000));
+  log.info({ event: 'shards', total }, 'every shard is ready');
+}
