@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../support/free-port.js';
 import 'vitest';
 import type { TestProject } from 'vitest/node';
 
@@ -9,17 +9,6 @@ import type { TestProject } from 'vitest/node';
  * redis-server is installed. Tests read the URL from `inject('redisUrl')`.
  */
 let server: ChildProcess | undefined;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitForRedis(port: number): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
