@@ -19,7 +19,7 @@ import { suggest } from './autocomplete.js';
 import { callerOf } from './caller.js';
 import { invocationOf, optionSpecOf } from './invocation.js';
 import { actionOf, rememberLongActions } from './long-actions.js';
-import { toEdit, toSend } from './payload.js';
+import { toEdit, toSend, withoutFiles } from './payload.js';
 import { type DiscordMessage, renderReply } from './render.js';
 
 export const APOLOGY = 'Sorry, something went wrong on our side. It has been logged; please try again in a moment.';
@@ -156,7 +156,11 @@ export function createInteractionHandler(
     const reply = replyFor(outcome as Outcome, account);
     const ephemeral = reply.visibility === 'private';
     const [first, ...rest] = await render(reply);
-    if (!deferred) {
+    if (!deferred && first?.files.length) {
+      // A picture makes the callback a large multipart upload; the text goes first and the picture follows in an edit.
+      await interaction.reply(toSend(withoutFiles(first), ephemeral));
+      await interaction.editReply(toEdit(first));
+    } else if (!deferred) {
       await interaction.reply(toSend(first as DiscordMessage, ephemeral));
     } else if (ephemeral) {
       // A deferred reply is public; a private answer replaces it with an ephemeral follow-up.

@@ -32,6 +32,19 @@ function base(message: DiscordMessage): BaseMessageOptions {
   };
 }
 
+/**
+ * The message without its picture: what goes out first so the text is not
+ * held up by the upload. The embed's `attachment://` reference goes too; the
+ * edit that carries the file brings it back.
+ */
+export function withoutFiles(message: DiscordMessage): DiscordMessage {
+  return {
+    ...message,
+    embeds: message.embeds.map(({ image: _image, ...embed }) => embed),
+    files: [],
+  };
+}
+
 /** A rendered message as discord.js's editReply/update take it. */
 export function toEdit(message: DiscordMessage): InteractionEditReplyOptions {
   return base(message);

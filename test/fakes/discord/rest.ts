@@ -92,6 +92,19 @@ export function nextSnowflake(): string {
  * The REST half of the fake: records every call, answers the routes
  * Chronicle uses the way Discord does, and plays back injected failures.
  */
+
+/** An attachment as Discord reports it once uploaded. */
+function uploaded(a: { id?: string | number; filename?: string }, files: RecordedFile[] = []) {
+  // An edit names a new file only by its index among the request's files; the name comes from that part.
+  const filename = a.filename ?? files[Number(a.id)]?.name ?? 'file';
+  return {
+    id: nextSnowflake(),
+    filename,
+    size: files[Number(a.id)]?.bytes.length ?? 0,
+    url: `https://cdn.fake/${filename}`,
+    proxy_url: `https://cdn.fake/${filename}`,
+  };
+}
 export class FakeRest {
   readonly requests: RecordedRequest[] = [];
   readonly messages = new Map<string, FakeMessage>();
@@ -228,7 +241,7 @@ export class FakeRest {
       [/^POST \/interactions\/\d+\/([^/]+)\/callback$/, ([token], _r, body) => this.callback(token as string, body)],
       [
         /^(GET|PATCH|DELETE) \/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/,
-        ([method, token, ref], _r, body) => {
+        ([method, token, ref], r, body) => {
           const id = ref === '@original' ? this.originals.get(token as string) : ref;
           const message = id ? this.messages.get(id) : undefined;
           if (!message) return { status: 404, payload: { message: 'Unknown Message', code: 10008 } };
@@ -237,7 +250,7 @@ export class FakeRest {
             this.messages.delete(message.id);
             return { status: 204 };
           }
-          return { status: 200, payload: this.edit(message, body) };
+          return { status: 200, payload: this.edit(message, body, r.files) };
         },
       ],
       [
@@ -310,13 +323,7 @@ export class FakeRest {
       content: String(body.content ?? ''),
       embeds: (body.embeds as unknown[]) ?? [],
       components: (body.components as unknown[]) ?? [],
-      attachments: ((body.attachments as { filename: string }[]) ?? []).map((a) => ({
-        id: nextSnowflake(),
-        filename: a.filename,
-        size: 0,
-        url: `https://cdn.fake/${a.filename}`,
-        proxy_url: `https://cdn.fake/${a.filename}`,
-      })),
+      attachments: ((body.attachments as { filename: string }[]) ?? []).map((a) => uploaded(a)),
       flags: Number(body.flags ?? 0),
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
@@ -330,9 +337,16 @@ export class FakeRest {
     return message;
   }
 
-  private edit(message: FakeMessage, body: Record<string, unknown>): FakeMessage {
+  private edit(message: FakeMessage, body: Record<string, unknown>, files: RecordedFile[] = []): FakeMessage {
     for (const key of ['content', 'embeds', 'components'] as const) {
       if (body[key] !== undefined) (message as Record<string, unknown>)[key] = body[key];
+    }
+    // As Discord does: an edit's attachment list is the new list; an entry naming a kept attachment's id keeps it, the rest are new uploads.
+    if (Array.isArray(body.attachments)) {
+      const kept = new Map((message.attachments as { id: string }[]).map((a) => [a.id, a]));
+      message.attachments = (body.attachments as { id?: string | number; filename?: string }[]).map(
+        (a) => kept.get(String(a.id)) ?? uploaded(a, files),
+      );
     }
     message.edited_timestamp = new Date().toISOString();
     return message;
