@@ -4,6 +4,7 @@
  * over the real pack. `bare`: a Bolt app with the same receiver and options
  * that acks /timeline with a fixed string (the floor). `adapter`: the
  * Slack adapter with /timeline answering a fixed Reply (the adapter's own cost).
+ * `chronicle-text`: the real adapter and pack, replies without their picture.
  * Prints {"port": N} on stdout once listening on 127.0.0.1.
  */
 
@@ -53,17 +54,36 @@ if (kind === 'bare') {
 } else {
   const loaded = await pack();
   // `adapter`: the whole Slack adapter, but /timeline returns a fixed Reply, isolating the adapter's own cost.
+  // `chronicle-text`: the real commands, but replies go out without their picture (what the upload costs).
+  // The same memoised Reply maps to the same stripped one, so the adapter's per-Reply render memo still applies.
+  const stripped = new WeakMap<Reply, Reply>();
+  const strip = (reply: Reply): Reply => {
+    let hit = stripped.get(reply);
+    if (!hit) {
+      const { image: _image, ...rest } = reply;
+      hit = rest;
+      stripped.set(reply, hit);
+    }
+    return hit;
+  };
+  const withoutPictures = (list: readonly Command[]): Command[] =>
+    list.map((c) => {
+      const run = c.run;
+      return run ? { ...c, run: async (args, ctx) => strip(await run.call(c, args, ctx)) } : c;
+    });
   const registry: Command[] =
-    kind === 'adapter'
-      ? [
-          {
-            name: 'timeline',
-            description: 'fixed',
-            options: [{ name: 'when', description: 'w', type: 'string' }],
-            run: async () => FIXED,
-          },
-        ]
-      : commands;
+    kind === 'chronicle-text'
+      ? withoutPictures(commands)
+      : kind === 'adapter'
+        ? [
+            {
+              name: 'timeline',
+              description: 'fixed',
+              options: [{ name: 'when', description: 'w', type: 'string' }],
+              run: async () => FIXED,
+            },
+          ]
+        : commands;
   source = loaded.source;
   const store = new MemoryStore();
   let slackPoster: Poster | undefined;
@@ -81,3 +101,5 @@ if (kind === 'bare') {
   server = (await slack.start({ port: 0, host: '127.0.0.1' })) as Server;
 }
 process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port, source })}\n`);
+// An orderly exit, so a server started with --cpu-prof writes its profile.
+process.on('SIGINT', () => process.exit(0));

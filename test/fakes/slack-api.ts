@@ -54,6 +54,8 @@ function safeJson(value: string): unknown {
  */
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
+  /** False for a benchmark: calls are answered and waiters resolved, but not kept (an upload a call would pile up). */
+  keepRecords = true;
   /** users.info answers: user id → is_admin. Unknown users are plain members. */
   readonly admins = new Set<string>();
   private server?: Server;
@@ -133,7 +135,7 @@ export class FakeSlackApi {
   }
 
   private record(call: RecordedCall): void {
-    this.calls.push(call);
+    if (this.keepRecords) this.calls.push(call);
     for (const waiter of [...this.waiters]) {
       if (waiter.test(call)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);

@@ -231,3 +231,20 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
     stash,
   };
 }
+
+/**
+ * Renders keyed by the Reply object itself: a command that serves a memoised
+ * Reply (a timeline page) hands back the same object each time, and its Block
+ * Kit is the same too, so it is built once. Nothing downstream mutates a
+ * RenderedReply, and a Reply is not changed once a command has returned it.
+ */
+const rendered = new WeakMap<Reply, RenderedReply>();
+
+export function renderReplyOnce(reply: Reply): RenderedReply {
+  let hit = rendered.get(reply);
+  if (!hit) {
+    hit = renderReply(reply);
+    rendered.set(reply, hit);
+  }
+  return hit;
+}

@@ -8,7 +8,7 @@ import { type AdminLookup, callerOf } from './caller.js';
 import { asResponse, uploadPicture } from './deliver.js';
 import { APOLOGY, type Settled, settle } from './outcome.js';
 import { saveStash } from './poster.js';
-import { renderReply } from './render.js';
+import { renderReplyOnce } from './render.js';
 
 /** `/chronicle <command> ...` reaches every command, even one whose name a workspace has taken. */
 export const UMBRELLA_COMMAND = 'chronicle';
@@ -66,7 +66,7 @@ export function slashHandler(deps: SlashDeps) {
       }
       const settled = early ?? (await work);
       result = settled;
-      const rendered = renderReply(settled.reply);
+      const rendered = renderReplyOnce(settled.reply);
       await saveStash(deps.services.store, rendered);
       const [first, ...rest] = rendered.messages.map((m) => asResponse(m, settled.reply.visibility));
       if (!acked) {
