@@ -65,10 +65,17 @@ function naiveDateQuestions(pack: Pack, seed: number): number {
   return made;
 }
 
-async function timelineLatency(pack: Pack, line: string): Promise<{ median: number; p95: number; floor: number }> {
+async function timelineLatency(
+  pack: Pack,
+  line: string,
+): Promise<{ cold: number; median: number; p95: number; floor: number }> {
   const ctx = ctxFor(pack);
   const call = resolveLine(commands, parseCommandLine(line));
   const period = parsePeriod(call.args.when ?? '');
+  // The first call builds the page and its picture; later ones are served from the per-pack cache.
+  const start = performance.now();
+  await dispatch(commands, call, ctx);
+  const cold = performance.now() - start;
   const times: number[] = [];
   const floors: number[] = [];
   for (let i = 0; i < TIMELINE_RUNS; i++) {
@@ -79,7 +86,7 @@ async function timelineLatency(pack: Pack, line: string): Promise<{ median: numb
     await dispatch(commands, call, ctx);
     times.push(performance.now() - t);
   }
-  return { median: percentile(times, 50), p95: percentile(times, 95), floor: percentile(floors, 50) };
+  return { cold, median: percentile(times, 50), p95: percentile(times, 95), floor: percentile(floors, 50) };
 }
 
 async function report(label: string, pack: Pack, lines: string[]): Promise<void> {
@@ -95,10 +102,9 @@ async function report(label: string, pack: Pack, lines: string[]): Promise<void>
     `  questions/s (batches of ${QUESTIONS_PER_CALL}): ${perSecond.toFixed(0)}; floor (naive date questions) ${floor.toFixed(0)}/s; floor ÷ ours ${(floor / perSecond).toFixed(1)}x`,
   );
   for (const line of lines) {
-    t = performance.now();
-    const { median, p95, floor: scan } = await timelineLatency(pack, line);
+    const { cold, median, p95, floor: scan } = await timelineLatency(pack, line);
     console.log(
-      `  ${line}: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms; floor (eventsBetween) ${scan.toFixed(2)} ms; ratio ${(median / Math.max(scan, 0.001)).toFixed(1)}x`,
+      `  ${line}: first call ${cold.toFixed(1)} ms (page + picture); cached median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms; floor (eventsBetween) ${scan.toFixed(2)} ms`,
     );
   }
 }
