@@ -105,8 +105,11 @@ export function logInteraction(
   log: Logger,
   meta: InteractionMeta,
   result: { outcome: InteractionOutcome; latencyMs: number; error?: unknown },
+  /** Who and where, as ids (what a child logger would bind), without building a child logger per interaction. */
+  ids?: Readonly<Record<string, string | null | undefined>>,
 ): void {
   const entry: Record<string, unknown> = {
+    ...ids,
     event: 'interaction',
     platform: safeName(meta.platform),
     command: safeName(meta.command),

@@ -5,6 +5,8 @@ import { type Metrics, metrics as processMetrics } from './metrics.js';
 
 export interface InteractionDeps {
   log: Logger;
+  /** Ids for the log line (user, channel, ...); cheaper than a child logger made for one line. */
+  ids?: Readonly<Record<string, string | null | undefined>>;
   metrics?: Metrics;
   lifecycle?: Lifecycle;
 }
@@ -45,7 +47,7 @@ export function recordInteraction(
   meta: InteractionMeta,
   result: { outcome: InteractionOutcome; latencyMs: number; error?: unknown },
 ): void {
-  logInteraction(deps.log, meta, result);
+  logInteraction(deps.log, meta, result, deps.ids);
   (deps.metrics ?? processMetrics).recordCommand({
     command: safeName(meta.command) ?? 'unknown',
     platform: safeName(meta.platform) ?? 'unknown',

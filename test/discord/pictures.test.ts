@@ -60,7 +60,14 @@ describe('a reply with a picture', () => {
     expect(shown?.embeds).toMatchObject([{ title: 'October 2020', image: { url: 'attachment://timeline.png' } }]);
     // Logged once, when both steps are done.
     await vi.waitFor(() =>
-      expect(h.logs.filter((l) => l.msg === 'interaction')).toMatchObject([{ command: 'chart', outcome: 'ok' }]),
+      expect(h.logs.filter((l) => l.msg === 'interaction')).toMatchObject([
+        {
+          command: 'chart',
+          outcome: 'ok',
+          interaction: interaction.id,
+          user: (interaction.member as { user: { id: string } }).user.id,
+        },
+      ]),
     );
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { APOLOGY } from '../../src/adapters/slack/outcome.js';
 import type { Command, OptionSpec } from '../../src/core/command.js';
-import { ALICE, BOB, CHANNEL, type Harness, startHarness } from './harness.js';
+import { ALICE, BOB, CHANNEL, type Harness, startHarness, TEAM } from './harness.js';
 
 interface Body {
   response_type: 'in_channel' | 'ephemeral';
@@ -109,6 +109,24 @@ describe('every registered command as a Slack slash command', () => {
         expect(logged, name).toContain(name);
       }
     }
+  });
+
+  it('logs the interaction once with who and where as ids, and the option names only', async () => {
+    const before = h.logs.length;
+    await h.command('/timeline', '2020 topic:Tavush', BOB);
+    const lines = h.logs.slice(before).filter((l) => l.event === 'interaction');
+    expect(lines).toEqual([
+      expect.objectContaining({
+        userId: BOB.id,
+        channelId: CHANNEL,
+        teamId: TEAM,
+        platform: 'slack',
+        command: 'timeline',
+        options: expect.arrayContaining(['when', 'topic']),
+        outcome: 'ok',
+      }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('Tavush');
   });
 
   it('shows a bad option privately with the shared parser’s advice', async () => {

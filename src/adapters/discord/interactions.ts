@@ -78,7 +78,7 @@ export function errorSummary(error: unknown): Record<string, unknown> {
 }
 
 /** Who/where for a log line: ids only, never what anyone typed, never a token. */
-function context(interaction: Interaction): Record<string, unknown> {
+function context(interaction: Interaction): Record<string, string | null> {
   return {
     interaction: interaction.id,
     guild: interaction.guildId,
@@ -237,7 +237,7 @@ export function createInteractionHandler(
       account.outcome = 'error';
       account.error = errorSummary(error);
     }
-    recordInteraction({ log: logger.child(context(interaction)), metrics: options.metrics }, meta, {
+    recordInteraction({ log: logger, ids: context(interaction), metrics: options.metrics }, meta, {
       ...account,
       latencyMs: performance.now() - started,
     });

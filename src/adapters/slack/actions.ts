@@ -72,7 +72,7 @@ export function actionHandler(deps: ActionDeps) {
       result = { outcome: 'error', error };
     }
     recordInteraction(
-      { log: deps.logger.child({ userId: who.userId, channelId, teamId: who.teamId }) },
+      { log: deps.logger, ids: { userId: who.userId, channelId, teamId: who.teamId } },
       { platform: 'slack', kind: 'choice', command },
       { ...result, latencyMs: performance.now() - started },
     );

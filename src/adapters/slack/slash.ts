@@ -82,7 +82,7 @@ export function slashHandler(deps: SlashDeps) {
       if (!acked) await ack({ response_type: 'ephemeral', text: APOLOGY }).catch(() => {});
     }
     recordInteraction(
-      { log: deps.logger.child({ userId: body.user_id, channelId: body.channel_id, teamId: body.team_id }) },
+      { log: deps.logger, ids: { userId: body.user_id, channelId: body.channel_id, teamId: body.team_id } },
       { platform: 'slack', kind: 'command', ...meta },
       { ...result, latencyMs: performance.now() - started },
     );
