@@ -11,8 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
-import { BRIEFING_QUEUE, memberOf, type Subscription, subscriptionKey } from '../src/schedule/subscriptions.js';
 import { RedisStore } from '../src/store/redis.js';
+// The same subscriptions /briefing subscribe files, as the fleet test makes them.
+import { subscribeMany } from '../test/schedule/fleet.js';
 
 const INSTANCES = 3;
 const DUE = Date.parse('2024-05-01T08:00:00Z');
@@ -66,29 +67,6 @@ function fakeApi(perSecond: number) {
   return { server, counts, stamps, limited: () => limited };
 }
 
-async function seed(store: RedisStore, count: number): Promise<string[]> {
-  const ids = Array.from({ length: count }, (_, i) => `c${i}`);
-  for (let i = 0; i < ids.length; i += 500) {
-    await Promise.all(
-      ids.slice(i, i + 500).map(async (channelId) => {
-        const sub: Subscription = {
-          platform: 'discord',
-          channelId,
-          serverId: 'g',
-          time: '08:00',
-          timeZone: 'UTC',
-          days: 'daily',
-          createdBy: 'bench',
-          createdAt: '2024-05-01T00:00:00Z',
-        };
-        await store.set(subscriptionKey(memberOf(sub)), sub);
-        await store.schedule(BRIEFING_QUEUE, memberOf(sub), DUE);
-      }),
-    );
-  }
-  return ids;
-}
-
 interface Done {
   sent: number;
   storeErrors: number;
@@ -102,7 +80,7 @@ async function run(redisUrl: string, subscriptions: number, perSecond: number) {
   await new Promise<void>((resolve) => api.server.listen(apiPort, '127.0.0.1', resolve));
   const prefix = `bench:${randomUUID().slice(0, 8)}:`;
   const seeder = await RedisStore.open(redisUrl, { prefix });
-  const ids = await seed(seeder, subscriptions);
+  const ids = await subscribeMany(seeder, subscriptions, DUE);
   const children: ChildProcess[] = [];
   const ready: Promise<void>[] = [];
   for (let i = 0; i < INSTANCES; i++) {
