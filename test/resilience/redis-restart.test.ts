@@ -1,66 +1,37 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { freePort, type Running, startChronicle } from '../ops/process.js';
+import { type Running, startChronicle } from '../ops/process.js';
+import { OwnRedis } from '../store/spawn-redis.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const BIN = path.join(PROJECT_ROOT, 'bin', 'chronicle.js');
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 const running: Running[] = [];
-const redises: ChildProcess[] = [];
+const redises: OwnRedis[] = [];
 const dirs: string[] = [];
 
 afterEach(() => {
   for (const r of running.splice(0)) if (r.child.exitCode === null) r.child.kill('SIGKILL');
-  for (const r of redises.splice(0)) if (r.exitCode === null) r.kill('SIGKILL');
+  for (const r of redises.splice(0)) void r.stop();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-/** A redis-server of our own (so we may kill it), persisting every write as compose's does. */
-async function startRedis(port: number, dir: string): Promise<ChildProcess> {
-  const server = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--save',
-      '',
-      '--appendonly',
-      'yes',
-      '--appendfsync',
-      'always',
-      '--maxmemory-policy',
-      'noeviction',
-    ],
-    { stdio: 'ignore' },
-  );
-  redises.push(server);
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG')
-      return server;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('redis-server did not start');
-}
 
 describe.skipIf(!hasRedis)('Redis restarting in the middle of a game', () => {
   it('proves the bot apologises during the outage instead of crashing, and once Redis is back the same game carries on: scores kept, the round deadline still closes it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'chronicle-redis-restart-'));
     dirs.push(dir);
-    const port = await freePort();
-    const redis = await startRedis(port, dir);
+    // Our own redis-server (so we may kill it), persisting every write as compose's does.
+    const redis = await OwnRedis.start();
+    redises.push(redis);
     const bot = startChronicle({
       argv: [BIN, 'start'],
       cwd: dir,
       env: {
-        STORE_URL: `redis://127.0.0.1:${port}`,
+        STORE_URL: redis.url,
         CONTENT_DIR: path.join(PROJECT_ROOT, 'test', 'fixtures', 'pack'),
         PORT: '0',
         HOST: '127.0.0.1',
@@ -75,8 +46,7 @@ describe.skipIf(!hasRedis)('Redis restarting in the middle of a game', () => {
     await bot.waitForOutput('Question 2 of 2');
     const creditedBeforeOutage = bot.stdout().includes('Right: You') ? 1 : 0;
 
-    redis.kill('SIGKILL');
-    await new Promise((resolve) => redis.once('exit', resolve));
+    await redis.kill();
     // While Redis is down, a command gets an answer (an apology), not a crash.
     const before = bot.stdout().length;
     bot.child.stdin.write('/quiz score\n');
@@ -87,7 +57,7 @@ describe.skipIf(!hasRedis)('Redis restarting in the middle of a game', () => {
     expect(bot.stdout().slice(before)).toMatch(/Sorry/);
     expect(bot.stdout().slice(before)).not.toMatch(/at .*\.ts:\d+|Error:/);
 
-    await startRedis(port, dir);
+    await redis.restart();
     // The client reconnects in the background; ask the way a person would, until it answers.
     const deadline = Date.now() + 15_000;
     while (!/Quiz: question 2 of 2/.test(bot.stdout()) && Date.now() < deadline) {
