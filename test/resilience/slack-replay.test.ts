@@ -29,20 +29,7 @@ async function game(): Promise<GameState> {
 
 /** The exact bytes and headers of one signed block_actions click, to send as often as an attacker likes. */
 function signedClick(value: string, actionId: string, user: typeof ALICE, messageTs: string) {
-  const payload = {
-    type: 'block_actions',
-    team: { id: TEAM, domain: 'chronicle-test' },
-    user: { id: user.id, username: user.name, name: user.name, team_id: TEAM },
-    api_app_id: 'A0APP',
-    token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: messageTs, channel_id: CHANNEL, is_ephemeral: false },
-    trigger_id: 'trigger-replayed',
-    channel: { id: CHANNEL, name: 'quiz' },
-    message: { type: 'message', ts: messageTs, text: '' },
-    response_url: h.fake.responseUrl('click-replayed'),
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value }],
-  };
-  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const body = h.clickBody(value, user, messageTs, { actionId });
   const timestamp = Math.floor(Date.now() / 1000);
   const headers = {
     'content-type': 'application/x-www-form-urlencoded',

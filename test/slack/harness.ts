@@ -44,6 +44,13 @@ export interface Harness {
     messageTs: string,
     opts?: { ephemeral?: boolean; actionId?: string },
   ): Promise<HttpAnswer>;
+  /** The form body of a block_actions click, unsigned: what `click` sends, for tests that replay the same bytes. */
+  clickBody(
+    value: string,
+    user: SlackUser,
+    messageTs: string,
+    opts?: { ephemeral?: boolean; actionId?: string },
+  ): string;
   /** Posts an arbitrary body with the given headers, for signature tests. */
   raw(body: string, headers: Record<string, string>): Promise<HttpAnswer>;
   stop(): Promise<void>;
@@ -127,6 +134,37 @@ export async function startHarness(
     });
   }
 
+  const clickBody: Harness['clickBody'] = (value, user, messageTs, opts = {}) => {
+    const payload = {
+      type: 'block_actions',
+      team: { id: TEAM, domain: 'chronicle-test' },
+      user: { id: user.id, username: user.name, name: user.name, team_id: TEAM },
+      api_app_id: 'A0APP',
+      token: 'legacy-verification-token',
+      container: {
+        type: 'message',
+        message_ts: messageTs,
+        channel_id: CHANNEL,
+        is_ephemeral: opts.ephemeral ?? false,
+      },
+      trigger_id: `trigger-${++responseCounter}`,
+      channel: { id: CHANNEL, name: 'quiz' },
+      message: opts.ephemeral ? undefined : { type: 'message', ts: messageTs, text: '' },
+      response_url: fake.responseUrl(`click-${responseCounter}`),
+      actions: [
+        {
+          type: 'button',
+          action_id: opts.actionId ?? 'choice:0',
+          block_id: 'b1',
+          text: { type: 'plain_text', text: 'x' },
+          value,
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    };
+    return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  };
+
   return {
     fake,
     slack,
@@ -152,36 +190,9 @@ export async function startHarness(
       }).toString();
       return signed(body, 'application/x-www-form-urlencoded', opts);
     },
+    clickBody,
     click(value, user, messageTs, opts = {}) {
-      const payload = {
-        type: 'block_actions',
-        team: { id: TEAM, domain: 'chronicle-test' },
-        user: { id: user.id, username: user.name, name: user.name, team_id: TEAM },
-        api_app_id: 'A0APP',
-        token: 'legacy-verification-token',
-        container: {
-          type: 'message',
-          message_ts: messageTs,
-          channel_id: CHANNEL,
-          is_ephemeral: opts.ephemeral ?? false,
-        },
-        trigger_id: `trigger-${++responseCounter}`,
-        channel: { id: CHANNEL, name: 'quiz' },
-        message: opts.ephemeral ? undefined : { type: 'message', ts: messageTs, text: '' },
-        response_url: fake.responseUrl(`click-${responseCounter}`),
-        actions: [
-          {
-            type: 'button',
-            action_id: opts.actionId ?? 'choice:0',
-            block_id: 'b1',
-            text: { type: 'plain_text', text: 'x' },
-            value,
-            action_ts: `${Date.now() / 1000}`,
-          },
-        ],
-      };
-      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-      return signed(body, 'application/x-www-form-urlencoded');
+      return signed(clickBody(value, user, messageTs, opts), 'application/x-www-form-urlencoded');
     },
     async stop() {
       await slack.stop();
