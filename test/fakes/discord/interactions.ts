@@ -1,3 +1,4 @@
+import { BOT_USER } from './gateway.js';
 import { nextSnowflake } from './rest.js';
 import { FAKE_APPLICATION_ID, FAKE_CHANNEL_ID, FAKE_GUILD_ID } from './server.js';
 
@@ -122,7 +123,7 @@ export function buttonClick(click: {
       embeds: [],
       components: [],
       attachments: [],
-      author: { id: '900000000000000001', username: 'chronicle', discriminator: '0', avatar: null, bot: true },
+      author: BOT_USER,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
