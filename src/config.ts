@@ -46,6 +46,16 @@ function storeUrlProblem(value: string): string | undefined {
   return `expected ${STORE_URL_FORM}`;
 }
 
+/** An absolute http(s) URL with no query or fragment, which a path can be appended to. */
+function isPublicUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash && !url.username;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The one place that reads process.env. A bad value stops startup with a
  * message naming the variable and the form it expects; secret values are
@@ -60,6 +70,16 @@ export const EnvSchema = z.object({
     .refine((v) => storeUrlProblem(v) === undefined, { message: `expected ${STORE_URL_FORM}` }),
   /** Where the console saves pictures it cannot show in a terminal. */
   PICTURES_DIR: z.string().trim().min(1, 'expected a folder path, e.g. ./data/pictures').default('./data/pictures'),
+  /**
+   * Where PORT is reachable from the internet (https://bot.example.org). Set,
+   * pictures are served from it and shown by link; unset, each is uploaded.
+   */
+  PUBLIC_URL: optionalText
+    .refine((v) => v === undefined || isPublicUrl(v), {
+      message:
+        'expected the http(s) address where PORT is reachable from the internet, e.g. https://chronicle.example.org',
+    })
+    .transform((v) => v?.replace(/\/+$/, '')),
   PORT: z.coerce
     .number({ message: 'expected a TCP port number from 0 to 65535, e.g. 3000' })
     .int('expected a TCP port number from 0 to 65535, e.g. 3000')

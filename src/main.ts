@@ -13,6 +13,7 @@ import { platforms as platformRegistry } from './ops/health.js';
 import { exitOnSignals, lifecycle } from './ops/lifecycle.js';
 import { startOps } from './ops/start.js';
 import { meterServices } from './ops/wiring.js';
+import { pictureHostFor } from './pictures/hosting.js';
 import { startSchedulers } from './schedule/index.js';
 import { runShardManager } from './shard/run.js';
 import { createStore } from './store/create.js';
@@ -28,7 +29,14 @@ export interface MainOptions {
 export async function buildServices(config: Config, log: Logger): Promise<Services & { poster: RoutingPoster }> {
   const pack = await loadPack(config.CONTENT_DIR);
   const store = await createStore(config, { logger: log });
-  return { pack, store, now: () => new Date(), poster: new RoutingPoster(), log };
+  return {
+    pack,
+    store,
+    now: () => new Date(),
+    poster: new RoutingPoster(),
+    log,
+    pictures: pictureHostFor(config, store),
+  };
 }
 
 /**
@@ -56,12 +64,12 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
   exitOnSignals({ log });
   // /healthz and /metrics on PORT. In Slack HTTP mode Bolt owns PORT and this
   // serves nothing itself: pass the result's `routes` to startSlack's `routes`.
-  const ops = await startOps({ config, store: services.store, log });
+  const ops = await startOps({ config, store: services.store, log, pictures: services.pictures });
 
   // Platform adapters start here, each registering its Poster.
   const { discord, slack } = platformsOf(config);
   if (discord) {
-    const adapter = createDiscordAdapter(config, services.store, log);
+    const adapter = createDiscordAdapter(config, services.store, log, { pictures: services.pictures });
     // Registered before login, so a quiz round posted by the clock right after READY finds it.
     services.poster.register('discord', adapter.poster);
     reportDiscordConnection(adapter.client, platformRegistry);

@@ -1,5 +1,6 @@
 import type { Pack } from '../content/pack.js';
 import type { Logger } from '../log.js';
+import type { PictureHost } from '../pictures/hosting.js';
 import type { Store } from '../store/store.js';
 import type { Poster } from './poster.js';
 import type { Reply } from './reply.js';
@@ -28,6 +29,8 @@ export interface Services {
   poster: Poster;
   /** For side effects that fail after the user's action succeeded (an edit of a round message). */
   log?: Logger;
+  /** Set when PUBLIC_URL is: adapters show pictures by link rather than uploading each one. */
+  pictures?: PictureHost;
 }
 
 export interface CommandContext extends Services {

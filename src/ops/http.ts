@@ -51,16 +51,25 @@ export function createOpsHandler(deps: OpsDeps): RequestHandler {
   };
 }
 
+/** Offers each request to the handlers in turn; the first that takes it answers. */
+export function firstOf(...handlers: RequestHandler[]): RequestHandler {
+  return (req, res) => handlers.some((handler) => handler(req, res));
+}
+
 /**
  * The same endpoints as Bolt `customRoutes` entries (`{ path, method, handler }`),
- * for when the Slack adapter's HTTPReceiver already owns PORT.
+ * for when the Slack adapter's HTTPReceiver already owns PORT. Paths are in
+ * path-to-regexp form, as Bolt matches them.
  */
-export function opsRoutes(handler: RequestHandler): {
+export function opsRoutes(
+  handler: RequestHandler,
+  paths: readonly string[] = ['/healthz', '/metrics'],
+): {
   path: string;
   method: string[];
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }[] {
-  return ['/healthz', '/metrics'].map((path) => ({
+  return paths.map((path) => ({
     path,
     method: ['GET', 'HEAD'],
     handler: (req: IncomingMessage, res: ServerResponse) => {

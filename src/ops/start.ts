@@ -1,13 +1,15 @@
 import { type Config, platformsOf } from '../config.js';
 import type { Logger } from '../log.js';
+import type { PictureHost } from '../pictures/hosting.js';
 import type { Store } from '../store/store.js';
 import { type PlatformRegistry, platforms as processPlatforms } from './health.js';
-import { createOpsHandler, type OpsServer, opsRoutes, type RequestHandler, startOpsServer } from './http.js';
+import { createOpsHandler, firstOf, type OpsServer, opsRoutes, type RequestHandler, startOpsServer } from './http.js';
 import { type Lifecycle, lifecycle as processLifecycle } from './lifecycle.js';
 import { type Metrics, metrics as processMetrics } from './metrics.js';
+import { createPicturesHandler } from './pictures-route.js';
 
 export interface RunningOps {
-  /** /healthz and /metrics as a plain Node handler. */
+  /** /healthz, /metrics and (with PUBLIC_URL) /pictures/ as a plain Node handler. */
   handler: RequestHandler;
   /** The same, as Bolt customRoutes, for the Slack adapter to mount when it owns PORT. */
   routes: ReturnType<typeof opsRoutes>;
@@ -29,16 +31,19 @@ export async function startOps(options: {
   metrics?: Metrics;
   platforms?: PlatformRegistry;
   lifecycle?: Lifecycle;
+  /** Serves /pictures/ too; the same host the adapters link pictures through. */
+  pictures?: PictureHost;
 }): Promise<RunningOps> {
   const lifecycle = options.lifecycle ?? processLifecycle;
-  const handler = createOpsHandler({
+  const ops = createOpsHandler({
     store: options.store,
     platforms: options.platforms ?? processPlatforms,
     metrics: options.metrics ?? processMetrics,
     lifecycle,
     log: options.log,
   });
-  const routes = opsRoutes(handler);
+  const handler = options.pictures ? firstOf(ops, createPicturesHandler(options.pictures, options.log)) : ops;
+  const routes = opsRoutes(handler, ['/healthz', '/metrics', ...(options.pictures ? ['/pictures/:file'] : [])]);
   const mode = platformsOf(options.config);
   if (mode.slackMode === 'http') return { handler, routes };
 

@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import { platforms } from '../ops/health.js';
 import { exitOnSignals, lifecycle } from '../ops/lifecycle.js';
 import { startOps } from '../ops/start.js';
+import { pictureHostFor } from '../pictures/hosting.js';
 import { createStore } from '../store/create.js';
 
 /** The shard entry next to this file: entry.ts from the sources (through tsx), entry.js in the built image. */
@@ -31,7 +32,8 @@ export async function runShardManager(config: Config, log: Logger): Promise<void
   const store = await createStore(config, { logger: log });
   lifecycle.onStop('close', 'store', () => store.close());
   exitOnSignals({ log });
-  await startOps({ config, store, log });
+  // The shards link pictures under PUBLIC_URL, which is this process's PORT: it serves them from the shared store.
+  await startOps({ config, store, log, pictures: pictureHostFor(config, store) });
   const { entry, execArgv } = shardEntry();
   log.info({ event: 'shards', total, requested: config.SHARDS }, 'starting Discord shards');
   const fleet = await spawnShards({

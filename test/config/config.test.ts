@@ -47,6 +47,27 @@ describe('config', () => {
     expect(problemsOf(env)).toEqual([expect.stringMatching(message)]);
   });
 
+  it('takes PUBLIC_URL as an http(s) address without its trailing slash, and refuses other forms', () => {
+    expect(parseConfig({}).PUBLIC_URL).toBeUndefined();
+    expect(parseConfig({ PUBLIC_URL: '' }).PUBLIC_URL).toBeUndefined();
+    expect(parseConfig({ PUBLIC_URL: 'https://chronicle.example.org/' }).PUBLIC_URL).toBe(
+      'https://chronicle.example.org',
+    );
+    expect(parseConfig({ PUBLIC_URL: 'https://example.org/bots/chronicle' }).PUBLIC_URL).toBe(
+      'https://example.org/bots/chronicle',
+    );
+    for (const bad of [
+      'chronicle.example.org',
+      'ftp://example.org',
+      'https://example.org/?a=1',
+      'https://u:p@example.org',
+    ]) {
+      expect(problemsOf({ PUBLIC_URL: bad }), bad).toEqual([
+        expect.stringMatching(/^PUBLIC_URL: expected the http\(s\) address where PORT is reachable/),
+      ]);
+    }
+  });
+
   it('accepts every documented STORE_URL form', () => {
     for (const url of [
       'sqlite://./data/chronicle.sqlite',

@@ -3,12 +3,16 @@ import { parseConfig } from '../../src/config.js';
 import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Command, Services } from '../../src/core/command.js';
-import { createLogger, type Logger } from '../../src/log.js';
+import { createLogger, type Logger, silentLogger } from '../../src/log.js';
+import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
+import { createPicturesHandler } from '../../src/ops/pictures-route.js';
+import { PictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import type { Store } from '../../src/store/store.js';
 import type { InteractionPayload } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';
+import { freePort } from '../support/free-port.js';
 
 /** A clock the test moves by hand, so quiz deadlines pass without waiting. */
 export class TestClock {
@@ -56,7 +60,14 @@ function captureLogger(lines: LogLine[]): Logger {
 }
 
 export async function startHarness(
-  options: { commands?: readonly Command[]; deferAfterMs?: number; heartbeatIntervalMs?: number; pack?: Pack } = {},
+  options: {
+    commands?: readonly Command[];
+    deferAfterMs?: number;
+    heartbeatIntervalMs?: number;
+    pack?: Pack;
+    /** Serve pictures on a loopback port of their own (as PUBLIC_URL) and link them instead of attaching them. */
+    publicUrl?: boolean;
+  } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start({ heartbeatIntervalMs: options.heartbeatIntervalMs });
   const config = parseConfig({
@@ -69,9 +80,17 @@ export async function startHarness(
   const store = new MemoryStore(() => clock.ms);
   const logs: LogLine[] = [];
   const logger = captureLogger(logs);
-  const adapterOptions = { commands: options.commands, deferAfterMs: options.deferAfterMs };
+  const pictures = options.publicUrl ? await servePictures(store) : undefined;
+  const adapterOptions = { commands: options.commands, deferAfterMs: options.deferAfterMs, pictures: pictures?.host };
   let adapter = createDiscordAdapter(config, store, logger, adapterOptions);
-  const services: Services = { pack, store, now: clock.now, poster: adapter.poster, log: logger };
+  const services: Services = {
+    pack,
+    store,
+    now: clock.now,
+    poster: adapter.poster,
+    log: logger,
+    pictures: pictures?.host,
+  };
   await adapter.start(services);
   const harness: Harness = {
     fake,
@@ -91,9 +110,19 @@ export async function startHarness(
     async close() {
       await adapter.stop();
       await fake.close();
+      await pictures?.server.close();
     },
   };
   return harness;
+}
+
+/** What an instance with PUBLIC_URL runs: a PictureHost, and its route on the port PUBLIC_URL names. */
+async function servePictures(store: Store): Promise<{ host: PictureHost; server: OpsServer }> {
+  const port = await freePort();
+  const host = new PictureHost(`http://127.0.0.1:${port}`, store);
+  const handler = createPicturesHandler(host, silentLogger);
+  const server = await startOpsServer({ port, host: '127.0.0.1', handler, log: silentLogger });
+  return { host, server };
 }
 
 export function callbackOf(fake: FakeDiscord, interaction: InteractionPayload): Promise<RecordedRequest> {

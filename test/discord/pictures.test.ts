@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Command } from '../../src/core/command.js';
 import { slashCommand } from '../fakes/discord/interactions.js';
-import { FAKE_APPLICATION_ID } from '../fakes/discord/server.js';
+import { FAKE_APPLICATION_ID, FAKE_CHANNEL_ID, FAKE_GUILD_ID } from '../fakes/discord/server.js';
 import { type Harness, interact, startHarness } from './harness.js';
 
 const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3]);
@@ -69,5 +69,42 @@ describe('a reply with a picture', () => {
         },
       ]),
     );
+  });
+});
+
+describe('a reply with a picture, with PUBLIC_URL', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ commands: [chart], publicUrl: true });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('links the picture in the embed of the one JSON callback: no upload, no edit', async () => {
+    const interaction = slashCommand({ name: 'chart' });
+    const answer = await interact(h.fake, interaction);
+    expect(answer.callbackType).toBe(4);
+    const [embed] = answer.message.embeds as { title: string; image?: { url: string } }[];
+    expect(embed?.title).toBe('October 2020');
+    expect(embed?.image?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pictures\/[0-9a-f]{32}\.png$/);
+    expect(answer.requests.flatMap((r) => r.files)).toEqual([]);
+    expect(answer.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+
+    // What Discord's image proxy fetches from that link.
+    const served = await fetch(embed!.image!.url);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG);
+  });
+
+  it('posts a channel message (a briefing) with the linked picture and no attachment', async () => {
+    const reply = await chart.run!({} as never, {} as never);
+    const { messageId } = await h.adapter.poster.post(
+      { platform: 'discord', channelId: FAKE_CHANNEL_ID, serverId: FAKE_GUILD_ID },
+      reply,
+    );
+    const shown = h.fake.rest.messages.get(messageId);
+    expect(shown?.attachments ?? []).toEqual([]);
+    expect(shown?.embeds).toMatchObject([{ image: { url: expect.stringMatching(/\/pictures\/[0-9a-f]{32}\.png$/) } }]);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/adapters/discord/limits.js';
 import { customIdFor, renderReply } from '../../src/adapters/discord/render.js';
 import type { Choice, Reply } from '../../src/core/reply.js';
 import { expectValidMessage } from './validate.js';
@@ -151,6 +152,25 @@ describe('renderReply', () => {
       { name: 'map_of_tavush.png', data: png, description: 'Map showing Tavush and Tovuz' },
     ]);
     expect(messages[0]?.embeds[0]?.image?.url).toBe('attachment://map_of_tavush.png');
+  });
+
+  it('with a picture link (PUBLIC_URL), shows it in the embed and attaches nothing; a link too long for Discord falls back to the file', () => {
+    const png = new Uint8Array([137, 80, 78, 71]);
+    const reply = {
+      text: 'map',
+      title: 'Map',
+      image: { png, filename: 'map.png', alt: 'Map showing Tavush and Tovuz' },
+      visibility: 'channel' as const,
+    };
+    const url = `https://chronicle.example.org/pictures/${'a'.repeat(32)}.png`;
+    const linked = renderReply(reply, { imageUrl: url }).messages[0];
+    expect(linked?.files).toEqual([]);
+    expect(linked?.embeds[0]?.image).toEqual({ url });
+    expectValidMessage(linked!);
+
+    const tooLong = renderReply(reply, { imageUrl: `https://example.org/${'x'.repeat(LIMITS.imageUrl)}` }).messages[0];
+    expect(tooLong?.files.map((f) => f.name)).toEqual(['map.png']);
+    expect(tooLong?.embeds[0]?.image?.url).toBe('attachment://map.png');
   });
 
   it('cites sources in the footer, or in fields with links when they do not fit there', () => {

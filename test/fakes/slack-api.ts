@@ -17,6 +17,19 @@ export interface RecordedCall {
 
 type Failure = { error: string } | { status: number; retryAfter?: number };
 
+/** An image Slack fetched because a message linked it (an image block's image_url). */
+export interface FetchedImage {
+  url: string;
+  status: number;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+function imageUrlsIn(body: Record<string, unknown>): string[] {
+  const blocks = Array.isArray(body.blocks) ? (body.blocks as { type?: string; image_url?: unknown }[]) : [];
+  return blocks.filter((b) => b.type === 'image' && typeof b.image_url === 'string').map((b) => b.image_url as string);
+}
+
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -58,6 +71,8 @@ export class FakeSlackApi {
   keepRecords = true;
   /** users.info answers: user id → is_admin. Unknown users are plain members. */
   readonly admins = new Set<string>();
+  /** Images fetched for image blocks, in order; Slack refuses a message whose image it cannot fetch. */
+  readonly fetchedImages: FetchedImage[] = [];
   private server?: Server;
   private port = 0;
   private nextTs = 1_700_000_000;
@@ -155,6 +170,7 @@ export class FakeSlackApi {
 
     if (url.pathname.startsWith('/respond/')) {
       this.record({ method: 'respond', body, path: url.pathname, at: Date.now() });
+      if (!(await this.fetchImages(body))) return json(400, { ok: false, error: 'invalid_blocks' });
       return json(200, { ok: true });
     }
     if (url.pathname.startsWith('/upload/')) {
@@ -174,7 +190,23 @@ export class FakeSlackApi {
       return json(failure.status, { ok: false, error: 'ratelimited' }, headers);
     }
     if (failure) return json(200, { ok: false, error: failure.error });
+    if (method.startsWith('chat.') && !(await this.fetchImages(body))) {
+      return json(200, { ok: false, error: 'invalid_blocks', errors: ['downloading image failed'] });
+    }
     json(200, this.answer(method, body));
+  }
+
+  /** Fetches every image a message links, as Slack does before accepting it; false when one is not an image. */
+  async fetchImages(body: Record<string, unknown>): Promise<boolean> {
+    let ok = true;
+    for (const imageUrl of imageUrlsIn(body)) {
+      const res = await fetch(imageUrl).catch(() => undefined);
+      const bytes = res?.ok ? new Uint8Array(await res.arrayBuffer()) : new Uint8Array();
+      const contentType = res?.headers.get('content-type') ?? '';
+      this.fetchedImages.push({ url: imageUrl, status: res?.status ?? 0, contentType, bytes });
+      if (!res?.ok || !/^image\/(png|jpeg|gif)$/.test(contentType)) ok = false;
+    }
+    return ok;
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {

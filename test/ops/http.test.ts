@@ -8,6 +8,7 @@ import { withInteraction } from '../../src/ops/interaction.js';
 import { Lifecycle } from '../../src/ops/lifecycle.js';
 import { Metrics } from '../../src/ops/metrics.js';
 import { startOps } from '../../src/ops/start.js';
+import { pictureHostFor } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -198,6 +199,37 @@ describe('the ops server', () => {
       ['/healthz', ['GET', 'HEAD']],
       ['/metrics', ['GET', 'HEAD']],
     ]);
+  });
+
+  it('with PUBLIC_URL, serves /pictures/ beside /healthz on its own server and in the routes it hands Bolt', async () => {
+    const config = parseConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DISCORD_TOKEN: 'a.b.c',
+      DISCORD_APPLICATION_ID: '1',
+      PUBLIC_URL: 'https://chronicle.example.org',
+    });
+    const store = new MemoryStore();
+    const pictures = pictureHostFor(config, store);
+    const link = await pictures!.link({ png: new Uint8Array([137, 80, 78, 71]), filename: 'x.png', alt: 'x' });
+    const lifecycle = new Lifecycle({ graceMs: 1_000 });
+    const ops = await startOps({ config, store, log: silentLogger, lifecycle, pictures });
+    const res = await fetch(link.replace('https://chronicle.example.org', `http://127.0.0.1:${ops.server?.port}`));
+    expect(res.status).toBe(200);
+    expect([...new Uint8Array(await res.arrayBuffer())]).toEqual([137, 80, 78, 71]);
+    expect((await fetch(`http://127.0.0.1:${ops.server?.port}/healthz`)).status).toBe(200);
+    expect(ops.routes.map((r) => r.path)).toEqual(['/healthz', '/metrics', '/pictures/:file']);
+    await lifecycle.stop('test');
+  });
+
+  it('without PUBLIC_URL there is no picture host, and /pictures/ is not served', async () => {
+    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', DISCORD_TOKEN: 'a.b.c', DISCORD_APPLICATION_ID: '1' });
+    expect(pictureHostFor(config, new MemoryStore())).toBeUndefined();
+    const lifecycle = new Lifecycle({ graceMs: 1_000 });
+    const ops = await startOps({ config, store: new MemoryStore(), log: silentLogger, lifecycle });
+    expect((await fetch(`http://127.0.0.1:${ops.server?.port}/pictures/${'0'.repeat(32)}.png`)).status).toBe(404);
+    expect(ops.routes.map((r) => r.path)).toEqual(['/healthz', '/metrics']);
+    await lifecycle.stop('test');
   });
 
   it('in console-only mode, a busy port is a warning and the console still starts', async () => {

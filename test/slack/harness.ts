@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { commands as registry } from '../../commands/index.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
@@ -8,8 +7,12 @@ import type { Pack } from '../../src/content/pack.js';
 import type { Command, Services } from '../../src/core/command.js';
 import type { Poster } from '../../src/core/poster.js';
 import { createLogger } from '../../src/log.js';
+import { opsRoutes } from '../../src/ops/http.js';
+import { createPicturesHandler } from '../../src/ops/pictures-route.js';
+import { PictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
+import { freePort } from '../support/free-port.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-0000-token';
@@ -79,7 +82,14 @@ export const CAROL: SlackUser = { id: 'U0CAROL', name: 'carol' };
 let responseCounter = 0;
 
 export async function startHarness(
-  options: { commands?: readonly Command[]; now?: () => Date; ackBudgetMs?: number; pack?: Pack } = {},
+  options: {
+    commands?: readonly Command[];
+    now?: () => Date;
+    ackBudgetMs?: number;
+    pack?: Pack;
+    /** Serve pictures under this instance's own address (PUBLIC_URL) and link them instead of uploading. */
+    publicUrl?: boolean;
+  } = {},
 ): Promise<Harness> {
   const fake = await new FakeSlackApi().start();
   const logs: LogLine[] = [];
@@ -98,8 +108,12 @@ export async function startHarness(
     post: (channel, reply) => slackPoster!.post(channel, reply),
     edit: (channel, id, reply) => slackPoster!.edit(channel, id, reply),
   };
-  const services: Services = { pack, store, now: options.now ?? (() => new Date()), poster };
+  // The port is chosen first so PUBLIC_URL can name it before the app (and its poster) exists.
+  const port = await freePort();
+  const pictures = options.publicUrl ? new PictureHost(`http://127.0.0.1:${port}`, store) : undefined;
+  const services: Services = { pack, store, now: options.now ?? (() => new Date()), poster, pictures };
   const slack = createSlackApp(services, {
+    routes: pictures ? opsRoutes(createPicturesHandler(pictures, logger), ['/pictures/:file']) : undefined,
     botToken: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
     apiUrl: fake.apiUrl,
@@ -111,8 +125,7 @@ export async function startHarness(
     ackBudgetMs: options.ackBudgetMs,
   });
   slackPoster = slack.poster;
-  const server = await slack.start({ port: 0, host: '127.0.0.1' });
-  const port = (server!.address() as AddressInfo).port;
+  await slack.start({ port, host: '127.0.0.1' });
   const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
 
   async function raw(body: string, headers: Record<string, string>): Promise<HttpAnswer> {

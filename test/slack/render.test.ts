@@ -48,6 +48,10 @@ function limitProblems(message: SlackMessage): string[] {
         }
       }
     }
+    if (block.type === 'image') {
+      if (!block.alt_text?.trim() || block.alt_text.length > LIMITS.imageAltText) problems.push('bad alt_text');
+      if (block.image_url.length > LIMITS.imageUrl) problems.push('long image_url');
+    }
   }
   return problems;
 }
@@ -195,6 +199,28 @@ describe('Reply → Block Kit', () => {
     const privately = renderReply({ text: 'm', image, visibility: 'private' });
     expect(privately.upload).toBeUndefined();
     expect(allText(privately.messages)).toContain('Map of Tovuz and Tavush');
+  });
+
+  it('with a picture link (PUBLIC_URL), shows the picture in an image block, public or private, and uploads nothing', () => {
+    const image = { png: new Uint8Array([137, 80, 78, 71]), filename: 'map.png', alt: 'Map of Tovuz and Tavush' };
+    const imageUrl = `https://chronicle.example.org/pictures/${'a'.repeat(32)}.png`;
+    for (const visibility of ['channel', 'private'] as const) {
+      const rendered = renderReply({ text: 'm', title: 'Map', image, visibility }, { imageUrl });
+      expect(rendered.upload).toBeUndefined();
+      expect(rendered.messages[0]!.blocks).toContainEqual({
+        type: 'image',
+        image_url: imageUrl,
+        alt_text: 'Map of Tovuz and Tavush',
+      });
+      expect(limitProblems(rendered.messages[0]!)).toEqual([]);
+    }
+    // A link longer than an image block takes is not sent: the picture is uploaded as without PUBLIC_URL.
+    const tooLong = renderReply(
+      { text: 'm', image, visibility: 'channel' },
+      { imageUrl: `https://example.org/${'x'.repeat(LIMITS.imageUrl)}` },
+    );
+    expect(tooLong.upload).toBe(image);
+    expect(tooLong.messages[0]!.blocks.some((b) => b.type === 'image')).toBe(false);
   });
 
   it('never produces a message Slack would reject, whatever the Reply (property)', () => {

@@ -3,6 +3,7 @@ import { commands as registry } from '../../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Command, Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
+import type { PictureHost } from '../../pictures/hosting.js';
 import type { Store } from '../../store/store.js';
 import { createInteractionHandler } from './interactions.js';
 import { NO_MENTIONS } from './payload.js';
@@ -63,6 +64,8 @@ export interface DiscordAdapterOptions {
   /** The registry by default; tests pass their own to add a slow command. */
   commands?: readonly Command[];
   deferAfterMs?: number;
+  /** Shows pictures by link (PUBLIC_URL) in replies and posts, instead of attaching them. */
+  pictures?: PictureHost;
 }
 
 /**
@@ -76,7 +79,7 @@ export function createDiscordAdapter(
   options: DiscordAdapterOptions = {},
 ): DiscordAdapter {
   const client = createDiscordClient(config);
-  const poster = new DiscordPoster(client.rest, store);
+  const poster = new DiscordPoster(client.rest, store, options.pictures);
   const log = logger.child({ adapter: 'discord' });
   let accepting = true;
   return {
@@ -120,7 +123,7 @@ export async function startDiscord(
   logger: Logger,
   options: DiscordAdapterOptions = {},
 ): Promise<DiscordAdapter> {
-  const adapter = createDiscordAdapter(config, services.store, logger, options);
+  const adapter = createDiscordAdapter(config, services.store, logger, { pictures: services.pictures, ...options });
   await adapter.start(services);
   return adapter;
 }

@@ -15,6 +15,7 @@ import type { InteractionMeta, InteractionOutcome, Logger } from '../../log.js';
 import { recordInteraction } from '../../ops/interaction.js';
 import { type Lifecycle, lifecycle as processLifecycle } from '../../ops/lifecycle.js';
 import type { Metrics } from '../../ops/metrics.js';
+import { pictureLink } from '../../pictures/hosting.js';
 import { suggest } from './autocomplete.js';
 import { callerOf } from './caller.js';
 import { invocationOf, optionSpecOf } from './invocation.js';
@@ -136,7 +137,8 @@ export function createInteractionHandler(
   }
 
   async function render(reply: Reply, single = false): Promise<DiscordMessage[]> {
-    const { messages, longActions } = renderReply(reply, { single });
+    const imageUrl = await pictureLink(services.pictures, reply.image, logger);
+    const { messages, longActions } = renderReply(reply, { single, imageUrl });
     await rememberLongActions(services.store, longActions);
     return messages;
   }

@@ -17,6 +17,8 @@ export const LIMITS = {
   selectOptions: 25,
   selectPlaceholder: 150,
   customId: 100,
+  /** An embed image's url; a longer PUBLIC_URL link falls back to an attachment. */
+  imageUrl: 2_048,
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,

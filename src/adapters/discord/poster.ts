@@ -1,6 +1,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
 import { type ChannelRef, PostError, type Poster } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
+import { type PictureHost, pictureLink } from '../../pictures/hosting.js';
 import type { Store } from '../../store/store.js';
 import { rememberLongActions } from './long-actions.js';
 import { NO_MENTIONS } from './payload.js';
@@ -61,10 +62,11 @@ export class DiscordPoster implements Poster {
   constructor(
     private readonly rest: REST,
     private readonly store: Store,
+    private readonly pictures?: PictureHost,
   ) {}
 
   async post(channel: ChannelRef, reply: Reply): Promise<{ messageId: string }> {
-    const { messages, longActions } = renderReply(reply);
+    const { messages, longActions } = renderReply(reply, { imageUrl: await pictureLink(this.pictures, reply.image) });
     await rememberLongActions(this.store, longActions);
     let firstId: string | undefined;
     try {
@@ -80,7 +82,8 @@ export class DiscordPoster implements Poster {
 
   /** Edits in place: the new reply is fitted into that one message. */
   async edit(channel: ChannelRef, messageId: string, reply: Reply): Promise<void> {
-    const { messages, longActions } = renderReply(reply, { single: true });
+    const imageUrl = await pictureLink(this.pictures, reply.image);
+    const { messages, longActions } = renderReply(reply, { single: true, imageUrl });
     await rememberLongActions(this.store, longActions);
     try {
       await this.rest.patch(Routes.channelMessage(channel.channelId, messageId), body(messages[0] as DiscordMessage));

@@ -232,7 +232,7 @@ function usesEmbed(reply: Reply): boolean {
  * With `single`, everything is squeezed into one message (for edits of a
  * message that already exists): overflowing text is cut and marked.
  */
-export function renderReply(reply: Reply, options: { single?: boolean } = {}): Rendered {
+export function renderReply(reply: Reply, options: { single?: boolean; imageUrl?: string } = {}): Rendered {
   const longActions = new Map<string, string>();
   const rowPages = buildRows(reply.choices ?? [], longActions);
   let messages: DiscordMessage[];
@@ -254,11 +254,17 @@ export function renderReply(reply: Reply, options: { single?: boolean } = {}): R
     else if (!embed) first.content = truncate(`${first.content ?? ''}…`, LIMITS.content);
     messages = [first];
   }
-  if (reply.image) {
-    const first = messages[0] as DiscordMessage;
+  const embed = messages[0]?.embeds[0];
+  if (reply.image && embed && options.imageUrl && options.imageUrl.length <= LIMITS.imageUrl) {
+    // Served from PUBLIC_URL: the embed links it, and nothing is uploaded with the message.
+    embed.image = { url: options.imageUrl };
+  } else if (reply.image) {
     const name = safeFilename(reply.image.filename);
-    first.files.push({ name, data: reply.image.png, description: truncate(reply.image.alt, 1_024) });
-    const embed = first.embeds[0];
+    (messages[0] as DiscordMessage).files.push({
+      name,
+      data: reply.image.png,
+      description: truncate(reply.image.alt, 1_024),
+    });
     if (embed) embed.image = { url: `attachment://${name}` };
   }
   const pages = options.single ? rowPages.slice(0, 1) : rowPages;

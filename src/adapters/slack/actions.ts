@@ -4,6 +4,7 @@ import { dispatchChoice } from '../../core/dispatch.js';
 import { UserError } from '../../core/errors.js';
 import type { Logger } from '../../log.js';
 import { recordInteraction } from '../../ops/interaction.js';
+import { pictureLink } from '../../pictures/hosting.js';
 import { type AdminLookup, callerOf } from './caller.js';
 import { asResponse, uploadPicture } from './deliver.js';
 import { type Settled, settle } from './outcome.js';
@@ -53,7 +54,8 @@ export function actionHandler(deps: ActionDeps) {
     let result: Pick<Settled, 'outcome' | 'error'> = settled;
     try {
       const inPlace = reply.replaceOriginal === true;
-      const rendered = renderReply(reply, inPlace ? { maxMessages: 1 } : {});
+      const imageUrl = await pictureLink(deps.services.pictures, reply.image, deps.logger);
+      const rendered = renderReply(reply, inPlace ? { maxMessages: 1, imageUrl } : { imageUrl });
       await saveStash(deps.services.store, rendered);
       const messageTs: string | undefined = body.message?.ts ?? body.container?.message_ts;
       if (inPlace) {

@@ -106,7 +106,7 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
     rejectRateLimitedCalls: true,
     logger: boltLogger(options.logger),
   });
-  const poster = new SlackPoster(posterClient, services.store);
+  const poster = new SlackPoster(posterClient, services.store, services.pictures);
 
   return {
     app,

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { ChannelRef, Poster } from '../../core/poster.js';
 import { PostError } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
+import { type PictureHost, pictureLink } from '../../pictures/hosting.js';
 import type { Store } from '../../store/store.js';
 import { type RenderedReply, renderReply } from './render.js';
 
@@ -58,16 +59,17 @@ export async function saveStash(store: Store, rendered: RenderedReply): Promise<
 /**
  * The Poster for Slack channels: chat.postMessage for new messages (the quiz
  * round, the reveal, a briefing), chat.update to edit one in place, and a
- * file upload for a picture.
+ * picture as an image block linking PUBLIC_URL, or else as a file upload.
  */
 export class SlackPoster implements Poster {
   constructor(
     private readonly client: WebClient,
     private readonly store: Store,
+    private readonly pictures?: PictureHost,
   ) {}
 
   async post(channel: ChannelRef, reply: Reply): Promise<{ messageId: string }> {
-    const rendered = renderReply(reply);
+    const rendered = renderReply(reply, { imageUrl: await pictureLink(this.pictures, reply.image) });
     await saveStash(this.store, rendered);
     let messageId = '';
     try {
@@ -92,7 +94,7 @@ export class SlackPoster implements Poster {
   }
 
   async edit(channel: ChannelRef, messageId: string, reply: Reply): Promise<void> {
-    const rendered = renderReply(reply, { maxMessages: 1 });
+    const rendered = renderReply(reply, { maxMessages: 1, imageUrl: await pictureLink(this.pictures, reply.image) });
     await saveStash(this.store, rendered);
     const [message] = rendered.messages;
     try {

@@ -19,6 +19,8 @@ export const LIMITS = {
   selectOptions: 100,
   optionValue: 150,
   contextElements: 10,
+  imageAltText: 2000,
+  imageUrl: 3000,
   /** Slack truncates `text` beyond this; notifications want it short anyway. */
   fallbackText: 3000,
   /** A response_url takes at most five messages. */
@@ -47,6 +49,8 @@ export interface RenderedReply {
 export interface RenderOptions {
   /** At most this many messages (chat.update can only replace one). */
   maxMessages?: number;
+  /** Where the reply's picture is served (PUBLIC_URL): shown in an image block instead of uploaded. */
+  imageUrl?: string;
 }
 
 function section(text: string): Block {
@@ -161,7 +165,10 @@ function choiceBlocks(choices: Choice[], stash: Record<string, string>): Block[]
   return blocks;
 }
 
-function imageNote(image: ReplyImage, visibility: Reply['visibility']): Block[] {
+function imageBlocks(image: ReplyImage, visibility: Reply['visibility'], url: string | undefined): Block[] {
+  if (url) {
+    return [{ type: 'image', image_url: url, alt_text: clip(image.alt.trim() || 'picture', LIMITS.imageAltText) }];
+  }
   // A file upload is always visible to the whole channel, so a private reply describes its picture instead.
   if (visibility === 'channel') return [];
   return contextBlocks([`:frame_with_picture: ${escapeMrkdwn(image.alt)}`]);
@@ -208,7 +215,9 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
   const mainText = reply.body ?? (reply.fields?.length ? undefined : reply.text);
   if (mainText?.trim()) body.push(...sections(toMrkdwn(mainText)));
   if (reply.fields?.length) body.push(...fieldBlocks(reply.fields));
-  if (reply.image) body.push(...imageNote(reply.image, reply.visibility));
+  // A link too long for an image block (a very long PUBLIC_URL) falls back to the upload.
+  const imageUrl = options.imageUrl && options.imageUrl.length <= LIMITS.imageUrl ? options.imageUrl : undefined;
+  if (reply.image) body.push(...imageBlocks(reply.image, reply.visibility, imageUrl));
 
   if (reply.sources?.length) body.push(...contextBlocks(reply.sources.map(sourceText)));
   if (reply.footer?.trim()) body.push(...contextBlocks([toMrkdwn(reply.footer)]));
@@ -227,7 +236,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
   }));
   return {
     messages,
-    upload: reply.image && reply.visibility === 'channel' ? reply.image : undefined,
+    upload: reply.image && reply.visibility === 'channel' && !imageUrl ? reply.image : undefined,
     stash,
   };
 }
@@ -238,13 +247,12 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
  * Kit is the same too, so it is built once. Nothing downstream mutates a
  * RenderedReply, and a Reply is not changed once a command has returned it.
  */
-const rendered = new WeakMap<Reply, RenderedReply>();
+const rendered = new WeakMap<Reply, { imageUrl?: string; result: RenderedReply }>();
 
-export function renderReplyOnce(reply: Reply): RenderedReply {
-  let hit = rendered.get(reply);
-  if (!hit) {
-    hit = renderReply(reply);
-    rendered.set(reply, hit);
-  }
-  return hit;
+export function renderReplyOnce(reply: Reply, imageUrl?: string): RenderedReply {
+  const hit = rendered.get(reply);
+  if (hit && hit.imageUrl === imageUrl) return hit.result;
+  const result = renderReply(reply, { imageUrl });
+  rendered.set(reply, { imageUrl, result });
+  return result;
 }

@@ -4,6 +4,7 @@ import { parseCommandLine } from '../../core/command-line.js';
 import { dispatch, resolveLine } from '../../core/dispatch.js';
 import type { Logger } from '../../log.js';
 import { recordInteraction } from '../../ops/interaction.js';
+import { pictureLink } from '../../pictures/hosting.js';
 import { type AdminLookup, callerOf } from './caller.js';
 import { asResponse, uploadPicture } from './deliver.js';
 import { APOLOGY, type Settled, settle } from './outcome.js';
@@ -66,7 +67,8 @@ export function slashHandler(deps: SlashDeps) {
       }
       const settled = early ?? (await work);
       result = settled;
-      const rendered = renderReplyOnce(settled.reply);
+      const imageUrl = await pictureLink(deps.services.pictures, settled.reply.image, deps.logger);
+      const rendered = renderReplyOnce(settled.reply, imageUrl);
       await saveStash(deps.services.store, rendered);
       const [first, ...rest] = rendered.messages.map((m) => asResponse(m, settled.reply.visibility));
       if (!acked) {

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { Config } from '../config.js';
+import type { ReplyImage } from '../core/reply.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+
+/** Where pictures are served, below PUBLIC_URL: `/pictures/<key>.png`. */
+export const PICTURES_ROUTE = '/pictures/';
+
+/** 128 bits of the PNG's SHA-256, in hex: a picture's name is its content, so a link never shows another picture. */
+const KEY_PATTERN = /^[0-9a-f]{32}$/;
+
+/**
+ * How long a picture stays fetchable after it was last shown. Slack and
+ * Discord fetch a linked image when the message is posted and keep their own
+ * copy, so this only needs to outlast their caches, not the message.
+ */
+export const PICTURE_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Republishing refreshes the stored copy's lifetime; once a day per picture per instance is plenty. */
+const REPUBLISH_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** Bytes kept in memory for serving, across all pictures. */
+const MEMORY_BYTES = 32 * 1024 * 1024;
+
+function storeKey(key: string): string {
+  return `picture:${key}`;
+}
+
+/**
+ * Shows a reply's picture by link instead of uploading it with every reply.
+ * The PNG goes into the shared Store once, under a name taken from its
+ * content, and any instance sharing that Store serves it at
+ * `PUBLIC_URL/pictures/<key>.png`. Uploading the same 60–100 KB chart for
+ * every `/timeline` was most of what a reply cost (see bench/README.md).
+ */
+export class PictureHost {
+  private readonly keys = new WeakMap<Uint8Array, string>();
+  private readonly published = new LRUCache<string, Promise<void>>({ max: 10_000, ttl: REPUBLISH_AFTER_MS });
+  private readonly bytes = new LRUCache<string, Uint8Array>({
+    maxSize: MEMORY_BYTES,
+    sizeCalculation: (png) => Math.max(1, png.byteLength),
+  });
+
+  constructor(
+    /** PUBLIC_URL without a trailing slash. */
+    private readonly base: string,
+    private readonly store: Store,
+  ) {}
+
+  /**
+   * The picture's public address. Resolves once the picture is in the Store,
+   * so whichever instance the platform's fetch reaches can serve it; rejects
+   * when the Store cannot take it (the caller then uploads instead).
+   */
+  async link(image: ReplyImage): Promise<string> {
+    const key = this.keyOf(image.png);
+    let stored = this.published.get(key);
+    if (!stored) {
+      stored = this.store.set(storeKey(key), Buffer.from(image.png).toString('base64'), PICTURE_KEPT_MS);
+      this.published.set(key, stored);
+      this.bytes.set(key, image.png);
+      stored.catch(() => this.published.delete(key));
+    }
+    await stored;
+    return this.urlOf(key);
+  }
+
+  /** The PNG named `key`, from memory or the Store; undefined for a name that is not a picture's. */
+  async read(key: string): Promise<Uint8Array | undefined> {
+    if (!KEY_PATTERN.test(key)) return undefined;
+    const cached = this.bytes.get(key);
+    if (cached) return cached;
+    const encoded = await this.store.get<string>(storeKey(key));
+    if (typeof encoded !== 'string') return undefined;
+    const png = new Uint8Array(Buffer.from(encoded, 'base64'));
+    this.bytes.set(key, png);
+    return png;
+  }
+
+  urlOf(key: string): string {
+    return `${this.base}${PICTURES_ROUTE}${key}.png`;
+  }
+
+  /** Hashed once per PNG: a memoised reply hands back the same bytes each time. */
+  keyOf(png: Uint8Array): string {
+    let key = this.keys.get(png);
+    if (!key) {
+      key = createHash('sha256').update(png).digest('hex').slice(0, 32);
+      this.keys.set(png, key);
+    }
+    return key;
+  }
+}
+
+/** A host when PUBLIC_URL says where this instance can be reached; none means pictures are uploaded. */
+export function pictureHostFor(config: Pick<Config, 'PUBLIC_URL'>, store: Store): PictureHost | undefined {
+  return config.PUBLIC_URL ? new PictureHost(config.PUBLIC_URL, store) : undefined;
+}
+
+/**
+ * The link to show `image` by, or undefined when it must be uploaded: no
+ * picture, no PUBLIC_URL, or a Store that cannot take it right now (the
+ * reply still goes out, with its picture uploaded as before).
+ */
+export async function pictureLink(
+  host: PictureHost | undefined,
+  image: ReplyImage | undefined,
+  log?: Logger,
+): Promise<string | undefined> {
+  if (!host || !image) return undefined;
+  try {
+    return await host.link(image);
+  } catch (error) {
+    log?.warn({ err: error }, 'picture could not be stored for linking; uploading it instead');
+    return undefined;
+  }
+}
