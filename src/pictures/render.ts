@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FAMILY, fontFiles } from './font.js';
+import { compactPng } from './png.js';
 
 /**
  * Pictures are laid out at chat size (about 800 px wide) and rendered at
@@ -33,9 +34,11 @@ export interface Rendered {
 
 export function renderSvg(svg: string): Rendered {
   const image = new Resvg(svg, RENDER_OPTIONS).render();
-  return { png: new Uint8Array(image.asPng()), width: image.width, height: image.height, pixels: image.pixels };
+  // resvg copies the pixels out on every read of the getter: read them once.
+  const pixels = image.pixels;
+  return { png: compactPng(image, pixels), width: image.width, height: image.height, pixels };
 }
 
 export function svgToPng(svg: string): Uint8Array {
-  return new Uint8Array(new Resvg(svg, RENDER_OPTIONS).render().asPng());
+  return renderSvg(svg).png;
 }
