@@ -1,7 +1,9 @@
 /**
  * One Discord client for bench/discord.ts, in its own process so it does not
  * share an event loop with the fake Discord and the load generator.
- * `chronicle`: the real adapter over the real pack, answering /timeline.
+ * `chronicle`: the real adapter over the real pack, answering /timeline, with
+ * PUBLIC_URL set to its own picture route: pictures are linked in the embed.
+ * `chronicle-upload`: the same without PUBLIC_URL: each picture is uploaded.
  * `adapter`: the real adapter whose /timeline returns a fixed Reply (the one
  * the real /timeline 2020-10 gives, computed once), so the adapter's own cost
  * shows apart from the engine's. `adapter-text`: the same without the
@@ -19,7 +21,11 @@ import type { Pack } from '../src/content/pack.js';
 import type { Command } from '../src/core/command.js';
 import { dispatch } from '../src/core/dispatch.js';
 import { createLogger } from '../src/log.js';
+import { startOpsServer } from '../src/ops/http.js';
+import { createPicturesHandler } from '../src/ops/pictures-route.js';
+import { PictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
+import { freePort } from '../test/support/free-port.js';
 
 const [kind, apiUrl, token, applicationId] = process.argv.slice(2) as [string, string, string, string];
 // Errors go to stderr (the driver shows them); a benchmark that hides failures measures nothing.
@@ -64,8 +70,22 @@ if (kind === 'bare') {
     const reply = kind === 'adapter-text' ? { ...fixed, image: undefined } : fixed;
     only = [{ ...timeline, run: async () => reply }];
   }
-  const adapter = createDiscordAdapter(config, store, logger, { commands: only });
-  await adapter.start({ pack: loaded.pack, store, now: () => new Date(), poster: adapter.poster, log: logger });
+  let pictures: PictureHost | undefined;
+  if (kind === 'chronicle') {
+    const port = await freePort();
+    pictures = new PictureHost(`http://127.0.0.1:${port}`, store);
+    const handler = createPicturesHandler(pictures, logger);
+    await startOpsServer({ port, host: '127.0.0.1', handler, log: logger });
+  }
+  const adapter = createDiscordAdapter(config, store, logger, { commands: only, pictures });
+  await adapter.start({
+    pack: loaded.pack,
+    store,
+    now: () => new Date(),
+    poster: adapter.poster,
+    log: logger,
+    pictures,
+  });
   console.log(`ready ${loaded.source}`);
 }
 

@@ -17,13 +17,21 @@ const WARMUP = 300;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TARGET = 1.3;
 
-type Kind = 'bare' | 'adapter-text' | 'adapter' | 'chronicle';
+type Kind = 'bare' | 'adapter-text' | 'adapter' | 'chronicle-upload' | 'chronicle';
 const KINDS: Kind[] = (process.env.BENCH_KINDS?.split(',') as Kind[] | undefined) ?? [
   'bare',
   'adapter-text',
   'adapter',
+  'chronicle-upload',
   'chronicle',
 ];
+const perKind = (): Record<Kind, number[]> => ({
+  bare: [],
+  'adapter-text': [],
+  adapter: [],
+  'chronicle-upload': [],
+  chronicle: [],
+});
 
 async function startClient(kind: Kind, fake: FakeDiscord): Promise<{ child: ChildProcess; source: string }> {
   const child = spawn(
@@ -116,10 +124,10 @@ function percentile(sorted: number[], p: number): number {
 
 const fake = await FakeDiscord.start();
 fake.rest.keepRecords = false;
-const results: Record<Kind, number[]> = { bare: [], 'adapter-text': [], adapter: [], chronicle: [] };
+const results = perKind();
 /** p99 of each round, so each kind can be compared with the bare round run just before it. */
-const roundP99: Record<Kind, number[]> = { bare: [], 'adapter-text': [], adapter: [], chronicle: [] };
-const throughput: Record<Kind, number[]> = { bare: [], 'adapter-text': [], adapter: [], chronicle: [] };
+const roundP99 = perKind();
+const throughput = perKind();
 let packSource = '';
 for (let round = 0; round < ROUNDS; round++) {
   for (const kind of KINDS) {

@@ -5,6 +5,9 @@
  * that acks /timeline with a fixed string (the floor). `adapter`: the
  * Slack adapter with /timeline answering a fixed Reply (the adapter's own cost).
  * `chronicle-text`: the real adapter and pack, replies without their picture.
+ * `chronicle-upload`: the real adapter and pack without PUBLIC_URL, so each
+ * picture is uploaded with files.uploadV2. `chronicle` has PUBLIC_URL set to
+ * its own address and links its pictures (served on the same port).
  * Prints {"port": N} on stdout once listening on 127.0.0.1.
  */
 
@@ -20,7 +23,11 @@ import type { Command } from '../src/core/command.js';
 import type { Poster } from '../src/core/poster.js';
 import type { Reply } from '../src/core/reply.js';
 import { createLogger } from '../src/log.js';
+import { opsRoutes } from '../src/ops/http.js';
+import { createPicturesHandler } from '../src/ops/pictures-route.js';
+import { PictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
+import { freePort } from '../test/support/free-port.js';
 
 const FIXED: Reply = { text: 'Timeline: a fixed string', visibility: 'channel' };
 
@@ -71,6 +78,8 @@ if (kind === 'bare') {
       const run = c.run;
       return run ? { ...c, run: async (args, ctx) => strip(await run.call(c, args, ctx)) } : c;
     });
+  const port = await freePort();
+  const pictures = kind === 'chronicle' ? new PictureHost(`http://127.0.0.1:${port}`, new MemoryStore()) : undefined;
   const registry: Command[] =
     kind === 'chronicle-text'
       ? withoutPictures(commands)
@@ -94,11 +103,20 @@ if (kind === 'bare') {
   // Interaction logs stay on, as in production; stderr goes nowhere.
   const logger = createLogger({ level: 'info', format: 'json' });
   const slack = createSlackApp(
-    { pack: loaded.pack, store, now: () => new Date(), poster },
-    { botToken: token, signingSecret: secret, apiUrl, logger, ...identity, retries: 0, commands: registry },
+    { pack: loaded.pack, store, now: () => new Date(), poster, pictures },
+    {
+      botToken: token,
+      signingSecret: secret,
+      apiUrl,
+      logger,
+      ...identity,
+      retries: 0,
+      commands: registry,
+      routes: pictures ? opsRoutes(createPicturesHandler(pictures, logger), ['/pictures/:file']) : undefined,
+    },
   );
   slackPoster = slack.poster;
-  server = (await slack.start({ port: 0, host: '127.0.0.1' })) as Server;
+  server = (await slack.start({ port, host: '127.0.0.1' })) as Server;
 }
 process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port, source })}\n`);
 // An orderly exit, so a server started with --cpu-prof writes its profile.

@@ -39,7 +39,10 @@ async function spawnReady<T>(script: string, args: string[], extraNodeArgs: stri
 // BENCH_PROFILE=1 writes a CPU profile of each server to bench/out/ (slower; for finding costs, not for figures).
 const PROFILE = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/out'] : [];
 
-async function startServer(kind: 'chronicle' | 'chronicle-text' | 'adapter' | 'bare', apiUrl: string) {
+async function startServer(
+  kind: 'chronicle' | 'chronicle-upload' | 'chronicle-text' | 'adapter' | 'bare',
+  apiUrl: string,
+) {
   const { child, ready } = await spawnReady<{ port: number; source: string }>(
     'bench/slack-server.ts',
     [kind, apiUrl, SECRET],
@@ -94,26 +97,36 @@ const { apiUrl, responseUrl } = fake.ready;
 const bare = await startServer('bare', apiUrl);
 const adapter = await startServer('adapter', apiUrl);
 const chronicleText = await startServer('chronicle-text', apiUrl);
+const chronicleUpload = await startServer('chronicle-upload', apiUrl);
 const chronicle = await startServer('chronicle', apiUrl);
-const servers = [bare, adapter, chronicleText, chronicle];
+const servers = [bare, adapter, chronicleText, chronicleUpload, chronicle];
 try {
   // Warm each (JIT, users.info cache, connection setup) before measuring.
   for (const server of servers) await load(server.url, 2, responseUrl);
   const floor = await load(bare.url, DURATION_S, responseUrl);
   const shell = await load(adapter.url, DURATION_S, responseUrl);
   const text = await load(chronicleText.url, DURATION_S, responseUrl);
+  const upload = await load(chronicleUpload.url, DURATION_S, responseUrl);
   const ours = await load(chronicle.url, DURATION_S, responseUrl);
 
   // What one request produced: the reply rides in the ack body (an empty ack would mean it went to response_url).
   const sample = await (await fetch(chronicle.url, { method: 'POST', ...signedRequest(responseUrl) })).text();
-  const reply = (sample ? JSON.parse(sample) : {}) as { blocks?: unknown[]; text?: string };
+  const reply = (sample ? JSON.parse(sample) : {}) as {
+    blocks?: { type: string; image_url?: string }[];
+    text?: string;
+  };
+  // The chart is linked, and the link serves it: what Slack fetches (once per picture) when it shows the reply.
+  const imageUrl = reply.blocks?.find((b) => b.type === 'image')?.image_url;
+  const picture = imageUrl ? await fetch(imageUrl) : undefined;
+  const pictureBytes = picture?.ok ? (await picture.arrayBuffer()).byteLength : 0;
+  if (!pictureBytes) throw new Error(`Chronicle's /timeline reply did not link a picture it serves (${imageUrl})`);
 
   const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.POSITIVE_INFINITY);
   const p99Ratio = ratio(ours.p99, floor.p99);
   const row = (name: string, f: Figures) =>
     `| ${name} | ${f.p50} ms | ${f.p99} ms | ${Math.round(f.rps).toLocaleString('en')} req/s | ${f.requests.toLocaleString('en')} | ${f.errors + f.non2xx} |`;
   console.log(
-    `pack: ${chronicle.source}; Chronicle's reply: ${reply.blocks?.length ?? 0} blocks, ${reply.text?.length ?? 0} chars of fallback text`,
+    `pack: ${chronicle.source}; Chronicle's reply: ${reply.blocks?.length ?? 0} blocks, ${reply.text?.length ?? 0} chars of fallback text, its chart ${pictureBytes.toLocaleString('en')} bytes`,
   );
   console.log(`${CONNECTIONS} connections, ${DURATION_S} s each\n`);
   console.log('| server | p50 | p99 | throughput | requests | errors |');
@@ -121,11 +134,12 @@ try {
   console.log(row('bare Bolt, fixed ack (floor)', floor));
   console.log(row('Slack adapter, fixed Reply', shell));
   console.log(row('Chronicle /timeline 2020-10 without its picture', text));
-  console.log(row('Chronicle /timeline 2020-10', ours));
+  console.log(row('Chronicle /timeline 2020-10, picture uploaded (no PUBLIC_URL)', upload));
+  console.log(row('Chronicle /timeline 2020-10, picture linked (PUBLIC_URL)', ours));
   const ratios = (name: string, f: Figures) =>
     `${name}: p50 ${ratio(f.p50, floor.p50).toFixed(2)}×, p99 ${ratio(f.p99, floor.p99).toFixed(2)}×, throughput ${ratio(f.rps, floor.rps).toFixed(2)}×`;
   console.log(
-    `\n${ratios('adapter / bare', shell)}\n${ratios('Chronicle without picture / bare', text)}\n${ratios('Chronicle / bare', ours)}`,
+    `\n${ratios('adapter / bare', shell)}\n${ratios('Chronicle without picture / bare', text)}\n${ratios('Chronicle uploading / bare', upload)}\n${ratios('Chronicle linking / bare', ours)}`,
   );
   console.log(`target p99 ≤ ${TARGET}× bare: ${p99Ratio <= TARGET ? 'met' : 'MISSED'}`);
 } finally {
