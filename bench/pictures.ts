@@ -2,17 +2,17 @@
  * Issue target: each picture renders in under 100 ms. Measured per image,
  * layout + SVG + PNG, on the real pack and on crowded synthetic sets. The
  * floor, taken in the same run, is resvg rendering an empty SVG of the same
- * size with the same options (packaged fonts loaded, 1.25× zoom, PNG
- * encoding): the part of every picture that no layout work can remove.
+ * size with the same options (packaged fonts loaded, 1.25× zoom) and the
+ * same PNG encoding (`svgToPng`): the part of every picture that no layout
+ * work can remove.
  */
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import { loadPack } from '../src/content/load.js';
 import type { Pack } from '../src/content/pack.js';
 import type { Event } from '../src/content/schema.js';
 import { placesMap } from '../src/pictures/map.js';
 import { MAP_SIZE } from '../src/pictures/map-layout.js';
-import { RENDER_OPTIONS } from '../src/pictures/render.js';
+import { svgToPng } from '../src/pictures/render.js';
 import { timelineStrip } from '../src/pictures/timeline.js';
 import { SIZE } from '../src/pictures/timeline-layout.js';
 
@@ -38,7 +38,7 @@ function measure(fn: () => unknown): { median: number; p95: number } {
 
 function floor(width: number, height: number) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"></svg>`;
-  return measure(() => new Resvg(svg, RENDER_OPTIONS).render().asPng());
+  return measure(() => svgToPng(svg));
 }
 
 function synthetic(count: number, days: number): Event[] {
