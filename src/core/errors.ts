@@ -1,3 +1,5 @@
+import { displaySafe } from './display-safe.js';
+
 /**
  * A problem the user can fix: a bad option, an unknown name. Adapters show it
  * privately and log nothing alarming. Anything else is a bug: logged with
@@ -5,7 +7,8 @@
  */
 export class UserError extends Error {
   constructor(message: string) {
-    super(message);
+    // Messages often quote what the user typed; what goes back is cleaned of invisible formatting and capped.
+    super(displaySafe(message));
     this.name = 'UserError';
   }
 }

@@ -37,10 +37,16 @@ const value = fc.oneof(
     'toString',
     '%',
     '%E0%A4%A',
+    '\u202E01-0202',
+    '2020\u0000-10',
+    '\u001b[2J',
+    'Tovuz\u200B',
   ),
 );
 
 const STACK = /\n\s+at .+\(.+:\d+:\d+\)/;
+/** Controls (but newline and tab) and format characters such as RTL overrides: never echoed back. */
+const INVISIBLE = /(?![\n\t])[\p{Cc}\p{Cf}]/u;
 const LEAKS = ['undefined', 'NaN', '[object Object]'];
 
 /** No stack trace, and none of the words a bug leaks, unless the user typed that word themselves. */
@@ -53,10 +59,12 @@ async function survives(call: () => Promise<Reply>, inputs: string): Promise<voi
   try {
     const reply = await call();
     assertClean(reply.text, inputs);
+    expect(renderReply(reply)).not.toMatch(INVISIBLE);
     assertClean(renderReply(reply), inputs);
   } catch (error) {
     if (!isUserError(error)) throw error;
     assertClean(error.message, inputs);
+    expect(error.message).not.toMatch(INVISIBLE);
   }
 }
 

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { DISPLAY_MAX, displaySafe } from '../../src/core/display-safe.js';
+import { UserError } from '../../src/core/errors.js';
+
+describe('displaySafe', () => {
+  it('removes controls, bidi overrides and zero-width characters, keeping newlines, tabs and letters', () => {
+    expect(displaySafe('20\u202E01-0202\u202C')).toBe('2001-0202');
+    expect(displaySafe('a\u0000b\u001b[31mc\u0085')).toBe('ab[31mc');
+    expect(displaySafe('x\u200By\uFEFFz\u2066w\u2069')).toBe('xyzw');
+    expect(displaySafe('Şuşa\nXankəndi\tAğdam')).toBe('Şuşa\nXankəndi\tAğdam');
+  });
+
+  it('caps a long text with an ellipsis, never splitting a surrogate pair', () => {
+    const cut = displaySafe('😀'.repeat(DISPLAY_MAX));
+    expect(cut.length).toBeLessThanOrEqual(DISPLAY_MAX);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(displaySafe('short')).toBe('short');
+  });
+});
+
+describe('UserError', () => {
+  it('echoes what the user typed without its invisible formatting', () => {
+    expect(new UserError('"\u202E01-0202" is not a date').message).toBe('"01-0202" is not a date');
+  });
+});
