@@ -2,13 +2,15 @@ import cron from 'node-cron';
 import type { Services } from '../core/command.js';
 import { expireFinishedGames } from '../engine/quiz/cleanup.js';
 import { closeDueQuizRounds } from '../engine/quiz/game.js';
+import { expireAbandonedPicks } from '../engine/study/pick-expiry.js';
 import type { Logger } from '../log.js';
 
 /**
  * Every second, on every instance: close the quiz rounds whose deadline has
  * passed. The deadlines live in the Store and each round is claimed before
  * it is closed, so running this on several instances closes each round once.
- * The same tick deletes the answer lists of games that ended a week ago.
+ * The same tick deletes the answer lists of games that ended a week ago, and
+ * the pick lists of review answers left half-ordered a day ago.
  */
 export function startQuizClock(services: Services, log: Logger): { stop(): Promise<void> } {
   let busy = false;
@@ -17,8 +19,9 @@ export function startQuizClock(services: Services, log: Logger): { stop(): Promi
     busy = true;
     try {
       await closeDueQuizRounds(services);
-      // Finished games' answer lists, a week after the end.
+      // Finished games' answer lists, a week after the end; half-ordered review answers, after a day.
       await expireFinishedGames(services);
+      await expireAbandonedPicks(services);
     } catch (error) {
       log.error({ err: error }, 'closing due quiz rounds failed');
     } finally {

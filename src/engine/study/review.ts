@@ -10,6 +10,7 @@ import { dueQuestions, loadCard, nextDue, reviewCard } from './cards.js';
 import { recordAnswer } from './history.js';
 import { foldPicks, orderCredit, swappedPairs } from './kendall.js';
 import { studyKeys } from './keys.js';
+import { deletePicks, expirePicksLater } from './pick-expiry.js';
 import { orderChoices, orderInstructions } from './quiz-messages.js';
 import { freshVariant } from './regenerate.js';
 import { episodeOf } from './topics.js';
@@ -138,7 +139,9 @@ export async function answerReview(
   if (question.order) {
     if (what !== 'pick') throw new UserError('Put the events in order with the buttons.');
     const key = studyKeys.picks(`review:${sessionId}:${index}`, ctx.caller.userId);
-    await ctx.store.append(key, value);
+    if ((await ctx.store.append(key, value)) === 1) {
+      await expirePicksLater(ctx.store, key, ctx.now().getTime() + SESSION_TTL_MS);
+    }
     const order = foldPicks(await ctx.store.list<number>(key), question.options.length);
     if (order.length < question.options.length) {
       const placed = order.map((item, i) => `${i + 1}. ${question.options[item]}`).join('\n');
@@ -149,6 +152,7 @@ export async function answerReview(
     }
     given = order;
     credit = orderCredit(order, question.order);
+    await deletePicks(ctx.store, key);
   } else {
     credit = value === question.answer ? 1 : 0;
   }
