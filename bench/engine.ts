@@ -91,7 +91,7 @@ async function timelineLatency(
 
 async function report(label: string, pack: Pack, lines: string[]): Promise<void> {
   // First call builds the per-pack indexes; a game pays it once per process.
-  let t = performance.now();
+  const t = performance.now();
   const firstCount = generateQuestions(pack, { count: QUESTIONS_PER_CALL, seed: 1 }).length;
   const first = performance.now() - t;
   const perSecond = rate(3000, (seed) => generateQuestions(pack, { count: QUESTIONS_PER_CALL, seed }).length);
