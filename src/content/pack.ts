@@ -37,6 +37,18 @@ function chronologicalOrder(events: Event[]): Event[] {
   return keyed.map((k) => k.event);
 }
 
+/** The first index whose item passes `test`, for a test that is false then true along `sorted`; its length if none. */
+function firstIndex(sorted: readonly string[], test: (item: string) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(sorted[mid] as string)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** A validated pack with the indexes every command needs. Immutable once built. */
 export class Pack {
   readonly meta: PackMeta;
@@ -51,6 +63,10 @@ export class Pack {
   /** All events, oldest first; month-precision events sort before days of that month. */
   readonly chronological: readonly Event[];
 
+  /** firstDay of each chronological event, ascending: binary-searched by eventsBetween. */
+  private readonly starts: string[];
+  /** The latest lastDay among chronological[0..i]: non-decreasing, so also binary-searchable. */
+  private readonly reach: string[];
   private readonly byMonth = new Map<string, Event[]>();
   private readonly byMonthDay = new Map<string, Event[]>();
   private readonly byEntity = new Map<string, Event[]>();
@@ -71,6 +87,13 @@ export class Pack {
     this.quotes = byId(data.quotes);
     this.facts = byId(data.facts);
     this.chronological = chronologicalOrder(data.events);
+    this.starts = this.chronological.map((e) => firstDay(e.date));
+    let latest = '';
+    this.reach = this.chronological.map((e) => {
+      const last = lastDay(e.endDate ?? e.date);
+      if (last > latest) latest = last;
+      return latest;
+    });
 
     for (const event of this.chronological) {
       if (event.date.length >= 7) pushTo(this.byMonth, event.date.slice(0, 7), event);
@@ -104,7 +127,15 @@ export class Pack {
   eventsBetween(from: string, to: string): Event[] {
     const start = firstDay(from);
     const end = lastDay(to);
-    return this.chronological.filter((e) => firstDay(e.date) <= end && lastDay(e.endDate ?? e.date) >= start);
+    // Only events from the first that could still be running at `start` up to the last that begins by `end`.
+    const lo = firstIndex(this.reach, (day) => day >= start);
+    const hi = firstIndex(this.starts, (day) => day > end);
+    const found: Event[] = [];
+    for (let i = lo; i < hi; i++) {
+      const event = this.chronological[i] as Event;
+      if (lastDay(event.endDate ?? event.date) >= start) found.push(event);
+    }
+    return found;
   }
 
   eventsInMonth(yyyyMm: string): readonly Event[] {

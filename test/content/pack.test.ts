@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { firstDay, lastDay } from '../../src/content/dates.js';
 import { loadPack } from '../../src/content/load.js';
+import { Pack, type PackData } from '../../src/content/pack.js';
 
 describe('the Caucasus pack', () => {
   it('passes the schema and every cross-reference check', async () => {
@@ -54,5 +57,57 @@ describe('pack indexes', () => {
     expect(pack.statementsConcerning('attack-helicopter').map((s) => s.id)).toEqual([
       'claim-armenia-helicopters-2020-09-27',
     ]);
+  });
+});
+
+describe('eventsBetween', () => {
+  const day = fc
+    .record({
+      y: fc.integer({ min: 2018, max: 2022 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+    })
+    .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  /** A pack date of any precision: a year, a month or a day. */
+  const packDate = fc.tuple(day, fc.constantFrom(4, 7, 10)).map(([d, n]) => d.slice(0, n));
+  const event = fc.record({ date: packDate, span: fc.option(fc.integer({ min: 0, max: 800 })) });
+
+  function packOf(events: { date: string; span: number | null }[]): Pack {
+    const data = {
+      meta: {},
+      sources: [],
+      actors: [],
+      places: [],
+      weapons: [],
+      claims: [],
+      quotes: [],
+      facts: [],
+      events: events.map((e, i) => ({
+        id: `e${i}`,
+        date: e.date,
+        // A span of days from the event's first day: some runs reach across the range asked for.
+        ...(e.span !== null && e.date.length === 10
+          ? { endDate: new Date(Date.parse(e.date) + e.span * 86_400_000).toISOString().slice(0, 10) }
+          : {}),
+        places: [],
+        actors: [],
+        weapons: [],
+      })),
+    };
+    return new Pack(data as unknown as PackData);
+  }
+
+  it('finds exactly the events a scan of every event would, in the same order (property)', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 60 }), packDate, packDate, (events, a, b) => {
+        const pack = packOf(events);
+        const [from, to] = firstDay(a) <= firstDay(b) ? [a, b] : [b, a];
+        const scan = pack.chronological.filter(
+          (e) => firstDay(e.date) <= lastDay(to) && lastDay(e.endDate ?? e.date) >= firstDay(from),
+        );
+        expect(pack.eventsBetween(from, to).map((e) => e.id)).toEqual(scan.map((e) => e.id));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
