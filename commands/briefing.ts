@@ -6,6 +6,7 @@ import type { Reply } from '../src/core/reply.js';
 import { buildBriefing } from '../src/engine/briefing/build.js';
 import { parseBriefingAnswer } from '../src/engine/briefing/question-of-the-day.js';
 import { revealBriefingAnswer } from '../src/engine/briefing/reveal.js';
+import { withReviewReminders } from '../src/engine/study/remind.js';
 import { privateNote } from '../src/engine/text.js';
 import { describeInstant, localDateOf } from '../src/schedule/local-time.js';
 import {
@@ -151,11 +152,13 @@ export const briefingCommand: Command = {
         const sub = await ctx.store.get<Subscription>(subscriptionKey(member(ctx)));
         const timeZone = sub?.timeZone ?? 'UTC';
         const cursor = (await ctx.store.get<number>(cursorKey(member(ctx)))) ?? 0;
-        const { reply } = buildBriefing(ctx.pack, {
+        const built = buildBriefing(ctx.pack, {
           channelKey: member(ctx),
           localDate: localDateOf(ctx.now().getTime(), timeZone),
           cursor,
         });
+        // As it would be posted, with the opted-in members' review line.
+        const reply = await withReviewReminders(ctx, ctx.caller, ctx.now().getTime(), built.reply);
         return {
           ...reply,
           visibility: 'private',

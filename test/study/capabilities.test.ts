@@ -230,4 +230,17 @@ describe('the review line in the daily briefing', () => {
     const line = briefings.at(-1)?.reply.fields?.find((f) => f.name === 'Due for review')?.value;
     expect(line).toBe('Review: Cem has 3 questions due. /review to practise.');
   });
+
+  it('shows in /briefing preview as it will be posted', async () => {
+    const h = await harness({ pack: richPack() });
+    await playGame(h, '/quiz start rounds:3', [CEM]);
+    await h.run('/review remind:on', as(CEM));
+    expect((await h.run('/briefing preview', as(ANI))).fields?.map((f) => f.name)).not.toContain('Due for review');
+    h.clock.advance(2 * 86_400_000);
+    const preview = await h.run('/briefing preview', as(ANI));
+    expect(preview.visibility).toBe('private');
+    expect(preview.fields?.find((f) => f.name === 'Due for review')?.value).toBe(
+      'Review: Cem has 3 questions due. /review to practise.',
+    );
+  });
 });
