@@ -67,7 +67,9 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
     token: options.botToken,
     ...(socketMode
       ? // The Socket Mode client opens its connection with its own WebClient, configured only from here.
-        { socketMode: true, appToken: options.appToken, installerOptions: { clientOptions } }
+        // A copy: that client writes its own 100-try reconnect policy into the options it is given,
+        // which would otherwise leak into the poster's client built from `clientOptions` below.
+        { socketMode: true, appToken: options.appToken, installerOptions: { clientOptions: { ...clientOptions } } }
       : { signingSecret: options.signingSecret, customRoutes: options.routes }),
     ...(knownBot ? { botId: options.botId, botUserId: options.botUserId, tokenVerificationEnabled: false } : {}),
     logger: boltLogger(options.logger),
