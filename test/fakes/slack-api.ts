@@ -73,6 +73,11 @@ export class FakeSlackApi {
   readonly admins = new Set<string>();
   /** Images fetched for image blocks, in order; Slack refuses a message whose image it cannot fetch. */
   readonly fetchedImages: FetchedImage[] = [];
+  /**
+   * What apps.connections.open hands a Socket Mode client (a FakeSlackSocket's `url`). Unset, it answers
+   * invalid_auth, an error the client gives up on at once instead of retrying.
+   */
+  socketUrl?: string;
   private server?: Server;
   private port = 0;
   private nextTs = 1_700_000_000;
@@ -226,6 +231,9 @@ export class FakeSlackApi {
           user_id: 'U0BOT',
           bot_id: 'B0BOT',
         };
+      case 'apps.connections.open':
+        // Slack answers with a fresh single-use WebSocket URL; the token is recorded with the call.
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts };
       case 'chat.postEphemeral':
