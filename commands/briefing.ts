@@ -10,7 +10,7 @@ import { withReviewReminders } from '../src/engine/study/remind.js';
 import { privateNote } from '../src/engine/text.js';
 import { describeInstant, localDateOf } from '../src/schedule/local-time.js';
 import {
-  BRIEFING_QUEUE,
+  briefingQueueOf,
   cursorKey,
   firstSend,
   type LastResult,
@@ -113,7 +113,7 @@ export const briefingCommand: Command = {
       async run(_args, ctx) {
         requireManager(ctx, 'stop the daily briefing');
         await current(ctx);
-        await ctx.store.unschedule(BRIEFING_QUEUE, member(ctx));
+        await ctx.store.unschedule(briefingQueueOf(member(ctx)), member(ctx));
         await ctx.store.delete(subscriptionKey(member(ctx)));
         await ctx.store.delete(cursorKey(member(ctx)));
         return privateNote('Unsubscribed: no more daily briefings in this channel.');

@@ -6,6 +6,7 @@ import type { Poster } from './poster.js';
 import type { Reply } from './reply.js';
 
 export type Platform = 'discord' | 'slack' | 'console';
+export const PLATFORMS: readonly Platform[] = ['discord', 'slack', 'console'];
 
 /** Who is asking, and where. Adapters fill this in; the core never sees a platform object. */
 export interface Caller {

@@ -1,4 +1,4 @@
-import type { Platform } from './command.js';
+import { PLATFORMS, type Platform } from './command.js';
 import type { Reply } from './reply.js';
 
 export interface ChannelRef {
@@ -15,6 +15,17 @@ export interface ChannelRef {
 export interface Poster {
   post(channel: ChannelRef, reply: Reply): Promise<{ messageId: string }>;
   edit(channel: ChannelRef, messageId: string, reply: Reply): Promise<void>;
+  /**
+   * Can this instance post to `platform` at all? An instance serving only
+   * Discord shares the store with Slack-only ones; it must leave Slack's due
+   * work to them rather than fail it. Absent means every platform.
+   */
+  serves?(platform: Platform): boolean;
+}
+
+/** The platforms whose queued work (briefings, quiz deadlines) this instance should take. */
+export function platformsServed(poster: Poster): Platform[] {
+  return PLATFORMS.filter((platform) => poster.serves?.(platform) ?? true);
 }
 
 export class PostError extends Error {

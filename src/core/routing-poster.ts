@@ -13,6 +13,10 @@ export class RoutingPoster implements Poster {
     this.byPlatform.set(platform, poster);
   }
 
+  serves(platform: Platform): boolean {
+    return this.byPlatform.has(platform);
+  }
+
   private route(channel: ChannelRef): Poster {
     const poster = this.byPlatform.get(channel.platform);
     if (!poster) throw new PostError(`no ${channel.platform} adapter is running`, 'no-adapter', true);

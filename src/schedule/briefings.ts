@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../core/command.js';
-import { PostError } from '../core/poster.js';
+import { PostError, platformsServed } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
 import { buildBriefing } from '../engine/briefing/build.js';
 import { withReviewReminders } from '../engine/study/remind.js';
@@ -9,7 +9,8 @@ import { StoreUnavailableError } from '../store/errors.js';
 import { addDays, localDateOf } from './local-time.js';
 import { DEFAULT_LIMITS, type PaceLimits, Pacer } from './pace.js';
 import {
-  BRIEFING_QUEUE,
+  briefingQueue,
+  briefingQueueOf,
   channelOf,
   cursorKey,
   type LastResult,
@@ -112,27 +113,35 @@ export class BriefingScheduler {
 
   private async pass(): Promise<TickReport> {
     const report: TickReport = { due: 0, sent: 0, retrying: 0, failed: 0, paused: 0, skipped: 0, storeErrors: 0 };
+    // Only the platforms this instance can post to: another platform's briefings wait for its instances.
+    for (const platform of platformsServed(this.services.poster)) {
+      if (!(await this.passOver(briefingQueue(platform), report))) break;
+    }
+    if (report.due > 0) this.logger.info({ ...report, owner: this.owner }, 'briefing tick');
+    return report;
+  }
+
+  /** Everything due in one queue; false when the store could not be read. */
+  private async passOver(queue: string, report: TickReport): Promise<boolean> {
     const seen = new Set<string>();
     for (;;) {
       let entries: { member: string; dueAt: number }[];
       const limit = seen.size + this.batch;
       try {
-        entries = await this.services.store.due(BRIEFING_QUEUE, this.clock(), limit);
+        entries = await this.services.store.due(queue, this.clock(), limit);
       } catch (error) {
         this.logger.warn({ err: error }, 'briefing tick skipped: store unreachable');
         report.storeErrors++;
-        return report;
+        return false;
       }
       const fresh = entries.filter((e) => !seen.has(e.member));
-      if (fresh.length === 0) break;
+      if (fresh.length === 0) return true;
       for (const e of fresh) seen.add(e.member);
       report.due += fresh.length;
       // Instances read the same due list; starting at different places spreads the claims.
       await this.runAll(shuffle(fresh), report);
-      if (entries.length < limit) break;
+      if (entries.length < limit) return true;
     }
-    if (report.due > 0) this.logger.info({ ...report, owner: this.owner }, 'briefing tick');
-    return report;
   }
 
   private async runAll(entries: { member: string; dueAt: number }[], report: TickReport): Promise<void> {
@@ -164,7 +173,7 @@ export class BriefingScheduler {
     const { store } = this.services;
     const sub = await store.get<Subscription>(subscriptionKey(member));
     if (!sub || sub.paused) {
-      await store.unschedule(BRIEFING_QUEUE, member);
+      await store.unschedule(briefingQueueOf(member), member);
       return 'skipped';
     }
     const now = this.clock();
@@ -173,7 +182,7 @@ export class BriefingScheduler {
     // Catch-up sends today's briefing; days missed while every instance was down are never back-filled.
     const target = nextSend(sub, [entryDate, today].sort()[1] as string);
     if (target.at > now) {
-      await store.schedule(BRIEFING_QUEUE, member, target.at);
+      await store.schedule(briefingQueueOf(member), member, target.at);
       return 'skipped';
     }
     const key = markerKey(member, target.localDate);
@@ -215,13 +224,13 @@ export class BriefingScheduler {
           at: new Date(now).toISOString(),
           detail: 'the instance that took it stopped before reporting back',
         });
-        await store.schedule(BRIEFING_QUEUE, member, nextSend(sub, addDays(localDate, 1)).at);
+        await store.schedule(briefingQueueOf(member), member, nextSend(sub, addDays(localDate, 1)).at);
       }
       return 'no';
     }
     if (marker.state === 'retry') {
       if (marker.retryAt > now) {
-        await store.schedule(BRIEFING_QUEUE, member, marker.retryAt);
+        await store.schedule(briefingQueueOf(member), member, marker.retryAt);
         return 'no';
       }
       const attemptKey = `${key}:try${marker.attempt}`;
@@ -232,7 +241,7 @@ export class BriefingScheduler {
         : 'no';
     }
     // Sent or failed for good: only the next day remains.
-    await store.schedule(BRIEFING_QUEUE, member, nextSend(sub, addDays(localDate, 1)).at);
+    await store.schedule(briefingQueueOf(member), member, nextSend(sub, addDays(localDate, 1)).at);
     return 'no';
   }
 
@@ -275,7 +284,7 @@ export class BriefingScheduler {
     const at = this.clock();
     await this.persist('marker', () => store.set<Marker>(key, { state: 'sent', messageId, at }, MARKER_TTL_MS));
     await this.persist('schedule', () =>
-      store.schedule(BRIEFING_QUEUE, member, nextSend(sub, addDays(localDate, 1)).at),
+      store.schedule(briefingQueueOf(member), member, nextSend(sub, addDays(localDate, 1)).at),
     );
     await this.persist('cursor', () => store.set(cursorKey(member), briefing.cursor));
     await this.persist('last result', () =>
@@ -322,7 +331,7 @@ export class BriefingScheduler {
       ...latest,
       paused: { reason, at: new Date(at).toISOString(), by: 'error', code: error.code },
     });
-    await store.unschedule(BRIEFING_QUEUE, member);
+    await store.unschedule(briefingQueueOf(member), member);
     await this.record(member, { localDate, outcome: 'paused', at: new Date(at).toISOString(), detail: reason });
     return 'paused';
   }
@@ -356,7 +365,7 @@ export class BriefingScheduler {
           MARKER_TTL_MS,
         ),
       );
-      await store.schedule(BRIEFING_QUEUE, member, retryAt);
+      await store.schedule(briefingQueueOf(member), member, retryAt);
       await this.record(member, {
         localDate,
         outcome: 'retrying',
@@ -368,7 +377,7 @@ export class BriefingScheduler {
     await this.persist('marker', () =>
       store.set<Marker>(key, { state: 'failed', code, permanent: false, at: now }, MARKER_TTL_MS),
     );
-    await store.schedule(BRIEFING_QUEUE, member, nextSend(sub, addDays(localDate, 1)).at);
+    await store.schedule(briefingQueueOf(member), member, nextSend(sub, addDays(localDate, 1)).at);
     await this.record(member, {
       localDate,
       outcome: 'failed',

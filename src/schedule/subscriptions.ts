@@ -35,7 +35,14 @@ export type Marker =
   | { state: 'sent'; messageId: string; at: number }
   | { state: 'failed'; code: string; permanent: boolean; at: number };
 
-export const BRIEFING_QUEUE = 'briefings';
+/** Due briefings, one queue per platform: an instance reads only those of the platforms it serves. */
+export function briefingQueue(platform: Platform): string {
+  return `briefings:${platform}`;
+}
+/** The queue of a member (`platform:channelId`). */
+export function briefingQueueOf(member: string): string {
+  return briefingQueue(member.slice(0, member.indexOf(':')) as Platform);
+}
 /** Markers outlive any retry and any restart by days. */
 export const MARKER_TTL_MS = 3 * 86_400_000;
 
@@ -99,10 +106,10 @@ export async function saveSubscription(
   const member = memberOf(sub);
   await store.set(subscriptionKey(member), sub);
   if (sub.paused) {
-    await store.unschedule(BRIEFING_QUEUE, member);
+    await store.unschedule(briefingQueueOf(member), member);
     return undefined;
   }
   const next = firstSend(sub, now);
-  await store.schedule(BRIEFING_QUEUE, member, next.at);
+  await store.schedule(briefingQueueOf(member), member, next.at);
   return next;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { parseBriefingAnswer, questionAt } from '../../src/engine/briefing/question-of-the-day.js';
 import { leaderboardKey } from '../../src/engine/briefing/reveal.js';
-import { BRIEFING_QUEUE } from '../../src/schedule/subscriptions.js';
+import { briefingQueue } from '../../src/schedule/subscriptions.js';
 import { harness, TestClock } from '../commands/harness.js';
 
 const admin = { canManage: true } as const;
@@ -15,7 +15,7 @@ describe('/briefing', () => {
     expect(reply.text).toBe(
       'Subscribed: this channel gets a briefing every day at 08:00 UTC. The next one: Wed, 1 May 2024, 08:00 UTC.',
     );
-    expect(await h.store.due(BRIEFING_QUEUE, Date.parse('2024-05-01T08:00:00Z'), 10)).toEqual([
+    expect(await h.store.due(briefingQueue('discord'), Date.parse('2024-05-01T08:00:00Z'), 10)).toEqual([
       { member: 'discord:c1', dueAt: Date.parse('2024-05-01T08:00:00Z') },
     ]);
   });
@@ -51,7 +51,7 @@ describe('/briefing', () => {
   it('previews privately and records nothing', async () => {
     const h = await harness();
     await h.run('/briefing subscribe', admin);
-    const before = await h.store.due(BRIEFING_QUEUE, Number.MAX_SAFE_INTEGER, 10);
+    const before = await h.store.due(briefingQueue('discord'), Number.MAX_SAFE_INTEGER, 10);
     const preview = await h.run('/briefing preview');
     expect(preview.visibility).toBe('private');
     expect(preview.title).toMatch(/^Daily briefing · /);
@@ -59,25 +59,25 @@ describe('/briefing', () => {
     expect(h.poster.posts).toEqual([]);
     expect(await h.store.get('briefing:cursor:discord:c1')).toBeUndefined();
     expect(await h.store.get('briefing:last:discord:c1')).toBeUndefined();
-    expect(await h.store.due(BRIEFING_QUEUE, Number.MAX_SAFE_INTEGER, 10)).toEqual(before);
+    expect(await h.store.due(briefingQueue('discord'), Number.MAX_SAFE_INTEGER, 10)).toEqual(before);
   });
 
   it('pauses and resumes, keeping the settings', async () => {
     const h = await harness({ clock: new TestClock(Date.parse('2024-05-01T06:00:00Z')) });
     await h.run('/briefing subscribe time:09:00 timezone:Europe/Paris', admin);
     await h.run('/briefing pause', { ...admin, userName: 'Nare' });
-    expect(await h.store.due(BRIEFING_QUEUE, Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+    expect(await h.store.due(briefingQueue('discord'), Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
     expect((await h.run('/briefing status')).text).toContain('(paused by Nare). /briefing resume starts it again.');
     const resumed = await h.run('/briefing resume', admin);
     expect(resumed.text).toBe('Resumed: every day at 09:00 Europe/Paris. The next one: Wed, 1 May 2024, 09:00 CEST.');
-    expect(await h.store.due(BRIEFING_QUEUE, Number.MAX_SAFE_INTEGER, 10)).toHaveLength(1);
+    expect(await h.store.due(briefingQueue('discord'), Number.MAX_SAFE_INTEGER, 10)).toHaveLength(1);
   });
 
   it('unsubscribes', async () => {
     const h = await harness();
     await h.run('/briefing subscribe', admin);
     expect((await h.run('/briefing unsubscribe', admin)).text).toContain('Unsubscribed');
-    expect(await h.store.due(BRIEFING_QUEUE, Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+    expect(await h.store.due(briefingQueue('discord'), Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
     expect((await h.run('/briefing status')).text).toContain('no daily briefing');
     await expect(h.run('/briefing unsubscribe', admin)).rejects.toThrow(/no daily briefing/);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { parseAnswerAction } from '../../src/engine/quiz/messages.js';
 import { pointsFor, rank } from '../../src/engine/quiz/scoring.js';
-import { DEADLINE_QUEUE, type GameState, keys } from '../../src/engine/quiz/state.js';
+import { deadlineQueue, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { type Harness, harness, TestClock } from '../commands/harness.js';
 import { richPack } from './rich-pack.js';
@@ -43,7 +43,7 @@ describe('a quiz game', () => {
       expect(parseAnswerAction(c.action)).toBeDefined();
     }
     const g = await game(h);
-    expect(await h.store.due(DEADLINE_QUEUE, g.deadline, 10)).toHaveLength(1);
+    expect(await h.store.due(deadlineQueue('discord'), g.deadline, 10)).toHaveLength(1);
     expect(g.deadline - g.roundStartedAt).toBe(30_000);
   });
 

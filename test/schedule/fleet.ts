@@ -4,7 +4,7 @@ import type { Services } from '../../src/core/command.js';
 import type { ChannelRef, Poster } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
-import { BRIEFING_QUEUE, memberOf, type Subscription, subscriptionKey } from '../../src/schedule/subscriptions.js';
+import { briefingQueueOf, memberOf, type Subscription, subscriptionKey } from '../../src/schedule/subscriptions.js';
 import { RedisStore } from '../../src/store/redis.js';
 import { FIXTURE_DIR } from '../commands/harness.js';
 
@@ -44,7 +44,7 @@ export async function subscribeMany(store: RedisStore, count: number, dueAt: num
           createdAt: '2024-05-01T00:00:00Z',
         };
         await store.set(subscriptionKey(memberOf(sub)), sub);
-        await store.schedule(BRIEFING_QUEUE, memberOf(sub), dueAt);
+        await store.schedule(briefingQueueOf(memberOf(sub)), memberOf(sub), dueAt);
       }),
     );
   }

@@ -1,11 +1,11 @@
-import type { Services } from '../../core/command.js';
+import { PLATFORMS, type Services } from '../../core/command.js';
 import type { Store } from '../../store/store.js';
 import { studyKeys } from '../study/keys.js';
 import {
   type Answer,
   CLEANUP_QUEUE,
   cleanupMember,
-  DEADLINE_QUEUE,
+  deadlineQueue,
   GAME_TTL_MS,
   type GameState,
   KEEP_AFTER_END_MS,
@@ -58,6 +58,11 @@ async function deleteGameLists(store: Store, gameId: string, rounds: number): Pr
  * on the deadline queue (at most `cap` are counted, to bound a scrape).
  */
 export async function countActiveGames(store: Store, cap = 100_000): Promise<number> {
-  const open = await store.due(DEADLINE_QUEUE, Number.MAX_SAFE_INTEGER, cap);
-  return new Set(open.map((e) => parseDeadlineMember(e.member)?.gameId).filter(Boolean)).size;
+  const open = await Promise.all(PLATFORMS.map((p) => store.due(deadlineQueue(p), Number.MAX_SAFE_INTEGER, cap)));
+  return new Set(
+    open
+      .flat()
+      .map((e) => parseDeadlineMember(e.member)?.gameId)
+      .filter(Boolean),
+  ).size;
 }

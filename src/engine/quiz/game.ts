@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandContext, Services } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import { hashString } from '../../core/parse/seed.js';
-import type { ChannelRef } from '../../core/poster.js';
+import { type ChannelRef, platformsServed } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { generateQuestions } from '../questions/generate.js';
 import type { Scope } from '../questions/scope.js';
@@ -14,8 +14,8 @@ import { scheduleCleanup } from './cleanup.js';
 import { finalMessage, letter, revealMessage, roundMessage, standingsText } from './messages.js';
 import {
   type Answer,
-  DEADLINE_QUEUE,
   deadlineMember,
+  deadlineQueue,
   GAME_TTL_MS,
   type GameState,
   keys,
@@ -47,7 +47,7 @@ async function openRound(services: Services, game: GameState): Promise<void> {
   game.messageId = undefined;
   // State first, so a tick that fires before the post still finds the round.
   await saveGame(services, game);
-  await services.store.schedule(DEADLINE_QUEUE, deadlineMember(game, game.round), game.deadline);
+  await services.store.schedule(deadlineQueue(game.channel.platform), deadlineMember(game, game.round), game.deadline);
   const { messageId } = await services.poster.post(game.channel, roundMessage(game, 0));
   const latest = await loadGame(services, game.channel);
   if (latest?.id === game.id && latest.round === game.round) {
@@ -182,7 +182,7 @@ export async function closeRound(
 ): Promise<boolean> {
   const game = await loadGame(services, channel);
   if (!game || game.id !== gameId || game.round !== round) {
-    await services.store.unschedule(DEADLINE_QUEUE, deadlineMember({ channel, id: gameId }, round));
+    await services.store.unschedule(deadlineQueue(channel.platform), deadlineMember({ channel, id: gameId }, round));
     return false;
   }
   if (!(await services.store.claim(keys.close(gameId, round), CLOSE_CLAIM_MS))) return false;
@@ -196,7 +196,7 @@ export async function closeRound(
   await recordRound(services, game, round, answers, scores).catch((error: unknown) => {
     services.log?.warn({ err: error, gameId, round }, 'could not record quiz answers to study history');
   });
-  await services.store.unschedule(DEADLINE_QUEUE, deadlineMember(game, round));
+  await services.store.unschedule(deadlineQueue(game.channel.platform), deadlineMember(game, round));
   const last = round + 1 >= game.questions.length;
   if (last) {
     // The game ends before the posts, so a failed post cannot leave it running.
@@ -215,15 +215,17 @@ export async function closeRound(
 
 /** The scheduler's job: close every round whose deadline has passed. Returns how many it closed. */
 export async function closeDueQuizRounds(services: Services, limit = 50): Promise<number> {
-  const due = await services.store.due(DEADLINE_QUEUE, services.now().getTime(), limit);
   let closed = 0;
-  for (const { member } of due) {
-    const parsed = parseDeadlineMember(member);
-    if (!parsed) {
-      await services.store.unschedule(DEADLINE_QUEUE, member);
-      continue;
+  for (const platform of platformsServed(services.poster)) {
+    const queue = deadlineQueue(platform);
+    for (const { member } of await services.store.due(queue, services.now().getTime(), limit)) {
+      const parsed = parseDeadlineMember(member);
+      if (!parsed) {
+        await services.store.unschedule(queue, member);
+        continue;
+      }
+      if (await closeRound(services, parsed.channel, parsed.gameId, parsed.round)) closed++;
     }
-    if (await closeRound(services, parsed.channel, parsed.gameId, parsed.round)) closed++;
   }
   return closed;
 }
@@ -247,7 +249,7 @@ export async function stopGame(ctx: CommandContext): Promise<Reply> {
       `Only ${game.startedBy.name}, who started this quiz, or someone who can manage the channel can stop it.`,
     );
   }
-  await ctx.store.unschedule(DEADLINE_QUEUE, deadlineMember(game, game.round));
+  await ctx.store.unschedule(deadlineQueue(game.channel.platform), deadlineMember(game, game.round));
   // Claiming the open round keeps a deadline tick from revealing it after the stop.
   await ctx.store.claim(keys.close(game.id, game.round), GAME_TTL_MS);
   await ctx.store.delete(keys.game(channel));

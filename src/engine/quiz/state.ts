@@ -1,3 +1,4 @@
+import type { Platform } from '../../core/command.js';
 import type { ChannelRef } from '../../core/poster.js';
 import type { Question } from '../questions/types.js';
 
@@ -43,7 +44,10 @@ export interface GameState {
   teams?: number;
 }
 
-export const DEADLINE_QUEUE = 'quiz-deadlines';
+/** Round deadlines, one queue per platform: an instance closes only the rounds it can post the reveal of. */
+export function deadlineQueue(platform: Platform): string {
+  return `quiz-deadlines:${platform}`;
+}
 /** Long enough to outlive any game; short enough that abandoned state goes away. */
 export const GAME_TTL_MS = 24 * 60 * 60 * 1000;
 
