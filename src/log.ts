@@ -120,8 +120,26 @@ export function logInteraction(
   if (meta.subcommand !== undefined) entry.subcommand = safeName(meta.subcommand);
   if (meta.optionNames?.length) entry.options = meta.optionNames.map((n) => safeName(n));
   if (result.outcome === 'error') {
+    // A bug's line carries the error: it goes through redaction (and the err serializer's token scrub).
     log.error({ ...entry, err: result.error }, 'interaction failed');
   } else {
-    log.info(entry, 'interaction');
+    withoutRedaction(log).info(entry, 'interaction');
   }
+}
+
+const unredacted = new WeakMap<Logger, Logger>();
+
+/**
+ * The same logger minus redaction, for the per-interaction line only: that
+ * line is built above from ids, checked names, an outcome and a latency, so
+ * no credential field can be in it, and pino's redaction walk was most of
+ * what logging it cost (about 25 µs of 29 µs a line).
+ */
+function withoutRedaction(log: Logger): Logger {
+  let child = unredacted.get(log);
+  if (!child) {
+    child = log.child({}, { redact: { paths: [] } });
+    unredacted.set(log, child);
+  }
+  return child;
 }

@@ -44,6 +44,19 @@ describe('logs', () => {
     ]);
   });
 
+  it('keeps a child logger’s bindings and level on the interaction line, and redaction on every other line', () => {
+    const { log, entries } = capture();
+    const shard = log.child({ shard: [1] });
+    logInteraction(shard, { platform: 'discord', command: 'fact' }, { outcome: 'ok', latencyMs: 1 }, { userId: 'u1' });
+    shard.info({ token: 'xoxb-secret' }, 'after');
+    const [line, after] = entries();
+    expect(line).toMatchObject({ app: 'chronicle', shard: [1], userId: 'u1', command: 'fact' });
+    expect(after).toMatchObject({ shard: [1], token: '[redacted]' });
+    const quiet = capture('warn');
+    logInteraction(quiet.log, { platform: 'discord', command: 'fact' }, { outcome: 'ok', latencyMs: 1 });
+    expect(quiet.lines).toEqual([]);
+  });
+
   it('logs a bug at error level with the error, and a user mistake at info without its message', () => {
     const { log, entries } = capture();
     logInteraction(

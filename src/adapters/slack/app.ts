@@ -74,6 +74,9 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
     ...(knownBot ? { botId: options.botId, botUserId: options.botUserId, tokenVerificationEnabled: false } : {}),
     logger: boltLogger(options.logger),
     clientOptions,
+    // Bolt's conversation store keeps state in this process's memory, which several instances cannot share;
+    // Chronicle keeps its state in its own Store and never reads it, and it cost a thrown Error per request.
+    convoStore: false,
   });
 
   const commands = options.commands ?? registry;

@@ -11,7 +11,10 @@ export function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
   const line = (args: unknown[]) => args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
   return {
-    debug: (...args) => child.debug(line(args)),
+    // Bolt logs several debug lines per request; joining their arguments is skipped unless debug is on.
+    debug: (...args) => {
+      if (child.isLevelEnabled('debug')) child.debug(line(args));
+    },
     info: (...args) => child.info(line(args)),
     warn: (...args) => child.warn(line(args)),
     error: (...args) => child.error(line(args)),
