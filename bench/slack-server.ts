@@ -2,7 +2,8 @@
  * One server for bench/slack.ts, in its own process so it does not share an
  * event loop with the load generator. `chronicle`: the real Slack adapter
  * over the real pack. `bare`: a Bolt app with the same receiver and options
- * that acks /timeline with a fixed string (the floor). `adapter`: the
+ * that acks /timeline with a fixed string (the floor). `bare-reply`: the same
+ * app acking Chronicle's /timeline 2020-10 reply, built once. `adapter`: the
  * Slack adapter with /timeline answering a fixed Reply (the adapter's own cost).
  * `chronicle-text`: the real adapter and pack, replies without their picture.
  * `chronicle-upload`: the real adapter and pack without PUBLIC_URL, so each
@@ -13,13 +14,16 @@
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, type RespondArguments } from '@slack/bolt';
 import { commands } from '../commands/index.js';
 import { createSlackApp } from '../src/adapters/slack/app.js';
+import { asResponse } from '../src/adapters/slack/deliver.js';
+import { renderReply, type SlackMessage } from '../src/adapters/slack/render.js';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
 import { loadPack } from '../src/content/load.js';
 import type { Pack } from '../src/content/pack.js';
 import type { Command } from '../src/core/command.js';
+import { dispatch } from '../src/core/dispatch.js';
 import type { Poster } from '../src/core/poster.js';
 import type { Reply } from '../src/core/reply.js';
 import { createLogger } from '../src/log.js';
@@ -44,9 +48,26 @@ async function pack(): Promise<{ pack: Pack; source: string }> {
   }
 }
 
+/** The ack body Chronicle sends for /timeline 2020-10 with its picture linked. */
+async function chronicleAck(): Promise<RespondArguments> {
+  const loaded = await pack();
+  const caller = {
+    platform: 'slack',
+    userId: 'U0',
+    userName: 'u',
+    channelId: 'C0',
+    serverId: 'T0',
+    canManage: false,
+  } as const;
+  const services = { pack: loaded.pack, store: new MemoryStore(), now: () => new Date(), poster: undefined as never };
+  const reply = await dispatch(commands, { name: 'timeline', args: { when: '2020-10' } }, { ...services, caller });
+  const imageUrl = `http://127.0.0.1:1/pictures/${'0'.repeat(32)}.png`;
+  return asResponse(renderReply(reply, { imageUrl }).messages[0] as SlackMessage, reply.visibility);
+}
+
 let server: Server;
 let source = 'none';
-if (kind === 'bare') {
+if (kind === 'bare' || kind === 'bare-reply') {
   const app = new App({
     token,
     signingSecret: secret,
@@ -54,8 +75,10 @@ if (kind === 'bare') {
     tokenVerificationEnabled: false,
     clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
   });
+  // bare-reply: the same bare app acking Chronicle's own /timeline 2020-10 answer, built once: what sending that reply costs.
+  const fixed = kind === 'bare-reply' ? await chronicleAck() : 'Timeline: a fixed string';
   app.command('/timeline', async ({ ack }) => {
-    await ack('Timeline: a fixed string');
+    await ack(fixed);
   });
   server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
 } else {

@@ -40,7 +40,7 @@ async function spawnReady<T>(script: string, args: string[], extraNodeArgs: stri
 const PROFILE = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/out'] : [];
 
 async function startServer(
-  kind: 'chronicle' | 'chronicle-upload' | 'chronicle-text' | 'adapter' | 'bare',
+  kind: 'chronicle' | 'chronicle-upload' | 'chronicle-text' | 'adapter' | 'bare' | 'bare-reply',
   apiUrl: string,
 ) {
   const { child, ready } = await spawnReady<{ port: number; source: string }>(
@@ -95,16 +95,18 @@ async function load(url: string, seconds: number, responseUrl: string): Promise<
 const fake = await spawnReady<{ apiUrl: string; responseUrl: string }>('bench/slack-fake.ts', []);
 const { apiUrl, responseUrl } = fake.ready;
 const bare = await startServer('bare', apiUrl);
+const bareReply = await startServer('bare-reply', apiUrl);
 const adapter = await startServer('adapter', apiUrl);
 const chronicleText = await startServer('chronicle-text', apiUrl);
 const chronicleUpload = await startServer('chronicle-upload', apiUrl);
 const chronicle = await startServer('chronicle', apiUrl);
-const servers = [bare, adapter, chronicleText, chronicleUpload, chronicle];
+const servers = [bare, bareReply, adapter, chronicleText, chronicleUpload, chronicle];
 try {
   // Warm each (JIT, users.info cache, connection setup) before measuring; the uploading one just before its
   // own run, because its uploads carry on after the acks and would load the machine during the others' runs.
   for (const server of servers) if (server !== chronicleUpload) await load(server.url, 2, responseUrl);
   const floor = await load(bare.url, DURATION_S, responseUrl);
+  const floorReply = await load(bareReply.url, DURATION_S, responseUrl);
   const shell = await load(adapter.url, DURATION_S, responseUrl);
   const text = await load(chronicleText.url, DURATION_S, responseUrl);
   const ours = await load(chronicle.url, DURATION_S, responseUrl);
@@ -135,6 +137,7 @@ try {
   console.log('| server | p50 | p99 | throughput | requests | errors |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   console.log(row('bare Bolt, fixed ack (floor)', floor));
+  console.log(row('bare Bolt acking Chronicle’s reply, built once', floorReply));
   console.log(row('Slack adapter, fixed Reply', shell));
   console.log(row('Chronicle /timeline 2020-10 without its picture', text));
   console.log(row('Chronicle /timeline 2020-10, picture uploaded (no PUBLIC_URL)', upload));
@@ -142,9 +145,10 @@ try {
   const ratios = (name: string, f: Figures) =>
     `${name}: p50 ${ratio(f.p50, floor.p50).toFixed(2)}×, p99 ${ratio(f.p99, floor.p99).toFixed(2)}×, throughput ${ratio(f.rps, floor.rps).toFixed(2)}×`;
   console.log(
-    `\n${ratios('adapter / bare', shell)}\n${ratios('Chronicle without picture / bare', text)}\n${ratios('Chronicle uploading / bare', upload)}\n${ratios('Chronicle linking / bare', ours)}`,
+    `\n${ratios('bare acking the reply / bare', floorReply)}\n${ratios('adapter / bare', shell)}\n${ratios('Chronicle without picture / bare', text)}\n${ratios('Chronicle uploading / bare', upload)}\n${ratios('Chronicle linking / bare', ours)}`,
   );
   console.log(`target p99 ≤ ${TARGET}× bare: ${p99Ratio <= TARGET ? 'met' : 'MISSED'}`);
+  console.log(`Chronicle linking / bare acking the same reply: p99 ${ratio(ours.p99, floorReply.p99).toFixed(2)}×`);
 } finally {
   // SIGINT lets a --cpu-prof server write its profile on the way out.
   for (const server of servers) server.child.kill(PROFILE.length ? 'SIGINT' : 'SIGTERM');
