@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { webApi } from '@slack/bolt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
 import { loadPack } from '../../src/content/load.js';
 import type { Services } from '../../src/core/command.js';
@@ -224,8 +224,12 @@ describe('Chronicle on Slack in Socket Mode (SLACK_APP_TOKEN set)', () => {
 
   it('reconnects with a fresh apps.connections.open when Slack sends `disconnect`', async () => {
     socket.requestDisconnect();
+    // While the socket is down /healthz says so, instead of "connected".
+    await vi.waitFor(() => expect(platforms.snapshot().slack).not.toBe('connected'), { timeout: 3_000 });
+    expect(['disconnected', 'connecting']).toContain(platforms.snapshot().slack);
     // The client closes the old socket normally, then waits its 5 s reconnect delay (not settable through Bolt).
     await socket.waitForConnections(2, 10_000);
+    await vi.waitFor(() => expect(platforms.snapshot().slack).toBe('connected'), { timeout: 3_000 });
     expect(socket.connections[0]!.closed?.code).toBe(1000);
     expect(socket.openConnections).toBe(1);
     expect(api.callsTo('apps.connections.open').map((c) => c.token)).toEqual([APP_TOKEN, APP_TOKEN]);

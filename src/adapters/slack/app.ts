@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, type BlockAction, type CustomRoute, webApi } from '@slack/bolt';
+import { App, type BlockAction, type CustomRoute, SocketModeReceiver, webApi } from '@slack/bolt';
 import { commands as registry } from '../../../commands/index.js';
 import type { Command, Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
@@ -11,6 +11,7 @@ import { AdminLookup } from './caller.js';
 import { SlackPoster } from './poster.js';
 import { CHOICE_ACTION_PREFIX } from './render.js';
 import { slashHandler } from './slash.js';
+import { reportSocketConnection } from './socket-health.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -63,13 +64,22 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
   };
-  const app = new App({
-    token: options.botToken,
-    ...(socketMode
-      ? // The Socket Mode client opens its connection with its own WebClient, configured only from here.
+  // Made here rather than by Bolt so its connection's ups and downs reach /healthz.
+  const socketReceiver = socketMode
+    ? new SocketModeReceiver({
+        appToken: options.appToken as string,
+        logger: boltLogger(options.logger),
+        // The Socket Mode client opens its connection with its own WebClient, configured only from here.
         // A copy: that client writes its own 100-try reconnect policy into the options it is given,
         // which would otherwise leak into the poster's client built from `clientOptions` below.
-        { socketMode: true, appToken: options.appToken, installerOptions: { clientOptions: { ...clientOptions } } }
+        installerOptions: { clientOptions: { ...clientOptions } },
+      })
+    : undefined;
+  if (socketReceiver) reportSocketConnection(socketReceiver.client);
+  const app = new App({
+    token: options.botToken,
+    ...(socketReceiver
+      ? { receiver: socketReceiver }
       : { signingSecret: options.signingSecret, customRoutes: options.routes }),
     ...(knownBot ? { botId: options.botId, botUserId: options.botUserId, tokenVerificationEnabled: false } : {}),
     logger: boltLogger(options.logger),
