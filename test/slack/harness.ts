@@ -81,6 +81,61 @@ export const CAROL: SlackUser = { id: 'U0CAROL', name: 'carol' };
 
 let responseCounter = 0;
 
+/** The fields of a slash command as Slack sends them (a form over HTTP, JSON in a Socket Mode envelope). */
+export function slashCommandFields(
+  command: string,
+  text: string,
+  user: SlackUser,
+  responseUrl: string,
+  n: number,
+): Record<string, string> {
+  return {
+    token: 'legacy-verification-token',
+    team_id: TEAM,
+    team_domain: 'chronicle-test',
+    channel_id: CHANNEL,
+    channel_name: 'quiz',
+    user_id: user.id,
+    user_name: user.name,
+    command,
+    text,
+    api_app_id: 'A0APP',
+    response_url: responseUrl,
+    trigger_id: `trigger-${n}`,
+  };
+}
+
+/** A block_actions payload clicking the choice with `value` on message `messageTs`. */
+export function blockActionsPayload(
+  value: string,
+  user: SlackUser,
+  messageTs: string,
+  opts: { ephemeral?: boolean; actionId?: string; responseUrl: string; n: number },
+): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: TEAM, domain: 'chronicle-test' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: TEAM },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: messageTs, channel_id: CHANNEL, is_ephemeral: opts.ephemeral ?? false },
+    trigger_id: `trigger-${opts.n}`,
+    channel: { id: CHANNEL, name: 'quiz' },
+    message: opts.ephemeral ? undefined : { type: 'message', ts: messageTs, text: '' },
+    response_url: opts.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: opts.actionId ?? 'choice:0',
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'x' },
+        value,
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
+}
+
 export async function startHarness(
   options: {
     commands?: readonly Command[];
@@ -148,33 +203,12 @@ export async function startHarness(
   }
 
   const clickBody: Harness['clickBody'] = (value, user, messageTs, opts = {}) => {
-    const payload = {
-      type: 'block_actions',
-      team: { id: TEAM, domain: 'chronicle-test' },
-      user: { id: user.id, username: user.name, name: user.name, team_id: TEAM },
-      api_app_id: 'A0APP',
-      token: 'legacy-verification-token',
-      container: {
-        type: 'message',
-        message_ts: messageTs,
-        channel_id: CHANNEL,
-        is_ephemeral: opts.ephemeral ?? false,
-      },
-      trigger_id: `trigger-${++responseCounter}`,
-      channel: { id: CHANNEL, name: 'quiz' },
-      message: opts.ephemeral ? undefined : { type: 'message', ts: messageTs, text: '' },
-      response_url: fake.responseUrl(`click-${responseCounter}`),
-      actions: [
-        {
-          type: 'button',
-          action_id: opts.actionId ?? 'choice:0',
-          block_id: 'b1',
-          text: { type: 'plain_text', text: 'x' },
-          value,
-          action_ts: `${Date.now() / 1000}`,
-        },
-      ],
-    };
+    const n = ++responseCounter;
+    const payload = blockActionsPayload(value, user, messageTs, {
+      ...opts,
+      responseUrl: fake.responseUrl(`click-${n}`),
+      n,
+    });
     return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   };
 
@@ -187,20 +221,10 @@ export async function startHarness(
     eventsUrl,
     raw,
     command(command, text, user = ALICE, opts) {
-      const body = new URLSearchParams({
-        token: 'legacy-verification-token',
-        team_id: TEAM,
-        team_domain: 'chronicle-test',
-        channel_id: CHANNEL,
-        channel_name: 'quiz',
-        user_id: user.id,
-        user_name: user.name,
-        command,
-        text,
-        api_app_id: 'A0APP',
-        response_url: fake.responseUrl(`cmd-${++responseCounter}`),
-        trigger_id: `trigger-${responseCounter}`,
-      }).toString();
+      const n = ++responseCounter;
+      const body = new URLSearchParams(
+        slashCommandFields(command, text, user, fake.responseUrl(`cmd-${n}`), n),
+      ).toString();
       return signed(body, 'application/x-www-form-urlencoded', opts);
     },
     clickBody,

@@ -12,7 +12,16 @@ import { platforms } from '../../src/ops/health.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { FakeSlackApi, type RecordedCall } from '../fakes/slack-api.js';
 import { type Envelope, FakeSlackSocket } from '../fakes/slack-socket.js';
-import { ALICE, BOB, BOT_TOKEN, CHANNEL, type LogLine, type SlackUser, TEAM } from './harness.js';
+import {
+  ALICE,
+  BOB,
+  BOT_TOKEN,
+  blockActionsPayload,
+  CHANNEL,
+  type LogLine,
+  type SlackUser,
+  slashCommandFields,
+} from './harness.js';
 
 /** An app-level token, as SLACK_APP_TOKEN holds one. */
 const APP_TOKEN = 'xapp-1-A0APP-0000-fake';
@@ -86,19 +95,8 @@ function slashCommand(command: string, text: string, user: SlackUser = ALICE): O
     type: 'slash_commands',
     accepts_response_payload: true,
     payload: {
-      token: 'legacy-verification-token',
-      team_id: TEAM,
-      team_domain: 'chronicle-test',
-      channel_id: CHANNEL,
-      channel_name: 'quiz',
-      user_id: user.id,
-      user_name: user.name,
-      command,
-      text,
-      api_app_id: 'A0APP',
+      ...slashCommandFields(command, text, user, api.responseUrl(`socket-cmd-${n}`), n),
       is_enterprise_install: 'false',
-      response_url: api.responseUrl(`socket-cmd-${n}`),
-      trigger_id: `trigger-${n}`,
     },
   };
 }
@@ -109,28 +107,11 @@ function click(button: Button, user: SlackUser, messageTs: string): Omit<Envelop
   return {
     type: 'interactive',
     accepts_response_payload: false,
-    payload: {
-      type: 'block_actions',
-      team: { id: TEAM, domain: 'chronicle-test' },
-      user: { id: user.id, username: user.name, name: user.name, team_id: TEAM },
-      api_app_id: 'A0APP',
-      token: 'legacy-verification-token',
-      container: { type: 'message', message_ts: messageTs, channel_id: CHANNEL, is_ephemeral: false },
-      trigger_id: `trigger-${n}`,
-      channel: { id: CHANNEL, name: 'quiz' },
-      message: { type: 'message', ts: messageTs, text: '' },
-      response_url: api.responseUrl(`socket-click-${n}`),
-      actions: [
-        {
-          type: 'button',
-          action_id: button.action_id,
-          block_id: 'b1',
-          text: { type: 'plain_text', text: 'x' },
-          value: button.value,
-          action_ts: `${Date.now() / 1000}`,
-        },
-      ],
-    },
+    payload: blockActionsPayload(button.value, user, messageTs, {
+      actionId: button.action_id,
+      responseUrl: api.responseUrl(`socket-click-${n}`),
+      n,
+    }),
   };
 }
 
