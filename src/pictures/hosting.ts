@@ -21,6 +21,13 @@ export const PICTURE_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 /** Republishing refreshes the stored copy's lifetime; once a day per picture per instance is plenty. */
 const REPUBLISH_AFTER_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * How long a reply waits for its picture to be stored. Storing takes a
+ * millisecond or two; a store that hangs (Redis going away) must not hold a
+ * reply past Slack's and Discord's 3 s, so past this the picture is uploaded.
+ */
+export const LINK_WAIT_MS = 500;
+
 /** Bytes kept in memory for serving, across all pictures. */
 const MEMORY_BYTES = 32 * 1024 * 1024;
 
@@ -108,12 +115,22 @@ export async function pictureLink(
   host: PictureHost | undefined,
   image: ReplyImage | undefined,
   log?: Logger,
+  waitMs = LINK_WAIT_MS,
 ): Promise<string | undefined> {
   if (!host || !image) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const tooSlow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), waitMs);
+  });
   try {
-    return await host.link(image);
+    const link = await Promise.race([host.link(image), tooSlow]);
+    if (link !== 'slow') return link;
+    log?.warn({ waitMs }, 'picture store too slow for linking; uploading it instead');
+    return undefined;
   } catch (error) {
     log?.warn({ err: error }, 'picture could not be stored for linking; uploading it instead');
     return undefined;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -96,6 +96,19 @@ describe('PictureHost', () => {
     expect(await pictureLink(host, image([7]), log)).toMatch(/^https:\/\/chronicle\.example\.org\/pictures\//);
   });
 
+  it('gives up on a store that hangs, so the reply goes out in time with its picture uploaded', async () => {
+    const store = new MemoryStore();
+    store.set = () => new Promise(() => {});
+    const warnings: unknown[] = [];
+    const log = {
+      ...silentLogger,
+      warn: (...args: unknown[]) => warnings.push(args),
+    } as unknown as typeof silentLogger;
+    // A store that never answers: without the wait's bound this would hang until the test times out.
+    expect(await pictureLink(new PictureHost(BASE, store), image([10]), log, 50)).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+  });
+
   it('gives no link without a host or without a picture', async () => {
     expect(await pictureLink(undefined, image([8]))).toBeUndefined();
     expect(await pictureLink(new PictureHost(BASE, new MemoryStore()), undefined)).toBeUndefined();
