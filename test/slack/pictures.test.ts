@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands as registry } from '../../commands/index.js';
 import { loadPack } from '../../src/content/load.js';
 import type { Command } from '../../src/core/command.js';
 import type { Reply } from '../../src/core/reply.js';
-import { CHANNEL, type Harness, startHarness, TEAM } from './harness.js';
+import { ALICE, CHANNEL, type Harness, startHarness, TEAM } from './harness.js';
 
 const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
@@ -92,6 +92,20 @@ describe('pictures on Slack with PUBLIC_URL: shown by link, never uploaded', () 
     // The name is the content's hash: a link can only ever show this picture.
     const key = createHash('sha256').update(png).digest('hex').slice(0, 32);
     expect(image!.image_url).toContain(`/pictures/${key}.png`);
+    expect(h.fake.calls.filter((c) => c.method.startsWith('files.') || c.method === 'upload')).toEqual([]);
+  });
+
+  it('turns a timeline page in place with the chart still linked, and nothing uploaded', async () => {
+    const body = (await h.command('/timeline', '2020-10')).body as { blocks: { elements?: { value?: string }[] }[] };
+    const next = body.blocks.flatMap((b) => b.elements ?? []).find((e) => e.value?.startsWith('timeline:page:2'));
+    expect(next?.value).toBeDefined();
+    const fetchedBefore = h.fake.fetchedImages.length;
+    await h.click(next!.value!, ALICE, '1700000000.000100');
+    const update = await h.fake.waitFor((c) => c.method === 'chat.update');
+    const [image] = imageBlocks(update.body.blocks);
+    expect(image?.image_url).toMatch(/\/pictures\/[0-9a-f]{32}\.png$/);
+    // Slack fetches the linked chart before it accepts the update (the fake records the call, then fetches).
+    await vi.waitFor(() => expect(h.fake.fetchedImages.slice(fetchedBefore).map((f) => f.status)).toEqual([200]));
     expect(h.fake.calls.filter((c) => c.method.startsWith('files.') || c.method === 'upload')).toEqual([]);
   });
 
