@@ -1,6 +1,15 @@
-import type { Command } from '../src/core/command.js';
+import type { Command, CommandContext } from '../src/core/command.js';
+import { parseTimeZone } from '../src/core/parse/timezone.js';
 import { leaderboard, leaderboardReply } from '../src/engine/study/leaderboard.js';
 import { PERIODS, parseLeaderboardPeriod } from '../src/engine/study/periods.js';
+import { memberOf, type Subscription, subscriptionKey } from '../src/schedule/subscriptions.js';
+
+/** The zone weeks and months start in: the one asked for, else this channel's briefing's, else UTC. */
+async function boardTimeZone(raw: string | undefined, ctx: CommandContext): Promise<string> {
+  if (raw?.trim()) return parseTimeZone(raw);
+  const sub = await ctx.store.get<Subscription>(subscriptionKey(memberOf(ctx.caller)));
+  return sub?.timeZone ?? 'UTC';
+}
 
 export const leaderboardCommand: Command = {
   name: 'leaderboard',
@@ -8,17 +17,25 @@ export const leaderboardCommand: Command = {
   options: [
     {
       name: 'period',
-      description: 'week (from Monday, UTC), month or all',
+      description: 'week (from Monday), month or all',
       type: 'string',
       choices: PERIODS.map((p) => ({ name: p, value: p })),
       example: 'week',
     },
+    {
+      name: 'timezone',
+      description: "Where weeks and months start, e.g. Asia/Yerevan (default: this channel's briefing zone, or UTC)",
+      type: 'string',
+      example: 'Asia/Yerevan',
+    },
   ],
-  help: 'Players rank by quiz points, then right answers. A new week or month starts a fresh board; nothing is lost: "all" keeps every game, and the footer names last period’s leader.',
+  help: 'Players rank by quiz points, then right answers. A new week or month starts a fresh board at midnight in the timezone given, else in the timezone of this channel’s /briefing, else UTC; nothing is lost: "all" keeps every game, and the footer names last period’s leader.',
   async run(args, ctx) {
     const period = parseLeaderboardPeriod(args.period);
+    const timeZone = await boardTimeZone(args.timezone, ctx);
     const now = ctx.now().getTime();
-    const board = await leaderboard(ctx, { platform: ctx.caller.platform, serverId: ctx.caller.serverId }, period, now);
-    return leaderboardReply(period, now, board, ctx.caller.userId);
+    const where = { platform: ctx.caller.platform, serverId: ctx.caller.serverId };
+    const board = await leaderboard(ctx, where, period, now, timeZone);
+    return leaderboardReply(period, now, board, ctx.caller.userId, timeZone);
   },
 };

@@ -52,17 +52,18 @@ export async function leaderboard(
   where: { platform: Platform; serverId: string },
   period: Period,
   now: number,
+  timeZone = 'UTC',
 ): Promise<{ rows: BoardRow[]; previous?: BoardRow[] }> {
-  const rows = rankBoard(await entriesBetween(services, where, periodRange(period, now), now));
-  const before = previousRange(period, now);
+  const rows = rankBoard(await entriesBetween(services, where, periodRange(period, now, timeZone), now));
+  const before = previousRange(period, now, timeZone);
   const previous = before ? rankBoard(await entriesBetween(services, where, before, now)) : undefined;
   return { rows, previous };
 }
 
 const TITLES: Record<Period, string> = { week: 'this week', month: 'this month', all: 'all time' };
 
-function dayLabel(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+function dayLabel(ms: number, timeZone: string): string {
+  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
 }
 
 export function leaderboardReply(
@@ -70,14 +71,15 @@ export function leaderboardReply(
   now: number,
   board: { rows: BoardRow[]; previous?: BoardRow[] },
   callerId: string,
+  timeZone = 'UTC',
 ): Reply {
   const line = (r: BoardRow, i: number) =>
     `${i + 1}. ${r.name}: ${r.points} points (${r.right} of ${r.answered} right)`;
   const shown = board.rows.slice(0, SHOWN).map(line);
   const mine = board.rows.findIndex((r) => r.userId === callerId);
   if (mine >= SHOWN) shown.push('…', line(board.rows[mine] as BoardRow, mine));
-  const range = periodRange(period, now);
-  const since = period === 'all' ? '' : `Since ${dayLabel(range.from)} (UTC)`;
+  const range = periodRange(period, now, timeZone);
+  const since = period === 'all' ? '' : `Since ${dayLabel(range.from, timeZone)} (${timeZone})`;
   const winner = board.previous?.[0];
   const last = winner
     ? `Last ${period}: ${winner.name} led with ${winner.points} points`

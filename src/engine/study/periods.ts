@@ -1,43 +1,38 @@
 import { UserError } from '../../core/errors.js';
+import { addDays, instantAt, localDateOf, weekdayOf } from '../../schedule/local-time.js';
 
 export type Period = 'week' | 'month' | 'all';
 export const PERIODS: readonly Period[] = ['week', 'month', 'all'];
-
-const DAY = 86_400_000;
 
 /** YYYY-MM of an instant, in UTC. */
 export function monthOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 7);
 }
 
-/** Monday 00:00 UTC of the week holding `ms`. */
-export function weekStart(ms: number): number {
-  const day = Math.floor(ms / DAY) * DAY;
-  const weekday = (new Date(day).getUTCDay() + 6) % 7;
-  return day - weekday * DAY;
+/** The first day of the month after the one `date` (YYYY-MM-DD) is in. */
+function nextMonth(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
-export function monthStart(ms: number): number {
-  const d = new Date(ms);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-}
-
-/** The instants a period covers: this week (from Monday, UTC), this calendar month, or everything. */
-export function periodRange(period: Period, now: number): { from: number; to: number } {
-  if (period === 'week') return { from: weekStart(now), to: weekStart(now) + 7 * DAY };
-  if (period === 'month') {
-    const from = monthStart(now);
-    const d = new Date(from);
-    return { from, to: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) };
-  }
-  return { from: 0, to: Number.MAX_SAFE_INTEGER };
+/**
+ * The instants a period covers, in `timeZone`'s calendar: this week (from
+ * Monday 00:00 there), this calendar month, or everything. A study group in
+ * Yerevan sees its week start at its own midnight, not at 04:00 on Monday.
+ */
+export function periodRange(period: Period, now: number, timeZone = 'UTC'): { from: number; to: number } {
+  if (period === 'all') return { from: 0, to: Number.MAX_SAFE_INTEGER };
+  const today = localDateOf(now, timeZone);
+  const first = period === 'week' ? addDays(today, -((weekdayOf(today) + 6) % 7)) : `${today.slice(0, 7)}-01`;
+  const next = period === 'week' ? addDays(first, 7) : nextMonth(first);
+  return { from: instantAt(first, 0, 0, timeZone), to: instantAt(next, 0, 0, timeZone) };
 }
 
 /** The period before this one (last week, last month); none before "all". */
-export function previousRange(period: Period, now: number): { from: number; to: number } | undefined {
+export function previousRange(period: Period, now: number, timeZone = 'UTC'): { from: number; to: number } | undefined {
   if (period === 'all') return undefined;
-  const current = periodRange(period, now);
-  return periodRange(period, current.from - 1);
+  const current = periodRange(period, now, timeZone);
+  return periodRange(period, current.from - 1, timeZone);
 }
 
 /** Every YYYY-MM from `first` to `last`, inclusive. */
