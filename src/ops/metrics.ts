@@ -1,5 +1,14 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { InteractionOutcome } from '../log.js';
+import { type MetricsJSON, mergeMetrics, type ProcessMetrics } from './merge-metrics.js';
+
+/** What a sharded manager gathered from its shards for one scrape. */
+export interface GatheredMetrics {
+  /** Each shard that answered, as `process` = its shard id. */
+  answered: ProcessMetrics[];
+  /** How many shards' metrics are not in this scrape (not running, or did not answer in time). */
+  missing: number;
+}
 
 /**
  * Chronicle's Prometheus metrics. One registry per process (what /metrics
@@ -28,6 +37,8 @@ export class Metrics {
   readonly activeQuizGames = new Gauge({
     name: 'chronicle_active_quiz_games',
     help: 'Quiz games running, counted in the shared Store at scrape time (every instance reports the same number; aggregate with max).',
+    // Sharded, the manager counts them in the Store and is listed first; the shards' copies are never refreshed.
+    aggregator: 'first',
     registers: [this.registry],
   });
 
@@ -41,8 +52,28 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Registered only in a shard manager (see gatherFrom). */
+  readonly shardMetricsMissing = new Gauge({
+    name: 'chronicle_shard_metrics_missing',
+    help: 'Shards whose metrics are missing from this scrape (not running, or no answer within the timeout); their counts are left out of the sums.',
+    registers: [],
+  });
+
+  /** In a shard manager: the shards' metrics, asked for at each scrape. */
+  private gather: (() => Promise<GatheredMetrics>) | undefined;
+
+  /** Node.js process metrics (collectDefaultMetrics): labelled by process, not summed, when shards are merged. */
+  readonly perProcess: ReadonlySet<string>;
+
   constructor(options: { defaults?: boolean } = {}) {
+    const chronicle = new Set(this.registry.getMetricsAsArray().map((metric) => metric.name));
     if (options.defaults !== false) collectDefaultMetrics({ register: this.registry, prefix: 'chronicle_' });
+    this.perProcess = new Set(
+      this.registry
+        .getMetricsAsArray()
+        .map((metric) => metric.name)
+        .filter((name) => !chronicle.has(name)),
+    );
     // Start every series at zero so a dashboard shows 0 rather than "no data".
     for (const platform of ['discord', 'slack']) {
       this.briefings.inc({ platform, result: 'sent' }, 0);
@@ -90,14 +121,38 @@ export class Metrics {
     else this.briefingFailed(platform);
   };
 
-  /** The Prometheus text exposition of every metric. */
+  /**
+   * Makes this the shard manager's metrics: each scrape also asks `gather`
+   * for the shards' metrics and serves them merged with this process's own
+   * (src/ops/merge-metrics.ts), with chronicle_shard_metrics_missing saying
+   * how many shards are left out. `gather` must not throw and should answer
+   * within a few seconds with whatever it has.
+   */
+  gatherFrom(gather: () => Promise<GatheredMetrics>): void {
+    if (!this.gather) this.registry.registerMetric(this.shardMetricsMissing);
+    this.gather = gather;
+  }
+
+  /** This process's metrics as prom-client JSON: what a shard hands its manager. */
+  json(): Promise<MetricsJSON> {
+    return this.registry.getMetricsAsJSON();
+  }
+
+  /** The Prometheus text exposition of every metric (and, in a shard manager, of every shard's). */
   async text(): Promise<string> {
-    if (this.activeGamesSource) {
-      // An unreachable Store leaves the last count in place; /healthz is what reports the outage.
-      const count = await this.activeGamesSource().catch(() => undefined);
-      if (count !== undefined) this.activeQuizGames.set(count);
-    }
-    return this.registry.metrics();
+    const [, shards] = await Promise.all([this.countActiveGames(), this.gather?.()]);
+    if (!shards) return this.registry.metrics();
+    this.shardMetricsMissing.set(shards.missing);
+    // The manager first: 'first' gauges (active games) take its value.
+    const own: ProcessMetrics = { process: 'manager', metrics: await this.json() };
+    return mergeMetrics([own, ...shards.answered], this.perProcess).metrics();
+  }
+
+  private async countActiveGames(): Promise<void> {
+    if (!this.activeGamesSource) return;
+    // An unreachable Store leaves the last count in place; /healthz is what reports the outage.
+    const count = await this.activeGamesSource().catch(() => undefined);
+    if (count !== undefined) this.activeQuizGames.set(count);
   }
 
   get contentType(): string {

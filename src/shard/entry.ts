@@ -1,6 +1,8 @@
 import { loadShardConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { main } from '../main.js';
+import { metrics } from '../ops/metrics.js';
+import { answerMetricsRequests } from './metrics.js';
 
 /**
  * One Discord shard, in a process started by the ShardingManager
@@ -9,6 +11,8 @@ import { main } from '../main.js';
  */
 const { config, shards } = loadShardConfig();
 const log = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT }).child({ shard: shards });
+// The manager's /metrics asks for ours at each scrape; answered from the start, before Discord is up.
+answerMetricsRequests(metrics);
 try {
   await main(config, { log, input: process.stdin, write: (text) => process.stdout.write(`${text}\n\n`) });
 } catch (error) {

@@ -56,8 +56,17 @@ async function subscribeSoon(storeUrl: string, leadMs: number): Promise<number> 
   return at;
 }
 
+async function scrape(port: number): Promise<{ status: number; text: string; ms: number }> {
+  const started = Date.now();
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+  return { status: res.status, text: await res.text(), ms: Date.now() - started };
+}
+
+const helpCount = (text: string) =>
+  /^chronicle_commands_total\{command="help",platform="discord",kind="command",outcome="ok"\} (\d+)$/m.exec(text)?.[1];
+
 describe('Discord sharding with SHARDS=2 (discord.js ShardingManager, one process per shard)', () => {
-  it('proves both shards identify as [0,2] and [1,2], each answers the interactions routed to it, and a due briefing is posted once', async () => {
+  it("proves both shards identify as [0,2] and [1,2], each answers the interactions routed to it, the manager's /metrics sums them, and a due briefing is posted once", async () => {
     const fake = await FakeDiscord.start();
     cleanups.push(() => fake.close());
     const dir = mkdtempSync(path.join(tmpdir(), 'chronicle-shards-'));
@@ -121,6 +130,45 @@ describe('Discord sharding with SHARDS=2 (discord.js ShardingManager, one proces
       );
       expect(line.platform).toBe('discord');
     }
+
+    // The manager's /metrics: each shard counted one /help; the sum is 2, and each process keeps its own CPU series.
+    const merged = await until(
+      () => scrape(port),
+      (m) => helpCount(m.text) === '2',
+      5_000,
+      "the manager's /metrics to count both shards' /help",
+    );
+    expect(merged.status).toBe(200);
+    expect(merged.text).toContain('chronicle_shard_metrics_missing 0');
+    for (const shard of ['manager', '0', '1']) {
+      expect(merged.text).toMatch(new RegExp(`^chronicle_process_cpu_seconds_total\\{shard="${shard}"\\} `, 'm'));
+    }
+
+    // A shard whose process is frozen (SIGSTOP) cannot answer: the scrape waits its 2 s, serves shard 0's count and says one is missing.
+    const started = await manager.waitForLog((l) => l.msg === 'shard process started' && l.shard === 1);
+    const frozen = Number(started.pid);
+    process.kill(frozen, 'SIGSTOP');
+    cleanups.push(() => {
+      try {
+        process.kill(frozen, 'SIGCONT');
+      } catch {
+        // already gone
+      }
+    });
+    const partial = await scrape(port);
+    process.kill(frozen, 'SIGCONT');
+    expect(partial.status).toBe(200);
+    expect(partial.ms).toBeGreaterThanOrEqual(1_900);
+    expect(partial.ms).toBeLessThan(5_000);
+    expect(helpCount(partial.text)).toBe('1');
+    expect(partial.text).toContain('chronicle_shard_metrics_missing 1');
+    expect(partial.text).not.toMatch(/shard="1"/);
+    const warning = await manager.waitForLog((l) => l.event === 'metrics' && l.level === 40);
+    expect(warning.missing).toEqual([{ shard: 1, reason: 'no answer in 2000 ms' }]);
+    // Thawed, it answers again (its late answer to the missed scrape is ignored).
+    const whole = await scrape(port);
+    expect(helpCount(whole.text)).toBe('2');
+    expect(whole.text).toContain('chronicle_shard_metrics_missing 0');
 
     const isBriefing = (r: { method: string; path: string }) =>
       r.method === 'POST' && r.path === `/channels/${FAKE_CHANNEL_ID}/messages`;

@@ -17,6 +17,10 @@ export async function recommendedShardCount(
 
 export interface ShardFleet {
   total: number;
+  /** Resolves once every shard has been spawned and is ready; rejects when one never gets there. */
+  spawned: Promise<void>;
+  /** The shards spawned so far, each the parent end of its process's IPC channel (its process is null while dead). */
+  shards(): Shard[];
   /** SIGTERM to every shard (each stops gracefully on its own), resolving when all have exited or `ms` passed. */
   stop(ms: number): Promise<void>;
 }
@@ -25,16 +29,18 @@ export interface ShardFleet {
  * Runs `entry` once per shard in its own process with discord.js's
  * ShardingManager (which sets SHARDS and SHARD_COUNT for the child's Client).
  * A shard that dies is respawned. `onState` hears "connected" once every
- * shard is ready and "connecting"/"disconnected" while one is not.
+ * shard is ready and "connecting"/"disconnected" while one is not. Returns
+ * at once, so /metrics can ask the first shards while later ones still wait
+ * their turn to IDENTIFY; `spawned` is the wait for all of them.
  */
-export async function spawnShards(options: {
+export function spawnShards(options: {
   entry: string;
   total: number;
   token: string;
   execArgv: string[];
   log: Logger;
   onState: (state: 'connecting' | 'connected' | 'disconnected') => void;
-}): Promise<ShardFleet> {
+}): ShardFleet {
   const { log } = options;
   const manager = new ShardingManager(options.entry, {
     totalShards: options.total,
@@ -52,6 +58,13 @@ export async function spawnShards(options: {
   manager.on('shardCreate', (shard: Shard) => {
     ready.set(shard.id, false);
     log.info({ event: 'shard', shard: shard.id, total: options.total }, 'shard starting');
+    shard.on('spawn', (child) => {
+      // mode 'process': a ChildProcess, whose pid ties the shard's id to what the machine shows.
+      log.info(
+        { event: 'shard', shard: shard.id, pid: 'pid' in child ? child.pid : undefined },
+        'shard process started',
+      );
+    });
     shard.on('ready', () => {
       ready.set(shard.id, true);
       report();
@@ -72,9 +85,11 @@ export async function spawnShards(options: {
   });
   options.onState('connecting');
   // Discord allows one IDENTIFY per 5 s per bucket: the manager spaces the shards (5.5 s by default).
-  await manager.spawn({ amount: options.total, timeout: 60_000 });
+  const spawned = manager.spawn({ amount: options.total, timeout: 60_000 }).then(() => undefined);
   return {
     total: options.total,
+    spawned,
+    shards: () => [...manager.shards.values()],
     async stop(ms) {
       stopping = true;
       const exits = [...manager.shards.values()].map((shard) => {
