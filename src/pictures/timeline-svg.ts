@@ -1,7 +1,28 @@
 import { INK } from './palette.js';
 import { symbol } from './shapes.js';
-import { el, svgDocument, text } from './svg.js';
+import { el, num, svgDocument, text } from './svg.js';
 import { BAND, SIZE, type TimelineLayout } from './timeline-layout.js';
+
+/**
+ * The counted strip: each lane's bars as one path, so resvg fills a handful
+ * of shapes however many events there are. Each lane starts with its
+ * category's symbol, so the rows read without colour, as the legend does.
+ */
+function densitySvg(layout: TimelineLayout): string[] {
+  const { axis } = layout;
+  const lanes = layout.density?.lanes ?? [];
+  return lanes.flatMap((lane, i) => {
+    const { colour, shape } = lane.category;
+    const base = num(lane.baseline);
+    const bars = lane.bars.map((b) => `M${num(b.x0)} ${base}V${num(lane.baseline - b.height)}H${num(b.x1)}V${base}Z`);
+    const out = [symbol(shape, SIZE.margin - 8, (lane.top + lane.baseline) / 2, 4.5, colour, INK.background)];
+    // The lowest lane stands on the axis itself.
+    if (i < lanes.length - 1)
+      out.push(el('line', { x1: axis.x0, y1: lane.baseline, x2: axis.x1, y2: lane.baseline, stroke: INK.rule }));
+    if (bars.length) out.push(el('path', { d: bars.join(''), fill: colour }));
+    return out;
+  });
+}
 
 /** Draws a computed timeline layout; all placement decisions were made in timeline-layout.ts. */
 export function timelineSvg(layout: TimelineLayout): string {
@@ -52,6 +73,7 @@ export function timelineSvg(layout: TimelineLayout): string {
       el('line', { x1: x, y1: leader.y, x2: x, y2: leader.y + leader.height, stroke: INK.faint, 'stroke-width': 1 }),
     );
   }
+  if (layout.density) body.push(...densitySvg(layout));
   // Past the top stacking level, marks of one day land on the same spot; drawing one of each is enough.
   const drawn = new Set<string>();
   for (const mark of layout.marks) {

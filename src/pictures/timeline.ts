@@ -8,6 +8,7 @@ import { altText } from './alt.js';
 import { categoryOf } from './categories.js';
 import { isoDay, shortDate, shortSpan } from './days.js';
 import { svgToPng } from './render.js';
+import { densityAlt, thousands } from './timeline-density.js';
 import { layoutTimeline, type TimelineLayout, type TimelineOptions } from './timeline-layout.js';
 import { timelineSvg } from './timeline-svg.js';
 
@@ -16,9 +17,14 @@ export const MIN_TIMELINE_EVENTS = 3;
 
 export function timelineAlt(layout: TimelineLayout, events: readonly Event[]): string {
   const { fromDay, toDay } = layout.axis;
-  const head = `Timeline chart "${layout.title.text}": ${events.length} events on a date axis from ${shortDate(isoDay(fromDay), true)} to ${shortDate(isoDay(toDay - 1), true)}.`;
+  const count = layout.density ? thousands(events.length) : events.length;
+  const head = `Timeline chart "${layout.title.text}": ${count} events on a date axis from ${shortDate(isoDay(fromDay), true)} to ${shortDate(isoDay(toDay - 1), true)}.`;
   const episodes = layout.episodes.map((b) => b.episode.name);
   const shaded = episodes.length ? ` Shaded episode${episodes.length > 1 ? 's' : ''}: ${episodes.join(', ')}.` : '';
+  if (layout.density) {
+    const counted = densityAlt(layout.density.counts);
+    return altText(`${head}${shaded} ${counted.head}`, counted.items);
+  }
   const items = events.map(
     (e) => `${shortSpan(e.date, e.endDate, true)}: ${e.title} (${categoryOf(e).label.toLowerCase()})`,
   );
