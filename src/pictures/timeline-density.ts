@@ -18,10 +18,11 @@ import { isoDay, monthShort, shortDate } from './days.js';
 
 /**
  * More events than this are counted, not marked. Measured (bench/README.md,
- * Pictures): drawn one by one, a year of 400 events takes 84–100 ms, at the
- * 100 ms target, and 600–1,000 take 106–115 ms, while the counted strip takes
- * 56–64 ms for any number. By 400 the marks are a smear anyway: the axis
- * holds about 60 side by side on each of its 4 levels.
+ * Pictures): drawn one by one, 400 events take 84–100 ms (in a month, over
+ * 40 years, over a year), at the 100 ms target, and 1,000 take 89–115 ms,
+ * while the counted strip takes 56–64 ms for any number. By 400 the marks
+ * are a smear anyway: the axis holds about 60 side by side on each of its 4
+ * levels.
  */
 export const MAX_MARKS = 400;
 
