@@ -1,6 +1,7 @@
 import { suggest } from '../content/check.js';
 import type { Command, CommandContext, OptionSpec, RawArgs } from './command.js';
 import type { CommandLine } from './command-line.js';
+import { withoutInvisible } from './display-safe.js';
 import { UserError } from './errors.js';
 import type { Reply } from './reply.js';
 
@@ -60,7 +61,9 @@ export function validateArgs(options: OptionSpec[], args: RawArgs, label: string
   }
   const out: Record<string, string | undefined> = {};
   for (const option of options) {
-    const raw = args[option.name]?.trim();
+    // Invisible characters (NUL, an RTL override, a zero-width space) never help a value and would be echoed back.
+    const given = args[option.name];
+    const raw = given === undefined ? undefined : withoutInvisible(given).trim();
     if (raw === undefined || raw === '') {
       if (option.required)
         throw new UserError(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DISPLAY_MAX, displaySafe } from '../../src/core/display-safe.js';
 import { UserError } from '../../src/core/errors.js';
+import { harness } from '../commands/harness.js';
 
 describe('displaySafe', () => {
   it('removes controls, bidi overrides and zero-width characters, keeping newlines, tabs and letters', () => {
@@ -22,5 +23,15 @@ describe('displaySafe', () => {
 describe('UserError', () => {
   it('echoes what the user typed without its invisible formatting', () => {
     expect(new UserError('"\u202E01-0202" is not a date').message).toBe('"01-0202" is not a date');
+  });
+});
+
+describe('option values', () => {
+  it('lose their invisible characters before a command sees them, so a search works and echoes nothing hidden', async () => {
+    const h = await harness();
+    const plain = await h.run('/event tovuz');
+    const hidden = await h.run('/event \u0000to\u200Bvuz\u202E');
+    expect(hidden.text).toBe(plain.text);
+    expect(hidden.text).not.toMatch(/(?![\n\t])[\p{Cc}\p{Cf}]/u);
   });
 });

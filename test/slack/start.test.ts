@@ -1,19 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/slack-api.js';
+import { freePort } from '../support/free-port.js';
 import { sign } from './harness.js';
 
 const SECRET = 'start-test-secret';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let fake: FakeSlackApi;
 let child: ChildProcess;
@@ -63,6 +54,8 @@ afterAll(async () => {
 
 describe('npm start with the Slack variables set', () => {
   it('checks its token with auth.test, then answers a signed slash command on PORT', async () => {
+    // Bolt starts auth.test when the app is built; under load the call can land just after the "connected" line.
+    await fake.waitFor((c) => c.method === 'auth.test');
     expect(fake.callsTo('auth.test')).toHaveLength(1);
     const body = new URLSearchParams({
       team_id: 'T0TEAM',
