@@ -45,6 +45,8 @@ function storeKey(key: string): string {
 export class PictureHost {
   private readonly keys = new WeakMap<Uint8Array, string>();
   private readonly published = new LRUCache<string, Promise<void>>({ max: 10_000, ttl: REPUBLISH_AFTER_MS });
+  /** Pictures whose write has finished, so a reply can take the link without waiting on anything. */
+  private readonly stored = new LRUCache<string, true>({ max: 10_000, ttl: REPUBLISH_AFTER_MS });
   private readonly bytes = new LRUCache<string, Uint8Array>({
     maxSize: MEMORY_BYTES,
     sizeCalculation: (png) => Math.max(1, png.byteLength),
@@ -63,15 +65,24 @@ export class PictureHost {
    */
   async link(image: ReplyImage): Promise<string> {
     const key = this.keyOf(image.png);
-    let stored = this.published.get(key);
-    if (!stored) {
-      stored = this.store.set(storeKey(key), Buffer.from(image.png).toString('base64'), PICTURE_KEPT_MS);
-      this.published.set(key, stored);
+    let writing = this.published.get(key);
+    if (!writing) {
+      writing = this.store.set(storeKey(key), Buffer.from(image.png).toString('base64'), PICTURE_KEPT_MS);
+      this.published.set(key, writing);
       this.bytes.set(key, image.png);
-      stored.catch(() => this.published.delete(key));
+      writing.then(
+        () => this.stored.set(key, true),
+        () => this.published.delete(key),
+      );
     }
-    await stored;
+    await writing;
     return this.urlOf(key);
+  }
+
+  /** The link at once when this instance has already stored the picture (the usual case); otherwise undefined. */
+  linkIfStored(image: ReplyImage): string | undefined {
+    const key = this.keyOf(image.png);
+    return this.stored.has(key) ? this.urlOf(key) : undefined;
   }
 
   /** The PNG named `key`, from memory or the Store; undefined for a name that is not a picture's. */
@@ -118,6 +129,8 @@ export async function pictureLink(
   waitMs = LINK_WAIT_MS,
 ): Promise<string | undefined> {
   if (!host || !image) return undefined;
+  const ready = host.linkIfStored(image);
+  if (ready) return ready;
   let timer: NodeJS.Timeout | undefined;
   const tooSlow = new Promise<'slow'>((resolve) => {
     timer = setTimeout(() => resolve('slow'), waitMs);

@@ -66,14 +66,18 @@ describe('PictureHost', () => {
       return set(key, value, ttl);
     };
     let linked = false;
-    const pending = new PictureHost(BASE, store).link(image([6])).then(() => {
+    const host = new PictureHost(BASE, store);
+    const pending = host.link(image([6])).then(() => {
       linked = true;
     });
     await new Promise((r) => setTimeout(r, 20));
     expect(linked).toBe(false);
+    expect(host.linkIfStored(image([6]))).toBeUndefined();
     release();
     await pending;
     expect(linked).toBe(true);
+    // Once stored, later replies take the link without waiting on the store at all.
+    expect(host.linkIfStored(image([6]))).toMatch(/^https:\/\/chronicle\.example\.org\/pictures\/[0-9a-f]{32}\.png$/);
   });
 
   it('gives no link when the store refuses the picture (the adapter uploads it instead), and tries again next time', async () => {
