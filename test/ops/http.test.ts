@@ -34,6 +34,11 @@ async function serve(
   return { base: `http://127.0.0.1:${server.port}`, metrics };
 }
 
+/** A Discord configuration whose ops server takes any free loopback port. */
+function discordOnAnyPort(extra: Record<string, string> = {}) {
+  return parseConfig({ PORT: '0', HOST: '127.0.0.1', DISCORD_TOKEN: 'a.b.c', DISCORD_APPLICATION_ID: '1', ...extra });
+}
+
 /** A store whose backend has gone away: ping says no. */
 class DownStore extends MemoryStore {
   override async ping(): Promise<boolean> {
@@ -170,12 +175,7 @@ describe('the ops server', () => {
   });
 
   it('runs its own server on PORT when Slack is not in HTTP mode', async () => {
-    const config = parseConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DISCORD_TOKEN: 'a.b.c',
-      DISCORD_APPLICATION_ID: '1',
-    });
+    const config = discordOnAnyPort();
     const lifecycle = new Lifecycle({ graceMs: 1_000 });
     const ops = await startOps({
       config,
@@ -202,13 +202,7 @@ describe('the ops server', () => {
   });
 
   it('with PUBLIC_URL, serves /pictures/ beside /healthz on its own server and in the routes it hands Bolt', async () => {
-    const config = parseConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DISCORD_TOKEN: 'a.b.c',
-      DISCORD_APPLICATION_ID: '1',
-      PUBLIC_URL: 'https://chronicle.example.org',
-    });
+    const config = discordOnAnyPort({ PUBLIC_URL: 'https://chronicle.example.org' });
     const store = new MemoryStore();
     const pictures = pictureHostFor(config, store);
     const link = await pictures!.link({ png: new Uint8Array([137, 80, 78, 71]), filename: 'x.png', alt: 'x' });
@@ -223,7 +217,7 @@ describe('the ops server', () => {
   });
 
   it('without PUBLIC_URL there is no picture host, and /pictures/ is not served', async () => {
-    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', DISCORD_TOKEN: 'a.b.c', DISCORD_APPLICATION_ID: '1' });
+    const config = discordOnAnyPort();
     expect(pictureHostFor(config, new MemoryStore())).toBeUndefined();
     const lifecycle = new Lifecycle({ graceMs: 1_000 });
     const ops = await startOps({ config, store: new MemoryStore(), log: silentLogger, lifecycle });
