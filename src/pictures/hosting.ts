@@ -13,8 +13,10 @@ const KEY_PATTERN = /^[0-9a-f]{32}$/;
 
 /**
  * How long a picture stays fetchable after it was last shown. Slack and
- * Discord fetch a linked image when the message is posted and keep their own
- * copy, so this only needs to outlast their caches, not the message.
+ * Discord fetch a linked image through their image proxies, which cache it
+ * for a time they do not publish; a message older than this whose picture
+ * has left their cache shows none. Bounded so the shared store does not
+ * grow without end.
  */
 export const PICTURE_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
