@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import { UserError } from '../../src/core/errors.js';
 import { nearestNames, resolveEntity, resolveTopic } from '../../src/core/parse/topic.js';
@@ -33,6 +34,14 @@ describe('resolveEntity', () => {
   it('keeps to the asked type', () => {
     expect(resolveEntity(pack, 'Tayush', 'place').item.id).toBe('tavush');
     expect(() => resolveEntity(pack, 'Tavush', 'actor')).toThrow('No actor called "Tavush"');
+  });
+
+  it('finds a name by one of its words, a surname say, and asks when several names share it', async () => {
+    const real = await loadPack('content/caucasus');
+    expect(resolveEntity(real, 'Aliyev', 'actor').item.name).toBe('Ilham Aliyev');
+    expect(resolveEntity(real, 'pashinyan', 'actor').item.name).toBe('Nikol Pashinyan');
+    expect(() => resolveEntity(real, 'Ministry', 'actor')).toThrow(/could mean .* or others; use the full name/);
+    expect(() => resolveEntity(real, 'Aliyev', 'place')).toThrow('No place called "Aliyev"');
   });
 
   it('offers prefix matches as well as near spellings', () => {

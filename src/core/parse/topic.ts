@@ -40,6 +40,22 @@ function didYouMean(names: string[]): string {
   return names.length ? ` Did you mean ${names.join(', ')}?` : '';
 }
 
+/**
+ * Entities one of whose names has `text` as a whole word ("Aliyev" in
+ * "Ilham Aliyev", "Karabakh" in "Nagorno-Karabakh"): what people type when
+ * they know a surname or the short form of a place.
+ */
+function byWord(pack: Pack, text: string, type: EntityType): Entity[] {
+  const word = foldName(text);
+  if (word.length < 3) return [];
+  const found = new Map<string, Entity>();
+  for (const { label, entity } of pack.names(type)) {
+    // foldName turns hyphens and punctuation into spaces, so its words are split on spaces alone.
+    if (foldName(label).split(' ').includes(word)) found.set(entity.item.id, entity);
+  }
+  return [...found.values()];
+}
+
 /** One entity of the given type by name or alias; a clear error with the nearest names otherwise. */
 export function resolveEntity(pack: Pack, raw: string, type: EntityType): Entity {
   const text = raw.trim();
@@ -52,6 +68,14 @@ export function resolveEntity(pack: Pack, raw: string, type: EntityType): Entity
     const exact = found.find((e) => foldName(e.item.name) === foldName(text));
     if (exact) return exact;
     throw new UserError(`"${clip(text)}" could mean ${found.map((e) => e.item.name).join(' or ')}; use the full name.`);
+  }
+  const partly = byWord(pack, text, type);
+  if (partly.length === 1) return partly[0] as Entity;
+  if (partly.length > 1) {
+    const names = partly.slice(0, 5).map((e) => e.item.name);
+    throw new UserError(
+      `"${clip(text)}" could mean ${names.join(' or ')}${partly.length > 5 ? ' or others' : ''}; use the full name.`,
+    );
   }
   throw new UserError(
     `No ${TYPE_WORD[type]} called "${clip(text)}" in the pack.${didYouMean(nearestNames(pack, text, type))}`,
