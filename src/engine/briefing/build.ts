@@ -1,13 +1,14 @@
 import { formatDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
+import { hashString } from '../../core/parse/seed.js';
 import type { Reply, ReplyField, SourceLine } from '../../core/reply.js';
 import { attribute, type Statement, sourceLines } from '../attribution.js';
 import { seededRandom } from '../questions/random.js';
 import { letter } from '../quiz/messages.js';
 import { clip, makeReply } from '../text.js';
 import { eventLine } from '../timeline.js';
-import { answerChoices, questionOfTheDay, seedOf } from './question-of-the-day.js';
+import { answerChoices, questionOfTheDay } from './question-of-the-day.js';
 
 export interface BriefingInput {
   /** Names the channel for seeding: the same channel and date always get the same briefing. */
@@ -43,7 +44,7 @@ function allStatements(pack: Pack): Statement[] {
  * its source; and a question of the day whose buttons reveal privately.
  */
 export function buildBriefing(pack: Pack, input: BriefingInput): Briefing {
-  const seed = seedOf(`${input.channelKey}|${input.localDate}`);
+  const seed = hashString(`${input.channelKey}|${input.localDate}`);
   const random = seededRandom(seed);
   const monthDay = input.localDate.slice(5);
   const onThisDay = pack.eventsOnMonthDay(monthDay);
@@ -87,7 +88,7 @@ export function buildBriefing(pack: Pack, input: BriefingInput): Briefing {
   }
 
   // One question of the day for everyone on a date (and one generation per fan-out).
-  const questionSeed = seedOf(`question|${input.localDate}`);
+  const questionSeed = hashString(`question|${input.localDate}`);
   const qotd = questionOfTheDay(
     pack,
     questionSeed,

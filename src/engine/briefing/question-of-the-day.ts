@@ -5,16 +5,6 @@ import type { Question } from '../questions/types.js';
 import { letter } from '../quiz/messages.js';
 import { clip } from '../text.js';
 
-/** A stable 32-bit seed from text (FNV-1a), so a channel gets the same question all day. */
-export function seedOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 const CANDIDATES = 6;
 
 /**
