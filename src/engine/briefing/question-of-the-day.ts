@@ -1,4 +1,5 @@
 import type { Pack } from '../../content/pack.js';
+import { packMemo } from '../../core/pack-memo.js';
 import type { Choice } from '../../core/reply.js';
 import { generateQuestions } from '../questions/generate.js';
 import type { Question } from '../questions/types.js';
@@ -7,32 +8,18 @@ import { clip } from '../text.js';
 
 const CANDIDATES = 6;
 
+/** Candidates per seed, kept for the few seeds in use: a fan-out builds thousands of briefings for one day. */
+const recent = packMemo<Question[]>(8);
+
+function candidatesFor(pack: Pack, seed: number): Question[] {
+  return recent(pack, String(seed), () => generateQuestions(pack, { count: CANDIDATES, seed }));
+}
+
 /**
  * The question of the day for a seed, avoiding the events the briefing
  * itself features (it would give the answer away). Returns the question and
  * its index among the seed's candidates, which the answer buttons carry.
  */
-/** Candidates per seed, kept for the few seeds in use: a fan-out builds thousands of briefings for one day. */
-const recent = new Map<string, Question[]>();
-const packIds = new WeakMap<Pack, number>();
-let nextPackId = 0;
-
-function candidatesFor(pack: Pack, seed: number): Question[] {
-  let id = packIds.get(pack);
-  if (id === undefined) {
-    id = nextPackId++;
-    packIds.set(pack, id);
-  }
-  const key = `${id}:${seed}`;
-  let found = recent.get(key);
-  if (!found) {
-    found = generateQuestions(pack, { count: CANDIDATES, seed });
-    recent.set(key, found);
-    if (recent.size > 8) recent.delete(recent.keys().next().value as string);
-  }
-  return found;
-}
-
 export function questionOfTheDay(
   pack: Pack,
   seed: number,
