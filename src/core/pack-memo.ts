@@ -21,3 +21,25 @@ export function packMemo<T extends {}>(max: number): (pack: Pack, key: string, b
     return value;
   };
 }
+
+/**
+ * An unbounded per-pack cache, for answers there are only as many of as the
+ * pack has items or kinds (an event's search text, a place's ancestry). The
+ * builder is given once, so a lookup on a hot path allocates nothing.
+ */
+export function packCache<K, V>(build: (pack: Pack, key: K) => V): (pack: Pack, key: K) => V {
+  const caches = new WeakMap<Pack, Map<K, V>>();
+  return (pack, key) => {
+    let cache = caches.get(pack);
+    if (!cache) {
+      cache = new Map();
+      caches.set(pack, cache);
+    }
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = build(pack, key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}

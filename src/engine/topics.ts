@@ -1,24 +1,11 @@
 import { foldName } from '../content/normalize.js';
 import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
+import { packCache } from '../core/pack-memo.js';
 import type { Topic } from '../core/parse/topic.js';
 
-const ancestries = new WeakMap<Pack, Map<string, Set<string>>>();
-
 /** An id and everything it sits inside: a village's district and province, a ministry's state. Cached per pack. */
-export function ancestry(pack: Pack, id: string): Set<string> {
-  let cache = ancestries.get(pack);
-  if (!cache) {
-    cache = new Map();
-    ancestries.set(pack, cache);
-  }
-  let found = cache.get(id);
-  if (!found) {
-    found = computeAncestry(pack, id);
-    cache.set(id, found);
-  }
-  return found;
-}
+export const ancestry = packCache(computeAncestry);
 
 function computeAncestry(pack: Pack, id: string): Set<string> {
   const out = new Set<string>();
@@ -37,21 +24,7 @@ function computeAncestry(pack: Pack, id: string): Set<string> {
 }
 
 /** Folded title and summary of every event, built once per pack. */
-const searchText = new WeakMap<Pack, Map<string, string>>();
-
-function textOf(pack: Pack, event: Event): string {
-  let map = searchText.get(pack);
-  if (!map) {
-    map = new Map();
-    searchText.set(pack, map);
-  }
-  let text = map.get(event.id);
-  if (text === undefined) {
-    text = ` ${foldName(`${event.title} ${event.summary}`)} `;
-    map.set(event.id, text);
-  }
-  return text;
-}
+const textOf = packCache((_pack, event: Event) => ` ${foldName(`${event.title} ${event.summary}`)} `);
 
 export function eventMentionsWord(pack: Pack, event: Event, foldedWord: string): boolean {
   return textOf(pack, event).includes(foldedWord);

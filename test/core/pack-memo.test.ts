@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/content/load.js';
-import { packMemo } from '../../src/core/pack-memo.js';
+import { packCache, packMemo } from '../../src/core/pack-memo.js';
 
 describe('packMemo', () => {
   it('builds an answer once per pack and key, and again for another pack', async () => {
@@ -30,5 +30,21 @@ describe('packMemo', () => {
     get('a');
     get('b');
     expect(built).toEqual(['a', 'b', 'c', 'b']);
+  });
+});
+
+describe('packCache', () => {
+  it('builds each key once per pack and keeps every answer', async () => {
+    const built: string[] = [];
+    const cache = packCache((_pack, key: string) => {
+      built.push(key);
+      return { key };
+    });
+    const [a, b] = await Promise.all([loadPack('test/fixtures/pack'), loadPack('test/fixtures/pack')]);
+    const first = cache(a, 'x');
+    for (const key of ['y', 'z', 'x', 'y']) cache(a, key);
+    cache(b, 'x');
+    expect(cache(a, 'x')).toBe(first);
+    expect(built).toEqual(['x', 'y', 'z', 'x']);
   });
 });

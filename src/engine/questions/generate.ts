@@ -1,5 +1,6 @@
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
 import { roleOrganisation, weaponMaker } from './entities.js';
 import { eventDate, eventPlace, whichFirst } from './events.js';
 import { finalize } from './finalize.js';
@@ -71,22 +72,12 @@ function subjectOf(question: Question): string {
   return question.id.slice(question.id.indexOf(':') + 1).replace(/#\d+$/, '');
 }
 
-const unscoped = new WeakMap<Pack, Map<QuestionKind, Candidate[]>>();
+const unscoped = packCache((pack, kind: QuestionKind) => KINDS[kind](pack, {}));
 
 /** A whole pack's candidates are built once; a scoped game builds its own smaller lists. */
 function candidatesFor(pack: Pack, kind: QuestionKind, scope: Scope): Candidate[] {
   if (scope.period || scope.topic) return KINDS[kind](pack, scope);
-  let byKind = unscoped.get(pack);
-  if (!byKind) {
-    byKind = new Map();
-    unscoped.set(pack, byKind);
-  }
-  let list = byKind.get(kind);
-  if (!list) {
-    list = KINDS[kind](pack, scope);
-    byKind.set(kind, list);
-  }
-  return list;
+  return unscoped(pack, kind);
 }
 
 /**
