@@ -288,4 +288,3 @@ export type ContentFile = z.infer<typeof ContentFile>;
 
 /** The collections a content file may hold, in the order the loader reports them. */
 export const COLLECTIONS = ['sources', 'actors', 'places', 'weapons', 'events', 'claims', 'quotes', 'facts'] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];

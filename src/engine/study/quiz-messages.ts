@@ -3,7 +3,7 @@ import type { Question } from '../questions/types.js';
 import type { Answer, GameState } from '../quiz/state.js';
 import { clip, makeReply, plural } from '../text.js';
 import { swappedPairs } from './kendall.js';
-import { teamName, teamStandingsText } from './teams.js';
+import { teamStandingsText } from './teams.js';
 
 export const ORDER_MENU = 'Pick the earliest event you have not placed yet';
 
@@ -66,9 +66,4 @@ export function orderResults(
 export function teamsText(game: GameState): string | undefined {
   if (!game.teams) return undefined;
   return `**Teams**\n${teamStandingsText(game.players, game.teams)}`;
-}
-
-export function teamOf(game: GameState, userId: string): string | undefined {
-  const team = game.players[userId]?.team;
-  return game.teams && team !== undefined ? teamName(team) : undefined;
 }
