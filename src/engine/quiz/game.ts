@@ -160,7 +160,8 @@ export async function answerRound(
     });
   }
   const roster = Object.keys(game.players);
-  if (roster.length > 0) {
+  // Answers are one per player, so fewer answers than players cannot have everyone in: no need to list them.
+  if (roster.length > 0 && count >= roster.length) {
     const answers = await ctx.store.list<Answer>(keys.answers(gameId, round));
     const answered = new Set(answers.map((a) => a.userId));
     if (roster.every((id) => answered.has(id))) await closeRound(ctx, channel, gameId, round);
