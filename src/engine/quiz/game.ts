@@ -57,6 +57,13 @@ async function openRound(services: Services, game: GameState): Promise<void> {
   }
 }
 
+/** The game leaves the channel: kept as its last game for /quiz score, its lists cleaned up later. */
+async function endGame(services: Services, channel: ChannelRef, game: GameState): Promise<void> {
+  await services.store.delete(keys.game(channel));
+  await services.store.set(keys.last(channel), game, GAME_TTL_MS);
+  await scheduleCleanup(services, game, 'end', services.now().getTime());
+}
+
 export interface StartOptions {
   rounds: number;
   seconds: number;
@@ -201,9 +208,7 @@ export async function closeRound(
   const last = round + 1 >= game.questions.length;
   if (last) {
     // The game ends before the posts, so a failed post cannot leave it running.
-    await services.store.delete(keys.game(channel));
-    await services.store.set(keys.last(channel), game, GAME_TTL_MS);
-    await scheduleCleanup(services, game, 'end', services.now().getTime());
+    await endGame(services, channel, game);
   } else {
     game.round = round + 1;
     await saveGame(services, game);
@@ -253,9 +258,7 @@ export async function stopGame(ctx: CommandContext): Promise<Reply> {
   await ctx.store.unschedule(deadlineQueue(game.channel.platform), deadlineMember(game, game.round));
   // Claiming the open round keeps a deadline tick from revealing it after the stop.
   await ctx.store.claim(keys.close(game.id, game.round), GAME_TTL_MS);
-  await ctx.store.delete(keys.game(channel));
-  await ctx.store.set(keys.last(channel), game, GAME_TTL_MS);
-  await scheduleCleanup(ctx, game, 'end', ctx.now().getTime());
+  await endGame(ctx, channel, game);
   const played = game.round;
   await ctx.poster.post(
     channel,
