@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import { orAfter } from './deadline.js';
 import type { Lifecycle } from './lifecycle.js';
 
 export type PlatformState = 'connecting' | 'connected' | 'disconnected';
@@ -42,16 +43,12 @@ export interface HealthDeps {
   storeTimeoutMs?: number;
 }
 
-async function pingWithin(store: Store, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([store.ping().catch(() => false), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+function pingWithin(store: Store, ms: number): Promise<boolean> {
+  return orAfter(
+    store.ping().catch(() => false),
+    ms,
+    false,
+  );
 }
 
 export async function checkHealth(deps: HealthDeps): Promise<Health> {

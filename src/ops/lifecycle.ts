@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import { orAfter } from './deadline.js';
 
 /**
  * The order a graceful stop runs in. `intake`: stop taking new work
@@ -125,16 +126,12 @@ export class Lifecycle {
 }
 
 /** True when `work` settles in time, false when the time runs out first; rejects when `work` rejects. */
-async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), Math.max(0, ms));
-  });
-  try {
-    return await Promise.race([work.then(() => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return orAfter(
+    work.then(() => true as const),
+    Math.max(0, ms),
+    false as const,
+  );
 }
 
 /** The process's lifecycle, shared by the adapters, the engine and the ops server. */

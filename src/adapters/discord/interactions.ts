@@ -12,6 +12,7 @@ import { dispatch, dispatchChoice, type Invocation } from '../../core/dispatch.j
 import { isUserError, UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import type { InteractionMeta, InteractionOutcome, Logger } from '../../log.js';
+import { orAfter } from '../../ops/deadline.js';
 import { recordInteraction } from '../../ops/interaction.js';
 import { type Lifecycle, lifecycle as processLifecycle } from '../../ops/lifecycle.js';
 import type { Metrics } from '../../ops/metrics.js';
@@ -53,19 +54,6 @@ function settle(work: () => Promise<Reply>): Promise<Outcome> {
     (reply) => ({ reply }),
     (error: unknown) => ({ error }),
   );
-}
-
-/** Resolves with the outcome if it arrives within `ms`, otherwise with undefined. */
-async function within(ms: number, outcome: Promise<Outcome>): Promise<Outcome | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([outcome, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -149,7 +137,7 @@ export function createInteractionHandler(
     account: Account,
   ): Promise<void> {
     const pending = settle(() => dispatch(commands, call, { ...services, caller: callerOf(interaction) }));
-    let outcome = await within(deferAfterMs, pending);
+    let outcome = await orAfter(pending, deferAfterMs, undefined);
     const deferred = outcome === undefined;
     if (deferred) {
       await interaction.deferReply();
@@ -185,7 +173,7 @@ export function createInteractionHandler(
       if (!action) throw new UserError('That button has expired. Start again with the command.');
       return dispatchChoice(commands, action, { ...services, caller: callerOf(interaction) });
     });
-    let outcome = await within(deferAfterMs, pending);
+    let outcome = await orAfter(pending, deferAfterMs, undefined);
     const deferred = outcome === undefined;
     if (deferred) {
       await interaction.deferUpdate();

@@ -3,6 +3,7 @@ import type { Command, Services } from '../../core/command.js';
 import { parseCommandLine } from '../../core/command-line.js';
 import { dispatch, resolveLine } from '../../core/dispatch.js';
 import type { Logger } from '../../log.js';
+import { orAfter } from '../../ops/deadline.js';
 import { recordInteraction } from '../../ops/interaction.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { type AdminLookup, callerOf } from './caller.js';
@@ -51,12 +52,7 @@ export function slashHandler(deps: SlashDeps) {
       });
     })();
 
-    let timer: NodeJS.Timeout | undefined;
-    const budget = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), deps.ackBudgetMs);
-    });
-    const early = await Promise.race([work, budget]);
-    clearTimeout(timer);
+    const early = await orAfter(work, deps.ackBudgetMs, undefined);
 
     let acked = false;
     let result: Pick<Settled, 'outcome' | 'error'> = { outcome: 'error' };
