@@ -9,7 +9,7 @@ import type { Scope } from '../questions/scope.js';
 import { chronologyQuestions } from '../study/chronology.js';
 import { recordRound } from '../study/record-round.js';
 import { scoreRound } from '../study/score.js';
-import { makeReply, privateNote } from '../text.js';
+import { makeReply, plural, privateNote } from '../text.js';
 import { scheduleCleanup } from './cleanup.js';
 import { finalMessage, letter, revealMessage, roundMessage, standingsText } from './messages.js';
 import {
@@ -130,7 +130,7 @@ export async function startGame(ctx: CommandContext, options: StartOptions): Pro
       ? ''
       : ` Anyone can play: answering joins the game${options.teams ? `, and puts you in one of ${options.teams} teams` : ''}.`;
     return makeReply({
-      body: `${ctx.caller.userName} started a quiz: ${questions.length} question${questions.length === 1 ? '' : 's'} of ${options.seconds} s${options.about ? ` about ${options.about}` : ''}${fewer}.${join}`,
+      body: `${ctx.caller.userName} started a quiz: ${plural(questions.length, 'question')} of ${options.seconds} s${options.about ? ` about ${options.about}` : ''}${fewer}.${join}`,
     });
   } finally {
     await ctx.store.delete(keys.starting(channel));

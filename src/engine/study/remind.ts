@@ -1,6 +1,7 @@
 import type { Platform, Services } from '../../core/command.js';
 import type { ChannelRef } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
+import { plural } from '../text.js';
 import { dueCount } from './cards.js';
 import { studyKeys } from './keys.js';
 
@@ -44,7 +45,7 @@ export async function reviewReminderLine(
   const parts: string[] = [];
   for (const user of await remindedUsers(services, channel)) {
     const n = await dueCount(services, channel.platform, user.userId, now);
-    if (n > 0) parts.push(`${user.userName} has ${n} question${n === 1 ? '' : 's'} due`);
+    if (n > 0) parts.push(`${user.userName} has ${plural(n, 'question')} due`);
   }
   return parts.length ? `Review: ${parts.join('; ')}. /review to practise.` : undefined;
 }
