@@ -182,7 +182,7 @@ export class BriefingScheduler {
     // Catch-up sends today's briefing; days missed while every instance was down are never back-filled.
     const target = nextSend(sub, [entryDate, today].sort()[1] as string);
     if (target.at > now) {
-      await store.schedule(briefingQueueOf(member), member, target.at);
+      await this.scheduleAt(member, target.at);
       return 'skipped';
     }
     const key = markerKey(member, target.localDate);
@@ -224,13 +224,13 @@ export class BriefingScheduler {
           at: new Date(now).toISOString(),
           detail: 'the instance that took it stopped before reporting back',
         });
-        await store.schedule(briefingQueueOf(member), member, nextSend(sub, addDays(localDate, 1)).at);
+        await this.scheduleNextDay(sub, member, localDate);
       }
       return 'no';
     }
     if (marker.state === 'retry') {
       if (marker.retryAt > now) {
-        await store.schedule(briefingQueueOf(member), member, marker.retryAt);
+        await this.scheduleAt(member, marker.retryAt);
         return 'no';
       }
       const attemptKey = `${key}:try${marker.attempt}`;
@@ -241,7 +241,7 @@ export class BriefingScheduler {
         : 'no';
     }
     // Sent or failed for good: only the next day remains.
-    await store.schedule(briefingQueueOf(member), member, nextSend(sub, addDays(localDate, 1)).at);
+    await this.scheduleNextDay(sub, member, localDate);
     return 'no';
   }
 
@@ -283,9 +283,7 @@ export class BriefingScheduler {
     // retries until the Store answers instead of giving up.
     const at = this.clock();
     await this.persist('marker', () => store.set<Marker>(key, { state: 'sent', messageId, at }, MARKER_TTL_MS));
-    await this.persist('schedule', () =>
-      store.schedule(briefingQueueOf(member), member, nextSend(sub, addDays(localDate, 1)).at),
-    );
+    await this.persist('schedule', () => this.scheduleNextDay(sub, member, localDate));
     await this.persist('cursor', () => store.set(cursorKey(member), briefing.cursor));
     await this.persist('last result', () =>
       this.record(member, { localDate, outcome: 'sent', at: new Date(at).toISOString(), messageId }),
@@ -365,7 +363,7 @@ export class BriefingScheduler {
           MARKER_TTL_MS,
         ),
       );
-      await store.schedule(briefingQueueOf(member), member, retryAt);
+      await this.scheduleAt(member, retryAt);
       await this.record(member, {
         localDate,
         outcome: 'retrying',
@@ -377,7 +375,7 @@ export class BriefingScheduler {
     await this.persist('marker', () =>
       store.set<Marker>(key, { state: 'failed', code, permanent: false, at: now }, MARKER_TTL_MS),
     );
-    await store.schedule(briefingQueueOf(member), member, nextSend(sub, addDays(localDate, 1)).at);
+    await this.scheduleNextDay(sub, member, localDate);
     await this.record(member, {
       localDate,
       outcome: 'failed',
@@ -385,6 +383,15 @@ export class BriefingScheduler {
       detail: `${code} after ${next} attempts`,
     });
     return 'failed';
+  }
+
+  /** Files the member's next send day after `localDate`: today's is done with, one way or another. */
+  private scheduleNextDay(sub: Subscription, member: string, localDate: string): Promise<void> {
+    return this.scheduleAt(member, nextSend(sub, addDays(localDate, 1)).at);
+  }
+
+  private scheduleAt(member: string, at: number): Promise<void> {
+    return this.services.store.schedule(briefingQueueOf(member), member, at);
   }
 
   private record(member: string, result: LastResult): Promise<void> {
