@@ -124,6 +124,22 @@ export function createInteractionHandler(
     return { text: APOLOGY, visibility: 'private' };
   }
 
+  /** Runs `work`; past the deadline, `defer` tells Discord an answer is coming and the work is awaited to the end. */
+  async function answer(
+    work: () => Promise<Reply>,
+    defer: () => Promise<unknown>,
+    account: Account,
+  ): Promise<{ reply: Reply; deferred: boolean }> {
+    const pending = settle(work);
+    let outcome = await orAfter(pending, deferAfterMs, undefined);
+    const deferred = outcome === undefined;
+    if (deferred) {
+      await defer();
+      outcome = await pending;
+    }
+    return { reply: replyFor(outcome as Outcome, account), deferred };
+  }
+
   async function render(reply: Reply, single = false): Promise<DiscordMessage[]> {
     const imageUrl = await pictureLink(services.pictures, reply.image, logger);
     const { messages, longActions } = renderReply(reply, { single, imageUrl });
@@ -136,14 +152,11 @@ export function createInteractionHandler(
     call: Invocation,
     account: Account,
   ): Promise<void> {
-    const pending = settle(() => dispatch(commands, call, { ...services, caller: callerOf(interaction) }));
-    let outcome = await orAfter(pending, deferAfterMs, undefined);
-    const deferred = outcome === undefined;
-    if (deferred) {
-      await interaction.deferReply();
-      outcome = await pending;
-    }
-    const reply = replyFor(outcome as Outcome, account);
+    const { reply, deferred } = await answer(
+      () => dispatch(commands, call, { ...services, caller: callerOf(interaction) }),
+      () => interaction.deferReply(),
+      account,
+    );
     const ephemeral = reply.visibility === 'private';
     const [first, ...rest] = await render(reply);
     if (!deferred && first?.files.length) {
@@ -167,19 +180,16 @@ export function createInteractionHandler(
     interaction: ButtonInteraction | StringSelectMenuInteraction,
     account: Account,
   ): Promise<void> {
-    const pending = settle(async () => {
-      const id = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : interaction.customId;
-      const action = await actionOf(services.store, id);
-      if (!action) throw new UserError('That button has expired. Start again with the command.');
-      return dispatchChoice(commands, action, { ...services, caller: callerOf(interaction) });
-    });
-    let outcome = await orAfter(pending, deferAfterMs, undefined);
-    const deferred = outcome === undefined;
-    if (deferred) {
-      await interaction.deferUpdate();
-      outcome = await pending;
-    }
-    const reply = replyFor(outcome as Outcome, account);
+    const { reply, deferred } = await answer(
+      async () => {
+        const id = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : interaction.customId;
+        const action = await actionOf(services.store, id);
+        if (!action) throw new UserError('That button has expired. Start again with the command.');
+        return dispatchChoice(commands, action, { ...services, caller: callerOf(interaction) });
+      },
+      () => interaction.deferUpdate(),
+      account,
+    );
     const ephemeral = reply.visibility === 'private';
     // Replacing a public message with a private answer would publish it, so that becomes a private reply.
     if (reply.replaceOriginal && (!ephemeral || interaction.message.flags.has(MessageFlags.Ephemeral))) {
