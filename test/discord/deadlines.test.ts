@@ -84,17 +84,16 @@ describe('deadlines and failures through discord.js', () => {
     expect(answer.message.content).toBe('only for you');
   });
 
-  it('defers a slow button click, then edits the message the button is on', async () => {
-    const posted = await h.adapter.poster.post(
+  /** A public "page 1" message with one button, as the clock or a command would post it. */
+  function postPage1(action: string, label: string) {
+    return h.adapter.poster.post(
       { platform: 'discord', channelId: FAKE_CHANNEL_ID, serverId: FAKE_GUILD_ID },
-      {
-        text: 'page 1',
-        title: 'Page 1',
-        body: 'page 1',
-        choices: [{ action: 'pager:next', label: 'Next' }],
-        visibility: 'channel',
-      },
+      { text: 'page 1', title: 'Page 1', body: 'page 1', choices: [{ action, label }], visibility: 'channel' },
     );
+  }
+
+  it('defers a slow button click, then edits the message the button is on', async () => {
+    const posted = await postPage1('pager:next', 'Next');
     const click = buttonClick({ customId: 'pager:next', message: { id: posted.messageId } });
     const answer = await interact(h.fake, click, 10_000);
     expect(answer.callbackType).toBe(6);
@@ -103,16 +102,7 @@ describe('deadlines and failures through discord.js', () => {
   });
 
   it('sends a slow private answer to a click as an ephemeral follow-up, leaving the message alone', async () => {
-    const posted = await h.adapter.poster.post(
-      { platform: 'discord', channelId: FAKE_CHANNEL_ID, serverId: FAKE_GUILD_ID },
-      {
-        text: 'page 1',
-        title: 'Page 1',
-        body: 'page 1',
-        choices: [{ action: 'pager:private', label: 'Note' }],
-        visibility: 'channel',
-      },
-    );
+    const posted = await postPage1('pager:private', 'Note');
     const answer = await interact(
       h.fake,
       buttonClick({ customId: 'pager:private', message: { id: posted.messageId } }),
