@@ -1,4 +1,4 @@
-import type { Command, CommandContext } from '../src/core/command.js';
+import { type Command, type CommandContext, choicesOf } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { parseTimeOfDay } from '../src/core/parse/time.js';
 import { parseTimeZone } from '../src/core/parse/timezone.js';
@@ -78,7 +78,7 @@ export const briefingCommand: Command = {
           name: 'days',
           description: 'Every day, or Monday to Friday',
           type: 'string',
-          choices: DAYS.map((d) => ({ name: d, value: d })),
+          choices: choicesOf(DAYS),
           example: 'daily',
         },
       ],

@@ -1,4 +1,4 @@
-import type { Command, CommandContext } from '../src/core/command.js';
+import { type Command, type CommandContext, choicesOf } from '../src/core/command.js';
 import { parseTimeZone } from '../src/core/parse/timezone.js';
 import { leaderboard, leaderboardReply } from '../src/engine/study/leaderboard.js';
 import { PERIODS, parseLeaderboardPeriod } from '../src/engine/study/periods.js';
@@ -19,7 +19,7 @@ export const leaderboardCommand: Command = {
       name: 'period',
       description: 'week (from Monday), month or all',
       type: 'string',
-      choices: PERIODS.map((p) => ({ name: p, value: p })),
+      choices: choicesOf(PERIODS),
       example: 'week',
     },
     {

@@ -1,4 +1,4 @@
-import type { Command } from '../src/core/command.js';
+import { type Command, choicesOf } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { parsePeriod } from '../src/core/parse/period.js';
 import { resolveTopic } from '../src/core/parse/topic.js';
@@ -55,10 +55,7 @@ export const quizCommand: Command = {
           name: 'mode',
           description: 'mixed questions, or chronology: put events in order',
           type: 'string',
-          choices: [
-            { name: 'mixed', value: 'mixed' },
-            { name: 'chronology', value: 'chronology' },
-          ],
+          choices: choicesOf(['mixed', 'chronology']),
           example: 'chronology',
         },
       ],

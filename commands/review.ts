@@ -1,4 +1,4 @@
-import type { Command } from '../src/core/command.js';
+import { type Command, choicesOf } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { setReminder } from '../src/engine/study/remind.js';
 import { fileReport, reasonPrompt } from '../src/engine/study/reports.js';
@@ -14,10 +14,7 @@ export const reviewCommand: Command = {
       name: 'remind',
       description: 'on: this channel’s daily briefing says how many questions you have due',
       type: 'string',
-      choices: [
-        { name: 'on', value: 'on' },
-        { name: 'off', value: 'off' },
-      ],
+      choices: choicesOf(['on', 'off']),
       example: 'on',
     },
   ],

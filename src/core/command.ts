@@ -54,6 +54,11 @@ export interface OptionSpec {
   example?: string;
 }
 
+/** Fixed choices shown as they are typed: every option's choices are named by their values. */
+export function choicesOf(values: readonly string[]): { name: string; value: string }[] {
+  return values.map((value) => ({ name: value, value }));
+}
+
 /** Options arrive as the user typed them; each command parses them with the shared parsers. */
 export type RawArgs = Readonly<Record<string, string | undefined>>;
 
