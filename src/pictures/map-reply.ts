@@ -32,7 +32,7 @@ export function mapReply(pack: Pack, when: string | undefined, topicText: string
   }
   const places = placesOf(pack, events);
   const drawn = places.filter((m) => !isWide(m.place));
-  const image = placesMap(pack, events, { title });
+  const image = placesMap(pack, events, { title }, places);
   const lines = drawn.slice(0, LISTED).map((m) => {
     const country = m.place.country ? ` (${pack.nameOf(m.place.country)})` : '';
     return `• **${m.place.name}**${country}: ${plural(m.eventIds.length, 'event')}`;

@@ -40,8 +40,13 @@ export function mapAlt(pack: Pack, layout: MapLayout): string {
   return altText(head, marked, tail);
 }
 
-export function mapLayoutFor(pack: Pack, events: readonly Event[], options: MapOptions): MapLayout {
-  return layoutMap(placesOf(pack, events), { credit: pack.meta.title, ...options });
+export function mapLayoutFor(
+  pack: Pack,
+  events: readonly Event[],
+  options: MapOptions,
+  places: readonly MappedPlace[] = placesOf(pack, events),
+): MapLayout {
+  return layoutMap(places, { credit: pack.meta.title, ...options });
 }
 
 /**
@@ -53,8 +58,10 @@ export function placesMap(
   pack: Pack,
   events: readonly Event[],
   options: Partial<MapOptions> = {},
+  /** placesOf(pack, events), when the caller has it already. */
+  places: readonly MappedPlace[] = placesOf(pack, events),
 ): ReplyImage | undefined {
-  const layout = mapLayoutFor(pack, events, { title: options.title ?? 'Places in the news', ...options });
+  const layout = mapLayoutFor(pack, events, { title: options.title ?? 'Places in the news', ...options }, places);
   if (layout.points.length === 0 && layout.outside.length === 0) return undefined;
   return { png: svgToPng(mapSvg(layout)), filename: 'map.png', alt: mapAlt(pack, layout) };
 }
