@@ -318,12 +318,7 @@ function seaLabels(projection: GeoProjection, countries: readonly CountryShape[]
     ] as const) {
       const box = { x: at[0] + dx - w / 2, y: at[1] + dy - h / 2, width: w, height: h };
       const onLand = countries.some((c) => c.outline.rings.some((r) => inRing(r, box.x + w / 2, box.y + h / 2)));
-      const inFrame =
-        box.x >= frame.x &&
-        box.x + w <= frame.x + frame.width &&
-        box.y >= frame.y &&
-        box.y + h <= frame.y + frame.height;
-      if (onLand || !inFrame || !taken.fits(box)) continue;
+      if (onLand || !inside(box, frame) || !taken.fits(box)) continue;
       taken.take(box);
       out.push({ text: sea.name, box });
       break;
