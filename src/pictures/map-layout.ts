@@ -4,7 +4,7 @@ import type { Place } from '../content/schema.js';
 import { type Country, countriesNear } from './atlas.js';
 import { type Box, circleBox, grow, horizontalLine, inside, verticalLine } from './geometry.js';
 import { type Candidate, Occupancy, placeLabels } from './labels.js';
-import { inRing, type Outline, projectOutline, ringArea, ringCentroid } from './rings.js';
+import { inRing, type Outline, projectOutline, type Ring, ringArea, ringCentroid } from './rings.js';
 import { LINE_HEIGHT } from './svg.js';
 import { fitText, lineBox, type TextItem } from './text-box.js';
 import { textWidth } from './text-metrics.js';
@@ -277,10 +277,20 @@ function spiral(step: number, rings: number): [number, number][] {
 
 const SPIRAL = spiral(24, 10);
 
+/** The ring of largest area (the first of equals) and that area: each ring's area is worked out once. */
+function largestRing(rings: readonly Ring[]): { ring: Ring; area: number } | undefined {
+  let best: { ring: Ring; area: number } | undefined;
+  for (const ring of rings) {
+    const area = Math.abs(ringArea(ring));
+    if (!best || area > best.area) best = { ring, area };
+  }
+  return best;
+}
+
 function countryLabel(shape: CountryShape, frame: Box, taken: Occupancy): TextItem | undefined {
-  const largest = [...shape.outline.rings].sort((a, b) => Math.abs(ringArea(b)) - Math.abs(ringArea(a)))[0];
-  if (!largest || Math.abs(ringArea(largest)) < 2500) return undefined;
-  const [cx, cy] = ringCentroid(largest);
+  const largest = largestRing(shape.outline.rings);
+  if (!largest || largest.area < 2500) return undefined;
+  const [cx, cy] = ringCentroid(largest.ring);
   const text = shape.country.name.toUpperCase();
   const spacing = 1.5;
   const w = textWidth(text, MAP_SIZE.country, 'bold') + spacing * (text.length - 1);
@@ -295,7 +305,7 @@ function countryLabel(shape: CountryShape, frame: Box, taken: Occupancy): TextIt
       [box.x + w, box.y + h],
       [box.x + w / 2, box.y + h / 2],
     ];
-    if (!corners.every(([x, y]) => inRing(largest, x, y))) continue;
+    if (!corners.every(([x, y]) => inRing(largest.ring, x, y))) continue;
     taken.take(box);
     return { text, box };
   }
