@@ -307,22 +307,28 @@ interface Lane {
 }
 
 /** Lanes alternate above and below the axis, nearest first or farthest first. */
-function laneOrder(strategy: Strategy): Lane[] {
+function laneOrder(order: Strategy['lanes']): Lane[] {
   const lanes: Lane[] = [];
   for (let i = 0; i < Math.max(UPPER_LANES, LOWER_LANES); i++) {
     if (i < UPPER_LANES) lanes.push({ side: 'upper', index: i });
     if (i < LOWER_LANES) lanes.push({ side: 'lower', index: i });
   }
-  if (strategy.lanes === 'high-first') {
+  if (order === 'high-first') {
     const far = (l: Lane) => (l.side === 'upper' ? UPPER_LANES : LOWER_LANES) - l.index;
     lanes.sort((a, b) => far(a) - far(b) || (a.side === 'upper' ? -1 : 1));
   }
   return lanes;
 }
 
+/** Each lane order, worked out once rather than for every mark under every strategy. */
+const LANE_ORDER: Record<Strategy['lanes'], Lane[]> = {
+  'low-first': laneOrder('low-first'),
+  'high-first': laneOrder('high-first'),
+};
+
 function candidatesFor(mark: LabelAnchor, texts: LabelText[], frame: Box, strategy: Strategy): Candidate<LabelPlace>[] {
   const out: Candidate<LabelPlace>[] = [];
-  const lanes = laneOrder(strategy);
+  const lanes = LANE_ORDER[strategy.lanes];
   for (const text of texts) {
     const hangLeft = strategy.mirrored
       ? mark.x > frame.x + frame.width / 2
