@@ -1,5 +1,4 @@
-import { BOT_USER } from './gateway.js';
-import { nextSnowflake } from './rest.js';
+import { botMessage, nextSnowflake } from './rest.js';
 import { FAKE_APPLICATION_ID, FAKE_CHANNEL_ID, FAKE_GUILD_ID } from './server.js';
 
 /** Permission bits as Discord sends them (decimal strings). */
@@ -115,24 +114,7 @@ export function buttonClick(click: {
   return {
     ...base(3, click.user ?? ALICE, channelId),
     data: { custom_id: click.customId, component_type: 2 },
-    message: {
-      id: click.message.id,
-      channel_id: channelId,
-      type: 0,
-      content: '',
-      embeds: [],
-      components: [],
-      attachments: [],
-      author: BOT_USER,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      pinned: false,
-      flags: 0,
-    },
+    message: botMessage(click.message.id, channelId),
   };
 }
 

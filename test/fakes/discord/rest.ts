@@ -50,6 +50,29 @@ export interface FakeMessage {
   [key: string]: unknown;
 }
 
+/** A message the bot posted, as the API returns it: `fields` over an empty one. */
+export function botMessage(id: string, channelId: string, fields: Partial<FakeMessage> = {}): FakeMessage {
+  return {
+    id,
+    channel_id: channelId,
+    type: 0,
+    author: BOT_USER,
+    content: '',
+    embeds: [],
+    components: [],
+    attachments: [],
+    flags: 0,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    pinned: false,
+    ...fields,
+  };
+}
+
 async function readBody(req: IncomingMessage): Promise<{ body: RecordedRequest['body']; files: RecordedFile[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -315,24 +338,13 @@ export class FakeRest {
 
   private create(channelId: string, body: Record<string, unknown>): FakeMessage {
     const id = nextSnowflake();
-    const message: FakeMessage = {
-      id,
-      channel_id: channelId,
-      type: 0,
-      author: BOT_USER,
+    const message = botMessage(id, channelId, {
       content: String(body.content ?? ''),
       embeds: (body.embeds as unknown[]) ?? [],
       components: (body.components as unknown[]) ?? [],
       attachments: ((body.attachments as { filename: string }[]) ?? []).map((a) => uploaded(a)),
       flags: Number(body.flags ?? 0),
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      pinned: false,
-    };
+    });
     this.messages.set(id, message);
     return message;
   }
