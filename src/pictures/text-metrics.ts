@@ -113,6 +113,12 @@ function metrics(weight: Weight): Metrics {
   return m;
 }
 
+/** A character's advance in font units; one the font lacks counts as an em. */
+function advanceUnits(m: Metrics, char: string): number {
+  const glyph = m.glyphOf.get(char.codePointAt(0) as number);
+  return glyph === undefined ? m.unitsPerEm : (m.advances[glyph] ?? m.unitsPerEm);
+}
+
 /** Whether the font draws this character itself (no fallback box). */
 export function hasGlyph(char: string, weight: Weight = 'regular'): boolean {
   const code = char.codePointAt(0);
@@ -123,18 +129,12 @@ export function hasGlyph(char: string, weight: Weight = 'regular'): boolean {
 export function textWidth(text: string, size: number, weight: Weight = 'regular'): number {
   const m = metrics(weight);
   let units = 0;
-  for (const char of text) {
-    const glyph = m.glyphOf.get(char.codePointAt(0) as number);
-    units += glyph === undefined ? m.unitsPerEm : (m.advances[glyph] ?? m.unitsPerEm);
-  }
+  for (const char of text) units += advanceUnits(m, char);
   return (units / m.unitsPerEm) * size;
 }
 
 /** Advance of each character, in ems, for placing glyphs one by one. */
 export function advances(text: string, weight: Weight = 'regular'): number[] {
   const m = metrics(weight);
-  return [...text].map((char) => {
-    const glyph = m.glyphOf.get(char.codePointAt(0) as number);
-    return (glyph === undefined ? m.unitsPerEm : (m.advances[glyph] ?? m.unitsPerEm)) / m.unitsPerEm;
-  });
+  return [...text].map((char) => advanceUnits(m, char) / m.unitsPerEm);
 }
