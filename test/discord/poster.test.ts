@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import type { Command } from '../../src/core/command.js';
-import { type ChannelRef, PostError } from '../../src/core/poster.js';
+import type { ChannelRef } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import { buttonClick } from '../fakes/discord/interactions.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID } from '../fakes/discord/server.js';
+import { postError } from '../support/post-error.js';
 import { type Harness, interact, startHarness, textOf } from './harness.js';
 import { expectValidMessage, type MessageJson } from './validate.js';
 
@@ -23,15 +24,6 @@ const echo: Command = {
   run: async () => note('echo'),
   onChoice: async (action) => ({ text: `clicked ${action.length} characters`, visibility: 'private' }),
 };
-
-async function postError(promise: Promise<unknown>): Promise<PostError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PostError);
-  return error as PostError;
-}
 
 describe('DiscordPoster against the fake REST', () => {
   let h: Harness;

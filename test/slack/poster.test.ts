@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PostError } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
+import { postError } from '../support/post-error.js';
 import { ALICE, BOB, CHANNEL, type Harness, startHarness, TEAM } from './harness.js';
 
 const channel = { platform: 'slack' as const, channelId: CHANNEL, serverId: TEAM };
@@ -13,15 +13,6 @@ beforeAll(async () => {
   h = await startHarness({ now: () => new Date(clock) });
 });
 afterAll(() => h.stop());
-
-async function postError(work: Promise<unknown>): Promise<PostError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PostError);
-  return error as PostError;
-}
 
 describe('the Slack Poster', () => {
   it('posts Block Kit with chat.postMessage and edits the same message with chat.update', async () => {
