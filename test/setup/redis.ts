@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { freePort } from '../support/free-port.js';
+import { waitForRedis } from '../support/redis-ping.js';
 import 'vitest';
 import type { TestProject } from 'vitest/node';
 
@@ -9,15 +10,6 @@ import type { TestProject } from 'vitest/node';
  * redis-server is installed. Tests read the URL from `inject('redisUrl')`.
  */
 let server: ChildProcess | undefined;
-
-async function waitForRedis(port: number): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const r = spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' });
-    if (r.stdout?.trim() === 'PONG') return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`redis-server on port ${port} did not answer PING`);
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let url = process.env.REDIS_URL ?? '';

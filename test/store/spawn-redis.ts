@@ -1,21 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../support/free-port.js';
-
-async function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('error', () => resolve(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => {
-      socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
-    });
-  });
-}
+import { waitForRedis } from '../support/redis-ping.js';
 
 /**
  * A redis-server of this test's own on a free loopback port, so the test can
@@ -59,11 +47,7 @@ export class OwnRedis {
       ],
       { stdio: 'ignore' },
     );
-    for (let attempt = 0; attempt < 200; attempt++) {
-      if (await answersPing(this.port)) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`redis-server on port ${this.port} did not start`);
+    await waitForRedis(this.port);
   }
 
   /** SIGKILL: no goodbye to clients, exactly like a crash. */
