@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { type Running, startChronicle } from '../ops/process.js';
+import { answerFirstRound, BIN, FIXTURE_PACK } from './console-game.js';
 
-const BIN = path.join(PROJECT_ROOT, 'bin', 'chronicle.js');
 const running: Running[] = [];
 const dirs: string[] = [];
 
@@ -31,20 +30,14 @@ describe('a process killed mid-game (SIGKILL: no shutdown hook runs)', () => {
     dirs.push(dir);
     const env = {
       STORE_URL: `sqlite://${path.join(dir, 'chronicle.sqlite')}`,
-      CONTENT_DIR: path.join(PROJECT_ROOT, 'test', 'fixtures', 'pack'),
+      CONTENT_DIR: FIXTURE_PACK,
       PORT: '0',
       HOST: '127.0.0.1',
     };
 
     const first = startChronicle({ argv: [BIN, 'start'], cwd: dir, env });
     running.push(first);
-    first.child.stdin.write('/quiz start rounds:3 seconds:60\n');
-    await first.waitForOutput('Question 1 of 3');
-    await first.waitForOutput('[1]');
-    first.child.stdin.write('1\n');
-    // The only player answered, so round 1 closes and round 2 is asked.
-    await first.waitForOutput('Question 2 of 3');
-    const creditedBeforeKill = first.stdout().includes('Right: You') ? 1 : 0;
+    const creditedBeforeKill = await answerFirstRound(first, 3, 60);
     first.child.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
 

@@ -3,12 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { type Running, startChronicle } from '../ops/process.js';
 import { OwnRedis } from '../store/spawn-redis.js';
+import { answerFirstRound, BIN, FIXTURE_PACK } from './console-game.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const BIN = path.join(PROJECT_ROOT, 'bin', 'chronicle.js');
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 const running: Running[] = [];
 const redises: OwnRedis[] = [];
@@ -32,19 +31,14 @@ describe.skipIf(!hasRedis)('Redis restarting in the middle of a game', () => {
       cwd: dir,
       env: {
         STORE_URL: redis.url,
-        CONTENT_DIR: path.join(PROJECT_ROOT, 'test', 'fixtures', 'pack'),
+        CONTENT_DIR: FIXTURE_PACK,
         PORT: '0',
         HOST: '127.0.0.1',
       },
     });
     running.push(bot);
 
-    bot.child.stdin.write('/quiz start rounds:2 seconds:10\n');
-    await bot.waitForOutput('Question 1 of 2');
-    await bot.waitForOutput('[1]');
-    bot.child.stdin.write('1\n');
-    await bot.waitForOutput('Question 2 of 2');
-    const creditedBeforeOutage = bot.stdout().includes('Right: You') ? 1 : 0;
+    const creditedBeforeOutage = await answerFirstRound(bot, 2, 10);
 
     await redis.kill();
     // While Redis is down, a command gets an answer (an apology), not a crash.
