@@ -15,6 +15,24 @@ export interface RecordedCall {
   at: number;
 }
 
+/** A button (or other element) in an actions block of a message Chronicle sent. */
+export interface SlackButton {
+  type: string;
+  value: string;
+  action_id: string;
+  text?: { text: string };
+}
+
+/** The elements of every actions block in a recorded message, in order. */
+export function buttonsOf(call: RecordedCall): SlackButton[] {
+  const blocks = call.body.blocks as { type: string; elements?: SlackButton[] }[];
+  return blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+}
+
+/** Matches a chat.postMessage whose text matches `pattern`. */
+export const isPost = (pattern: RegExp) => (c: RecordedCall) =>
+  c.method === 'chat.postMessage' && pattern.test(String(c.body.text));
+
 type Failure = { error: string } | { status: number; retryAfter?: number };
 
 /** An image Slack fetched because a message linked it (an image block's image_url). */

@@ -1,22 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { type GameState, keys } from '../../src/engine/quiz/state.js';
-import type { RecordedCall } from '../fakes/slack-api.js';
+import { buttonsOf, isPost, type RecordedCall, type SlackButton } from '../fakes/slack-api.js';
 import { ALICE, BOB, CAROL, CHANNEL, type Harness, type SlackUser, startHarness } from './harness.js';
-
-interface Button {
-  type: string;
-  value: string;
-  action_id: string;
-}
-
-function buttonsOf(call: RecordedCall): Button[] {
-  const blocks = call.body.blocks as { type: string; elements?: Button[] }[];
-  return blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
-}
-
-const isPost = (pattern: RegExp) => (c: RecordedCall) =>
-  c.method === 'chat.postMessage' && pattern.test(String(c.body.text));
 
 let h: Harness;
 let clock = Date.parse('2026-03-01T12:00:00Z');
@@ -34,7 +20,7 @@ async function game(): Promise<GameState> {
 /** Clicks the button of `option` on the round message and returns the private answer the clicker got. */
 async function answer(user: SlackUser, round: RecordedCall, option: number): Promise<RecordedCall> {
   const before = h.fake.callsTo('respond').length;
-  const button = buttonsOf(round)[option] as Button;
+  const button = buttonsOf(round)[option] as SlackButton;
   const http = await h.click(button.value, user, postedTs.get(round) as string, { actionId: button.action_id });
   expect(http.status).toBe(200);
   const [reply] = (await h.fake.waitForCount((c) => c.method === 'respond', before + 1)).slice(before);

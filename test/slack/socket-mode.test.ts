@@ -10,7 +10,7 @@ import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { createLogger } from '../../src/log.js';
 import { platforms } from '../../src/ops/health.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { FakeSlackApi, type RecordedCall } from '../fakes/slack-api.js';
+import { buttonsOf, FakeSlackApi, isPost, type SlackButton } from '../fakes/slack-api.js';
 import { type Envelope, FakeSlackSocket } from '../fakes/slack-socket.js';
 import {
   ALICE,
@@ -26,16 +26,10 @@ import {
 /** An app-level token, as SLACK_APP_TOKEN holds one. */
 const APP_TOKEN = 'xapp-1-A0APP-0000-fake';
 
-interface Button {
-  type: string;
-  value: string;
-  action_id: string;
-}
-
 interface Block {
   type: string;
   text?: { text: string };
-  elements?: Button[];
+  elements?: SlackButton[];
 }
 
 let api: FakeSlackApi;
@@ -102,7 +96,7 @@ function slashCommand(command: string, text: string, user: SlackUser = ALICE): O
 }
 
 /** A button click as Socket Mode delivers it: a block_actions payload in an `interactive` envelope. */
-function click(button: Button, user: SlackUser, messageTs: string): Omit<Envelope, 'envelope_id'> {
+function click(button: SlackButton, user: SlackUser, messageTs: string): Omit<Envelope, 'envelope_id'> {
   const n = ++counter;
   return {
     type: 'interactive',
@@ -117,11 +111,9 @@ function click(button: Button, user: SlackUser, messageTs: string): Omit<Envelop
 
 const responseUrlOf = (envelope: Omit<Envelope, 'envelope_id'>) =>
   new URL(String(envelope.payload.response_url)).pathname;
-const isPost = (pattern: RegExp) => (c: RecordedCall) =>
-  c.method === 'chat.postMessage' && pattern.test(String(c.body.text));
 
 /** Clicks a button and returns the ack and the private reply Chronicle sent to the click's response_url. */
-async function answer(button: Button, user: SlackUser, messageTs: string) {
+async function answer(button: SlackButton, user: SlackUser, messageTs: string) {
   const envelope = click(button, user, messageTs);
   const ack = await socket.send(envelope);
   const reply = await api.waitFor((c) => c.method === 'respond' && c.path === responseUrlOf(envelope));
@@ -169,7 +161,7 @@ describe('Chronicle on Slack in Socket Mode (SLACK_APP_TOKEN set)', () => {
     expect(round.token).toBe(BOT_TOKEN);
     const game = (await store.get<GameState>(keys.game({ platform: 'slack', channelId: CHANNEL }))) as GameState;
     const ts = game.messageId as string;
-    const buttons = (round.body.blocks as Block[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+    const buttons = buttonsOf(round);
     const question = game.questions[0]!;
     expect(buttons).toHaveLength(question.options.length);
     const right = buttons[question.answer]!;

@@ -3,23 +3,8 @@ import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { listReports } from '../../src/engine/study/reports.js';
 import { richPack } from '../engine/rich-pack.js';
-import type { RecordedCall } from '../fakes/slack-api.js';
+import { buttonsOf, isPost, type RecordedCall, type SlackButton } from '../fakes/slack-api.js';
 import { ALICE, BOB, CHANNEL, type Harness, startHarness } from '../slack/harness.js';
-
-interface Element {
-  type: string;
-  value: string;
-  action_id: string;
-  text?: { text: string };
-}
-
-function buttonsOf(call: RecordedCall): Element[] {
-  const blocks = call.body.blocks as { type: string; elements?: Element[] }[];
-  return blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
-}
-
-const posted = (pattern: RegExp) => (c: RecordedCall) =>
-  c.method === 'chat.postMessage' && pattern.test(String(c.body.text));
 
 let h: Harness;
 let clock = Date.parse('2026-03-02T12:00:00Z');
@@ -36,7 +21,7 @@ async function respondAfter(before: number): Promise<RecordedCall> {
 describe('study mode through the real Bolt app', () => {
   it('a chronology round in two teams with sequential buttons, a report from the reveal, then the board and stats', async () => {
     await h.command('/quiz', 'start mode:chronology rounds:1 teams:2', ALICE);
-    const round = await h.fake.waitFor(posted(/Question 1 of 1: chronology/));
+    const round = await h.fake.waitFor(isPost(/Question 1 of 1: chronology/));
     const game = (await h.store.get<GameState>(keys.game({ platform: 'slack', channelId: CHANNEL }))) as GameState;
     const buttons = buttonsOf(round);
     expect(buttons.map((b) => b.type)).toEqual(['button', 'button', 'button', 'button']);
@@ -50,7 +35,7 @@ describe('study mode through the real Bolt app', () => {
       for (const [i, item] of order.entries()) {
         clock += 500;
         const before = h.fake.callsTo('respond').length;
-        const button = buttons[item] as Element;
+        const button = buttons[item] as SlackButton;
         await h.click(button.value, user, game.messageId as string, { actionId: button.action_id });
         const note = await respondAfter(before);
         expect(note.body).toMatchObject({ response_type: 'ephemeral' });
@@ -59,17 +44,17 @@ describe('study mode through the real Bolt app', () => {
     }
     clock = game.deadline + 1;
     await closeDueQuizRounds(h.services);
-    const reveal = await h.fake.waitFor(posted(/Answer to question 1 of 1: the order/));
+    const reveal = await h.fake.waitFor(isPost(/Answer to question 1 of 1: the order/));
     expect(String(reveal.body.text)).toMatch(/alice: perfect order \(\+\d+\)/);
     expect(String(reveal.body.text)).toMatch(/bob: 6 pairs swapped \(\+0\)/);
     expect(String(reveal.body.text)).toMatch(/1\. Team Red: \d+ points \(alice\)\n2\. Team Blue: 0 points \(bob\)/);
 
     // Bob reports the question from the reveal and picks a reason in the private prompt.
-    const report = buttonsOf(reveal).find((b) => b.text?.text === 'Report this question') as Element;
+    const report = buttonsOf(reveal).find((b) => b.text?.text === 'Report this question') as SlackButton;
     let before = h.fake.callsTo('respond').length;
     await h.click(report.value, BOB, String(reveal.body.ts ?? '1.0'), { actionId: report.action_id });
     const prompt = await respondAfter(before);
-    const wrong = buttonsOf(prompt).find((b) => b.text?.text === 'The answer is wrong') as Element;
+    const wrong = buttonsOf(prompt).find((b) => b.text?.text === 'The answer is wrong') as SlackButton;
     before = h.fake.callsTo('respond').length;
     await h.click(wrong.value, BOB, '2.0', { actionId: wrong.action_id, ephemeral: true });
     const thanks = await respondAfter(before);
