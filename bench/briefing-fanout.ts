@@ -9,24 +9,15 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { RedisStore } from '../src/store/redis.js';
 // The same subscriptions /briefing subscribe files, as the fleet test makes them.
 import { subscribeMany } from '../test/schedule/fleet.js';
+import { freePort } from '../test/support/free-port.js';
 
 const INSTANCES = 3;
 const DUE = Date.parse('2024-05-01T08:00:00Z');
 const CLOCK_OFFSET = DUE + 30_000 - Date.now();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** A Discord-like endpoint that counts posts per channel and answers 429 above `perSecond`. */
 function fakeApi(perSecond: number) {
