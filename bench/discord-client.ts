@@ -15,9 +15,7 @@
 import { Events } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { createDiscordAdapter, createDiscordClient } from '../src/adapters/discord/client.js';
-import { loadConfig, PROJECT_ROOT, parseConfig } from '../src/config.js';
-import { loadPack } from '../src/content/load.js';
-import type { Pack } from '../src/content/pack.js';
+import { parseConfig } from '../src/config.js';
 import type { Command } from '../src/core/command.js';
 import { dispatch } from '../src/core/dispatch.js';
 import { createLogger } from '../src/log.js';
@@ -26,20 +24,12 @@ import { createPicturesHandler } from '../src/ops/pictures-route.js';
 import { PictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { freePort } from '../test/support/free-port.js';
+import { benchPack } from './bench-pack.js';
 
 const [kind, apiUrl, token, applicationId] = process.argv.slice(2) as [string, string, string, string];
 // Errors go to stderr (the driver shows them); a benchmark that hides failures measures nothing.
 const logger = createLogger({ level: 'warn', pretty: false, destination: process.stderr });
 const config = parseConfig({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_URL: apiUrl });
-
-async function pack(): Promise<{ pack: Pack; source: string }> {
-  try {
-    return { pack: await loadPack(loadConfig().CONTENT_DIR), source: 'content/caucasus' };
-  } catch {
-    // The curated pack may be mid-edit; the fixture keeps the benchmark runnable.
-    return { pack: await loadPack(`${PROJECT_ROOT}/test/fixtures/pack`), source: 'test/fixtures/pack' };
-  }
-}
 
 if (kind === 'bare') {
   const client = createDiscordClient(config);
@@ -51,7 +41,7 @@ if (kind === 'bare') {
   await ready;
   console.log('ready bare');
 } else {
-  const loaded = await pack();
+  const loaded = await benchPack();
   const store = new MemoryStore();
   let only: Command[] | undefined;
   if (kind === 'adapter' || kind === 'adapter-text') {

@@ -19,9 +19,6 @@ import { commands } from '../commands/index.js';
 import { createSlackApp } from '../src/adapters/slack/app.js';
 import { asResponse } from '../src/adapters/slack/deliver.js';
 import { renderReply, type SlackMessage } from '../src/adapters/slack/render.js';
-import { loadConfig, PROJECT_ROOT } from '../src/config.js';
-import { loadPack } from '../src/content/load.js';
-import type { Pack } from '../src/content/pack.js';
 import type { Command } from '../src/core/command.js';
 import { dispatch } from '../src/core/dispatch.js';
 import type { Poster } from '../src/core/poster.js';
@@ -32,6 +29,7 @@ import { createPicturesHandler } from '../src/ops/pictures-route.js';
 import { PictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { freePort } from '../test/support/free-port.js';
+import { benchPack } from './bench-pack.js';
 
 const FIXED: Reply = { text: 'Timeline: a fixed string', visibility: 'channel' };
 
@@ -39,18 +37,9 @@ const [kind, apiUrl, secret] = process.argv.slice(2) as [string, string, string]
 const token = 'xoxb-bench-0000';
 const identity = { botId: 'B0BENCH', botUserId: 'U0BENCH' };
 
-async function pack(): Promise<{ pack: Pack; source: string }> {
-  try {
-    return { pack: await loadPack(loadConfig().CONTENT_DIR), source: 'content/caucasus' };
-  } catch {
-    // The curated pack may be mid-edit; the fixture keeps the benchmark runnable.
-    return { pack: await loadPack(`${PROJECT_ROOT}/test/fixtures/pack`), source: 'test/fixtures/pack' };
-  }
-}
-
 /** The ack body Chronicle sends for /timeline 2020-10 with its picture linked. */
 async function chronicleAck(): Promise<RespondArguments> {
-  const loaded = await pack();
+  const loaded = await benchPack();
   const caller = {
     platform: 'slack',
     userId: 'U0',
@@ -82,7 +71,7 @@ if (kind === 'bare' || kind === 'bare-reply') {
   });
   server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
 } else {
-  const loaded = await pack();
+  const loaded = await benchPack();
   // `adapter`: the whole Slack adapter, but /timeline returns a fixed Reply, isolating the adapter's own cost.
   // `chronicle-text`: the real commands, but replies go out without their picture (what the upload costs).
   // The same memoised Reply maps to the same stripped one, so the adapter's per-Reply render memo still applies.
