@@ -370,7 +370,6 @@ function orderFor(marks: readonly LabelAnchor[], frame: Box, strategy: Strategy)
   return order;
 }
 
-/** Tries every strategy and keeps the one that labels most events, then the one with the shortest leaders. */
 /** The chart holds a few dozen labels at most; trying thousands would only cost time. */
 const MAX_LABEL_TRIES = 80;
 
@@ -382,6 +381,7 @@ function spreadPick(marks: readonly LabelAnchor[], limit: number): Set<number> {
   return new Set(Array.from({ length: limit }, (_, k) => (byX[Math.floor(k * step)] as { i: number }).i));
 }
 
+/** Tries every strategy and keeps the one that labels most events, then the one with the shortest leaders. */
 function placeEventLabels(marks: readonly LabelAnchor[], withYear: boolean, frame: Box, obstacles: readonly Box[]) {
   const tried = spreadPick(marks, MAX_LABEL_TRIES);
   const texts = marks.map((m, i) => (tried.has(i) ? labelTexts(m, withYear) : []));
