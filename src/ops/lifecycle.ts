@@ -11,6 +11,9 @@ import { orAfter } from './deadline.js';
 export const STOP_PHASES = ['intake', 'drain', 'state', 'close'] as const;
 export type StopPhase = (typeof STOP_PHASES)[number];
 
+/** What a new caller is told, privately, on any platform once a stop has begun. */
+export const RESTARTING = 'Chronicle is restarting; try again in a few seconds.';
+
 export interface StopReport {
   reason: string;
   /** Everything finished inside the grace period. */

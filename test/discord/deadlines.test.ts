@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { APOLOGY, RESTARTING } from '../../src/adapters/discord/interactions.js';
+import { APOLOGY } from '../../src/adapters/discord/interactions.js';
 import type { Command } from '../../src/core/command.js';
+import { RESTARTING } from '../../src/ops/lifecycle.js';
 import { buttonClick, slashCommand } from '../fakes/discord/interactions.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FAKE_TOKEN } from '../fakes/discord/server.js';
 import { type Harness, interact, sleep, startHarness, textOf } from './harness.js';

@@ -14,7 +14,7 @@ import type { Reply } from '../../core/reply.js';
 import type { InteractionMeta, InteractionOutcome, Logger } from '../../log.js';
 import { orAfter } from '../../ops/deadline.js';
 import { recordInteraction } from '../../ops/interaction.js';
-import { type Lifecycle, lifecycle as processLifecycle } from '../../ops/lifecycle.js';
+import { type Lifecycle, lifecycle as processLifecycle, RESTARTING } from '../../ops/lifecycle.js';
 import type { Metrics } from '../../ops/metrics.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { suggest } from './autocomplete.js';
@@ -32,8 +32,6 @@ export const APOLOGY = 'Sorry, something went wrong on our side. It has been log
  * for the defer itself to reach Discord.
  */
 export const DEFAULT_DEFER_AFTER_MS = 2_000;
-
-export const RESTARTING = 'Chronicle is restarting; try again in a few seconds.';
 
 export interface InteractionHandlerOptions {
   commands: readonly Command[];

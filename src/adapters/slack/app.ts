@@ -4,7 +4,7 @@ import { commands as registry } from '../../../commands/index.js';
 import type { Command, Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
 import { platforms } from '../../ops/health.js';
-import { lifecycle } from '../../ops/lifecycle.js';
+import { lifecycle, RESTARTING } from '../../ops/lifecycle.js';
 import { actionHandler } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
 import { AdminLookup } from './caller.js';
@@ -50,7 +50,6 @@ export interface SlackApp {
 /** Matches every slash command Slack sends us, so one handler serves the whole registry. */
 const ANY_COMMAND = /^\/.+/;
 const ANY_CHOICE = new RegExp(`^${CHOICE_ACTION_PREFIX}`);
-const RESTARTING = 'Chronicle is restarting; try again in a few seconds.';
 
 /**
  * The Bolt app: HTTP mode (POST /slack/events, signed requests) unless an
