@@ -112,18 +112,3 @@ export function createDiscordAdapter(
     },
   };
 }
-
-/**
- * Serves Discord with the given Services. When `services.poster` routes by
- * platform, the returned adapter's `poster` is what it should route 'discord' to.
- */
-export async function startDiscord(
-  services: Services,
-  config: Config,
-  logger: Logger,
-  options: DiscordAdapterOptions = {},
-): Promise<DiscordAdapter> {
-  const adapter = createDiscordAdapter(config, services.store, logger, { pictures: services.pictures, ...options });
-  await adapter.start(services);
-  return adapter;
-}
