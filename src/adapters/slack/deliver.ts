@@ -13,6 +13,21 @@ export function asResponse(message: SlackMessage, visibility: Reply['visibility'
   };
 }
 
+/** Uploads a rendered picture into the channel, its alt text cut to what files.upload takes. */
+export async function postFile(
+  client: webApi.WebClient,
+  channelId: string,
+  image: NonNullable<RenderedReply['upload']>,
+): Promise<void> {
+  await client.filesUploadV2({
+    channel_id: channelId,
+    file: Buffer.from(image.png),
+    filename: image.filename,
+    title: image.alt.slice(0, 250),
+    alt_text: image.alt.slice(0, 1000),
+  });
+}
+
 /**
  * A picture goes up as a file in the channel after its message. It needs the
  * bot in the channel; when it is not, the user is told how to fix that
@@ -28,13 +43,7 @@ export async function uploadPicture(
   const image = rendered.upload;
   if (!image) return;
   try {
-    await client.filesUploadV2({
-      channel_id: channelId,
-      file: Buffer.from(image.png),
-      filename: image.filename,
-      title: image.alt.slice(0, 250),
-      alt_text: image.alt.slice(0, 1000),
-    });
+    await postFile(client, channelId, image);
   } catch (error) {
     logger.warn({ err: error, platform: 'slack', channelId }, 'slack picture upload failed');
     await respond({

@@ -4,6 +4,7 @@ import { PostError } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { type PictureHost, pictureLink } from '../../pictures/hosting.js';
 import type { Store } from '../../store/store.js';
+import { postFile } from './deliver.js';
 import { type RenderedReply, renderReply } from './render.js';
 
 type WebClient = webApi.WebClient;
@@ -78,15 +79,7 @@ export class SlackPoster implements Poster {
         const sent = await this.client.chat.postMessage({ channel: channel.channelId, ...message });
         messageId = sent.ts ?? messageId;
       }
-      if (rendered.upload) {
-        await this.client.filesUploadV2({
-          channel_id: channel.channelId,
-          file: Buffer.from(rendered.upload.png),
-          filename: rendered.upload.filename,
-          title: rendered.upload.alt.slice(0, 250),
-          alt_text: rendered.upload.alt.slice(0, 1000),
-        });
-      }
+      if (rendered.upload) await postFile(this.client, channel.channelId, rendered.upload);
     } catch (error) {
       throw toPostError(error);
     }
