@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { suggest } from '../../src/adapters/discord/autocomplete.js';
-import type { OptionSpec } from '../../src/core/command.js';
 import { autocomplete } from '../fakes/discord/interactions.js';
-import { fixturePack, type Harness, interact, startHarness } from './harness.js';
+import { commandForms, fixturePack, type Harness, interact, startHarness } from './harness.js';
 
 type Choices = { name: string; value: string }[];
 
 /** Every option in the registry that declares an autocomplete source. */
-const completing = commands.flatMap((command) =>
-  (command.subcommands ?? [{ name: undefined, options: command.options ?? [] }]).flatMap((sub) =>
-    (sub.options as OptionSpec[])
-      .filter((o) => o.autocomplete)
-      .map((o) => ({
-        label: `/${command.name}${sub.name ? ` ${sub.name}` : ''} ${o.name}`,
-        name: command.name,
-        subcommand: sub.name,
-        option: o.name,
-      })),
-  ),
+const completing = commandForms(commands).flatMap((form) =>
+  form.options
+    .filter((o) => o.autocomplete)
+    .map((o) => ({ label: `${form.label} ${o.name}`, name: form.name, subcommand: form.subcommand, option: o.name })),
 );
 
 describe('autocomplete through discord.js', () => {

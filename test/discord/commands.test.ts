@@ -1,24 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { APOLOGY } from '../../src/adapters/discord/interactions.js';
-import type { OptionSpec } from '../../src/core/command.js';
 import { ALICE, slashCommand } from '../fakes/discord/interactions.js';
-import { type Harness, interact, startHarness, textOf } from './harness.js';
+import { commandForms, type Harness, interact, startHarness, textOf } from './harness.js';
 import { expectValidMessage, type MessageJson } from './validate.js';
 
 /** Each command once, with every option it declares an example for: what a person would try first. */
-const calls = commands.flatMap((command) =>
-  (command.subcommands ?? [{ name: undefined, options: command.options ?? [] }]).map((sub) => ({
-    label: `/${command.name}${sub.name ? ` ${sub.name}` : ''}`,
-    name: command.name,
-    subcommand: sub.name,
-    options: Object.fromEntries(
-      (sub.options as OptionSpec[])
-        .filter((o) => o.example !== undefined)
-        .map((o) => [o.name, o.type === 'integer' ? Number(o.example) : (o.example as string)]),
-    ),
-  })),
-);
+const calls = commandForms(commands).map((form) => ({
+  label: form.label,
+  name: form.name,
+  subcommand: form.subcommand,
+  options: Object.fromEntries(
+    form.options
+      .filter((o) => o.example !== undefined)
+      .map((o) => [o.name, o.type === 'integer' ? Number(o.example) : (o.example as string)]),
+  ),
+}));
 
 describe('every registered command through discord.js', () => {
   let h: Harness;

@@ -2,7 +2,7 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/di
 import { parseConfig } from '../../src/config.js';
 import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
-import type { Command, Services } from '../../src/core/command.js';
+import type { Command, OptionSpec, Services } from '../../src/core/command.js';
 import { createLogger, type Logger, silentLogger } from '../../src/log.js';
 import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
@@ -13,6 +13,18 @@ import type { InteractionPayload } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';
 import { freePort } from '../support/free-port.js';
+
+/** Each command and subcommand of a registry as a user calls it, with its label ("/quiz start") and declared options. */
+export function commandForms(registry: readonly Command[]) {
+  return registry.flatMap((command) =>
+    (command.subcommands ?? [{ name: undefined, options: command.options ?? [] }]).map((sub) => ({
+      label: `/${command.name}${sub.name ? ` ${sub.name}` : ''}`,
+      name: command.name,
+      subcommand: sub.name,
+      options: sub.options as OptionSpec[],
+    })),
+  );
+}
 
 /** A clock the test moves by hand, so quiz deadlines pass without waiting. */
 export class TestClock {
