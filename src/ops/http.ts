@@ -21,6 +21,19 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
   res.end(head ? undefined : body);
 }
 
+/** A short plain-text answer (an error, a refusal); `head` leaves the body out. */
+export function sendText(res: ServerResponse, status: number, text: string, head: boolean): void {
+  send(res, status, 'text/plain; charset=utf-8', text, head);
+}
+
+/** Answers 405 to anything but GET and HEAD; true when it did. */
+export function refusedMethod(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return false;
+  res.setHeader('allow', 'GET, HEAD');
+  sendText(res, 405, 'method not allowed\n', false);
+  return true;
+}
+
 /**
  * GET /healthz (200 healthy, 503 otherwise; a JSON body saying why) and
  * GET /metrics (Prometheus text). A plain Node handler so it can run on its
@@ -30,12 +43,8 @@ export function createOpsHandler(deps: OpsDeps): RequestHandler {
   return (req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0];
     if (path !== '/healthz' && path !== '/metrics') return false;
+    if (refusedMethod(req, res)) return true;
     const head = req.method === 'HEAD';
-    if (req.method !== 'GET' && !head) {
-      res.setHeader('allow', 'GET, HEAD');
-      send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', false);
-      return true;
-    }
     const answer =
       path === '/healthz'
         ? checkHealth(deps).then((health) =>
@@ -44,7 +53,7 @@ export function createOpsHandler(deps: OpsDeps): RequestHandler {
         : deps.metrics.text().then((text) => send(res, 200, deps.metrics.contentType, text, head));
     answer.catch((error: unknown) => {
       deps.log.error({ err: error, path }, 'ops endpoint failed');
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error\n', head);
+      if (!res.headersSent) sendText(res, 500, 'internal error\n', head);
       else res.destroy();
     });
     return true;
@@ -93,7 +102,7 @@ export async function startOpsServer(options: {
   log: Logger;
 }): Promise<OpsServer> {
   const server = createServer((req, res) => {
-    if (!options.handler(req, res)) send(res, 404, 'text/plain; charset=utf-8', 'not found\n', req.method === 'HEAD');
+    if (!options.handler(req, res)) sendText(res, 404, 'not found\n', req.method === 'HEAD');
   });
   // Probes and scrapers reconnect each time; don't let idle keep-alive sockets hold a shutdown open.
   server.keepAliveTimeout = 2_000;

@@ -1,18 +1,8 @@
-import type { ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
 import { PICTURES_ROUTE, type PictureHost } from '../pictures/hosting.js';
-import type { RequestHandler } from './http.js';
+import { type RequestHandler, refusedMethod, sendText } from './http.js';
 
 const NAME = /^([0-9a-f]{32})\.png$/;
-
-function refuse(res: ServerResponse, status: number, text: string, head: boolean): void {
-  res.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(head ? undefined : text);
-}
 
 /**
  * GET /pictures/<key>.png: the pictures replies link to, fetched by Slack's
@@ -23,22 +13,18 @@ export function createPicturesHandler(host: PictureHost, log: Logger): RequestHa
   return (req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0] as string;
     if (!path.startsWith(PICTURES_ROUTE)) return false;
+    if (refusedMethod(req, res)) return true;
     const head = req.method === 'HEAD';
-    if (req.method !== 'GET' && !head) {
-      res.setHeader('allow', 'GET, HEAD');
-      refuse(res, 405, 'method not allowed\n', false);
-      return true;
-    }
     const key = NAME.exec(path.slice(PICTURES_ROUTE.length))?.[1];
     if (!key) {
-      refuse(res, 404, 'no such picture\n', head);
+      sendText(res, 404, 'no such picture\n', head);
       return true;
     }
     host
       .read(key)
       .then((png) => {
         if (!png)
-          return refuse(res, 404, 'no such picture (pictures are kept 30 days after they were last shown)\n', head);
+          return sendText(res, 404, 'no such picture (pictures are kept 30 days after they were last shown)\n', head);
         res.writeHead(200, {
           'content-type': 'image/png',
           'content-length': png.byteLength,
@@ -49,7 +35,7 @@ export function createPicturesHandler(host: PictureHost, log: Logger): RequestHa
       })
       .catch((error: unknown) => {
         log.error({ err: error, path }, 'picture could not be read');
-        if (!res.headersSent) refuse(res, 503, 'picture store unavailable, try again\n', head);
+        if (!res.headersSent) sendText(res, 503, 'picture store unavailable, try again\n', head);
         else res.destroy();
       });
     return true;
