@@ -3,7 +3,7 @@ import { parseConfig } from '../../src/config.js';
 import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Command, OptionSpec, Services } from '../../src/core/command.js';
-import { createLogger, type Logger, silentLogger } from '../../src/log.js';
+import { silentLogger } from '../../src/log.js';
 import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { PictureHost } from '../../src/pictures/hosting.js';
@@ -12,6 +12,7 @@ import type { Store } from '../../src/store/store.js';
 import type { InteractionPayload } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';
+import { captureLog, type LogLine } from '../support/capture-log.js';
 import { freePort } from '../support/free-port.js';
 
 /** Each command and subcommand of a registry as a user calls it, with its label ("/quiz start") and declared options. */
@@ -35,12 +36,6 @@ export class TestClock {
   }
 }
 
-export interface LogLine {
-  level: number;
-  msg: string;
-  [key: string]: unknown;
-}
-
 /** A real discord.js client serving Chronicle against a fake Discord on loopback. */
 export interface Harness {
   fake: FakeDiscord;
@@ -59,16 +54,6 @@ let packPromise: Promise<Pack> | undefined;
 export function fixturePack(): Promise<Pack> {
   packPromise ??= loadPack('test/fixtures/pack');
   return packPromise;
-}
-
-function captureLogger(lines: LogLine[]): Logger {
-  const destination = {
-    write(chunk: string) {
-      lines.push(JSON.parse(chunk) as LogLine);
-      return true;
-    },
-  };
-  return createLogger({ level: 'debug', pretty: false, destination: destination as unknown as NodeJS.WritableStream });
 }
 
 export async function startHarness(
@@ -90,8 +75,7 @@ export async function startHarness(
   const pack = options.pack ?? (await fixturePack());
   const clock = new TestClock();
   const store = new MemoryStore(() => clock.ms);
-  const logs: LogLine[] = [];
-  const logger = captureLogger(logs);
+  const { log: logger, lines: logs } = captureLog();
   const pictures = options.publicUrl ? await servePictures(store) : undefined;
   const adapterOptions = { commands: options.commands, deferAfterMs: options.deferAfterMs, pictures: pictures?.host };
   let adapter = createDiscordAdapter(config, store, logger, adapterOptions);

@@ -1,12 +1,12 @@
 import { EventEmitter } from 'node:events';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger, silentLogger } from '../../src/log.js';
+import { silentLogger } from '../../src/log.js';
 import { PlatformRegistry } from '../../src/ops/health.js';
 import { createOpsHandler, type OpsServer, startOpsServer } from '../../src/ops/http.js';
 import { Metrics } from '../../src/ops/metrics.js';
 import { answerMetricsRequests, gatherShardMetrics, type ShardChannel } from '../../src/shard/metrics.js';
 import { MemoryStore } from '../../src/store/memory.js';
+import { captureLog } from '../support/capture-log.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -41,14 +41,8 @@ function shardProcess(id: number, metrics: Metrics, options: { answers?: boolean
 }
 
 function capture() {
-  const entries: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      entries.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { log: createLogger({ level: 'info', destination, format: 'json' }), entries };
+  const { log, lines: entries } = captureLog('info');
+  return { log, entries };
 }
 
 function help(metrics: Metrics, seconds: number): void {

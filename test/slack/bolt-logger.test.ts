@@ -1,17 +1,10 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { boltLogger } from '../../src/adapters/slack/bolt-logger.js';
-import { createLogger } from '../../src/log.js';
+import { captureLog } from '../support/capture-log.js';
 
 function capture(level: string) {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of chunk.toString().trim().split('\n')) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { bolt: boltLogger(createLogger({ level, destination })), lines };
+  const { log, lines } = captureLog(level);
+  return { bolt: boltLogger(log), lines };
 }
 
 describe('Bolt’s logger', () => {

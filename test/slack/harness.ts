@@ -1,18 +1,19 @@
 import { createHmac } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { commands as registry } from '../../commands/index.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
 import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Command, Services } from '../../src/core/command.js';
 import type { Poster } from '../../src/core/poster.js';
-import { createLogger } from '../../src/log.js';
 import { opsRoutes } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { PictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
+import { captureLog, type LogLine } from '../support/capture-log.js';
 import { freePort } from '../support/free-port.js';
+
+export type { LogLine } from '../support/capture-log.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-0000-token';
@@ -22,12 +23,6 @@ export const CHANNEL = 'C0QUIZ';
 /** Slack's v0 request signature over the raw body. */
 export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-}
-
-export interface LogLine {
-  level: number;
-  msg: string;
-  [key: string]: unknown;
 }
 
 export interface Harness {
@@ -147,14 +142,7 @@ export async function startHarness(
   } = {},
 ): Promise<Harness> {
   const fake = await new FakeSlackApi().start();
-  const logs: LogLine[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line) as LogLine);
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'debug', format: 'json', destination });
+  const { log: logger, lines: logs } = captureLog();
   const store = new MemoryStore();
   const pack = options.pack ?? (await loadPack('test/fixtures/pack'));
   // The Slack poster exists only once the app does; services need it first, so route through a late binding.

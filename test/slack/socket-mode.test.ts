@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
@@ -12,6 +11,7 @@ import { platforms } from '../../src/ops/health.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { buttonsOf, FakeSlackApi, isPost, type SlackButton } from '../fakes/slack-api.js';
 import { type Envelope, FakeSlackSocket } from '../fakes/slack-socket.js';
+import { captureLog } from '../support/capture-log.js';
 import {
   ALICE,
   BOB,
@@ -47,13 +47,7 @@ beforeAll(async () => {
   api = await new FakeSlackApi().start();
   socket = await new FakeSlackSocket().start();
   api.socketUrl = socket.url;
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line) as LogLine);
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'debug', format: 'json', destination });
+  const { log: logger } = captureLog('debug', logs);
   store = new MemoryStore();
   // The poster exists only once the app does; services need it first (as in the HTTP harness).
   let late: Poster | undefined;
