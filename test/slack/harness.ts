@@ -4,7 +4,7 @@ import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
 import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Command, Services } from '../../src/core/command.js';
-import type { Poster } from '../../src/core/poster.js';
+import { RoutingPoster } from '../../src/core/routing-poster.js';
 import { opsRoutes } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { PictureHost } from '../../src/pictures/hosting.js';
@@ -145,12 +145,8 @@ export async function startHarness(
   const { log: logger, lines: logs } = captureLog();
   const store = new MemoryStore();
   const pack = options.pack ?? (await loadPack('test/fixtures/pack'));
-  // The Slack poster exists only once the app does; services need it first, so route through a late binding.
-  let slackPoster: Poster | undefined;
-  const poster: Poster = {
-    post: (channel, reply) => slackPoster!.post(channel, reply),
-    edit: (channel, id, reply) => slackPoster!.edit(channel, id, reply),
-  };
+  // The Slack poster exists only once the app does; services need a Poster first, so it registers later, as in main.
+  const poster = new RoutingPoster();
   // The port is chosen first so PUBLIC_URL can name it before the app (and its poster) exists.
   const port = await freePort();
   const pictures = options.publicUrl ? new PictureHost(`http://127.0.0.1:${port}`, store) : undefined;
@@ -167,7 +163,7 @@ export async function startHarness(
     retries: 0,
     ackBudgetMs: options.ackBudgetMs,
   });
-  slackPoster = slack.poster;
+  poster.register('slack', slack.poster);
   await slack.start({ port, host: '127.0.0.1' });
   const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
 import { loadPack } from '../../src/content/load.js';
 import type { Services } from '../../src/core/command.js';
-import type { Poster } from '../../src/core/poster.js';
+import { RoutingPoster } from '../../src/core/routing-poster.js';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { createLogger } from '../../src/log.js';
@@ -49,12 +49,8 @@ beforeAll(async () => {
   api.socketUrl = socket.url;
   const { log: logger } = captureLog('debug', logs);
   store = new MemoryStore();
-  // The poster exists only once the app does; services need it first (as in the HTTP harness).
-  let late: Poster | undefined;
-  const poster: Poster = {
-    post: (channel, reply) => late!.post(channel, reply),
-    edit: (channel, id, reply) => late!.edit(channel, id, reply),
-  };
+  // The poster exists only once the app does; services need a Poster first, so it registers later, as in main.
+  const poster = new RoutingPoster();
   services = { pack: await loadPack('test/fixtures/pack'), store, now: () => new Date(clock), poster };
   slack = createSlackApp(services, {
     botToken: BOT_TOKEN,
@@ -65,7 +61,7 @@ beforeAll(async () => {
     botUserId: 'U0BOT',
     retries: 0,
   });
-  late = slack.poster;
+  poster.register('slack', slack.poster);
   started = await slack.start();
 });
 
