@@ -1,22 +1,21 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/slack-api.js';
-import { freePort } from '../support/free-port.js';
+import { freePort, type Running, startChronicle } from '../ops/process.js';
 import { sign } from './harness.js';
 
 const SECRET = 'start-test-secret';
 
 let fake: FakeSlackApi;
-let child: ChildProcess;
+let bot: Running;
 let port: number;
-let output = '';
 
 beforeAll(async () => {
   fake = await new FakeSlackApi().start();
   port = await freePort();
-  child = spawn(process.execPath, ['bin/chronicle.js', 'start'], {
+  bot = startChronicle({
+    argv: ['bin/chronicle.js', 'start'],
+    cwd: process.cwd(),
     env: {
-      ...process.env,
       SLACK_BOT_TOKEN: 'xoxb-start-test',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: fake.apiUrl,
@@ -24,30 +23,15 @@ beforeAll(async () => {
       HOST: '127.0.0.1',
       STORE_URL: 'memory://',
       CONTENT_DIR: 'test/fixtures/pack',
-      LOG_FORMAT: 'json',
-      DISCORD_TOKEN: '',
-      DISCORD_APPLICATION_ID: '',
-      SLACK_APP_TOKEN: '',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (d) => {
-    output += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    output += String(d);
-  });
-  const deadline = Date.now() + 20_000;
-  while (!output.includes('slack connected')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`npm start did not serve Slack:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await bot.waitForLog((e) => e.msg === 'slack connected', 20_000);
 });
 
 afterAll(async () => {
-  if (child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+  if (bot.child.exitCode === null) {
+    bot.child.kill('SIGTERM');
+    await bot.exited;
   }
   await fake.stop();
 });
@@ -90,8 +74,8 @@ describe('npm start with the Slack variables set', () => {
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    child.kill('SIGTERM');
-    const code = await new Promise((r) => child.once('exit', r));
+    bot.child.kill('SIGTERM');
+    const { code } = await bot.exited;
     expect(code).toBe(0);
   });
 });
