@@ -1,6 +1,5 @@
 import { commands } from '../commands/index.js';
 import { runConsole } from './adapters/console/run.js';
-import { CONSOLE_CHANNEL, ConsoleSession } from './adapters/console/session.js';
 import { createDiscordAdapter } from './adapters/discord/client.js';
 import { reportDiscordConnection } from './adapters/discord/connection.js';
 import { startSlack } from './adapters/slack/index.js';
@@ -86,13 +85,16 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
     lifecycle.onStop('intake', 'console-input', () => {
       options.input.pause();
     });
-    const session = new ConsoleSession(services, commands, options.write, log, undefined, config.PICTURES_DIR);
-    services.poster.register(CONSOLE_CHANNEL.platform, session.poster);
     try {
       await runConsole(
         services,
-        session,
-        { input: options.input, write: options.write, interactive: Boolean(options.input.isTTY) },
+        {
+          input: options.input,
+          write: options.write,
+          interactive: Boolean(options.input.isTTY),
+          commands,
+          picturesDir: config.PICTURES_DIR,
+        },
         log,
       );
     } finally {

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { commands } from '../../commands/index.js';
 import { runConsole } from '../adapters/console/run.js';
-import { CONSOLE_CHANNEL, ConsoleSession } from '../adapters/console/session.js';
 import { loadConfig } from '../config.js';
 import { loadPack } from '../content/load.js';
 import { RoutingPoster } from '../core/routing-poster.js';
@@ -25,8 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   const poster = new RoutingPoster();
   const services = { pack, store: new MemoryStore(), now: () => new Date(), poster, log };
   const write = (text: string) => process.stdout.write(`${text}\n\n`);
-  const session = new ConsoleSession(services, commands, write, log, undefined, config.PICTURES_DIR);
-  poster.register(CONSOLE_CHANNEL.platform, session.poster);
-  await runConsole(services, session, { input: Readable.from([`${line}\n`]), write, interactive: false }, log);
+  const input = Readable.from([`${line}\n`]);
+  await runConsole(services, { input, write, interactive: false, commands, picturesDir: config.PICTURES_DIR }, log);
   return 0;
 }

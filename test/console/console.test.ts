@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { renderReply } from '../../src/adapters/console/render.js';
 import { runConsole } from '../../src/adapters/console/run.js';
-import { APOLOGY, CONSOLE_CHANNEL, ConsoleSession } from '../../src/adapters/console/session.js';
+import { APOLOGY } from '../../src/adapters/console/session.js';
 import type { Command } from '../../src/core/command.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
 import { silentLogger } from '../../src/log.js';
@@ -18,10 +18,9 @@ async function consoleRun(lines: string[], extra: Command[] = []): Promise<strin
   const out: string[] = [];
   const poster = new RoutingPoster();
   const services = { pack: await fixturePack(), store: new MemoryStore(), now: () => new Date(), poster };
-  const session = new ConsoleSession(services, [...commands, ...extra], (t) => out.push(t), silentLogger);
-  poster.register(CONSOLE_CHANNEL.platform, session.poster);
   const input = Readable.from(lines.map((l) => `${l}\n`));
-  await runConsole(services, session, { input, write: (t) => out.push(t), interactive: false }, silentLogger);
+  const write = (t: string) => out.push(t);
+  await runConsole(services, { input, write, interactive: false, commands: [...commands, ...extra] }, silentLogger);
   return out.join('\n\n');
 }
 

@@ -6,7 +6,6 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { runConsole } from '../../src/adapters/console/run.js';
-import { CONSOLE_CHANNEL, ConsoleSession } from '../../src/adapters/console/session.js';
 import { loadPack } from '../../src/content/load.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
 import { silentLogger } from '../../src/log.js';
@@ -27,10 +26,9 @@ async function consoleWithPictures(lines: string[]): Promise<{ output: string; d
     now: () => new Date(),
     poster,
   };
-  const session = new ConsoleSession(services, commands, (t) => out.push(t), silentLogger, undefined, dir);
-  poster.register(CONSOLE_CHANNEL.platform, session.poster);
   const input = Readable.from(lines.map((l) => `${l}\n`));
-  await runConsole(services, session, { input, write: (t) => out.push(t), interactive: false }, silentLogger);
+  const write = (t: string) => out.push(t);
+  await runConsole(services, { input, write, interactive: false, commands, picturesDir: dir }, silentLogger);
   return { output: out.join('\n\n'), dir };
 }
 

@@ -1,27 +1,33 @@
 import { createInterface } from 'node:readline';
-import type { Services } from '../../core/command.js';
+import type { Command, Services } from '../../core/command.js';
+import type { RoutingPoster } from '../../core/routing-poster.js';
 import { finishGameNow } from '../../engine/quiz/game.js';
 import type { Logger } from '../../log.js';
-import { CONSOLE_CHANNEL, type ConsoleSession } from './session.js';
+import { CONSOLE_CHANNEL, ConsoleSession } from './session.js';
 
 export interface ConsoleOptions {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
   write: (text: string) => void;
   /** Interactive shows a prompt and leaves a game running at exit; piped plays it out at EOF. */
   interactive: boolean;
+  commands: readonly Command[];
+  /** Where pictures are saved; without it the console prints only their alt text. */
+  picturesDir?: string;
 }
 
 /**
- * The console adapter: reads lines until EOF (or `exit`). In piped mode a
+ * The console adapter: one session, registered as the console's Poster,
+ * reading lines until EOF (or `exit`). In piped mode a
  * quiz still running at EOF is played out at once, so its remaining reveals
  * and the final standings print before the process exits.
  */
 export async function runConsole(
-  services: Services,
-  session: ConsoleSession,
+  services: Services & { poster: RoutingPoster },
   options: ConsoleOptions,
   log: Logger,
 ): Promise<void> {
+  const session = new ConsoleSession(services, options.commands, options.write, log, undefined, options.picturesDir);
+  services.poster.register(CONSOLE_CHANNEL.platform, session.poster);
   const rl = createInterface({
     input: options.input,
     terminal: options.interactive,
