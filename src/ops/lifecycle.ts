@@ -1,5 +1,5 @@
+import { orAfter } from '../core/deadline.js';
 import type { Logger } from '../log.js';
-import { orAfter } from './deadline.js';
 
 /**
  * The order a graceful stop runs in. `intake`: stop taking new work

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.js';
+import { orAfter } from '../core/deadline.js';
 import type { ReplyImage } from '../core/reply.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
@@ -133,19 +134,12 @@ export async function pictureLink(
   if (!host || !image) return undefined;
   const ready = host.linkIfStored(image);
   if (ready) return ready;
-  let timer: NodeJS.Timeout | undefined;
-  const tooSlow = new Promise<'slow'>((resolve) => {
-    timer = setTimeout(() => resolve('slow'), waitMs);
-  });
   try {
-    const link = await Promise.race([host.link(image), tooSlow]);
-    if (link !== 'slow') return link;
-    log?.warn({ waitMs }, 'picture store too slow for linking; uploading it instead');
-    return undefined;
+    const link = await orAfter(host.link(image), waitMs, undefined);
+    if (link === undefined) log?.warn({ waitMs }, 'picture store too slow for linking; uploading it instead');
+    return link;
   } catch (error) {
     log?.warn({ err: error }, 'picture could not be stored for linking; uploading it instead');
     return undefined;
-  } finally {
-    clearTimeout(timer);
   }
 }

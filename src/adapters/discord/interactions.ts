@@ -8,11 +8,11 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Command, Services } from '../../core/command.js';
+import { orAfter } from '../../core/deadline.js';
 import { dispatch, dispatchChoice, type Invocation } from '../../core/dispatch.js';
 import { isUserError, UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import type { InteractionMeta, InteractionOutcome, Logger } from '../../log.js';
-import { orAfter } from '../../ops/deadline.js';
 import { recordInteraction } from '../../ops/interaction.js';
 import { type Lifecycle, lifecycle as processLifecycle, RESTARTING } from '../../ops/lifecycle.js';
 import type { Metrics } from '../../ops/metrics.js';

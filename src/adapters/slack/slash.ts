@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Command, Services } from '../../core/command.js';
 import { parseCommandLine } from '../../core/command-line.js';
+import { orAfter } from '../../core/deadline.js';
 import { dispatch, resolveLine } from '../../core/dispatch.js';
 import type { Logger } from '../../log.js';
-import { orAfter } from '../../ops/deadline.js';
 import { recordInteraction } from '../../ops/interaction.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { type AdminLookup, callerOf } from './caller.js';
