@@ -102,9 +102,16 @@ function statementLines(pack: Pack, statements: readonly Statement[], limit: num
   return lines.slice(0, limit);
 }
 
+/** " of Azerbaijan" after a title, unless the title already names it ("President of Azerbaijan"). */
+function ofPart(pack: Pack, title: string, of: string | undefined): string {
+  if (!of) return '';
+  const name = pack.nameOf(of);
+  return ` ${foldName(title)} `.includes(` ${foldName(name)} `) ? '' : ` of ${name}`;
+}
+
 function roleLine(pack: Pack, actor: Actor): string[] {
   return actor.roles.map((r) => {
-    const of = r.of ? ` of ${pack.nameOf(r.of)}` : '';
+    const of = ofPart(pack, r.title, r.of);
     const span = r.from || r.to ? ` (${r.from ? formatDate(r.from) : '…'} – ${r.to ? formatDate(r.to) : '…'})` : '';
     const asOf = r.asOf ? `, as of ${formatDate(r.asOf)}` : '';
     return `• ${r.title}${of}${span}${asOf}, according to ${citation(pack, r.source)}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
+import { loadPack } from '../../src/content/load.js';
 import { richPack } from '../engine/rich-pack.js';
 import { harness } from './harness.js';
 
@@ -123,6 +124,13 @@ describe('/fact, /who, /where, /sources', () => {
     );
     expect(reply.body).toContain('“There were numerous signals');
     await expect(h.run('/who Olesya Vartanian')).rejects.toThrow('Did you mean Olesya Vartanyan');
+  });
+
+  it('/who does not name the organisation twice when the title already does', async () => {
+    const h = await harness({ pack: await loadPack('content/caucasus') });
+    const reply = await h.run('/who Ilham Aliyev');
+    expect(reply.body).toContain('• President of Azerbaijan, as of 17 July 2020, according to South Front');
+    expect(reply.body).not.toContain('Azerbaijan of Azerbaijan');
   });
 
   it('/where shows a place, its aliases and what happened there', async () => {
