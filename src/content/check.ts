@@ -46,6 +46,7 @@ const REFERENCES: Record<string, [string, Target[]][]> = {
   ],
   quotes: [
     ['speaker', ['actor']],
+    ['relays', ['actor']],
     ['event', ['event']],
     ['source', ['source']],
   ],

@@ -228,7 +228,10 @@ export const Claim = z.strictObject({
 
 export const Quote = z.strictObject({
   id,
+  /** Who spoke the words on the record: the spokesperson, not the principal. */
   speaker: id,
+  /** Whose message the speaker passed on ("Merkel stressed that …, spokeswoman Demmer said"). */
+  relays: id.optional(),
   /** The words spoken, verbatim. */
   text,
   date: PackDate,

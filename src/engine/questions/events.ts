@@ -3,8 +3,10 @@ import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event, Place } from '../../content/schema.js';
 import { ancestry } from '../topics.js';
-import { addDays, addMonths, daysBetween, monthsBetween, overlaps, span } from './calendar.js';
-import { entityOption, mentions } from './finalize.js';
+import { eventPlaceTally } from './answer-counts.js';
+import { addDays, addMonths, daysBetween, overlaps, span } from './calendar.js';
+import { mentions } from './finalize.js';
+import { answerOption, entityDistractors, related } from './gaps.js';
 import type { Random } from './random.js';
 import type { Difficulty, Draft, Option } from './types.js';
 import { onDate } from './wording.js';
@@ -75,70 +77,112 @@ function titleNamesDate(event: Event): boolean {
   return /\b(19|20)\d\d\b/.test(title) || MONTH_NAMES.some((m) => title.includes(m.toLowerCase()));
 }
 
-function placesOf(pack: Pack, event: Event): string {
-  return event.places.map((id) => pack.nameOf(id)).join(', ');
-}
-
 function sourcesOf(event: Event): string[] {
   return event.sources;
 }
 
-/** event → date: four dates in an even progression, so the answer's position says nothing. */
+/**
+ * event → date, for events dated to one day or one month. A span ("27
+ * September – 1 October") is how the curator bounds an uncertain date, not
+ * a duration; asking it would set a span against single dates.
+ */
 export function eventDate(pack: Pack, event: Event, random: Random): Draft | undefined {
   const precision = precisionOf(event.date);
-  if (precision === 'year' || titleNamesDate(event)) return undefined;
-  if (event.endDate && precisionOf(event.endDate) !== precision) return undefined;
-  // A wrong span must not touch the right one, so the step exceeds the span's own length.
-  const length = !event.endDate
-    ? 0
-    : precision === 'day'
-      ? daysBetween(event.date, event.endDate)
-      : monthsBetween(event.date, event.endDate);
+  if (precision === 'year' || event.endDate || titleNamesDate(event)) return undefined;
   const tiers: Record<Difficulty, number[]> =
     precision === 'day'
       ? { hard: [1, 2], medium: [3, 5, 7], easy: [14, 21, 30] }
       : { hard: [1], medium: [2, 3], easy: [4, 6] };
   const difficulty = random.pick<Difficulty>(['easy', 'medium', 'hard']);
-  const step = Math.max(random.pick(tiers[difficulty]), length + 1);
+  const step = random.pick(tiers[difficulty]);
   const position = random.int(4);
   const others = lookalikes(pack, event).map((e) => span(e.date, e.endDate));
-  const distractors: Option[] = [];
+  const category = `date:${precision}`;
+  const options: Option[] = [];
   for (let i = 0; i < 4; i++) {
-    if (i === position) continue;
     const shift = (i - position) * step;
-    const start = precision === 'day' ? addDays(event.date, shift) : addMonths(event.date, shift);
-    const end = event.endDate
-      ? precision === 'day'
-        ? addDays(event.endDate, shift)
-        : addMonths(event.endDate, shift)
-      : undefined;
+    const date = precision === 'day' ? addDays(event.date, shift) : addMonths(event.date, shift);
     // A date on which a lookalike event happened would be a second right answer.
-    if (others.some((o) => overlaps(o, span(start, end)))) return undefined;
-    distractors.push({ text: formatSpan(start, end) });
+    if (i !== position && others.some((o) => overlaps(o, span(date)))) return undefined;
+    options.push({ text: formatSpan(date), facet: { category, span: span(date) } });
   }
-  const places = placesOf(pack, event);
+  const places = event.places.map((id) => pack.nameOf(id));
+  const where = places.length > 0 && places.length <= 2 ? ` Where: ${places.join(' and ')}.` : '';
+  const correct = options[position] as Option;
   const note = event.dateNote ? ` (${event.dateNote})` : '';
   return {
     kind: 'event-date',
     subject: event.id,
-    prompt: `When did this happen, as the sources date it? “${event.title}”${places ? ` (${places})` : ''}`,
-    correct: { text: formatSpan(event.date, event.endDate) },
-    distractors,
+    prompt: `On what ${precision === 'day' ? 'date' : 'month'} did this happen, as the sources date it? ${event.title}.${where}`,
+    correct,
+    distractors: options.filter((o) => o !== correct),
     difficulty,
-    explanation: `${event.title}: ${formatSpan(event.date, event.endDate)}${note}. ${event.summary}`,
+    explanation: `${event.title}: ${formatSpan(event.date)}${note}. ${event.summary}`,
     sourceIds: sourcesOf(event),
     eventIds: [event.id],
   };
 }
 
 /**
- * Places compared like with like: a district with districts, a town with
- * towns and cities. A larger area as a wrong answer ("South Caucasus" for a
- * district) could also be right, and the pack does not always say what
- * contains what.
+ * The places an event can be asked by: its most specific places below
+ * region level (a district, a town), unless the title names them.
  */
-function levelOf(place: Place): string {
-  return ['city', 'town', 'village'].includes(place.kind) ? 'settlement' : place.kind;
+export function eventPlaceAnswers(pack: Pack, event: Event): Place[] {
+  if (precisionOf(event.date) === 'year') return [];
+  const places = event.places
+    .map((id) => pack.places.get(id))
+    .filter((p): p is Place => p !== undefined && p.kind !== 'country' && p.kind !== 'region');
+  const leaves = places.filter((p) => !places.some((q) => q.id !== p.id && ancestry(pack, q.id).has(p.id)));
+  return leaves.filter((p) => !mentions(event.title, [p.name, ...p.aliases]));
+}
+
+/**
+ * event → place, against places of the same level and naming form that are
+ * answers elsewhere, and that neither hold nor sit inside any of the
+ * event's places. An event at several places asks for one of them.
+ */
+export function eventPlace(pack: Pack, event: Event, placeId: string, random: Random): Draft | undefined {
+  const place = eventPlaceAnswers(pack, event).find((p) => p.id === placeId);
+  if (!place) return undefined;
+  const when = span(event.date, event.endDate);
+  // Places where a same-type event happened at the same time would also be right, and so would the event's own.
+  const involved = [
+    ...event.places,
+    ...lookalikes(pack, event)
+      .filter((e) => overlaps(span(e.date, e.endDate), when))
+      .flatMap((e) => e.places),
+  ];
+  const exclude = new Set([...pack.places.keys()].filter((id) => involved.some((other) => related(pack, id, other))));
+  const several = event.places.length > 1;
+  const prompt = several
+    ? `Which of these places is one the reports of this event name, ${onDate(event.date, event.endDate)}? ${event.title}.`
+    : `Where did this happen, ${onDate(event.date, event.endDate)}? ${event.title}.`;
+  const answer = { type: 'place' as const, item: place };
+  const distractors = entityDistractors(
+    pack,
+    answer,
+    { answers: eventPlaceTally(pack, 'all'), prompt, exclude },
+    random,
+  );
+  if (!distractors) return undefined;
+  const km = distractors.map((d) => {
+    const p = d.facet?.entity ? pack.places.get(d.facet.entity) : undefined;
+    return p ? kilometres(place, p) : 1000;
+  });
+  const meanKm = km.reduce((a, b) => a + b, 0) / km.length;
+  const difficulty: Difficulty = meanKm < 80 ? 'hard' : meanKm < 250 ? 'medium' : 'easy';
+  const all = event.places.map((id) => pack.nameOf(id)).join(', ');
+  return {
+    kind: 'event-place',
+    subject: `${event.id}@${place.id}`,
+    prompt,
+    correct: answerOption(answer),
+    distractors,
+    difficulty,
+    explanation: `${event.title} (${formatSpan(event.date, event.endDate)}): ${several ? `the reports name ${all}` : place.name}. ${event.summary}`,
+    sourceIds: sourcesOf(event),
+    eventIds: [event.id],
+  };
 }
 
 function kilometres(a: Place, b: Place): number {
@@ -149,72 +193,44 @@ function kilometres(a: Place, b: Place): number {
   return 6371 * 2 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** event → place: only events with one place whose title does not name it. */
-export function eventPlace(pack: Pack, event: Event, random: Random): Draft | undefined {
-  // A year is too coarse a date to pin down "where" (a war fought over years had more than one front).
-  if (event.places.length !== 1 || precisionOf(event.date) === 'year') return undefined;
-  const place = pack.places.get(event.places[0] as string);
-  if (!place || place.kind === 'country' || mentions(`${event.title}`, [place.name, ...place.aliases]))
-    return undefined;
-  const level = levelOf(place);
-  const around = ancestry(pack, place.id);
-  const when = span(event.date, event.endDate);
-  // Places where a same-type event happened at the same time would also be right.
-  const busy = new Set(
-    lookalikes(pack, event)
-      .filter((e) => overlaps(span(e.date, e.endDate), when))
-      .flatMap((e) => e.places),
-  );
-  const candidates = [...pack.places.values()].filter(
-    (p) =>
-      p.id !== place.id &&
-      levelOf(p) === level &&
-      !around.has(p.id) &&
-      !ancestry(pack, p.id).has(place.id) &&
-      !busy.has(p.id) &&
-      !mentions(event.title, [p.name, ...p.aliases]),
-  );
-  if (candidates.length < 3) return undefined;
-  const ranked = candidates
-    .map((p) => ({ p, km: kilometres(place, p), sameCountry: p.country === place.country }))
-    .sort((a, b) => Number(b.sameCountry) - Number(a.sameCountry) || a.km - b.km || a.p.id.localeCompare(b.p.id));
-  const chosen = random.shuffle(ranked.slice(0, 5)).slice(0, 3);
-  const meanKm = chosen.reduce((sum, c) => sum + c.km, 0) / chosen.length;
-  const difficulty: Difficulty = meanKm < 80 ? 'hard' : meanKm < 250 ? 'medium' : 'easy';
-  return {
-    kind: 'event-place',
-    subject: event.id,
-    prompt: `Where did this happen, ${onDate(event.date, event.endDate)}? “${event.title}”`,
-    correct: entityOption(place),
-    distractors: chosen.map((c) => entityOption(c.p)),
-    difficulty,
-    explanation: `${event.title} (${formatSpan(event.date, event.endDate)}) took place at ${place.name}${place.aliases.length ? ` (also written ${place.aliases.join(', ')})` : ''}. ${event.summary}`,
-    sourceIds: sourcesOf(event),
-    eventIds: [event.id],
-  };
+/** Events an order question may use: dated finer than a year, with a title that does not give its date. */
+function orderable(event: Event): boolean {
+  return precisionOf(event.date) !== 'year' && !titleNamesDate(event);
 }
 
-/** Which happened first: four events whose dates cannot overlap, whatever their precision. */
-export function whichFirst(pack: Pack, event: Event, random: Random, index: number): Draft | undefined {
-  if (precisionOf(event.date) === 'year' || titleNamesDate(event)) return undefined;
+/**
+ * Which happened first (or last): four events of one episode whose dates
+ * cannot overlap. The event asked about is the earliest when three later
+ * ones can be found, else the latest, so every event is a right answer
+ * somewhere and none is only ever a distractor.
+ */
+export function whichFirst(pack: Pack, event: Event, random: Random): Draft | undefined {
+  if (!orderable(event)) return undefined;
   const mine = span(event.date, event.endDate);
-  const later = pack.chronological
-    .slice(index + 1, index + 40)
-    .filter((e) => precisionOf(e.date) !== 'year' && !titleNamesDate(e) && span(e.date, e.endDate)[0] > mine[1]);
-  const picked: Event[] = [];
-  // Two options that read alike ("Macron telephones ..." / "Macron contacts ...") would only confuse.
+  const episode = pack.chronological.filter((e) => e.episode === event.episode && e.id !== event.id && orderable(e));
+  const later = episode.filter((e) => span(e.date, e.endDate)[0] > mine[1]);
+  const earlier = episode.filter((e) => span(e.date, e.endDate)[1] < mine[0]);
   const alike = new Set(lookalikes(pack, event).map((e) => e.id));
-  for (const candidate of random.shuffle(later.slice(0, 12))) {
-    if (alike.has(candidate.id)) continue;
-    const s = span(candidate.date, candidate.endDate);
-    if (picked.some((p) => overlaps(span(p.date, p.endDate), s))) continue;
-    if (picked.some((p) => foldName(p.title) === foldName(candidate.title))) continue;
-    picked.push(candidate);
-    for (const e of lookalikes(pack, candidate)) alike.add(e.id);
-    if (picked.length === 3) break;
-  }
-  if (picked.length < 3) return undefined;
-  const gap = Math.min(...picked.map((p) => daysBetween(mine[1], span(p.date, p.endDate)[0])));
+  const pickFrom = (pool: Event[]) => {
+    const picked: Event[] = [];
+    for (const candidate of random.shuffle(pool)) {
+      if (alike.has(candidate.id)) continue;
+      const s = span(candidate.date, candidate.endDate);
+      if (picked.some((p) => overlaps(span(p.date, p.endDate), s))) continue;
+      if (picked.some((p) => lookalikes(pack, p).some((l) => l.id === candidate.id))) continue;
+      picked.push(candidate);
+      if (picked.length === 3) break;
+    }
+    return picked.length === 3 ? picked : undefined;
+  };
+  // Which way is fixed by the event, not the draw, so the question keeps its prompt when rebuilt.
+  const first = distinctSpans(later) >= 3;
+  const picked = pickFrom(first ? later : earlier);
+  if (!picked) return undefined;
+  const edge = first ? mine[1] : mine[0];
+  const gap = Math.min(
+    ...picked.map((p) => Math.abs(daysBetween(edge, first ? span(p.date, p.endDate)[0] : span(p.date, p.endDate)[1]))),
+  );
   const difficulty: Difficulty = gap <= 3 ? 'hard' : gap <= 30 ? 'medium' : 'easy';
   const dated = [event, ...picked]
     .sort((a, b) => span(a.date, a.endDate)[0].localeCompare(span(b.date, b.endDate)[0]))
@@ -222,12 +238,23 @@ export function whichFirst(pack: Pack, event: Event, random: Random, index: numb
   return {
     kind: 'which-first',
     subject: event.id,
-    prompt: 'Which of these happened first?',
-    correct: { text: event.title },
-    distractors: picked.map((p) => ({ text: p.title })),
+    prompt: first ? 'Which of these happened first?' : 'Which of these happened last?',
+    correct: { text: event.title, facet: { category: 'event', span: mine } },
+    distractors: picked.map((p) => ({ text: p.title, facet: { category: 'event', span: span(p.date, p.endDate) } })),
     difficulty,
     explanation: `In order: ${dated.join('; ')}.`,
     sourceIds: [event, ...picked].flatMap(sourcesOf),
     eventIds: [event.id, ...picked.map((p) => p.id)],
+    subjects: [event.id],
   };
+}
+
+/** How many of these events could be told apart by date: enough for three companions that do not overlap. */
+function distinctSpans(events: Event[]): number {
+  const taken: [string, string][] = [];
+  for (const e of events) {
+    const s = span(e.date, e.endDate);
+    if (!taken.some((t) => overlaps(t, s))) taken.push(s);
+  }
+  return taken.length;
 }

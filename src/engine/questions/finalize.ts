@@ -2,11 +2,12 @@ import { foldName } from '../../content/normalize.js';
 import type { Entity, Pack } from '../../content/pack.js';
 import { sourceLines } from '../attribution.js';
 import type { Random } from './random.js';
+import { draftWeight } from './salience.js';
 import type { Draft, Option, Question } from './types.js';
 
 /** An option naming an actor, place or weapon: it may not be confused with any of its aliases. */
-export function entityOption(entity: Entity['item']): Option {
-  return { text: entity.name, keys: [entity.name, ...entity.aliases] };
+export function entityOption(entity: Entity['item'], category: string): Option {
+  return { text: entity.name, keys: [entity.name, ...entity.aliases], facet: { category, entity: entity.id } };
 }
 
 function keysOf(option: Option): Set<string> {
@@ -37,7 +38,8 @@ export function finalize(pack: Pack, draft: Draft, random: Random): Question | u
   if (!optionsAreDistinct(all)) return undefined;
   const sources = sourceLines(pack, draft.sourceIds);
   if (sources.length === 0 || draft.explanation.trim() === '') return undefined;
-  const order = draft.fixedOrder ? all : random.shuffle(all);
+  // A fixed order is sorted by text ("False", "True" reads wrong): True first, wherever the right answer is.
+  const order = draft.fixedOrder ? [...all].sort((a, b) => b.text.localeCompare(a.text)) : random.shuffle(all);
   return {
     id: `${draft.kind}:${draft.subject}`,
     kind: draft.kind,
@@ -48,6 +50,9 @@ export function finalize(pack: Pack, draft: Draft, random: Random): Question | u
     explanation: draft.explanation,
     sources,
     eventIds: draft.eventIds,
+    subjects: draft.subjects ?? draft.eventIds.slice(0, 1),
+    weight: draftWeight(pack, draft),
+    facets: order.map((o) => o.facet ?? { category: 'text' }),
   };
 }
 

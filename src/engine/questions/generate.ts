@@ -1,70 +1,69 @@
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
-import { roleOrganisation, weaponMaker } from './entities.js';
-import { eventDate, eventPlace, whichFirst } from './events.js';
+import { claimSpeaker, trueFalse } from './claim-speaker.js';
+import { eventDate, eventPlace, eventPlaceAnswers, whichFirst } from './events.js';
+import { figureQuestion } from './figures.js';
 import { finalize } from './finalize.js';
+import { quoteSpeaker } from './quote-speaker.js';
 import { type Random, seededRandom } from './random.js';
+import { reportGap, reportGapTarget } from './report-gap.js';
 import { eventInScope, type Scope, statementInScope } from './scope.js';
-import { figureQuestion, quoteSpeaker, trueFalse } from './statements.js';
-import type { Draft, Question, QuestionKind } from './types.js';
+import { type Draft, QUESTION_KINDS, type Question, type QuestionKind } from './types.js';
 
 /** One thing a question could be asked about; `build` may decline it. */
-interface Candidate {
+export interface Candidate {
   key: string;
   build(random: Random): Draft | undefined;
 }
 
-function eventCandidates(
-  pack: Pack,
-  scope: Scope,
-  build: (e: Event, r: Random, i: number) => Draft | undefined,
-): Candidate[] {
-  const out: Candidate[] = [];
-  pack.chronological.forEach((event, index) => {
-    if (eventInScope(pack, event, scope)) out.push({ key: event.id, build: (r) => build(event, r, index) });
-  });
-  return out;
+function eventCandidates(pack: Pack, scope: Scope, build: (e: Event, r: Random) => Draft | undefined): Candidate[] {
+  return pack.chronological
+    .filter((event) => eventInScope(pack, event, scope))
+    .map((event) => ({ key: event.id, build: (r: Random) => build(event, r) }));
 }
 
-function figureCandidates(pack: Pack, scope: Scope, build: typeof figureQuestion): Candidate[] {
-  return pack.data.claims
-    .filter((c) => statementInScope(pack, c, c.asOf, scope))
-    .flatMap((claim) =>
-      claim.figures.map((_, i) => ({ key: `${claim.id}#${i}`, build: (r: Random) => build(pack, claim, i, r) })),
-    );
+function claimsIn(pack: Pack, scope: Scope) {
+  return pack.data.claims.filter((c) => statementInScope(pack, c, c.asOf, scope));
 }
 
 /** Where each kind finds its subjects inside a scope. */
-const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate[]> = {
+export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate[]> = {
   'event-date': (pack, scope) => eventCandidates(pack, scope, (e, r) => eventDate(pack, e, r)),
-  'event-place': (pack, scope) => eventCandidates(pack, scope, (e, r) => eventPlace(pack, e, r)),
-  'which-first': (pack, scope) => eventCandidates(pack, scope, (e, r, i) => whichFirst(pack, e, r, i)),
+  'event-place': (pack, scope) =>
+    pack.chronological
+      .filter((event) => eventInScope(pack, event, scope))
+      .flatMap((event) =>
+        eventPlaceAnswers(pack, event).map((place) => ({
+          key: `${event.id}@${place.id}`,
+          build: (r: Random) => eventPlace(pack, event, place.id, r),
+        })),
+      ),
+  'which-first': (pack, scope) => eventCandidates(pack, scope, (e, r) => whichFirst(pack, e, r)),
   'quote-speaker': (pack, scope) =>
     pack.data.quotes
       .filter((q) => statementInScope(pack, q, q.date, scope))
       .map((q) => ({ key: q.id, build: (r) => quoteSpeaker(pack, q, r) })),
-  figure: (pack, scope) => figureCandidates(pack, scope, figureQuestion),
-  'true-false': (pack, scope) => figureCandidates(pack, scope, trueFalse),
-  'organisation-or-weapon': (pack, scope) => {
-    const topicId = scope.topic?.kind === 'entity' ? scope.topic.entity.item.id : undefined;
-    const roles = pack.data.actors.flatMap((person) =>
-      person.roles
-        .filter(
-          (role) =>
-            (!topicId || topicId === person.id || topicId === role.of) &&
-            (!scope.period || (role.asOf && statementInScope(pack, {}, role.asOf, { period: scope.period }))),
-        )
-        .map((role) => ({
-          key: `${person.id}:${role.of}`,
-          build: (r: Random) => roleOrganisation(pack, person, role, r),
-        })),
-    );
-    const weapons = pack.data.weapons
-      .filter((w) => pack.eventsInvolving(w.id).some((e) => eventInScope(pack, e, scope)))
-      .map((w) => ({ key: w.id, build: (r: Random) => weaponMaker(pack, w, r) }));
-    return [...roles, ...weapons];
-  },
+  figure: (pack, scope) =>
+    claimsIn(pack, scope).flatMap((claim) =>
+      claim.figures.map((_, i) => ({
+        key: `${claim.id}#${i}`,
+        build: (r: Random) => figureQuestion(pack, claim, i, r),
+      })),
+    ),
+  'true-false': (pack, scope) =>
+    claimsIn(pack, scope).flatMap((claim) =>
+      [true, false].map((truth) => ({ key: `${claim.id}:${truth}`, build: () => trueFalse(pack, claim, truth) })),
+    ),
+  'claim-speaker': (pack, scope) =>
+    claimsIn(pack, scope).map((claim) => ({ key: claim.id, build: (r) => claimSpeaker(pack, claim, r) })),
+  'report-gap': (pack, scope) =>
+    pack.data.facts
+      .filter((f) => statementInScope(pack, f, f.date ?? pack.sources.get(f.source)?.date ?? '', scope))
+      .flatMap((fact) => {
+        const target = reportGapTarget(pack, fact);
+        return target ? [{ key: `${fact.id}:${target}`, build: (r: Random) => reportGap(pack, fact, target, r) }] : [];
+      }),
 };
 
 /** What a question is about beyond its events: a claim's figures share one subject. */
@@ -108,19 +107,35 @@ export interface GenerateOptions {
 }
 
 /**
+ * A question as heavy as this is always taken when drawn; a lighter one is
+ * taken with the chance weight ÷ this, and otherwise waits until the heavy
+ * ones run out. So a game, a briefing's question of the day, and the cards
+ * review then brings back lean to deaths, ceasefires and who started it.
+ */
+const FULL_WEIGHT = 4;
+
+/**
  * Up to `count` questions, cycling through the kinds so a game mixes them,
- * and avoiding two questions on one event while others remain. The same
- * pack, seed and scope always give the same questions.
+ * drawn by weight, and avoiding two questions on one event while others
+ * remain. The same pack, seed and scope always give the same questions.
  */
 export function generateQuestions(pack: Pack, options: GenerateOptions): Question[] {
   const random = seededRandom(options.seed);
   const scope = options.scope ?? {};
-  const kinds = random.shuffle(options.kinds ?? (Object.keys(KINDS) as QuestionKind[]));
+  const kinds = random.shuffle(options.kinds ?? QUESTION_KINDS);
   const pools = kinds.map((kind) => ({ kind, queue: lazyShuffle(candidatesFor(pack, kind, scope), random) }));
   const out: Question[] = [];
   const ids = new Set<string>();
   const usedEvents = new Set<string>();
-  const deferred: { kind: QuestionKind; question: Question }[] = [];
+  const lighter: Question[] = [];
+  const deferred: Question[] = [];
+  const fresh = (q: Question) => !q.eventIds.some((id) => usedEvents.has(id)) && !usedEvents.has(subjectOf(q));
+  const take = (q: Question) => {
+    ids.add(q.id);
+    for (const id of q.eventIds) usedEvents.add(id);
+    usedEvents.add(subjectOf(q));
+    out.push(q);
+  };
 
   while (out.length < options.count && pools.some((p) => !p.queue.done())) {
     for (const pool of pools) {
@@ -130,25 +145,27 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
         const draft = candidate.build(random);
         const question = draft && finalize(pack, draft, random);
         if (!question || ids.has(question.id)) continue;
-        const group = subjectOf(question);
-        if (question.eventIds.some((id) => usedEvents.has(id)) || usedEvents.has(group)) {
-          deferred.push({ kind: pool.kind, question });
+        if (!fresh(question)) {
+          deferred.push(question);
           continue;
         }
-        ids.add(question.id);
-        for (const id of question.eventIds) usedEvents.add(id);
-        usedEvents.add(group);
-        out.push(question);
+        if (random.next() * FULL_WEIGHT > (question.weight ?? 1)) {
+          lighter.push(question);
+          continue;
+        }
+        take(question);
         break;
       }
     }
   }
-  // Only when the fresh subjects run out do two questions share an event.
-  for (const { question } of deferred) {
+  // The light questions next, still one per event; only then do two questions share an event.
+  for (const question of [...lighter, ...deferred]) {
     if (out.length >= options.count) break;
-    if (ids.has(question.id)) continue;
-    ids.add(question.id);
-    out.push(question);
+    if (!ids.has(question.id) && fresh(question)) take(question);
+  }
+  for (const question of [...lighter, ...deferred]) {
+    if (out.length >= options.count) break;
+    if (!ids.has(question.id)) take(question);
   }
   return out;
 }

@@ -36,3 +36,16 @@ export function seededRandom(seed: number): Random {
     },
   };
 }
+
+/**
+ * n items drawn without replacement, each as likely as its weight
+ * (Efraimidis–Spirakis: the n largest of u^(1/w)). Items of weight 0 are never drawn.
+ */
+export function drawWeighted<T>(items: readonly { item: T; weight: number }[], n: number, random: Random): T[] {
+  return items
+    .filter((i) => i.weight > 0)
+    .map((i) => ({ item: i.item, key: random.next() ** (1 / i.weight) }))
+    .sort((a, b) => b.key - a.key)
+    .slice(0, n)
+    .map((k) => k.item);
+}

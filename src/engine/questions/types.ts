@@ -5,13 +5,18 @@ export const QUESTION_KINDS = [
   'event-place',
   'quote-speaker',
   'figure',
-  'organisation-or-weapon',
   'which-first',
   'true-false',
+  'claim-speaker',
+  'report-gap',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
-/** What a quiz round can ask: a generated kind, or a chronology round (src/engine/study/chronology.ts). */
-export type RoundKind = QuestionKind | 'chronology';
+/**
+ * What a quiz round can ask: a generated kind, a chronology round
+ * (src/engine/study/chronology.ts), or a kind no longer generated whose
+ * answers still sit in players' histories.
+ */
+export type RoundKind = QuestionKind | 'chronology' | 'organisation-or-weapon';
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
 /** One finished question: what the quiz shows and `chronicle export questions` prints. */
@@ -29,6 +34,22 @@ export interface Question {
   eventIds: string[];
   /** Chronology rounds: indexes into `options` from earliest to latest (`answer` is the earliest). */
   order?: number[];
+  /** Pack items (events, claims, quotes, facts) the question teaches: what coverage counts. */
+  subjects?: string[];
+  /** How much the question matters to the story (src/engine/questions/salience.ts); 1 is ordinary. */
+  weight?: number;
+  /** Per option, in `options` order: what the audit needs to judge it without re-reading prose. */
+  facets?: OptionFacet[];
+}
+
+/** What an option is, beyond its text: its category, and the value or span it stands for. */
+export interface OptionFacet {
+  /** "state", "person:leader", "place:district", "date:day", "event", "number", "truth". */
+  category: string;
+  /** The pack entity it names, if any. */
+  entity?: string;
+  value?: number;
+  span?: [string, string];
 }
 
 /**
@@ -38,6 +59,7 @@ export interface Question {
 export interface Option {
   text: string;
   keys?: string[];
+  facet?: OptionFacet;
 }
 
 /** What a kind's builder produces before options are checked and shuffled. */
@@ -51,6 +73,8 @@ export interface Draft {
   explanation: string;
   sourceIds: string[];
   eventIds: string[];
-  /** True/false keeps its two options in the order True, False. */
+  /** Pack items the question teaches beyond its events (a claim, a quote, a report). */
+  subjects?: string[];
+  /** True/false shows its two options in the order True, False, wherever the right one is. */
   fixedOrder?: boolean;
 }

@@ -1,6 +1,24 @@
-import { formatSpan, precisionOf } from '../../content/dates.js';
+import { formatDate, formatSpan, precisionOf } from '../../content/dates.js';
+import type { Pack } from '../../content/pack.js';
 
 /** "on 27 September 2020", "in October 2020", "in 2020": the preposition follows the precision. */
 export function onDate(date: string, endDate?: string): string {
   return `${precisionOf(date) === 'day' ? 'on' : 'in'} ${formatSpan(date, endDate)}`;
+}
+
+/**
+ * "World Socialist Web Site's article of 4 October 2020": the article, not
+ * only the outlet, since one outlet's articles give different figures.
+ */
+export function articleOf(pack: Pack, sourceId: string): string {
+  const source = pack.sources.get(sourceId);
+  return source ? `${source.outlet}’s article of ${formatDate(source.date)}` : 'an article in the pack';
+}
+
+/** An excerpt as a reader sees a cut from an article: an ellipsis where the sentence goes on. */
+export function asExcerpt(text: string): string {
+  const trimmed = text.trim();
+  const head = /^[\p{Lu}\d“"‘'$]/u.test(trimmed) ? '' : '…';
+  const tail = /[.!?…]["”’']?$/.test(trimmed) ? '' : '…';
+  return `${head}${trimmed.replace(/[,;:]$/, '')}${tail}`;
 }

@@ -10,6 +10,8 @@ export const KIND_LABELS: Record<RoundKind, string> = {
   'organisation-or-weapon': 'People, bodies and weapons',
   'which-first': 'Which came first',
   'true-false': 'True or false',
+  'claim-speaker': 'Who claimed it',
+  'report-gap': 'Background reports',
   chronology: 'Putting events in order',
 };
 

@@ -1,0 +1,44 @@
+import type { Actor, Place } from '../../content/schema.js';
+
+/**
+ * The categories options are compared in. A player who sees one head of
+ * state among three think-tanks, or one bare "Tovuz" among "… District"s,
+ * picks it without knowing anything; so every option of a question shares
+ * one of these.
+ */
+
+/** What a person's roles make them, broadly: leaders with leaders, spokespeople with spokespeople. */
+export function personClass(actor: Actor): string {
+  const titles = actor.roles.map((r) => r.title.toLowerCase()).join(' | ');
+  if (/spokes|press secretary|press service/.test(titles)) return 'spokesperson';
+  if (/\b(president|prime minister|chancellor|king|leader|head of state)\b/.test(titles) && !/vice/.test(titles))
+    return 'leader';
+  if (
+    /minister|secretary of state|secretary-general|high representative|foreign policy chief|commissioner/.test(titles)
+  )
+    return 'official';
+  if (/general|commander|colonel|officer|soldier|chief of/.test(titles)) return 'military';
+  if (/analyst|expert|fellow|professor|researcher|scholar|director|editor|journalist|correspondent|author/.test(titles))
+    return 'commentator';
+  return 'other';
+}
+
+export function actorCategory(actor: Actor): string {
+  if (actor.kind === 'person') return `person:${personClass(actor)}`;
+  if (actor.kind === 'government-body' || actor.kind === 'armed-force') return 'body';
+  if (actor.kind === 'organisation' || actor.kind === 'alliance') return 'organisation';
+  return actor.kind;
+}
+
+/** A district with districts, a town with towns and cities. */
+export function placeLevel(place: Place): string {
+  return ['city', 'town', 'village'].includes(place.kind) ? 'settlement' : place.kind;
+}
+
+const KIND_WORDS = /\b(district|province|region|republic|oblast|marz|rayon|city|mountains?|river|sea|base|airport)$/i;
+
+/** The naming form: "Tovuz District" and "Tovuz" read as different kinds of thing. */
+export function placeCategory(place: Place): string {
+  const suffix = KIND_WORDS.exec(place.name)?.[1]?.toLowerCase() ?? '-';
+  return `place:${placeLevel(place)}:${suffix}`;
+}

@@ -1,0 +1,127 @@
+import type { Pack } from '../../content/pack.js';
+import type { Claim } from '../../content/schema.js';
+import { attributeClaim } from '../attribution.js';
+import { ancestry } from '../topics.js';
+import { claimSpeakerAnswers } from './answer-counts.js';
+import { answerOption, blankMentions, entityDistractors, GAP, hints } from './gaps.js';
+import { type Random, seededRandom } from './random.js';
+import type { Difficulty, Draft, Option } from './types.js';
+import { articleOf } from './wording.js';
+
+/** The claim with its speaker blanked, when the statement names the speaker and nothing else points at them. */
+export function speakerGap(pack: Pack, claim: Claim): string | undefined {
+  const speaker = pack.actors.get(claim.statedBy);
+  // "As reported in WSWS's article: ___ reported that …" names its own answer.
+  if (!speaker || hints(articleOf(pack, claim.source), speaker)) return undefined;
+  const text = blankMentions(claim.statement, speaker);
+  return text && !hints(text, speaker) ? text : undefined;
+}
+
+/**
+ * Everyone who would also be right: whoever made a claim of the same kind
+ * on the same event (two ministries both blaming the other side), and what
+ * they belong to.
+ */
+function coClaimants(pack: Pack, claim: Claim): Set<string> {
+  const out = new Set<string>();
+  for (const other of pack.data.claims) {
+    if (other.kind !== claim.kind || (other.event ?? other.id) !== (claim.event ?? claim.id)) continue;
+    for (const id of ancestry(pack, other.statedBy)) out.add(id);
+  }
+  return out;
+}
+
+function opposers(pack: Pack, claim: Claim): Set<string> {
+  return new Set(
+    pack.data.claims.filter((c) => c.opposes.includes(claim.id) || claim.opposes.includes(c.id)).map((c) => c.statedBy),
+  );
+}
+
+function speakerOptions(pack: Pack, claim: Claim, prompt: string, random: Random): Option[] | undefined {
+  const speaker = pack.actors.get(claim.statedBy);
+  if (!speaker) return undefined;
+  const exclude = coClaimants(pack, claim);
+  exclude.delete(speaker.id);
+  return entityDistractors(
+    pack,
+    { type: 'actor', item: speaker },
+    { answers: claimSpeakerAnswers(pack, 'all'), prompt, exclude, otherCountry: speaker.kind !== 'person' },
+    random,
+  );
+}
+
+/** "Who fills the gap? As reported in …: ___ accused Azerbaijan of starting the fighting." */
+export function claimSpeaker(pack: Pack, claim: Claim, random: Random): Draft | undefined {
+  const text = speakerGap(pack, claim);
+  const speaker = pack.actors.get(claim.statedBy);
+  if (!text || !speaker) return undefined;
+  const prompt = `Who fills the gap? As reported in ${articleOf(pack, claim.source)}: ${text}`;
+  const distractors = speakerOptions(pack, claim, prompt, random);
+  if (!distractors) return undefined;
+  const against = opposers(pack, claim);
+  const difficulty: Difficulty = distractors.some((d) => d.facet?.entity && against.has(d.facet.entity))
+    ? 'hard'
+    : claim.opposes.length > 0
+      ? 'medium'
+      : 'easy';
+  return {
+    kind: 'claim-speaker',
+    subject: claim.id,
+    prompt,
+    correct: answerOption({ type: 'actor', item: speaker }),
+    distractors,
+    difficulty,
+    explanation: attributeClaim(pack, claim),
+    sourceIds: [claim.source],
+    eventIds: claim.event ? [claim.event] : [],
+    subjects: [claim.id],
+  };
+}
+
+/** A stable number from an id: the false variant of a claim always names the same wrong speaker. */
+function hashOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** "The press service said …" reads "reports that the press service said …". */
+function asClause(sentence: string): string {
+  return sentence.replace(/^(The|A|An|Several|Some|Officials)\b/, (w) => w.toLowerCase()).replace(/[.]$/, '');
+}
+
+/**
+ * True or false on who made a claim. The false variant puts another
+ * speaker, one who would be a wrong answer to the who-said question, in
+ * the speaker's place; each variant has an id of its own, so a question
+ * rebuilt from its id keeps its answer.
+ */
+export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | undefined {
+  const text = speakerGap(pack, claim);
+  const speaker = pack.actors.get(claim.statedBy);
+  if (!text || !speaker) return undefined;
+  const lead = `True or false: ${articleOf(pack, claim.source)} reports that `;
+  // Both variants or neither: a claim asked only as True would make True the better guess.
+  const other = speakerOptions(pack, claim, `${lead}${text}`, seededRandom(hashOf(claim.id)))?.[0];
+  if (!other) return undefined;
+  const shown = truth ? speaker.name : other.text;
+  const swap = truth ? '' : `It was ${speaker.name}, not ${other.text}. `;
+  const options: Option[] = [
+    { text: 'True', facet: { category: 'truth' } },
+    { text: 'False', facet: { category: 'truth' } },
+  ];
+  const [yes, no] = options as [Option, Option];
+  return {
+    kind: 'true-false',
+    subject: `${claim.id}:${truth ? 'true' : 'false'}`,
+    prompt: `${lead}${asClause(text.split(GAP).join(shown))}. (True means the article reports it, not that it is so.)`,
+    correct: truth ? yes : no,
+    distractors: [truth ? no : yes],
+    difficulty: truth ? 'medium' : 'hard',
+    explanation: `${swap}${attributeClaim(pack, claim)}`,
+    sourceIds: [claim.source],
+    eventIds: claim.event ? [claim.event] : [],
+    subjects: [claim.id],
+    fixedOrder: true,
+  };
+}

@@ -1,0 +1,169 @@
+import { foldName } from '../../content/normalize.js';
+import type { Entity, Pack } from '../../content/pack.js';
+import type { Actor, Place } from '../../content/schema.js';
+import { ancestry } from '../topics.js';
+import { actorCategory, placeCategory } from './categories.js';
+import { entityOption } from './finalize.js';
+import { drawWeighted, type Random } from './random.js';
+import type { Option } from './types.js';
+
+/** The blank a gap question shows where a name or number stood. */
+export const GAP = '___';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Where a name or any alias stands in the text, as a whole word, ignoring case. */
+function mentionPattern(names: readonly string[]): RegExp {
+  const forms = [...new Set(names)].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/** Anything with a name and aliases that a text can mention. */
+export type Named = Pick<Actor | Place, 'id' | 'name' | 'aliases'>;
+
+/** What a gap can hold: an actor or a place. */
+export type Nameable = Extract<Entity, { type: 'actor' | 'place' }>;
+
+function namesOf(item: Named): string[] {
+  return [item.name, ...item.aliases];
+}
+
+/** The text with every mention of the item blanked; undefined when it is not mentioned. */
+export function blankMentions(text: string, item: Named): string | undefined {
+  const pattern = mentionPattern(namesOf(item));
+  if (!pattern.test(text)) return undefined;
+  pattern.lastIndex = 0;
+  return text.replace(pattern, GAP);
+}
+
+/** The word stems a reader would take as naming the item: "armeni" for Armenia and Armenian. */
+function stems(item: Named): string[] {
+  const words = namesOf(item).flatMap((n) => foldName(n).split(' '));
+  return [...new Set(words.filter((w) => w.length >= 5 && !GENERIC.has(w)).map((w) => w.slice(0, 5)))];
+}
+
+/** Words that name a kind of thing, not which one: they say nothing about the answer. */
+const GENERIC = new Set([
+  'ministry',
+  'defence',
+  'defense',
+  'foreign',
+  'affairs',
+  'government',
+  'forces',
+  'armed',
+  'military',
+  'district',
+  'province',
+  'region',
+  'republic',
+  'press',
+  'service',
+  'officials',
+  'party',
+  'national',
+  'united',
+  'president',
+  'minister',
+]);
+
+/** Does the text still point at the item after the blank: its name, or a word from the same stem ("Armenian")? */
+export function hints(text: string, item: Named): boolean {
+  const words = foldName(text).split(' ');
+  const own = stems(item);
+  return words.some((w) => own.some((s) => w.startsWith(s)));
+}
+
+export function categoryOf(entity: Nameable): string {
+  return entity.type === 'place' ? placeCategory(entity.item) : actorCategory(entity.item);
+}
+
+function entityOf(pack: Pack, id: string): Nameable | undefined {
+  const actor = pack.actors.get(id);
+  if (actor) return { type: 'actor', item: actor };
+  const place = pack.places.get(id);
+  return place ? { type: 'place', item: place } : undefined;
+}
+
+/** Two things of which one contains the other (a ministry and its state, a village and its district). */
+export function related(pack: Pack, a: string, b: string): boolean {
+  return ancestry(pack, a).has(b) || ancestry(pack, b).has(a);
+}
+
+/** The state an actor or place belongs to, for keeping one country's bodies out of each other's questions. */
+export function countryOf(pack: Pack, id: string): string | undefined {
+  const actor = pack.actors.get(id);
+  if (actor) return actor.kind === 'state' ? actor.id : actor.country;
+  return pack.places.get(id)?.country;
+}
+
+export interface DistractorRules {
+  /** How often each entity is the right answer among this kind's questions: distractors are drawn in proportion. */
+  answers: ReadonlyMap<string, number>;
+  /** The prompt as shown: no distractor may be named in it. */
+  prompt: string;
+  /** Entities that would also be right, or that would read as the same answer. */
+  exclude: ReadonlySet<string>;
+  /** Bodies of one country speak for each other: keep the answer's country out. */
+  otherCountry?: boolean;
+  /** Who may fill in when too few right answers of the kind fit (default: the whole category). */
+  fallback?: readonly string[];
+}
+
+/**
+ * Three entities of the answer's category that are right answers elsewhere
+ * in the same kind, drawn in proportion to how often they are: a player who
+ * has seen the pool cannot tell a distractor by its never being right.
+ */
+export function entityDistractors(
+  pack: Pack,
+  answer: Nameable,
+  rules: DistractorRules,
+  random: Random,
+): Option[] | undefined {
+  // A lead-in that names the answer gives it away.
+  if (hints(rules.prompt, answer.item)) return undefined;
+  const category = categoryOf(answer);
+  const country = rules.otherCountry ? countryOf(pack, answer.item.id) : undefined;
+  const allowed = (entity: Nameable) =>
+    entity.item.id !== answer.item.id &&
+    !rules.exclude.has(entity.item.id) &&
+    categoryOf(entity) === category &&
+    !related(pack, entity.item.id, answer.item.id) &&
+    !(country && countryOf(pack, entity.item.id) === country) &&
+    !hints(rules.prompt, entity.item);
+  const pool: { item: Nameable; weight: number }[] = [];
+  for (const [id, count] of rules.answers) {
+    const entity = entityOf(pack, id);
+    if (entity && allowed(entity)) pool.push({ item: entity, weight: count });
+  }
+  // Too few right answers of this kind to draw from: others of the category fill in, drawn less often.
+  if (pool.length < 3) {
+    const taken = new Set(pool.map((p) => p.item.item.id));
+    const others = rules.fallback ?? [...(answer.type === 'place' ? pack.places : pack.actors).keys()];
+    for (const id of others) {
+      const entity = entityOf(pack, id);
+      if (entity && !taken.has(id) && allowed(entity)) pool.push({ item: entity, weight: 0.5 });
+    }
+  }
+  if (pool.length < 3) return undefined;
+  // Two options where one holds the other (a town and its district) could both be right.
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const drawn = drawWeighted(pool, 3, random);
+    const ids = drawn.map((e) => e.item.id);
+    if (ids.some((a, i) => ids.some((b, j) => j > i && related(pack, a, b)))) continue;
+    return drawn.map((e) => entityOption(e.item, category));
+  }
+  return undefined;
+}
+
+/** The answer as an option, in its category. */
+export function answerOption(entity: Nameable): Option {
+  return entityOption(entity.item, categoryOf(entity));
+}
+
+export function asEntity(pack: Pack, id: string): Nameable | undefined {
+  return entityOf(pack, id);
+}

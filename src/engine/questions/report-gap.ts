@@ -1,0 +1,74 @@
+import type { Pack } from '../../content/pack.js';
+import type { Fact } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
+import { attributeFact } from '../attribution.js';
+import { reportGapAnswers } from './answer-counts.js';
+import { answerOption, asEntity, blankMentions, entityDistractors, hints } from './gaps.js';
+import { type Random, seededRandom } from './random.js';
+import type { Draft } from './types.js';
+import { articleOf, asExcerpt } from './wording.js';
+
+/** The actors and places a report names that could be blanked without the rest of it giving them away. */
+export function reportGapTargets(pack: Pack, fact: Fact): string[] {
+  return fact.about.filter((id) => {
+    const entity = asEntity(pack, id);
+    const text = entity && blankMentions(fact.statement, entity.item);
+    return text !== undefined && entity !== undefined && !hints(text, entity.item);
+  });
+}
+
+const mentionCounts = packCache((pack, _: 'all') => {
+  const out = new Map<string, number>();
+  for (const fact of pack.data.facts)
+    for (const id of reportGapTargets(pack, fact)) out.set(id, (out.get(id) ?? 0) + 1);
+  return out;
+});
+
+/**
+ * The one thing a report is asked by: the one it names that the fewest
+ * other reports name, so no single country is the answer to half the pool
+ * (a player would learn to pick it), and one that has others to set against it.
+ */
+export const reportGapTarget = packCache((pack, fact: Fact): string | null => {
+  const counts = mentionCounts(pack, 'all');
+  const ranked = [...reportGapTargets(pack, fact)].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
+  return ranked.find((id) => reportGap(pack, fact, id, seededRandom(0), counts) !== undefined) ?? null;
+});
+
+/** "Which fills the gap? As reported in …: Ganja is Azerbaijan's second-largest city, after ___." */
+export function reportGap(
+  pack: Pack,
+  fact: Fact,
+  targetId: string,
+  random: Random,
+  answers: ReadonlyMap<string, number> = reportGapAnswers(pack, 'all'),
+): Draft | undefined {
+  const entity = asEntity(pack, targetId);
+  const text = entity && blankMentions(fact.statement, entity.item);
+  if (!entity || !text || hints(text, entity.item)) return undefined;
+  const prompt = `Which fills the gap? As reported in ${articleOf(pack, fact.source)}: ${text}`;
+  const distractors = entityDistractors(
+    pack,
+    entity,
+    {
+      answers,
+      prompt,
+      exclude: new Set(fact.about),
+      otherCountry: entity.type === 'actor' && entity.item.kind !== 'state' && entity.item.kind !== 'person',
+    },
+    random,
+  );
+  if (!distractors) return undefined;
+  return {
+    kind: 'report-gap',
+    subject: `${fact.id}:${targetId}`,
+    prompt,
+    correct: answerOption(entity),
+    distractors,
+    difficulty: 'medium',
+    explanation: `${attributeFact(pack, fact)} The article: “${asExcerpt(fact.excerpt)}”`,
+    sourceIds: [fact.source],
+    eventIds: fact.event ? [fact.event] : [],
+    subjects: [fact.id],
+  };
+}

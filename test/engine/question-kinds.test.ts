@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPack } from '../../src/content/load.js';
+import type { Pack } from '../../src/content/pack.js';
+import { buildPool } from '../../src/engine/questions/audit/pool.js';
+import { ladder } from '../../src/engine/questions/figures.js';
+import { questionById } from '../../src/engine/questions/generate.js';
+import { numbersIn } from '../../src/engine/questions/numbers.js';
+import { seededRandom } from '../../src/engine/questions/random.js';
+import { QUESTION_KINDS, type Question } from '../../src/engine/questions/types.js';
+
+let pack: Pack;
+let pool: Question[];
+beforeAll(async () => {
+  pack = await loadPack('content/caucasus');
+  pool = buildPool(pack, 3).variants;
+});
+const ofKind = (kind: string) => pool.filter((q) => q.kind === kind);
+
+describe('question kinds on the curated pack', () => {
+  it('makes every kind', () => {
+    expect([...new Set(pool.map((q) => q.kind))].sort()).toEqual([...QUESTION_KINDS].sort());
+  });
+
+  it('asks a figure as a gap in the article’s own words: the qualifier and scope stay in the text, every option is a bare number', () => {
+    const figures = ofKind('figure');
+    const weekend = figures.find((q) => q.prompt.includes('this weekend'));
+    expect(weekend?.prompt).toContain('in Armenia this weekend');
+    const nearly = figures.find((q) => q.prompt.includes('nearly ___'));
+    expect(nearly).toBeDefined();
+    for (const q of figures) {
+      expect(q.prompt).toMatch(
+        /^(According to .+, as reported in|In) .+’s article of \d{1,2} \w+ \d{4}, which number fills the gap\?/,
+      );
+      for (const o of q.options) expect(o).toMatch(/^[\d.,]+( million| billion)?$/);
+    }
+  });
+
+  it('names the article a figure comes from, so one outlet’s two tolls of the 1990s war are told apart', () => {
+    const tolls = ofKind('figure').filter((q) => /30,000 lives|over ___ deaths|claiming ___ lives/.test(q.prompt));
+    const articles = new Set(tolls.map((q) => /article of ([^,]+),/.exec(q.prompt)?.[1]));
+    expect(articles.size).toBeGreaterThan(1);
+  });
+
+  it('never offers a relayed principal, or someone of the same office, as the speaker of relayed words', () => {
+    const relayed = ofKind('quote-speaker').filter((q) => pack.quotes.get(q.subjects?.[0] ?? '')?.relays);
+    expect(relayed.length).toBeGreaterThan(0);
+    for (const q of relayed) {
+      const quote = pack.quotes.get(q.subjects?.[0] ?? '');
+      expect(q.options[q.answer]).toBe(pack.nameOf(quote?.speaker ?? ''));
+      expect(q.options).not.toContain(pack.nameOf(quote?.relays ?? ''));
+    }
+  });
+
+  it('offers as speakers only people and bodies who are quoted in the pack', () => {
+    const speakers = new Set(pack.data.quotes.map((q) => pack.nameOf(q.speaker)));
+    for (const q of ofKind('quote-speaker')) for (const o of q.options) expect(speakers).toContain(o);
+  });
+
+  it('dates words to the day they were said only when the article does; otherwise names the article', () => {
+    for (const q of ofKind('quote-speaker')) {
+      const quote = pack.quotes.get(q.subjects?.[0] ?? '');
+      const article = quote && pack.sources.get(quote.source);
+      if (quote?.date === article?.date) expect(q.prompt).toMatch(/^Who said this, quoted in /);
+    }
+  });
+
+  it('asks who claimed what, the fighting’s start included, against speakers of the same kind', () => {
+    const started = ofKind('claim-speaker').find((q) =>
+      q.prompt.includes('accused Azerbaijan of starting the fighting'),
+    );
+    expect(started?.options[started.answer]).toBe('Armenia');
+    for (const q of ofKind('claim-speaker')) expect(new Set(q.facets?.map((f) => f.category)).size).toBe(1);
+  });
+
+  it('keeps True and False in that order, with each claim asked both ways and each way under its own id', () => {
+    const tf = ofKind('true-false');
+    for (const q of tf) expect(q.options).toEqual(['True', 'False']);
+    const truths = tf.filter((q) => q.options[q.answer] === 'True').length;
+    expect(truths / tf.length).toBeCloseTo(0.5, 1);
+    for (const q of tf) expect(q.id.endsWith(q.options[q.answer] === 'True' ? ':true' : ':false')).toBe(true);
+  });
+
+  it('rebuilds a question from its id with the same prompt and answer', () => {
+    for (const q of pool.filter((_, i) => i % 25 === 0)) {
+      const again = questionById(pack, q.id, 99);
+      expect(again?.prompt).toBe(q.prompt);
+      expect(again?.options[again.answer]).toBe(q.options[q.answer]);
+    }
+  });
+
+  it('asks background reports as a gap, with options of one kind that the report does not name', () => {
+    const gaps = ofKind('report-gap');
+    expect(gaps.length).toBeGreaterThan(20);
+    for (const q of gaps) {
+      expect(q.prompt).toMatch(/^Which fills the gap\? As reported in .+: .*___/);
+      expect(new Set(q.facets?.map((f) => f.category)).size).toBe(1);
+    }
+  });
+
+  it('never asks a date for an event the curator dated to a span', () => {
+    for (const q of ofKind('event-date')) expect(pack.events.get(q.eventIds[0] as string)?.endDate).toBeUndefined();
+  });
+
+  it('weighs deaths and who started it above side remarks', () => {
+    const weight = (id: string) => pool.find((q) => q.id === id)?.weight ?? 0;
+    const started = pool.find((q) => q.id.startsWith('claim-speaker:claim-armenia-accuses-azerbaijan'));
+    const gas = pool.find((q) => q.subjects?.includes('fact-von-der-leyen-baku-gas-2022-07'));
+    expect(started && gas).toBeTruthy();
+    expect(weight(started?.id as string)).toBeGreaterThan(weight(gas?.id as string));
+  });
+});
+
+describe('numbers in article text', () => {
+  it('reads digits, words and scales where they stand', () => {
+    const found = numbersIn(
+      'destroyed four helicopters, 2,300 casualties, nearly $1.8 billion and over a million people',
+    );
+    expect(found.map((n) => n.value)).toEqual([4, 2300, 1_800_000_000, 1_000_000]);
+  });
+});
+
+describe('figure ladders', () => {
+  it('puts the right value at every place, never with a step that depends on the place', () => {
+    const seen = new Set<number>();
+    for (let seed = 0; seed < 200; seed++) {
+      const l = ladder(586, seededRandom(seed), []);
+      if (!l) continue;
+      seen.add(l.position);
+      expect(l.values[l.position]).toBe(586);
+      expect(Math.min(...l.values)).toBeGreaterThan(586 / 5);
+    }
+    expect([...seen].sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('declines a figure too small to have three believable values below it', () => {
+    for (let seed = 0; seed < 50; seed++) expect(ladder(2, seededRandom(seed), [])).toBeUndefined();
+  });
+});
