@@ -19,6 +19,10 @@ const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<{ main(
       summary: 'reports [--reason R] [--json]   (question reports from players)',
       load: () => import('./cli/reports.js'),
     },
+    questions: {
+      summary: 'questions audit [--json]   (every question against the quality rules)',
+      load: () => import('./cli/questions.js'),
+    },
     export: {
       summary: 'export questions --json [--count N] [--seed S] [--topic T] [--period P]',
       load: () => import('./cli/export.js'),
