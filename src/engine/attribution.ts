@@ -66,7 +66,9 @@ export function formatAmount(figure: Pick<Figure, 'value' | 'valueMax' | 'qualif
 /** Units are written plural ("warplanes destroyed"); one of them reads "1 warplane destroyed". */
 function unitFor(figure: Figure): string {
   if (figure.value !== 1 || figure.valueMax !== undefined) return figure.unit;
-  return figure.unit.replace(/\b([A-Za-z-]+?)(ies|s)\b/, (_, stem: string, end: string) => (end === 'ies' ? `${stem}y` : stem));
+  return figure.unit.replace(/\b([A-Za-z-]+?)(ies|s)\b/, (_, stem: string, end: string) =>
+    end === 'ies' ? `${stem}y` : stem,
+  );
 }
 
 /** "over 100 people injured". */
