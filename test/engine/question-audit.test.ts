@@ -4,6 +4,7 @@ import type { Pack } from '../../src/content/pack.js';
 import { auditQuestions } from '../../src/engine/questions/audit/audit.js';
 import { scoreGuessers } from '../../src/engine/questions/audit/guessers.js';
 import { POOL_RULES, QUESTION_RULES } from '../../src/engine/questions/audit/rules.js';
+import { anyStandsOut } from '../../src/engine/questions/form.js';
 import type { Question } from '../../src/engine/questions/types.js';
 
 let pack: Pack;
@@ -194,7 +195,7 @@ describe('blind guessers', () => {
   });
 
   it('see through a distractor that recurs across the pool but is never right', () => {
-    const qs = Array.from({ length: 40 }, (_, i) => {
+    const qs = Array.from({ length: 400 }, (_, i) => {
       const options = [`right ${i}`, 'Always wrong', `other ${i}`, `third ${i}`];
       return question({ id: `figure:p${i}`, options, answer: 0 });
     });
@@ -212,5 +213,21 @@ describe('the audit', () => {
     expect(report.lightest).toHaveLength(20);
     expect(report.heaviest[0]?.weight ?? 0).toBeGreaterThanOrEqual(report.lightest[0]?.weight ?? 0);
     for (const c of report.coverage) for (const m of c.missing) expect(m.reason.length).toBeGreaterThan(10);
+  });
+});
+
+describe('option form', () => {
+  it('finds the one option shaped, ending or sized unlike the rest', () => {
+    expect(anyStandsOut(['Goris', 'Sotk', 'Ganja', 'Ashaghi Maralyan'])).toBe(true);
+    expect(anyStandsOut(['30 September 2020', '2 October 2020', '3 October 2020', '13 September 2022'])).toBe(true);
+    expect(
+      anyStandsOut([
+        'Ganja shelled',
+        'Merkel telephones Pashinyan',
+        'Border clashes continue and the Armenian side reports many casualties',
+      ]),
+    ).toBe(true);
+    expect(anyStandsOut(['2 October 2020', '3 October 2020', '13 September 2022', '14 September 2022'])).toBe(false);
+    expect(anyStandsOut(['True', 'False'])).toBe(false);
   });
 });

@@ -23,10 +23,25 @@ export function personClass(actor: Actor): string {
   return 'other';
 }
 
+/**
+ * Officials, spokespeople and officers all speak for a state; analysts and
+ * residents speak for themselves. Finer classes leave too few of each to
+ * set against one another.
+ */
+const PERSON_STANDING: Record<string, string> = {
+  leader: 'leader',
+  official: 'official',
+  spokesperson: 'official',
+  military: 'official',
+  commentator: 'private',
+  other: 'private',
+};
+
 export function actorCategory(actor: Actor): string {
-  if (actor.kind === 'person') return `person:${personClass(actor)}`;
-  if (actor.kind === 'government-body' || actor.kind === 'armed-force') return 'body';
-  if (actor.kind === 'organisation' || actor.kind === 'alliance') return 'organisation';
+  if (actor.kind === 'person') return `person:${PERSON_STANDING[personClass(actor)]}`;
+  // Ministries, armed forces and groups of officials speak for a state; parties, think-tanks and papers do not.
+  if (actor.kind === 'government-body' || actor.kind === 'armed-force' || actor.kind === 'group') return 'body';
+  if (actor.kind === 'organisation' || actor.kind === 'alliance' || actor.kind === 'media') return 'organisation';
   return actor.kind;
 }
 

@@ -4,7 +4,7 @@ import { attributeClaim } from '../attribution.js';
 import { ancestry } from '../topics.js';
 import { claimSpeakerAnswers } from './answer-counts.js';
 import { answerOption, blankMentions, entityDistractors, GAP, hints } from './gaps.js';
-import { type Random, seededRandom } from './random.js';
+import { type Random, seededRandom, seedOf } from './random.js';
 import type { Difficulty, Draft, Option } from './types.js';
 import { articleOf } from './wording.js';
 
@@ -37,7 +37,13 @@ function opposers(pack: Pack, claim: Claim): Set<string> {
   );
 }
 
-function speakerOptions(pack: Pack, claim: Claim, prompt: string, random: Random): Option[] | undefined {
+function speakerOptions(
+  pack: Pack,
+  claim: Claim,
+  prompt: string,
+  random: Random,
+  fewest?: number,
+): Option[] | undefined {
   const speaker = pack.actors.get(claim.statedBy);
   if (!speaker) return undefined;
   const exclude = coClaimants(pack, claim);
@@ -45,7 +51,7 @@ function speakerOptions(pack: Pack, claim: Claim, prompt: string, random: Random
   return entityDistractors(
     pack,
     { type: 'actor', item: speaker },
-    { answers: claimSpeakerAnswers(pack, 'all'), prompt, exclude, otherCountry: speaker.kind !== 'person' },
+    { answers: claimSpeakerAnswers(pack, 'all'), prompt, exclude, otherCountry: speaker.kind !== 'person', fewest },
     random,
   );
 }
@@ -78,13 +84,6 @@ export function claimSpeaker(pack: Pack, claim: Claim, random: Random): Draft | 
   };
 }
 
-/** A stable number from an id: the false variant of a claim always names the same wrong speaker. */
-function hashOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 /** "The press service said …" reads "reports that the press service said …". */
 function asClause(sentence: string): string {
   return sentence.replace(/^(The|A|An|Several|Some|Officials)\b/, (w) => w.toLowerCase()).replace(/[.]$/, '');
@@ -102,7 +101,7 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | und
   if (!text || !speaker) return undefined;
   const lead = `True or false: ${articleOf(pack, claim.source)} reports that `;
   // Both variants or neither: a claim asked only as True would make True the better guess.
-  const other = speakerOptions(pack, claim, `${lead}${text}`, seededRandom(hashOf(claim.id)))?.[0];
+  const other = speakerOptions(pack, claim, `${lead}${text}`, seededRandom(seedOf(claim.id)), 1)?.[0];
   if (!other) return undefined;
   const shown = truth ? speaker.name : other.text;
   const swap = truth ? '' : `It was ${speaker.name}, not ${other.text}. `;

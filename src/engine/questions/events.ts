@@ -72,55 +72,13 @@ export function lookalikes(pack: Pack, event: Event): Event[] {
 }
 
 /** Does the title give its own date away (a month name, or a year)? */
-function titleNamesDate(event: Event): boolean {
+export function titleNamesDate(event: Event): boolean {
   const title = foldName(event.title);
   return /\b(19|20)\d\d\b/.test(title) || MONTH_NAMES.some((m) => title.includes(m.toLowerCase()));
 }
 
 function sourcesOf(event: Event): string[] {
   return event.sources;
-}
-
-/**
- * event → date, for events dated to one day or one month. A span ("27
- * September – 1 October") is how the curator bounds an uncertain date, not
- * a duration; asking it would set a span against single dates.
- */
-export function eventDate(pack: Pack, event: Event, random: Random): Draft | undefined {
-  const precision = precisionOf(event.date);
-  if (precision === 'year' || event.endDate || titleNamesDate(event)) return undefined;
-  const tiers: Record<Difficulty, number[]> =
-    precision === 'day'
-      ? { hard: [1, 2], medium: [3, 5, 7], easy: [14, 21, 30] }
-      : { hard: [1], medium: [2, 3], easy: [4, 6] };
-  const difficulty = random.pick<Difficulty>(['easy', 'medium', 'hard']);
-  const step = random.pick(tiers[difficulty]);
-  const position = random.int(4);
-  const others = lookalikes(pack, event).map((e) => span(e.date, e.endDate));
-  const category = `date:${precision}`;
-  const options: Option[] = [];
-  for (let i = 0; i < 4; i++) {
-    const shift = (i - position) * step;
-    const date = precision === 'day' ? addDays(event.date, shift) : addMonths(event.date, shift);
-    // A date on which a lookalike event happened would be a second right answer.
-    if (i !== position && others.some((o) => overlaps(o, span(date)))) return undefined;
-    options.push({ text: formatSpan(date), facet: { category, span: span(date) } });
-  }
-  const places = event.places.map((id) => pack.nameOf(id));
-  const where = places.length > 0 && places.length <= 2 ? ` Where: ${places.join(' and ')}.` : '';
-  const correct = options[position] as Option;
-  const note = event.dateNote ? ` (${event.dateNote})` : '';
-  return {
-    kind: 'event-date',
-    subject: event.id,
-    prompt: `On what ${precision === 'day' ? 'date' : 'month'} did this happen, as the sources date it? ${event.title}.${where}`,
-    correct,
-    distractors: options.filter((o) => o !== correct),
-    difficulty,
-    explanation: `${event.title}: ${formatSpan(event.date)}${note}. ${event.summary}`,
-    sourceIds: sourcesOf(event),
-    eventIds: [event.id],
-  };
 }
 
 /**
@@ -191,70 +149,4 @@ function kilometres(a: Place, b: Place): number {
   const dLon = (b.lon - a.lon) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 6371 * 2 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** Events an order question may use: dated finer than a year, with a title that does not give its date. */
-function orderable(event: Event): boolean {
-  return precisionOf(event.date) !== 'year' && !titleNamesDate(event);
-}
-
-/**
- * Which happened first (or last): four events of one episode whose dates
- * cannot overlap. The event asked about is the earliest when three later
- * ones can be found, else the latest, so every event is a right answer
- * somewhere and none is only ever a distractor.
- */
-export function whichFirst(pack: Pack, event: Event, random: Random): Draft | undefined {
-  if (!orderable(event)) return undefined;
-  const mine = span(event.date, event.endDate);
-  const episode = pack.chronological.filter((e) => e.episode === event.episode && e.id !== event.id && orderable(e));
-  const later = episode.filter((e) => span(e.date, e.endDate)[0] > mine[1]);
-  const earlier = episode.filter((e) => span(e.date, e.endDate)[1] < mine[0]);
-  const alike = new Set(lookalikes(pack, event).map((e) => e.id));
-  const pickFrom = (pool: Event[]) => {
-    const picked: Event[] = [];
-    for (const candidate of random.shuffle(pool)) {
-      if (alike.has(candidate.id)) continue;
-      const s = span(candidate.date, candidate.endDate);
-      if (picked.some((p) => overlaps(span(p.date, p.endDate), s))) continue;
-      if (picked.some((p) => lookalikes(pack, p).some((l) => l.id === candidate.id))) continue;
-      picked.push(candidate);
-      if (picked.length === 3) break;
-    }
-    return picked.length === 3 ? picked : undefined;
-  };
-  // Which way is fixed by the event, not the draw, so the question keeps its prompt when rebuilt.
-  const first = distinctSpans(later) >= 3;
-  const picked = pickFrom(first ? later : earlier);
-  if (!picked) return undefined;
-  const edge = first ? mine[1] : mine[0];
-  const gap = Math.min(
-    ...picked.map((p) => Math.abs(daysBetween(edge, first ? span(p.date, p.endDate)[0] : span(p.date, p.endDate)[1]))),
-  );
-  const difficulty: Difficulty = gap <= 3 ? 'hard' : gap <= 30 ? 'medium' : 'easy';
-  const dated = [event, ...picked]
-    .sort((a, b) => span(a.date, a.endDate)[0].localeCompare(span(b.date, b.endDate)[0]))
-    .map((e) => `${formatSpan(e.date, e.endDate)}: ${e.title}`);
-  return {
-    kind: 'which-first',
-    subject: event.id,
-    prompt: first ? 'Which of these happened first?' : 'Which of these happened last?',
-    correct: { text: event.title, facet: { category: 'event', span: mine } },
-    distractors: picked.map((p) => ({ text: p.title, facet: { category: 'event', span: span(p.date, p.endDate) } })),
-    difficulty,
-    explanation: `In order: ${dated.join('; ')}.`,
-    sourceIds: [event, ...picked].flatMap(sourcesOf),
-    eventIds: [event.id, ...picked.map((p) => p.id)],
-    subjects: [event.id],
-  };
-}
-
-/** How many of these events could be told apart by date: enough for three companions that do not overlap. */
-function distinctSpans(events: Event[]): number {
-  const taken: [string, string][] = [];
-  for (const e of events) {
-    const s = span(e.date, e.endDate);
-    if (!taken.some((t) => overlaps(t, s))) taken.push(s);
-  }
-  return taken.length;
 }

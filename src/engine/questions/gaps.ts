@@ -4,6 +4,7 @@ import type { Actor, Place } from '../../content/schema.js';
 import { ancestry } from '../topics.js';
 import { actorCategory, placeCategory } from './categories.js';
 import { entityOption } from './finalize.js';
+import { anyStandsOut } from './form.js';
 import { drawWeighted, type Random } from './random.js';
 import type { Option } from './types.js';
 
@@ -108,14 +109,20 @@ export interface DistractorRules {
   exclude: ReadonlySet<string>;
   /** Bodies of one country speak for each other: keep the answer's country out. */
   otherCountry?: boolean;
-  /** Who may fill in when too few right answers of the kind fit (default: the whole category). */
-  fallback?: readonly string[];
+  /** The fewest distractors worth asking with: two by default, one for a True/False swap. */
+  fewest?: number;
 }
 
+/** A choice of fewer than three options is a coin toss, not a question. */
+const FEWEST_DISTRACTORS = 2;
+const DRAW_ATTEMPTS = 12;
+
 /**
- * Three entities of the answer's category that are right answers elsewhere
- * in the same kind, drawn in proportion to how often they are: a player who
- * has seen the pool cannot tell a distractor by its never being right.
+ * Up to three entities of the answer's category that are right answers
+ * elsewhere in the same kind, drawn in proportion to how often they are.
+ * Only right answers are drawn: a player who has seen the pool cannot rule
+ * out an option for never being right. Where the category holds only two
+ * others, the question has three options; fewer, and it is not asked.
  */
 export function entityDistractors(
   pack: Pack,
@@ -139,21 +146,14 @@ export function entityDistractors(
     const entity = entityOf(pack, id);
     if (entity && allowed(entity)) pool.push({ item: entity, weight: count });
   }
-  // Too few right answers of this kind to draw from: others of the category fill in, drawn less often.
-  if (pool.length < 3) {
-    const taken = new Set(pool.map((p) => p.item.item.id));
-    const others = rules.fallback ?? [...(answer.type === 'place' ? pack.places : pack.actors).keys()];
-    for (const id of others) {
-      const entity = entityOf(pack, id);
-      if (entity && !taken.has(id) && allowed(entity)) pool.push({ item: entity, weight: 0.5 });
-    }
-  }
-  if (pool.length < 3) return undefined;
-  // Two options where one holds the other (a town and its district) could both be right.
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const drawn = drawWeighted(pool, 3, random);
+  const wanted = Math.min(3, pool.length);
+  if (wanted < (rules.fewest ?? FEWEST_DISTRACTORS)) return undefined;
+  for (let attempt = 0; attempt < DRAW_ATTEMPTS; attempt++) {
+    const drawn = drawWeighted(pool, wanted, random);
     const ids = drawn.map((e) => e.item.id);
+    // Two options where one holds the other (a town and its district) could both be right.
     if (ids.some((a, i) => ids.some((b, j) => j > i && related(pack, a, b)))) continue;
+    if (anyStandsOut([answer.item.name, ...drawn.map((e) => e.item.name)])) continue;
     return drawn.map((e) => entityOption(e.item, category));
   }
   return undefined;

@@ -2,7 +2,8 @@ import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { claimSpeaker, trueFalse } from './claim-speaker.js';
-import { eventDate, eventPlace, eventPlaceAnswers, whichFirst } from './events.js';
+import { eventDate } from './event-date.js';
+import { eventPlace, eventPlaceAnswers } from './events.js';
 import { figureQuestion } from './figures.js';
 import { finalize } from './finalize.js';
 import { quoteSpeaker } from './quote-speaker.js';
@@ -10,6 +11,7 @@ import { type Random, seededRandom } from './random.js';
 import { reportGap, reportGapTarget } from './report-gap.js';
 import { eventInScope, type Scope, statementInScope } from './scope.js';
 import { type Draft, QUESTION_KINDS, type Question, type QuestionKind } from './types.js';
+import { whichFirst } from './which-first.js';
 
 /** One thing a question could be asked about; `build` may decline it. */
 export interface Candidate {
@@ -29,7 +31,7 @@ function claimsIn(pack: Pack, scope: Scope) {
 
 /** Where each kind finds its subjects inside a scope. */
 export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate[]> = {
-  'event-date': (pack, scope) => eventCandidates(pack, scope, (e, r) => eventDate(pack, e, r)),
+  'event-date': (pack, scope) => eventCandidates(pack, scope, (e) => eventDate(pack, e)),
   'event-place': (pack, scope) =>
     pack.chronological
       .filter((event) => eventInScope(pack, event, scope))
@@ -39,7 +41,7 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
           build: (r: Random) => eventPlace(pack, event, place.id, r),
         })),
       ),
-  'which-first': (pack, scope) => eventCandidates(pack, scope, (e, r) => whichFirst(pack, e, r)),
+  'which-first': (pack, scope) => eventCandidates(pack, scope, (e) => whichFirst(pack, e)),
   'quote-speaker': (pack, scope) =>
     pack.data.quotes
       .filter((q) => statementInScope(pack, q, q.date, scope))

@@ -63,8 +63,6 @@ export function quoteSpeaker(pack: Pack, quote: Quote, random: Random): Draft | 
       prompt,
       exclude: coSpeakers(pack, quote),
       otherCountry: speaker.kind !== 'person',
-      // Only someone quoted in the pack is believable as a speaker.
-      fallback: [...new Set(pack.data.quotes.map((q) => q.speaker))],
     },
     random,
   );

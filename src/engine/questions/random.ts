@@ -49,3 +49,10 @@ export function drawWeighted<T>(items: readonly { item: T; weight: number }[], n
     .slice(0, n)
     .map((k) => k.item);
 }
+
+/** A stable seed from a text (FNV-1a): the same id always draws the same way. */
+export function seedOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}

@@ -1,7 +1,7 @@
 import { foldName } from '../../../content/normalize.js';
+import { lastWordOf, shapeOf } from '../form.js';
 import { seededRandom } from '../random.js';
 import type { Question } from '../types.js';
-import { shapeOf } from './rules.js';
 
 /**
  * Players who answer without knowing anything: they see the options, some
@@ -54,6 +54,13 @@ function numberIn(option: string): number | undefined {
   return Number((m[1] as string).replace(/,/g, '')) * scale;
 }
 
+/** The time an option names, when it is a date ("27 September 2020", "October 2020", "1992"). */
+function timeIn(option: string): number | undefined {
+  if (!/^(\d{1,2} )?([A-Z][a-z]+ )?\d{4}$/.test(option)) return undefined;
+  const t = Date.parse(/^\d{4}$/.test(option) ? `${option}-01-01` : option);
+  return Number.isNaN(t) ? undefined : t;
+}
+
 /** The options that stand alone by some feature, when the rest share it. */
 function oddOnes(q: Question, feature: (option: string, i: number) => string): number[] {
   const values = q.options.map(feature);
@@ -63,7 +70,6 @@ function oddOnes(q: Question, feature: (option: string, i: number) => string): n
   return odd.length === 1 && counts.size === 2 ? odd : [];
 }
 
-const lastWord = (o: string) => foldName(o).split(' ').at(-1) ?? '';
 const category = (q: Question) => (_: string, i: number) => q.facets?.[i]?.category ?? '';
 
 function words(text: string): Set<string> {
@@ -90,11 +96,11 @@ export const GUESSERS: Guesser[] = [
       return odd.length ? all(q).filter((i) => !odd.includes(i)) : [];
     },
   },
-  { name: 'odd last word', favour: (q) => oddOnes(q, lastWord) },
+  { name: 'odd last word', favour: (q) => oddOnes(q, lastWordOf) },
   {
     name: 'not the odd last word',
     favour: (q) => {
-      const odd = oddOnes(q, lastWord);
+      const odd = oddOnes(q, lastWordOf);
       return odd.length ? all(q).filter((i) => !odd.includes(i)) : [];
     },
   },
@@ -110,6 +116,8 @@ export const GUESSERS: Guesser[] = [
       return sorted.length === q.options.length ? sorted.slice(1, -1) : [];
     },
   },
+  { name: 'earliest date', favour: (q) => best(q, (o) => -(timeIn(o) ?? Number.POSITIVE_INFINITY)) },
+  { name: 'latest date', favour: (q) => best(q, (o) => timeIn(o) ?? Number.NEGATIVE_INFINITY) },
   {
     name: 'roundest number',
     favour: (q) =>

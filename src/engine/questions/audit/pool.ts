@@ -1,7 +1,7 @@
 import type { Pack } from '../../../content/pack.js';
 import { finalize } from '../finalize.js';
 import { KINDS } from '../generate.js';
-import { seededRandom } from '../random.js';
+import { seededRandom, seedOf } from '../random.js';
 import { QUESTION_KINDS, type Question, type QuestionKind } from '../types.js';
 
 /** Every question the pack can make, each drawn under several seeds so distractors and order vary. */
@@ -14,7 +14,7 @@ export interface Pool {
   declined: string[];
 }
 
-export const AUDIT_SEEDS = 6;
+export const AUDIT_SEEDS = 12;
 
 export function buildPool(pack: Pack, seeds = AUDIT_SEEDS, kinds: readonly QuestionKind[] = QUESTION_KINDS): Pool {
   const variants: Question[] = [];
@@ -24,7 +24,8 @@ export function buildPool(pack: Pack, seeds = AUDIT_SEEDS, kinds: readonly Quest
     for (const candidate of KINDS[kind](pack, {})) {
       let built = 0;
       for (let seed = 1; seed <= seeds; seed++) {
-        const random = seededRandom(seed * 104_729 + candidate.key.length);
+        // Seeded by the key itself: candidates must not share one stream of shuffles.
+        const random = seededRandom(seedOf(`${seed}:${candidate.key}`));
         const draft = candidate.build(random);
         const question = draft && finalize(pack, draft, random);
         if (!question) continue;

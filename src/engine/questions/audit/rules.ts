@@ -3,6 +3,7 @@ import { foldName } from '../../../content/normalize.js';
 import type { Pack } from '../../../content/pack.js';
 import { overlaps } from '../calendar.js';
 import { mentions } from '../finalize.js';
+import { farLongest, farShortest, oddOneOut, shapeOf } from '../form.js';
 import { related } from '../gaps.js';
 import type { Question } from '../types.js';
 
@@ -22,11 +23,6 @@ export interface PoolRule {
 }
 
 const right = (q: Question) => q.options[q.answer] as string;
-
-/** A run of letters is "a", of digits "9": "27 September 2020" and "5–12 October 2020" differ in shape. */
-export function shapeOf(text: string): string {
-  return text.replace(/\p{L}+/gu, 'a').replace(/\d+/g, '9');
-}
 
 export const QUESTION_RULES: QuestionRule[] = [
   {
@@ -94,27 +90,15 @@ export const QUESTION_RULES: QuestionRule[] = [
   },
   {
     name: 'form/shape',
-    check: (q) => {
-      if (q.options.length < 3) return undefined;
-      const shapes = q.options.map(shapeOf);
-      const mine = shapes[q.answer];
-      const others = shapes.filter((_, i) => i !== q.answer);
-      return others.every((s) => s === others[0]) && mine !== others[0]
-        ? `the answer alone is shaped “${mine}”`
-        : undefined;
-    },
+    check: (q) =>
+      oddOneOut(q.options.map(shapeOf)) === q.answer ? `the answer alone is shaped “${shapeOf(right(q))}”` : undefined,
   },
   {
     name: 'form/length',
     check: (q) => {
       if (q.options.length < 3) return undefined;
-      const lengths = q.options.map((o) => o.length).sort((a, b) => a - b);
-      const mine = right(q).length;
-      const next = mine === lengths.at(-1) ? (lengths.at(-2) as number) : undefined;
-      // The answer alone twice as long as the next is a give-away; so is twice as short.
-      if (next !== undefined && mine > 2 * next && mine - next > 12) return 'the answer is far the longest option';
-      const prev = mine === lengths[0] ? (lengths[1] as number) : undefined;
-      if (prev !== undefined && 2 * mine < prev && prev - mine > 12) return 'the answer is far the shortest option';
+      if (farLongest(q.options, q.answer)) return 'the answer is far the longest option';
+      if (farShortest(q.options, q.answer)) return 'the answer is far the shortest option';
       return undefined;
     },
   },
@@ -222,6 +206,13 @@ function packDates(pack: Pack): Set<string> {
   return out;
 }
 
+/** Questions grouped by how many options they offer: position is judged within each group. */
+function bySize(questions: readonly Question[]): Question[][] {
+  const groups = new Map<number, Question[]>();
+  for (const q of questions) groups.set(q.options.length, [...(groups.get(q.options.length) ?? []), q]);
+  return [...groups.values()];
+}
+
 /** How often the right answer sits at each place, against an even spread. */
 function positionCounts(questions: readonly Question[]): number[] {
   const counts = new Array<number>(questions[0]?.options.length ?? 0).fill(0);
@@ -232,15 +223,19 @@ function positionCounts(questions: readonly Question[]): number[] {
 export const POOL_RULES: PoolRule[] = [
   {
     name: 'form/uniform-position',
-    check: (questions) => {
-      const counts = positionCounts(questions);
-      const chance = 1 / counts.length;
-      return counts.flatMap((n, i) =>
-        n / questions.length > 1.3 * chance
-          ? [`the answer sits at option ${i + 1} in ${n} of ${questions.length}`]
-          : [],
-      );
-    },
+    // A dozen questions can sit unevenly by chance alone; the guessers judge the rest.
+    check: (questions) =>
+      bySize(questions)
+        .filter((group) => new Set(group.map((q) => q.id)).size >= 12)
+        .flatMap((group) => {
+          const counts = positionCounts(group);
+          const chance = 1 / counts.length;
+          return counts.flatMap((n, i) =>
+            n / group.length > 1.3 * chance
+              ? [`the answer sits at option ${i + 1} of ${counts.length} in ${n} of ${group.length}`]
+              : [],
+          );
+        }),
   },
   {
     name: 'form/never-right-distractor',

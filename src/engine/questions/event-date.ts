@@ -1,0 +1,109 @@
+import { formatSpan, type Precision, precisionOf } from '../../content/dates.js';
+import type { Pack } from '../../content/pack.js';
+import type { Event } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
+import { daysBetween, overlaps, span } from './calendar.js';
+import { lookalikes, titleNamesDate } from './events.js';
+import { anyStandsOut } from './form.js';
+import type { Difficulty, Draft, Option } from './types.js';
+
+/**
+ * An event the sources date to one day, month or year. A span ("27
+ * September – 1 October") is how the curator bounds an uncertain date, not
+ * a duration: asking it would set a span against single dates.
+ */
+export function dateAskable(event: Event): boolean {
+  return !event.endDate && !titleNamesDate(event);
+}
+
+/**
+ * The dates some event is asked for, per precision, in order. Options are
+ * drawn only from these, so every date offered is the right answer of
+ * another question: a player who has seen the pool cannot rule one out for
+ * never being right.
+ */
+const askedDates = packCache((pack, precision: Precision) =>
+  [
+    ...new Set(
+      pack.chronological.filter((e) => dateAskable(e) && precisionOf(e.date) === precision).map((e) => e.date),
+    ),
+  ].sort(),
+);
+
+/** The longest span a lookalike may have and still claim the days in it. */
+const MAX_LOOKALIKE_DAYS = 7;
+
+const ASK: Record<Precision, string> = { day: 'On what date', month: 'In what month', year: 'In what year' };
+
+/** The runs an event's date could be asked in: consecutive asked dates, none standing out by form. */
+function runsFor(pack: Pack, event: Event): string[][] {
+  const precision = precisionOf(event.date);
+  // A date on which a lookalike event happened would be a second right answer. A lookalike
+  // that spans weeks (the war as a whole) names no day of its own, so it rules none out.
+  const alike = lookalikes(pack, event)
+    .map((e) => span(e.date, e.endDate))
+    .filter(([from, to]) => daysBetween(from, to) <= MAX_LOOKALIKE_DAYS);
+  const dates = askedDates(pack, precision).filter((d) => d === event.date || !alike.some((o) => overlaps(o, span(d))));
+  const size = Math.min(4, dates.length);
+  if (size < 3) return [];
+  const at = dates.indexOf(event.date);
+  return Array.from({ length: size }, (_, p) => at - p)
+    .filter((s) => s >= 0 && s + size <= dates.length)
+    .map((s) => dates.slice(s, s + size))
+    .filter((run) => !anyStandsOut(run.map((d) => formatSpan(d))));
+}
+
+/**
+ * Every event's run of dates, chosen for the whole pack at once. The first
+ * and last asked dates can only be the earliest and latest of their run;
+ * the others are placed so that, over the pool, the answer is the earliest,
+ * the latest or between them as often as chance has it.
+ */
+const datePlan = packCache((pack, _: 'all') => {
+  const options = pack.chronological
+    .filter(dateAskable)
+    .map((event) => ({ event, runs: runsFor(pack, event) }))
+    .filter((o) => o.runs.length > 0)
+    .sort((a, b) => a.runs.length - b.runs.length);
+  const byRank = new Map<string, number>();
+  const plan = new Map<string, string[]>();
+  for (const { event, runs } of options) {
+    const key = (run: string[]) => `${run.length}:${run.indexOf(event.date)}`;
+    const run = runs.reduce((best, r) => ((byRank.get(key(r)) ?? 0) < (byRank.get(key(best)) ?? 0) ? r : best));
+    byRank.set(key(run), (byRank.get(key(run)) ?? 0) + 1);
+    plan.set(event.id, run);
+  }
+  return plan;
+});
+
+/**
+ * event → date, against three neighbouring dates on which other events
+ * happened: a run of consecutive asked dates, the answer's place in it
+ * set by the pack-wide plan.
+ */
+export function eventDate(pack: Pack, event: Event): Draft | undefined {
+  const run = datePlan(pack, 'all').get(event.id);
+  if (!run) return undefined;
+  const precision = precisionOf(event.date);
+  const options: Option[] = run.map((d) => ({
+    text: formatSpan(d),
+    facet: { category: `date:${precision}`, span: span(d) },
+  }));
+  const correct = options[run.indexOf(event.date)] as Option;
+  const width = daysBetween(span(run[0] as string)[0], span(run.at(-1) as string)[1]);
+  const difficulty: Difficulty = width <= 14 ? 'hard' : width <= 120 ? 'medium' : 'easy';
+  const places = event.places.map((id) => pack.nameOf(id));
+  const where = places.length > 0 && places.length <= 2 ? ` Where: ${places.join(' and ')}.` : '';
+  const note = event.dateNote ? ` (${event.dateNote})` : '';
+  return {
+    kind: 'event-date',
+    subject: event.id,
+    prompt: `${ASK[precision]} did this happen, as the sources date it? ${event.title}.${where}`,
+    correct,
+    distractors: options.filter((o) => o !== correct),
+    difficulty,
+    explanation: `${event.title}: ${formatSpan(event.date)}${note}. ${event.summary}`,
+    sourceIds: event.sources,
+    eventIds: [event.id],
+  };
+}

@@ -1,0 +1,98 @@
+import { formatSpan } from '../../content/dates.js';
+import type { Pack } from '../../content/pack.js';
+import type { Event } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
+import { daysBetween, overlaps, span } from './calendar.js';
+import { lookalikes, titleNamesDate } from './events.js';
+import { anyStandsOut } from './form.js';
+import type { Difficulty, Draft } from './types.js';
+
+/** How many of the nearest events are tried as companions. */
+const NEAREST = 14;
+
+const spanOf = (e: Event) => span(e.date, e.endDate);
+
+interface Order {
+  /** Asked as the earliest of four, else as the latest. */
+  first: boolean;
+  companions: Event[];
+}
+
+/**
+ * Every event's three companions, chosen for the whole pack at once. An
+ * event is the right answer of its own question and a companion in others;
+ * each is taken as a companion as seldom as the choice allows, so none
+ * turns up again and again only to be wrong (a lone event between busy
+ * weeks would otherwise be everyone's nearest).
+ */
+const orderPlan = packCache((pack, _: 'all') => {
+  const orderable = pack.chronological.filter((e) => !titleNamesDate(e));
+  const alike = new Map(orderable.map((e) => [e.id, new Set(lookalikes(pack, e).map((l) => l.id))]));
+  const clash = (a: Event, b: Event) =>
+    overlaps(spanOf(a), spanOf(b)) || alike.get(a.id)?.has(b.id) || alike.get(b.id)?.has(a.id);
+  const used = new Map<string, number>();
+  const plan = new Map<string, Order>();
+  const trioFor = (event: Event, side: Event[]): Event[] | undefined => {
+    const from = spanOf(event)[0];
+    const nearest = side
+      .filter((e) => !clash(event, e))
+      .sort((a, b) => Math.abs(daysBetween(from, spanOf(a)[0])) - Math.abs(daysBetween(from, spanOf(b)[0])))
+      .slice(0, NEAREST);
+    let best: { trio: Event[]; cost: number } | undefined;
+    for (let i = 0; i < nearest.length; i++)
+      for (let j = i + 1; j < nearest.length; j++)
+        for (let k = j + 1; k < nearest.length; k++) {
+          const trio = [nearest[i], nearest[j], nearest[k]] as Event[];
+          if (trio.some((a, m) => trio.some((b, n) => n > m && clash(a, b)))) continue;
+          if (anyStandsOut([event.title, ...trio.map((e) => e.title)])) continue;
+          // Seldom-used companions first; among those, the nearest.
+          const cost = trio.reduce((sum, e) => sum + (used.get(e.id) ?? 0), 0) * 1000 + i + j + k;
+          if (!best || cost < best.cost) best = { trio, cost };
+        }
+    return best?.trio;
+  };
+  for (const event of orderable) {
+    const mine = spanOf(event);
+    const later = orderable.filter((e) => spanOf(e)[0] > mine[1]);
+    const earlier = orderable.filter((e) => spanOf(e)[1] < mine[0]);
+    const after = trioFor(event, later);
+    const companions = after ?? trioFor(event, earlier);
+    if (!companions) continue;
+    for (const c of companions) used.set(c.id, (used.get(c.id) ?? 0) + 1);
+    plan.set(event.id, { first: after !== undefined, companions });
+  }
+  return plan;
+});
+
+/**
+ * Which happened first (or last). The event asked about is the earliest of
+ * four, set against three that came after it; where too few came after, it
+ * is the latest against three before. Order questions within one episode
+ * are medium or hard by how close the dates are; across episodes, easy.
+ */
+export function whichFirst(pack: Pack, event: Event): Draft | undefined {
+  const order = orderPlan(pack, 'all').get(event.id);
+  if (!order) return undefined;
+  const { first, companions: picked } = order;
+  const mine = spanOf(event);
+  const sameEpisode = picked.every((p) => p.episode === event.episode);
+  const gap = Math.min(
+    ...picked.map((p) => Math.abs(daysBetween(first ? mine[1] : mine[0], first ? spanOf(p)[0] : spanOf(p)[1]))),
+  );
+  const difficulty: Difficulty = !sameEpisode ? 'easy' : gap <= 3 ? 'hard' : 'medium';
+  const dated = [event, ...picked]
+    .sort((a, b) => spanOf(a)[0].localeCompare(spanOf(b)[0]))
+    .map((e) => `${formatSpan(e.date, e.endDate)}: ${e.title}`);
+  return {
+    kind: 'which-first',
+    subject: event.id,
+    prompt: first ? 'Which of these happened first?' : 'Which of these happened last?',
+    correct: { text: event.title, facet: { category: 'event', span: mine } },
+    distractors: picked.map((p) => ({ text: p.title, facet: { category: 'event', span: spanOf(p) } })),
+    difficulty,
+    explanation: `In order: ${dated.join('; ')}.`,
+    sourceIds: [event, ...picked].flatMap((e) => e.sources),
+    eventIds: [event.id, ...picked.map((p) => p.id)],
+    subjects: [event.id],
+  };
+}
