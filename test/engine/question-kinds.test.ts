@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import { buildPool } from '../../src/engine/questions/audit/pool.js';
-import { ladder } from '../../src/engine/questions/figures.js';
+import { ladders } from '../../src/engine/questions/figures.js';
 import { questionById } from '../../src/engine/questions/generate.js';
 import { numbersIn } from '../../src/engine/questions/numbers.js';
 import { seededRandom } from '../../src/engine/questions/random.js';
@@ -148,19 +148,23 @@ describe('numbers in article text', () => {
 });
 
 describe('figure ladders', () => {
-  it('puts the right value at every place, never with a step that depends on the place', () => {
-    const seen = new Set<number>();
-    for (let seed = 0; seed < 200; seed++) {
-      const l = ladder(586, seededRandom(seed), []);
-      if (!l) continue;
-      seen.add(l.position);
+  it('puts the right value at every place, with an even step and the lowest value above a fifth of it', () => {
+    const all = ladders(586, []);
+    expect([...new Set(all.map((l) => l.position))].sort()).toEqual([0, 1, 2, 3]);
+    for (const l of all) {
       expect(l.values[l.position]).toBe(586);
+      const steps = l.values.slice(1).map((v, i) => v - (l.values[i] as number));
+      expect(new Set(steps).size).toBe(1);
       expect(Math.min(...l.values)).toBeGreaterThan(586 / 5);
     }
-    expect([...seen].sort()).toEqual([0, 1, 2, 3]);
   });
 
-  it('declines a figure too small to have three believable values below it', () => {
-    for (let seed = 0; seed < 50; seed++) expect(ladder(2, seededRandom(seed), [])).toBeUndefined();
+  it('never leaves a round answer alone as the roundest option, nor offers a number the excerpt prints', () => {
+    for (const l of ladders(100, [15])) {
+      const round = l.values.filter((v) => v % 100 === 0);
+      expect(round.length).toBeGreaterThan(1);
+      expect(l.values).not.toContain(15);
+    }
+    expect(ladders(100, [])).not.toEqual([]);
   });
 });

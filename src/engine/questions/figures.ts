@@ -1,52 +1,73 @@
 import type { Pack } from '../../content/pack.js';
 import type { Claim, Figure } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
 import { attributeClaim } from '../attribution.js';
+import { anyStandsOut } from './form.js';
 import { GAP } from './gaps.js';
 import { numbersIn, sameValue } from './numbers.js';
-import type { Random } from './random.js';
+import { seededRandom } from './random.js';
 import type { Difficulty, Draft } from './types.js';
 import { articleOf, asExcerpt } from './wording.js';
 
-/** 0.27 → 0.3, 2700 → 3000: steps people would believe as round figures. */
-export function niceStep(raw: number): number {
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const scaled = raw / magnitude;
-  const nice = scaled < 1.5 ? 1 : scaled < 3.5 ? 2 : scaled < 7.5 ? 5 : 10;
-  return nice * magnitude;
+/** A ladder: four values in an even progression, the answer at `position`. */
+export interface Ladder {
+  values: number[];
+  position: number;
+  difficulty: Difficulty;
+}
+
+/** The closest a step may sit to the answer, as a share of it: 584, 585, 586, 587 is a test of eyesight. */
+const CLOSEST = 0.04;
+
+/** Trailing zeros: 30,000 has four, 83 none. A player picks the roundest option when nothing else tells. */
+function roundness(value: number): number {
+  let z = 0;
+  for (let x = Math.round(value); x >= 10 && x % 10 === 0; x /= 10) z++;
+  return Number.isInteger(value) ? z : -1;
 }
 
 /**
- * Three wrong values in an even progression with the right one at any of
- * the four places. The step never depends on the place, and a figure too
- * small to have three believable values below it is not asked: otherwise
- * the smallest option would be right more often than not.
+ * Round steps for the answer at `position`, from the smallest believable to
+ * the widest that keeps the lowest value above the floor. With the answer
+ * lowest, the step may reach twice the answer: 100, 300, 500, 700.
  */
-export function ladder(
-  value: number,
-  random: Random,
-  forbidden: readonly number[],
-): { values: number[]; position: number; difficulty: Difficulty } | undefined {
-  const difficulty = random.pick<Difficulty>(['easy', 'medium', 'hard']);
-  const fraction = { hard: 0.1, medium: 0.2, easy: 0.35 }[difficulty];
+function steps(value: number, position: number): number[] {
   const integer = Number.isInteger(value);
   // The lowest option stays above a fifth of the answer: "1" beside "586" is never right, and shows it.
   const floor = Math.max(integer ? 1 : 0, value / 5);
-  const widest = (value - floor) / 3;
-  let step = niceStep(Math.max(value * fraction, integer ? 1 : 0.01));
-  while (step > widest && step > (integer ? 1 : 0)) step = lowerNice(step);
-  if (step > widest || step <= 0 || (integer && !Number.isInteger(step))) return undefined;
-  const position = random.int(4);
-  const values = [0, 1, 2, 3].map((i) => value + (i - position) * step);
-  if (values.some((v, i) => i !== position && forbidden.some((f) => sameValue(f, v)))) return undefined;
-  const relative = step / value;
-  return { values, position, difficulty: relative <= 0.1 ? 'hard' : relative <= 0.25 ? 'medium' : 'easy' };
+  const widest = position === 0 ? 2 * value : (value - floor) / position;
+  const smallest = integer ? 1 : 0.01;
+  const out: number[] = [];
+  for (let magnitude = smallest; magnitude <= widest; magnitude *= 10)
+    for (const nice of [1, 2, 2.5, 5]) {
+      const step = Number((nice * magnitude).toPrecision(6));
+      if (step <= widest && (step >= value * CLOSEST || step === smallest)) out.push(step);
+    }
+  return out;
 }
 
-/** The next round step below: 50 → 20 → 10 → 5. */
-function lowerNice(step: number): number {
-  const magnitude = 10 ** Math.floor(Math.log10(step) + 1e-9);
-  const scaled = Math.round(step / magnitude);
-  return scaled >= 5 ? 2 * magnitude : scaled >= 2 ? magnitude : magnitude / 2;
+/**
+ * Every ladder for this value: each round step, the answer at each of the
+ * four places. No value may be one the excerpt itself prints, and no ladder
+ * may leave the answer alone as the roundest or the least round. A figure
+ * too small for three believable values below it has none: otherwise the
+ * smallest option would be right more often than not.
+ */
+export function ladders(value: number, forbidden: readonly number[]): Ladder[] {
+  const out: Ladder[] = [];
+  for (let position = 0; position < 4; position++)
+    for (const step of steps(value, position)) {
+      const values = [0, 1, 2, 3].map((i) => Number((value + (i - position) * step).toPrecision(12)));
+      if (values.some((v, i) => i !== position && forbidden.some((f) => sameValue(f, v)))) continue;
+      const zeros = values.map(roundness);
+      const mine = zeros[position] as number;
+      const rest = zeros.filter((_, i) => i !== position);
+      if (rest.every((z) => z < mine) || rest.every((z) => z > mine)) continue;
+      if (anyStandsOut(values.map((v) => formatOnScale(v, value)))) continue;
+      const relative = step / value;
+      out.push({ values, position, difficulty: relative <= 0.1 ? 'hard' : relative <= 0.25 ? 'medium' : 'easy' });
+    }
+  return out;
 }
 
 /** Every option on the answer's scale: "900,000" beside "1.1 million" would single one out. */
@@ -61,20 +82,111 @@ function figureInExcerpt(claim: Claim, figure: Figure) {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** A figure that can be asked: one number, standing once in the excerpt, with ladders to set it in. */
+function askable(claim: Claim, figure: Figure | undefined): Ladder[] {
+  if (!figure || figure.valueMax !== undefined || !figureInExcerpt(claim, figure)) return [];
+  return ladders(
+    figure.value,
+    numbersIn(claim.excerpt).map((n) => n.value),
+  );
+}
+
+/**
+ * What offering a value wrong once more costs: little the first time, much
+ * the third, when a player who has seen the pool would know it for a
+ * decoy. A value right elsewhere is no decoy.
+ */
+function offeredCost(times: number, rightElsewhere: boolean): number {
+  if (rightElsewhere) return -4;
+  return times >= 2 ? 1000 : 10 * times;
+}
+
+interface FigureAsk {
+  key: string;
+  ladders: Ladder[];
+}
+
+/** One greedy pass, then rounds of each figure choosing again against the others' choices. */
+function planLadders(asks: readonly FigureAsk[], isRight: (v: number) => boolean): Map<string, Ladder> {
+  const offered = new Map<number, number>();
+  const positions = [0, 0, 0, 0];
+  const plan = new Map<string, Ladder>();
+  const tally = (l: Ladder, by: number) => {
+    l.values.forEach((v, i) => {
+      if (i !== l.position) offered.set(v, (offered.get(v) ?? 0) + by);
+    });
+    positions[l.position] = (positions[l.position] as number) + by;
+  };
+  const cost = (l: Ladder) => {
+    const wrong = l.values.filter((_, i) => i !== l.position);
+    const step = Math.abs((l.values[1] as number) - (l.values[0] as number)) / (l.values[l.position] as number);
+    return (
+      wrong.reduce((sum, v) => sum + offeredCost(offered.get(v) ?? 0, isRight(v)), 0) +
+      6 * (positions[l.position] as number) +
+      // Nearer a tenth to a fifth of the answer reads as a fair question.
+      Math.abs(Math.log(step / 0.15))
+    );
+  };
+  for (let round = 0; round < 4; round++)
+    for (const ask of asks) {
+      const held = plan.get(ask.key);
+      if (held) tally(held, -1);
+      const best = ask.ladders.reduce((x, y) => (cost(y) < cost(x) ? y : x));
+      tally(best, 1);
+      plan.set(ask.key, best);
+    }
+  return plan;
+}
+
+/** How many values the plan offers three times or more and never as a right answer. */
+function decoys(plan: Map<string, Ladder>, isRight: (v: number) => boolean): number {
+  const offered = new Map<number, number>();
+  for (const l of plan.values())
+    l.values.forEach((v, i) => {
+      if (i !== l.position) offered.set(v, (offered.get(v) ?? 0) + 1);
+    });
+  return [...offered].filter(([v, n]) => n >= 3 && !isRight(v)).length;
+}
+
+/** Orders tried: a greedy plan depends on which figure chooses first. */
+const PLAN_ORDERS = 24;
+
+/**
+ * Every figure's ladder, chosen for the whole pack at once. A value is
+ * offered wrong as seldom as the choice allows, and where it can be, as a
+ * value that is right in another question; the answer's place is spread
+ * evenly. A player who has seen the pool then learns nothing from a number
+ * having turned up before.
+ */
+const figurePlan = packCache((pack, _: 'all') => {
+  const asks: FigureAsk[] = pack.data.claims
+    .flatMap((claim) =>
+      claim.figures.map((figure, i) => ({ key: `${claim.id}#${i}`, ladders: askable(claim, figure) })),
+    )
+    .filter((a) => a.ladders.length > 0)
+    .sort((a, b) => a.ladders.length - b.ladders.length);
+  const rights = asks.map((a) => (a.ladders[0] as Ladder).values[(a.ladders[0] as Ladder).position] as number);
+  const isRight = (v: number) => rights.some((r) => sameValue(r, v));
+  const random = seededRandom(1);
+  let best = planLadders(asks, isRight);
+  for (let order = 1; order < PLAN_ORDERS && decoys(best, isRight) > 0; order++) {
+    const plan = planLadders(random.shuffle(asks), isRight);
+    if (decoys(plan, isRight) < decoys(best, isRight)) best = plan;
+  }
+  return best;
+});
+
 /**
  * "According to X, in <outlet>'s article of D, which number fills the gap?"
  * over the article's own words. The qualifier, the span and the scope stay
  * in the text ("nearly ___ lives", "___ in Armenia this weekend"), so every
  * option is a bare number and exactly one is what the article printed.
  */
-export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number, random: Random): Draft | undefined {
+export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): Draft | undefined {
   const figure = claim.figures[figureIndex];
-  if (!figure || figure.valueMax !== undefined) return undefined;
-  const at = figureInExcerpt(claim, figure);
-  if (!at) return undefined;
-  const others = numbersIn(claim.excerpt).map((n) => n.value);
-  const steps = ladder(figure.value, random, others);
-  if (!steps) return undefined;
+  const steps = figurePlan(pack, 'all').get(`${claim.id}#${figureIndex}`);
+  const at = figure && figureInExcerpt(claim, figure);
+  if (!figure || !steps || !at) return undefined;
   const text = `${claim.excerpt.slice(0, at.start)}${GAP}${claim.excerpt.slice(at.end)}`;
   const actor = pack.nameOf(claim.statedBy);
   const outlet = pack.sources.get(claim.source)?.outlet;

@@ -50,7 +50,7 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
     claimsIn(pack, scope).flatMap((claim) =>
       claim.figures.map((_, i) => ({
         key: `${claim.id}#${i}`,
-        build: (r: Random) => figureQuestion(pack, claim, i, r),
+        build: () => figureQuestion(pack, claim, i),
       })),
     ),
   'true-false': (pack, scope) =>
