@@ -1,8 +1,9 @@
 import { packCache } from '../../core/pack-memo.js';
-import { speakerGap } from './claim-speaker.js';
-import { eventPlaceAnswers } from './events.js';
-import { askableQuote } from './quote-speaker.js';
-import { reportGapTarget } from './report-gap.js';
+import { claimSpeaker, speakerGap } from './claim-speaker.js';
+import { eventPlace, eventPlaceAnswers } from './events.js';
+import { askableQuote, quoteSpeaker } from './quote-speaker.js';
+import { type Random, seededRandom } from './random.js';
+import { reportGap, reportGapTarget } from './report-gap.js';
 
 /**
  * How often each entity is the right answer of a kind, over the whole pack.
@@ -15,18 +16,72 @@ function tally(ids: Iterable<string | undefined>): Map<string, number> {
   return out;
 }
 
+/** One question a kind would ask, by its right answer, and whether it can be built against a given tally. */
+interface Ask {
+  answer: string;
+  builds(answers: ReadonlyMap<string, number>): boolean;
+}
+
+/** A few draws per question: one draw can fail where another, with other distractors, would not. */
+const TRIES = 3;
+const ROUNDS = 4;
+
+function tries(build: (random: Random) => unknown): boolean {
+  for (let k = 1; k <= TRIES; k++) if (build(seededRandom(k))) return true;
+  return false;
+}
+
+/**
+ * The tally of right answers whose own questions can be built when their
+ * distractors come from the same tally. An answer whose question cannot be
+ * asked (a name shaped unlike every other) would otherwise be offered
+ * again and again and never be right; dropping it can leave another
+ * without distractors, so this runs until nothing more drops.
+ */
+function settle(asks: readonly Ask[]): Map<string, number> {
+  let answers = tally(asks.map((a) => a.answer));
+  for (let round = 0; round < ROUNDS; round++) {
+    const next = tally(asks.filter((a) => a.builds(answers)).map((a) => a.answer));
+    if (next.size === answers.size) return next;
+    answers = next;
+  }
+  return answers;
+}
+
 export const quoteSpeakerAnswers = packCache((pack, _: 'all') =>
-  tally(pack.data.quotes.filter((q) => askableQuote(pack, q)).map((q) => q.speaker)),
+  settle(
+    pack.data.quotes
+      .filter((q) => askableQuote(pack, q))
+      .map((q) => ({ answer: q.speaker, builds: (answers) => tries((r) => quoteSpeaker(pack, q, r, answers)) })),
+  ),
 );
 
 export const claimSpeakerAnswers = packCache((pack, _: 'all') =>
-  tally(pack.data.claims.map((c) => (speakerGap(pack, c) ? c.statedBy : undefined))),
+  settle(
+    pack.data.claims
+      .filter((c) => speakerGap(pack, c))
+      .map((c) => ({ answer: c.statedBy, builds: (answers) => tries((r) => claimSpeaker(pack, c, r, answers)) })),
+  ),
 );
 
 export const reportGapAnswers = packCache((pack, _: 'all') =>
-  tally(pack.data.facts.map((f) => reportGapTarget(pack, f) ?? undefined)),
+  settle(
+    pack.data.facts.flatMap((f) => {
+      const target = reportGapTarget(pack, f);
+      return target
+        ? [{ answer: target, builds: (answers) => tries((r) => reportGap(pack, f, target, r, answers)) }]
+        : [];
+    }),
+  ),
 );
 
 export const eventPlaceTally = packCache((pack, _: 'all') =>
-  tally(pack.chronological.flatMap((e) => eventPlaceAnswers(pack, e).map((p) => p.id))),
+  settle(
+    pack.chronological.flatMap((e) =>
+      eventPlaceAnswers(pack, e).map((p) => ({
+        answer: p.id,
+        builds: (answers) => tries((r) => eventPlace(pack, e, p.id, r, answers)),
+      })),
+    ),
+  ),
 );

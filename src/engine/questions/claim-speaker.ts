@@ -43,6 +43,7 @@ function speakerOptions(
   prompt: string,
   random: Random,
   fewest?: number,
+  answers: ReadonlyMap<string, number> = claimSpeakerAnswers(pack, 'all'),
 ): Option[] | undefined {
   const speaker = pack.actors.get(claim.statedBy);
   if (!speaker) return undefined;
@@ -51,18 +52,23 @@ function speakerOptions(
   return entityDistractors(
     pack,
     { type: 'actor', item: speaker },
-    { answers: claimSpeakerAnswers(pack, 'all'), prompt, exclude, otherCountry: speaker.kind !== 'person', fewest },
+    { answers, prompt, exclude, otherCountry: speaker.kind !== 'person', fewest },
     random,
   );
 }
 
 /** "Who fills the gap? As reported in …: ___ accused Azerbaijan of starting the fighting." */
-export function claimSpeaker(pack: Pack, claim: Claim, random: Random): Draft | undefined {
+export function claimSpeaker(
+  pack: Pack,
+  claim: Claim,
+  random: Random,
+  answers?: ReadonlyMap<string, number>,
+): Draft | undefined {
   const text = speakerGap(pack, claim);
   const speaker = pack.actors.get(claim.statedBy);
   if (!text || !speaker) return undefined;
   const prompt = `Who fills the gap? As reported in ${articleOf(pack, claim.source)}: ${text}`;
-  const distractors = speakerOptions(pack, claim, prompt, random);
+  const distractors = speakerOptions(pack, claim, prompt, random, undefined, answers);
   if (!distractors) return undefined;
   const against = opposers(pack, claim);
   const difficulty: Difficulty = distractors.some((d) => d.facet?.entity && against.has(d.facet.entity))

@@ -99,7 +99,13 @@ export function eventPlaceAnswers(pack: Pack, event: Event): Place[] {
  * answers elsewhere, and that neither hold nor sit inside any of the
  * event's places. An event at several places asks for one of them.
  */
-export function eventPlace(pack: Pack, event: Event, placeId: string, random: Random): Draft | undefined {
+export function eventPlace(
+  pack: Pack,
+  event: Event,
+  placeId: string,
+  random: Random,
+  answers: ReadonlyMap<string, number> = eventPlaceTally(pack, 'all'),
+): Draft | undefined {
   const place = eventPlaceAnswers(pack, event).find((p) => p.id === placeId);
   if (!place) return undefined;
   const when = span(event.date, event.endDate);
@@ -116,12 +122,7 @@ export function eventPlace(pack: Pack, event: Event, placeId: string, random: Ra
     ? `Which of these places is one the reports of this event name, ${onDate(event.date, event.endDate)}? ${event.title}.`
     : `Where did this happen, ${onDate(event.date, event.endDate)}? ${event.title}.`;
   const answer = { type: 'place' as const, item: place };
-  const distractors = entityDistractors(
-    pack,
-    answer,
-    { answers: eventPlaceTally(pack, 'all'), prompt, exclude },
-    random,
-  );
+  const distractors = entityDistractors(pack, answer, { answers, prompt, exclude }, random);
   if (!distractors) return undefined;
   const km = distractors.map((d) => {
     const p = d.facet?.entity ? pack.places.get(d.facet.entity) : undefined;

@@ -50,7 +50,12 @@ function coSpeakers(pack: Pack, quote: Quote): Set<string> {
 }
 
 /** quote → speaker: the speaker of record, against others who are quoted in the pack and of the same standing. */
-export function quoteSpeaker(pack: Pack, quote: Quote, random: Random): Draft | undefined {
+export function quoteSpeaker(
+  pack: Pack,
+  quote: Quote,
+  random: Random,
+  answers: ReadonlyMap<string, number> = quoteSpeakerAnswers(pack, 'all'),
+): Draft | undefined {
   const speaker = pack.actors.get(quote.speaker);
   if (!speaker || !askableQuote(pack, quote)) return undefined;
   const prompt = `Who said this, ${whenSaid(pack, quote)}? “${quote.text.replace(/[,;:]$/, '')}”`;
@@ -59,7 +64,7 @@ export function quoteSpeaker(pack: Pack, quote: Quote, random: Random): Draft | 
     pack,
     answer,
     {
-      answers: quoteSpeakerAnswers(pack, 'all'),
+      answers,
       prompt,
       exclude: coSpeakers(pack, quote),
       otherCountry: speaker.kind !== 'person',
