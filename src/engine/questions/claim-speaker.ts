@@ -6,15 +6,23 @@ import { claimSpeakerAnswers } from './answer-counts.js';
 import { answerOption, blankMentions, entityDistractors, GAP, hints } from './gaps.js';
 import { type Random, seededRandom, seedOf } from './random.js';
 import type { Difficulty, Draft, Option } from './types.js';
-import { articleOf } from './wording.js';
+import { articleOf, inSentence } from './wording.js';
 
-/** The claim with its speaker blanked, when the statement names the speaker and nothing else points at them. */
+/**
+ * The claim with its speaker's one name blanked, unless the article is the
+ * speaker's own ("As reported in WSWS's article: ___ reported that …").
+ */
+export function speakerSlot(pack: Pack, claim: Claim): string | undefined {
+  const speaker = pack.actors.get(claim.statedBy);
+  if (!speaker || hints(articleOf(pack, claim.source), speaker)) return undefined;
+  return blankMentions(claim.statement, speaker);
+}
+
+/** The slot as a who-said gap: only when nothing else in the text points at the speaker. */
 export function speakerGap(pack: Pack, claim: Claim): string | undefined {
   const speaker = pack.actors.get(claim.statedBy);
-  // "As reported in WSWS's article: ___ reported that …" names its own answer.
-  if (!speaker || hints(articleOf(pack, claim.source), speaker)) return undefined;
-  const text = blankMentions(claim.statement, speaker);
-  return text && !hints(text, speaker) ? text : undefined;
+  const text = speakerSlot(pack, claim);
+  return text && speaker && !hints(text, speaker) ? text : undefined;
 }
 
 /**
@@ -37,13 +45,21 @@ function opposers(pack: Pack, claim: Claim): Set<string> {
   );
 }
 
+interface SpeakerDraw {
+  /** Right answers to draw from (default: the pack's settled tally). */
+  answers?: ReadonlyMap<string, number>;
+  /** One wrong speaker is enough for a True/False swap. */
+  fewest?: number;
+  /** True/False shows a speaker either way, so the text may point at the real one. */
+  answerMayShow?: boolean;
+}
+
 function speakerOptions(
   pack: Pack,
   claim: Claim,
   prompt: string,
   random: Random,
-  fewest?: number,
-  answers: ReadonlyMap<string, number> = claimSpeakerAnswers(pack, 'all'),
+  draw: SpeakerDraw = {},
 ): Option[] | undefined {
   const speaker = pack.actors.get(claim.statedBy);
   if (!speaker) return undefined;
@@ -52,7 +68,14 @@ function speakerOptions(
   return entityDistractors(
     pack,
     { type: 'actor', item: speaker },
-    { answers, prompt, exclude, otherCountry: speaker.kind !== 'person', fewest },
+    {
+      answers: draw.answers ?? claimSpeakerAnswers(pack, 'all'),
+      prompt,
+      exclude,
+      otherCountry: speaker.kind !== 'person',
+      fewest: draw.fewest,
+      answerMayShow: draw.answerMayShow,
+    },
     random,
   );
 }
@@ -68,7 +91,7 @@ export function claimSpeaker(
   const speaker = pack.actors.get(claim.statedBy);
   if (!text || !speaker) return undefined;
   const prompt = `Who fills the gap? As reported in ${articleOf(pack, claim.source)}: ${text}`;
-  const distractors = speakerOptions(pack, claim, prompt, random, undefined, answers);
+  const distractors = speakerOptions(pack, claim, prompt, random, { answers });
   if (!distractors) return undefined;
   const against = opposers(pack, claim);
   const difficulty: Difficulty = distractors.some((d) => d.facet?.entity && against.has(d.facet.entity))
@@ -102,15 +125,21 @@ function asClause(sentence: string): string {
  * rebuilt from its id keeps its answer.
  */
 export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | undefined {
-  const text = speakerGap(pack, claim);
+  // The text may point at the speaker ("said Armenian forces opened fire"): the question is whether the article says it was them.
+  const text = speakerSlot(pack, claim);
   const speaker = pack.actors.get(claim.statedBy);
   if (!text || !speaker) return undefined;
   const lead = `True or false: ${articleOf(pack, claim.source)} reports that `;
   // Both variants or neither: a claim asked only as True would make True the better guess.
-  const other = speakerOptions(pack, claim, `${lead}${text}`, seededRandom(seedOf(claim.id)), 1)?.[0];
+  const other = speakerOptions(pack, claim, `${lead}${text}`, seededRandom(seedOf(claim.id)), {
+    fewest: 1,
+    answerMayShow: true,
+  })?.[0];
   if (!other) return undefined;
-  const shown = truth ? speaker.name : other.text;
-  const swap = truth ? '' : `It was ${speaker.name}, not ${other.text}. `;
+  const wrong = pack.actors.get(other.facet?.entity ?? '');
+  if (!wrong) return undefined;
+  const shown = inSentence(truth ? speaker : wrong);
+  const swap = truth ? '' : `It was ${inSentence(speaker)}, not ${inSentence(wrong)}. `;
   const options: Option[] = [
     { text: 'True', facet: { category: 'truth' } },
     { text: 'False', facet: { category: 'truth' } },

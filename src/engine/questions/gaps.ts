@@ -18,7 +18,8 @@ function escapeRegExp(text: string): string {
 /** Where a name or any alias stands in the text, as a whole word, ignoring case. */
 function mentionPattern(names: readonly string[]): RegExp {
   const forms = [...new Set(names)].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  // A leading "the" goes with the name: "the ___ said" would read "the Nikol Pashinyan said".
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:the\\s+)?(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
 /** Anything with a name and aliases that a text can mention. */
@@ -111,6 +112,8 @@ export interface DistractorRules {
   otherCountry?: boolean;
   /** The fewest distractors worth asking with: two by default, one for a True/False swap. */
   fewest?: number;
+  /** The prompt may name the answer: True/False shows a name whichever way it is asked. */
+  answerMayShow?: boolean;
 }
 
 /** A choice of fewer than three options is a coin toss, not a question. */
@@ -131,7 +134,7 @@ export function entityDistractors(
   random: Random,
 ): Option[] | undefined {
   // A lead-in that names the answer gives it away.
-  if (hints(rules.prompt, answer.item)) return undefined;
+  if (!rules.answerMayShow && hints(rules.prompt, answer.item)) return undefined;
   const category = categoryOf(answer);
   const country = rules.otherCountry ? countryOf(pack, answer.item.id) : undefined;
   const allowed = (entity: Nameable) =>

@@ -1,5 +1,6 @@
 import { formatDate, formatSpan, precisionOf } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
+import type { Actor } from '../../content/schema.js';
 
 /** "on 27 September 2020", "in October 2020", "in 2020": the preposition follows the precision. */
 export function onDate(date: string, endDate?: string): string {
@@ -21,4 +22,14 @@ export function asExcerpt(text: string): string {
   const head = /^[\p{Lu}\d“"‘'$]/u.test(trimmed) ? '' : '…';
   const tail = /[.!?…]["”’']?$/.test(trimmed) ? '' : '…';
   return `${head}${trimmed.replace(/[,;:]$/, '')}${tail}`;
+}
+
+/** Kinds of actor whose name reads with "the" inside a sentence: "the Russian Foreign Ministry said". */
+const TAKES_THE = new Set(['government-body', 'armed-force', 'organisation', 'alliance', 'company']);
+
+/** The actor's name as it reads mid-sentence: "the European Union", but "NATO", "Armenia's Ministry of Defence". */
+export function inSentence(actor: Actor): string {
+  const name = actor.name;
+  const bare = !TAKES_THE.has(actor.kind) || /^the\b/i.test(name) || /'s\b|’s\b/.test(name) || /^[A-Z]{2,}$/.test(name);
+  return bare ? name : `the ${name}`;
 }

@@ -144,6 +144,17 @@ export const GUESSERS: Guesser[] = [
     },
   },
   {
+    // A True/False statement whose named speaker echoes the rest of it ("Armenia's ministry … Armenian forces") reads as true.
+    name: 'true when a name recurs',
+    favour: (q) => {
+      const truth = q.options.indexOf('True');
+      if (truth < 0) return [];
+      const stems = (q.prompt.match(/\p{Lu}\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5).toLowerCase());
+      const recurs = stems.some((w, i) => stems.indexOf(w) !== i);
+      return [recurs ? truth : 1 - truth];
+    },
+  },
+  {
     name: 'has seen the pool',
     favour: (q, seen) =>
       best(q, (o) => {
