@@ -49,7 +49,10 @@ export function formatReport(report: AuditReport): string {
       `| ${k.kind} | ${k.questions} | ${k.variants} | ${broken} | ${top ? `${top.name}: ${pct(top.right / Math.max(1, top.total))} (${top.ratio.toFixed(2)}× chance)` : '-'} |`,
     );
   }
-  lines.push('', `Coverage (target ${pct(COVERAGE_TARGET)} of each):`);
+  lines.push(
+    '',
+    `Coverage (target ${pct(COVERAGE_TARGET)} of each; under it, every item not asked carries its reasons):`,
+  );
   for (const c of report.coverage) {
     lines.push(`  ${c.type}: ${c.asked} of ${c.total} (${pct(c.asked / Math.max(1, c.total))})`);
     for (const m of c.missing) lines.push(`    not asked: ${m.id}: ${m.reason}`);
@@ -60,7 +63,9 @@ export function formatReport(report: AuditReport): string {
   for (const q of report.lightest) lines.push(`  ${q.weight?.toFixed(2)} ${q.id}`);
   lines.push('');
   if (report.violations.length === 0)
-    lines.push(`audit passed: no rule broken, no guesser above ${GUESS_LIMIT}× chance.`);
+    lines.push(
+      `audit passed: no rule broken, no guesser above ${GUESS_LIMIT}× chance, every item not asked has a reason.`,
+    );
   else {
     lines.push(`${report.violations.length} violations:`);
     for (const v of report.violations) lines.push(`  ${v.rule}: ${v.id}: ${v.detail}`);

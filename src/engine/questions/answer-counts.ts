@@ -4,6 +4,7 @@ import { eventPlace, eventPlaceAnswers } from './events.js';
 import { askableQuote, quoteSpeaker } from './quote-speaker.js';
 import { type Random, seededRandom } from './random.js';
 import { reportGap, reportGapTarget } from './report-gap.js';
+import { isDeclined } from './types.js';
 
 /**
  * How often each entity is the right answer of a kind, over the whole pack.
@@ -27,7 +28,7 @@ const TRIES = 3;
 const ROUNDS = 4;
 
 function tries(build: (random: Random) => unknown): boolean {
-  for (let k = 1; k <= TRIES; k++) if (build(seededRandom(k))) return true;
+  for (let k = 1; k <= TRIES; k++) if (!isDeclined(build(seededRandom(k)))) return true;
   return false;
 }
 
@@ -59,7 +60,7 @@ export const quoteSpeakerAnswers = packCache((pack, _: 'all') =>
 export const claimSpeakerAnswers = packCache((pack, _: 'all') =>
   settle(
     pack.data.claims
-      .filter((c) => speakerGap(pack, c))
+      .filter((c) => !isDeclined(speakerGap(pack, c)))
       .map((c) => ({ answer: c.statedBy, builds: (answers) => tries((r) => claimSpeaker(pack, c, r, answers)) })),
   ),
 );

@@ -5,24 +5,32 @@ import { ancestry } from '../topics.js';
 import { claimSpeakerAnswers } from './answer-counts.js';
 import { answerOption, blankMentions, entityDistractors, GAP, hints } from './gaps.js';
 import { type Random, seededRandom, seedOf } from './random.js';
-import type { Difficulty, Draft, Option } from './types.js';
+import { type Declined, type Difficulty, type Draft, decline, isDeclined, type Option } from './types.js';
 import { articleOf, inSentence } from './wording.js';
 
 /**
  * The claim with its speaker's one name blanked, unless the article is the
  * speaker's own ("As reported in WSWS's article: ___ reported that …").
  */
-export function speakerSlot(pack: Pack, claim: Claim): string | undefined {
+export function speakerSlot(pack: Pack, claim: Claim): string | Declined {
   const speaker = pack.actors.get(claim.statedBy);
-  if (!speaker || hints(articleOf(pack, claim.source), speaker)) return undefined;
-  return blankMentions(claim.statement, speaker);
+  if (!speaker) return decline('its speaker is not in the pack');
+  if (hints(articleOf(pack, claim.source), speaker))
+    return decline(
+      'the outlet’s own view in its own article: asking who holds it names the answer, and an outlet’s opinion is not taught as content',
+    );
+  return (
+    blankMentions(claim.statement, speaker) ??
+    decline(`the statement does not name ${speaker.name} in a form that could be blanked`)
+  );
 }
 
 /** The slot as a who-said gap: only when nothing else in the text points at the speaker. */
-export function speakerGap(pack: Pack, claim: Claim): string | undefined {
+export function speakerGap(pack: Pack, claim: Claim): string | Declined {
   const speaker = pack.actors.get(claim.statedBy);
   const text = speakerSlot(pack, claim);
-  return text && speaker && !hints(text, speaker) ? text : undefined;
+  if (isDeclined(text) || !speaker) return text;
+  return hints(text, speaker) ? decline(`the rest of the statement points at ${speaker.name}`) : text;
 }
 
 /**
@@ -60,9 +68,9 @@ function speakerOptions(
   prompt: string,
   random: Random,
   draw: SpeakerDraw = {},
-): Option[] | undefined {
+): Option[] | Declined {
   const speaker = pack.actors.get(claim.statedBy);
-  if (!speaker) return undefined;
+  if (!speaker) return decline('its speaker is not in the pack');
   const exclude = coClaimants(pack, claim);
   exclude.delete(speaker.id);
   return entityDistractors(
@@ -86,13 +94,14 @@ export function claimSpeaker(
   claim: Claim,
   random: Random,
   answers?: ReadonlyMap<string, number>,
-): Draft | undefined {
+): Draft | Declined {
   const text = speakerGap(pack, claim);
   const speaker = pack.actors.get(claim.statedBy);
-  if (!text || !speaker) return undefined;
+  if (isDeclined(text)) return text;
+  if (!speaker) return decline('its speaker is not in the pack');
   const prompt = `Who fills the gap? As reported in ${articleOf(pack, claim.source)}: ${text}`;
   const distractors = speakerOptions(pack, claim, prompt, random, { answers });
-  if (!distractors) return undefined;
+  if (isDeclined(distractors)) return distractors;
   const against = opposers(pack, claim);
   const difficulty: Difficulty = distractors.some((d) => d.facet?.entity && against.has(d.facet.entity))
     ? 'hard'
@@ -124,20 +133,21 @@ function asClause(sentence: string): string {
  * the speaker's place; each variant has an id of its own, so a question
  * rebuilt from its id keeps its answer.
  */
-export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | undefined {
+export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Declined {
   // The text may point at the speaker ("said Armenian forces opened fire"): the question is whether the article says it was them.
   const text = speakerSlot(pack, claim);
   const speaker = pack.actors.get(claim.statedBy);
-  if (!text || !speaker) return undefined;
+  if (isDeclined(text)) return text;
+  if (!speaker) return decline('its speaker is not in the pack');
   const lead = `True or false: ${articleOf(pack, claim.source)} reports that `;
   // Both variants or neither: a claim asked only as True would make True the better guess.
-  const other = speakerOptions(pack, claim, `${lead}${text}`, seededRandom(seedOf(claim.id)), {
+  const others = speakerOptions(pack, claim, `${lead}${text}`, seededRandom(seedOf(claim.id)), {
     fewest: 1,
     answerMayShow: true,
-  })?.[0];
-  if (!other) return undefined;
-  const wrong = pack.actors.get(other.facet?.entity ?? '');
-  if (!wrong) return undefined;
+  });
+  if (isDeclined(others)) return others;
+  const wrong = pack.actors.get(others[0]?.facet?.entity ?? '');
+  if (!wrong) return decline('no other speaker to put in its speaker’s place');
   const shown = inSentence(truth ? speaker : wrong);
   const swap = truth ? '' : `It was ${inSentence(speaker)}, not ${inSentence(wrong)}. `;
   const options: Option[] = [

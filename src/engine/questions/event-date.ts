@@ -5,7 +5,7 @@ import { packCache } from '../../core/pack-memo.js';
 import { daysBetween, overlaps, span } from './calendar.js';
 import { lookalikes, titleNamesDate } from './events.js';
 import { anyStandsOut } from './form.js';
-import type { Difficulty, Draft, Option } from './types.js';
+import { type Declined, type Difficulty, type Draft, decline, type Option } from './types.js';
 
 /**
  * An event the sources date to one day, month or year. A span ("27
@@ -81,9 +81,15 @@ const datePlan = packCache((pack, _: 'all') => {
  * happened: a run of consecutive asked dates, the answer's place in it
  * set by the pack-wide plan.
  */
-export function eventDate(pack: Pack, event: Event): Draft | undefined {
+export function eventDate(pack: Pack, event: Event): Draft | Declined {
+  if (event.endDate)
+    return decline('its date is a span, the bounds of an uncertain date, and is not set against single dates');
+  if (titleNamesDate(event)) return decline('its title gives its date away');
   const run = datePlan(pack, 'all').get(event.id);
-  if (!run) return undefined;
+  if (!run)
+    return decline(
+      'too few other dates of its precision to set against it without a lookalike’s date or one standing out',
+    );
   const precision = precisionOf(event.date);
   const options: Option[] = run.map((d) => ({
     text: formatSpan(d),

@@ -8,7 +8,7 @@ import { addDays, addMonths, daysBetween, overlaps, span } from './calendar.js';
 import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, related } from './gaps.js';
 import type { Random } from './random.js';
-import type { Difficulty, Draft, Option } from './types.js';
+import { type Declined, type Difficulty, type Draft, decline, isDeclined } from './types.js';
 import { onDate } from './wording.js';
 
 const SIGNIFICANT = 4;
@@ -105,9 +105,9 @@ export function eventPlace(
   placeId: string,
   random: Random,
   answers: ReadonlyMap<string, number> = eventPlaceTally(pack, 'all'),
-): Draft | undefined {
+): Draft | Declined {
   const place = eventPlaceAnswers(pack, event).find((p) => p.id === placeId);
-  if (!place) return undefined;
+  if (!place) return decline('no place below region level that its title does not name');
   const when = span(event.date, event.endDate);
   // Places where a same-type event happened at the same time would also be right, and so would the event's own.
   const involved = [
@@ -123,7 +123,7 @@ export function eventPlace(
     : `Where did this happen, ${onDate(event.date, event.endDate)}? ${event.title}.`;
   const answer = { type: 'place' as const, item: place };
   const distractors = entityDistractors(pack, answer, { answers, prompt, exclude }, random);
-  if (!distractors) return undefined;
+  if (isDeclined(distractors)) return distractors;
   const km = distractors.map((d) => {
     const p = d.facet?.entity ? pack.places.get(d.facet.entity) : undefined;
     return p ? kilometres(place, p) : 1000;

@@ -6,7 +6,7 @@ import { anyStandsOut } from './form.js';
 import { GAP } from './gaps.js';
 import { numbersIn, sameValue } from './numbers.js';
 import { seededRandom } from './random.js';
-import type { Difficulty, Draft } from './types.js';
+import { type Declined, type Difficulty, type Draft, decline } from './types.js';
 import { articleOf, asExcerpt } from './wording.js';
 
 /** A ladder: four values in an even progression, the answer at `position`. */
@@ -182,11 +182,14 @@ const figurePlan = packCache((pack, _: 'all') => {
  * in the text ("nearly ___ lives", "___ in Armenia this weekend"), so every
  * option is a bare number and exactly one is what the article printed.
  */
-export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): Draft | undefined {
+export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): Draft | Declined {
   const figure = claim.figures[figureIndex];
+  if (!figure) return decline('no such figure');
+  if (figure.valueMax !== undefined) return decline('a range, not one number: its bounds would both be right');
+  const at = figureInExcerpt(claim, figure);
+  if (!at) return decline('the number does not stand once, in digits or words, in the excerpt');
   const steps = figurePlan(pack, 'all').get(`${claim.id}#${figureIndex}`);
-  const at = figure && figureInExcerpt(claim, figure);
-  if (!figure || !steps || !at) return undefined;
+  if (!steps) return decline('no four round values fit it without one standing out or one the excerpt prints');
   const text = `${claim.excerpt.slice(0, at.start)}${GAP}${claim.excerpt.slice(at.end)}`;
   const actor = pack.nameOf(claim.statedBy);
   const outlet = pack.sources.get(claim.source)?.outlet;

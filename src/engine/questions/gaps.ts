@@ -6,7 +6,7 @@ import { actorCategory, placeCategory } from './categories.js';
 import { entityOption } from './finalize.js';
 import { anyStandsOut } from './form.js';
 import { drawWeighted, type Random } from './random.js';
-import type { Option } from './types.js';
+import { type Declined, decline, type Option } from './types.js';
 
 /** The blank a gap question shows where a name or number stood. */
 export const GAP = '___';
@@ -132,9 +132,10 @@ export function entityDistractors(
   answer: Nameable,
   rules: DistractorRules,
   random: Random,
-): Option[] | undefined {
+): Option[] | Declined {
   // A lead-in that names the answer gives it away.
-  if (!rules.answerMayShow && hints(rules.prompt, answer.item)) return undefined;
+  if (!rules.answerMayShow && hints(rules.prompt, answer.item))
+    return decline('the text around the gap names the answer');
   const category = categoryOf(answer);
   const country = rules.otherCountry ? countryOf(pack, answer.item.id) : undefined;
   const allowed = (entity: Nameable) =>
@@ -150,7 +151,10 @@ export function entityDistractors(
     if (entity && allowed(entity)) pool.push({ item: entity, weight: count });
   }
   const wanted = Math.min(3, pool.length);
-  if (wanted < (rules.fewest ?? FEWEST_DISTRACTORS)) return undefined;
+  if (wanted < (rules.fewest ?? FEWEST_DISTRACTORS))
+    return decline(
+      `too few others of its kind (${category}) are right answers elsewhere to set against ${answer.item.name}`,
+    );
   for (let attempt = 0; attempt < DRAW_ATTEMPTS; attempt++) {
     const drawn = drawWeighted(pool, wanted, random);
     const ids = drawn.map((e) => e.item.id);
@@ -159,7 +163,7 @@ export function entityDistractors(
     if (anyStandsOut([answer.item.name, ...drawn.map((e) => e.item.name)])) continue;
     return drawn.map((e) => entityOption(e.item, category));
   }
-  return undefined;
+  return decline(`every choice of others to set against ${answer.item.name} leaves one option standing out by form`);
 }
 
 /** The answer as an option, in its category. */

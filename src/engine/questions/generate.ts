@@ -8,21 +8,31 @@ import { figureQuestion } from './figures.js';
 import { finalize } from './finalize.js';
 import { quoteSpeaker } from './quote-speaker.js';
 import { type Random, seededRandom } from './random.js';
-import { reportGap, reportGapTarget } from './report-gap.js';
+import { reportGap, reportGapTarget, whyNoReportGap } from './report-gap.js';
 import { eventInScope, type Scope, statementInScope } from './scope.js';
-import { type Draft, QUESTION_KINDS, type Question, type QuestionKind } from './types.js';
+import {
+  type Declined,
+  type Draft,
+  decline,
+  isDeclined,
+  QUESTION_KINDS,
+  type Question,
+  type QuestionKind,
+} from './types.js';
 import { whichFirst } from './which-first.js';
 
 /** One thing a question could be asked about; `build` may decline it. */
 export interface Candidate {
   key: string;
-  build(random: Random): Draft | undefined;
+  /** The pack item asked about: an event, claim, quote or report. */
+  about: string;
+  build(random: Random): Draft | Declined;
 }
 
-function eventCandidates(pack: Pack, scope: Scope, build: (e: Event, r: Random) => Draft | undefined): Candidate[] {
+function eventCandidates(pack: Pack, scope: Scope, build: (e: Event, r: Random) => Draft | Declined): Candidate[] {
   return pack.chronological
     .filter((event) => eventInScope(pack, event, scope))
-    .map((event) => ({ key: event.id, build: (r: Random) => build(event, r) }));
+    .map((event) => ({ key: event.id, about: event.id, build: (r: Random) => build(event, r) }));
 }
 
 function claimsIn(pack: Pack, scope: Scope) {
@@ -38,6 +48,7 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
       .flatMap((event) =>
         eventPlaceAnswers(pack, event).map((place) => ({
           key: `${event.id}@${place.id}`,
+          about: event.id,
           build: (r: Random) => eventPlace(pack, event, place.id, r),
         })),
       ),
@@ -45,26 +56,38 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
   'quote-speaker': (pack, scope) =>
     pack.data.quotes
       .filter((q) => statementInScope(pack, q, q.date, scope))
-      .map((q) => ({ key: q.id, build: (r) => quoteSpeaker(pack, q, r) })),
+      .map((q) => ({ key: q.id, about: q.id, build: (r) => quoteSpeaker(pack, q, r) })),
   figure: (pack, scope) =>
     claimsIn(pack, scope).flatMap((claim) =>
       claim.figures.map((_, i) => ({
         key: `${claim.id}#${i}`,
+        about: claim.id,
         build: () => figureQuestion(pack, claim, i),
       })),
     ),
   'true-false': (pack, scope) =>
     claimsIn(pack, scope).flatMap((claim) =>
-      [true, false].map((truth) => ({ key: `${claim.id}:${truth}`, build: () => trueFalse(pack, claim, truth) })),
+      [true, false].map((truth) => ({
+        key: `${claim.id}:${truth}`,
+        about: claim.id,
+        build: () => trueFalse(pack, claim, truth),
+      })),
     ),
   'claim-speaker': (pack, scope) =>
-    claimsIn(pack, scope).map((claim) => ({ key: claim.id, build: (r) => claimSpeaker(pack, claim, r) })),
+    claimsIn(pack, scope).map((claim) => ({
+      key: claim.id,
+      about: claim.id,
+      build: (r) => claimSpeaker(pack, claim, r),
+    })),
   'report-gap': (pack, scope) =>
     pack.data.facts
       .filter((f) => statementInScope(pack, f, f.date ?? pack.sources.get(f.source)?.date ?? '', scope))
       .flatMap((fact) => {
         const target = reportGapTarget(pack, fact);
-        return target ? [{ key: `${fact.id}:${target}`, build: (r: Random) => reportGap(pack, fact, target, r) }] : [];
+        // A report with nothing to blank is still a candidate, so the audit can say why it is not asked.
+        return target
+          ? [{ key: `${fact.id}:${target}`, about: fact.id, build: (r: Random) => reportGap(pack, fact, target, r) }]
+          : [{ key: fact.id, about: fact.id, build: () => decline(whyNoReportGap(pack, fact)) }];
       }),
 };
 
@@ -145,7 +168,7 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
       while (!pool.queue.done()) {
         const candidate = pool.queue.next();
         const draft = candidate.build(random);
-        const question = draft && finalize(pack, draft, random);
+        const question = !isDeclined(draft) && finalize(pack, draft, random);
         if (!question || ids.has(question.id)) continue;
         if (!fresh(question)) {
           deferred.push(question);
@@ -190,7 +213,7 @@ export function questionById(pack: Pack, id: string, seed: number): Question | u
     const random = seededRandom(seed + attempt * 7_919);
     for (const candidate of candidates) {
       const draft = candidate.build(random);
-      const question = draft && finalize(pack, draft, random);
+      const question = isDeclined(draft) ? undefined : finalize(pack, draft, random);
       if (question?.id === id) return question;
     }
   }

@@ -5,7 +5,7 @@ import { quoteSpeakerAnswers } from './answer-counts.js';
 import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, hints } from './gaps.js';
 import type { Random } from './random.js';
-import type { Difficulty, Draft } from './types.js';
+import { type Declined, type Difficulty, type Draft, decline, isDeclined } from './types.js';
 import { articleOf, onDate } from './wording.js';
 
 /**
@@ -14,10 +14,20 @@ import { articleOf, onDate } from './wording.js';
  * naming them, and said by no one else in the pack.
  */
 export function askableQuote(pack: Pack, quote: Quote): boolean {
+  return whyUnaskable(pack, quote) === undefined;
+}
+
+function whyUnaskable(pack: Pack, quote: Quote): string | undefined {
   const speaker = pack.actors.get(quote.speaker);
-  if (!speaker || quote.text.length > 350 || quote.text.trim().split(/\s+/).length < 6) return false;
-  if (mentions(quote.text, [speaker.name, ...speaker.aliases]) || hints(quote.text, speaker)) return false;
-  return !pack.data.quotes.some((q) => q.id !== quote.id && q.speaker !== quote.speaker && q.text === quote.text);
+  if (!speaker) return 'its speaker is not in the pack';
+  if (quote.text.length > 350) return 'too long to show as one question';
+  if (quote.text.trim().split(/\s+/).length < 6)
+    return 'under six words: a phrase such as this could be anyone’s, so it cannot be pinned on one speaker';
+  if (mentions(quote.text, [speaker.name, ...speaker.aliases]) || hints(quote.text, speaker))
+    return 'the words name their own speaker or the speaker’s country';
+  if (pack.data.quotes.some((q) => q.id !== quote.id && q.speaker !== quote.speaker && q.text === quote.text))
+    return 'someone else in the pack said the same words';
+  return undefined;
 }
 
 /**
@@ -55,9 +65,11 @@ export function quoteSpeaker(
   quote: Quote,
   random: Random,
   answers: ReadonlyMap<string, number> = quoteSpeakerAnswers(pack, 'all'),
-): Draft | undefined {
+): Draft | Declined {
   const speaker = pack.actors.get(quote.speaker);
-  if (!speaker || !askableQuote(pack, quote)) return undefined;
+  if (!speaker) return decline('its speaker is not in the pack');
+  const unaskable = whyUnaskable(pack, quote);
+  if (unaskable) return decline(unaskable);
   const prompt = `Who said this, ${whenSaid(pack, quote)}? “${quote.text.replace(/[,;:]$/, '')}”`;
   const answer = { type: 'actor' as const, item: speaker };
   const distractors = entityDistractors(
@@ -71,7 +83,7 @@ export function quoteSpeaker(
     },
     random,
   );
-  if (!distractors) return undefined;
+  if (isDeclined(distractors)) return distractors;
   const sameCountry = distractors.filter(
     (d) => d.facet?.entity && pack.actors.get(d.facet.entity)?.country === speaker.country,
   ).length;

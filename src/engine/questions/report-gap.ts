@@ -5,7 +5,7 @@ import { attributeFact } from '../attribution.js';
 import { reportGapAnswers } from './answer-counts.js';
 import { answerOption, asEntity, blankMentions, entityDistractors, hints } from './gaps.js';
 import { type Random, seededRandom } from './random.js';
-import type { Draft } from './types.js';
+import { type Declined, type Draft, decline, isDeclined } from './types.js';
 import { articleOf, asExcerpt } from './wording.js';
 
 /** The actors and places a report names that could be blanked without the rest of it giving them away. */
@@ -32,8 +32,17 @@ const mentionCounts = packCache((pack, _: 'all') => {
 export const reportGapTarget = packCache((pack, fact: Fact): string | null => {
   const counts = mentionCounts(pack, 'all');
   const ranked = [...reportGapTargets(pack, fact)].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
-  return ranked.find((id) => reportGap(pack, fact, id, seededRandom(0), counts) !== undefined) ?? null;
+  return ranked.find((id) => !isDeclined(reportGap(pack, fact, id, seededRandom(0), counts))) ?? null;
 });
+
+/** Why a report has no gap to ask: nothing to blank, or nothing to set against what could be. */
+export function whyNoReportGap(pack: Pack, fact: Fact): string {
+  const targets = reportGapTargets(pack, fact);
+  if (targets.length === 0)
+    return 'names no actor or place that could be blanked without the rest of the report naming it';
+  const why = reportGap(pack, fact, targets[0] as string, seededRandom(0));
+  return isDeclined(why) ? why.declined : 'declined';
+}
 
 /** "Which fills the gap? As reported in …: Ganja is Azerbaijan's second-largest city, after ___." */
 export function reportGap(
@@ -42,10 +51,11 @@ export function reportGap(
   targetId: string,
   random: Random,
   answers: ReadonlyMap<string, number> = reportGapAnswers(pack, 'all'),
-): Draft | undefined {
+): Draft | Declined {
   const entity = asEntity(pack, targetId);
   const text = entity && blankMentions(fact.statement, entity.item);
-  if (!entity || !text || hints(text, entity.item)) return undefined;
+  if (!entity || !text || hints(text, entity.item))
+    return decline('the report names nothing that could be blanked without the rest of it pointing at the answer');
   const prompt = `Which fills the gap? As reported in ${articleOf(pack, fact.source)}: ${text}`;
   const distractors = entityDistractors(
     pack,
@@ -58,7 +68,7 @@ export function reportGap(
     },
     random,
   );
-  if (!distractors) return undefined;
+  if (isDeclined(distractors)) return distractors;
   return {
     kind: 'report-gap',
     subject: `${fact.id}:${targetId}`,

@@ -62,6 +62,19 @@ export interface Option {
   facet?: OptionFacet;
 }
 
+/** A builder's answer when it will not ask: why, in words the audit prints beside the item. */
+export interface Declined {
+  declined: string;
+}
+
+export function decline(reason: string): Declined {
+  return { declined: reason };
+}
+
+export function isDeclined(built: unknown): built is Declined {
+  return typeof built === 'object' && built !== null && 'declined' in built;
+}
+
 /** What a kind's builder produces before options are checked and shuffled. */
 export interface Draft {
   kind: QuestionKind;

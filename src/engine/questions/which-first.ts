@@ -5,7 +5,7 @@ import { packCache } from '../../core/pack-memo.js';
 import { daysBetween, overlaps, span } from './calendar.js';
 import { lookalikes, titleNamesDate } from './events.js';
 import { anyStandsOut } from './form.js';
-import type { Difficulty, Draft } from './types.js';
+import { type Declined, type Difficulty, type Draft, decline } from './types.js';
 
 /** How many of the nearest events are tried as companions. */
 const NEAREST = 14;
@@ -70,9 +70,10 @@ const orderPlan = packCache((pack, _: 'all') => {
  * is the latest against three before. Order questions within one episode
  * are medium or hard by how close the dates are; across episodes, easy.
  */
-export function whichFirst(pack: Pack, event: Event): Draft | undefined {
+export function whichFirst(pack: Pack, event: Event): Draft | Declined {
+  if (titleNamesDate(event)) return decline('its title gives its date away');
   const order = orderPlan(pack, 'all').get(event.id);
-  if (!order) return undefined;
+  if (!order) return decline('no three events, apart in date from it and from one another, to order it against');
   const { first, companions: picked } = order;
   const mine = spanOf(event);
   const sameEpisode = picked.every((p) => p.episode === event.episode);

@@ -3,7 +3,6 @@ import { QUESTION_KINDS, type Question, type QuestionKind } from '../types.js';
 import { type Coverage, coverage } from './coverage.js';
 import { type GuesserScore, scoreGuessers } from './guessers.js';
 import { buildPool } from './pool.js';
-import { whyNotAsked } from './reasons.js';
 import { POOL_RULES, QUESTION_RULES } from './rules.js';
 
 /** The most a blind guesser may do, as a multiple of chance. */
@@ -70,14 +69,16 @@ export function auditQuestions(pack: Pack, seeds?: number): AuditReport {
     });
   }
   const unique = [...pool.byId.values()].map((list) => list[0] as Question);
-  const covered = coverage(pack, unique, (id) => whyNotAsked(pack, id));
+  const covered = coverage(pack, unique, (id) => pool.reasons.get(id)?.join('; ') ?? '');
+  // Under the target, every item not asked must carry the reason each kind gave for declining it.
   for (const c of covered)
     if (c.total > 0 && c.asked / c.total < COVERAGE_TARGET)
-      violations.push({
-        rule: 'coverage/target',
-        id: c.type,
-        detail: `${c.asked} of ${c.total} asked, under ${COVERAGE_TARGET * 100}%`,
-      });
+      for (const m of c.missing.filter((m) => m.reason === ''))
+        violations.push({
+          rule: 'coverage/reasoned',
+          id: m.id,
+          detail: `${c.type} at ${c.asked} of ${c.total}, under ${COVERAGE_TARGET * 100}%, and no kind says why ${m.id} is not asked`,
+        });
   const byWeight = [...unique].sort((a, b) => (b.weight ?? 1) - (a.weight ?? 1) || a.id.localeCompare(b.id));
   const brief = (q: Question) => ({ id: q.id, weight: q.weight, prompt: q.prompt });
   return {
