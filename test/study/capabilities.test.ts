@@ -145,6 +145,8 @@ describe('team games', () => {
   });
 });
 
+const DRAWN_KINDS = ['quote-speaker', 'claim-speaker', 'report-gap', 'event-place'];
+
 describe('reviewed questions come back differently', () => {
   it('rebuilds every generated question from its id, with other options or another order', () => {
     const pack = richPack();
@@ -160,7 +162,12 @@ describe('reviewed questions come back differently', () => {
       if (q.kind !== 'true-false') expect(variant?.options).not.toEqual(q.options);
       if (variant && new Set([...variant.options, ...q.options]).size > q.options.length) newDistractors++;
     }
-    expect(newDistractors).toBeGreaterThan(questions.length / 3);
+    // Dates, orders and figures keep the options the pack-wide plan gave them (so none is a decoy
+    // seen only ever wrong); names drawn from the right answers of their kind come back with others.
+    const drawn = questions.filter((q) => DRAWN_KINDS.includes(q.kind));
+    expect(drawn.length).toBeGreaterThan(2);
+    // Small categories have no others to bring: a quarter of them at least come back with new names.
+    expect(newDistractors).toBeGreaterThanOrEqual(drawn.length / 4);
   });
 
   it('gives undefined for an id the pack no longer makes', () => {

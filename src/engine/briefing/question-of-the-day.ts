@@ -6,7 +6,8 @@ import type { Question } from '../questions/types.js';
 import { letter } from '../quiz/messages.js';
 import { clip } from '../text.js';
 
-const CANDIDATES = 6;
+// Ten, the most one digit of the button action can index: order questions touch four events each.
+const CANDIDATES = 10;
 
 /** Candidates per seed, kept for the few seeds in use: a fan-out builds thousands of briefings for one day. */
 const recent = packMemo<Question[]>(8);

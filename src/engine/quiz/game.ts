@@ -6,6 +6,7 @@ import { type ChannelRef, platformsServed } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { generateQuestions } from '../questions/generate.js';
 import type { Scope } from '../questions/scope.js';
+import { withMeasuredDifficulty } from '../study/accuracy.js';
 import { chronologyQuestions } from '../study/chronology.js';
 import { recordRound } from '../study/record-round.js';
 import { scoreRound } from '../study/score.js';
@@ -94,11 +95,10 @@ export async function startGame(ctx: CommandContext, options: StartOptions): Pro
   try {
     const id = randomUUID().replace(/-/g, '').slice(0, 12);
     const generate = options.mode === 'chronology' ? chronologyQuestions : generateQuestions;
-    const questions = generate(ctx.pack, {
-      count: options.rounds,
-      seed: hashString(id),
-      scope: options.scope,
-    });
+    const questions = await withMeasuredDifficulty(
+      ctx.store,
+      generate(ctx.pack, { count: options.rounds, seed: hashString(id), scope: options.scope }),
+    );
     if (questions.length === 0) {
       throw new UserError(
         `The pack has no questions${options.about ? ` about ${options.about}` : ''}; try a wider period or another topic.`,

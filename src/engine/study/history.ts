@@ -1,5 +1,6 @@
 import { foldName } from '../../content/normalize.js';
 import type { Platform, Services } from '../../core/command.js';
+import { countAnswer } from './accuracy.js';
 import { studyKeys } from './keys.js';
 import { monthOf } from './periods.js';
 
@@ -52,6 +53,7 @@ export async function userHistory(services: Pick<Services, 'store'>, platform: P
 export async function recordAnswer(services: Pick<Services, 'store'>, record: AnswerRecord): Promise<void> {
   const { store } = services;
   await store.append(studyKeys.history(record.platform, record.userId), record);
+  await countAnswer(store, record.questionId, record.correct);
   await store.set(studyKeys.member(record.platform, record.serverId, foldName(record.userName)), record.userId);
   if (record.via !== 'quiz') return;
   const month = monthOf(record.at);

@@ -25,6 +25,10 @@ export const studyKeys = {
   picks: (scope: string, userId: string) => `study:picks:${scope}:${userId}`,
   /** Opt-in/opt-out events for the "questions due" line of a channel's briefing. */
   reminders: (platform: Platform, channelId: string) => `study:remind:${platform}:${channelId}`,
+  /** Every answer to one question, 1 right and 0 wrong, oldest first: appended, never rewritten. */
+  answers: (questionId: string) => `study:answers:${questionId}`,
+  /** The recount of `answers` players read: {answers, right}. */
+  accuracy: (questionId: string) => `study:accuracy:${questionId}`,
   /** Every question report, oldest first. */
   reports: 'study:reports',
 };
