@@ -1,5 +1,5 @@
 import { packCache } from '../../core/pack-memo.js';
-import { claimSpeaker, speakerGap } from './claim-speaker.js';
+import { claimFamily, claimSpeaker, speakerGap } from './claim-speaker.js';
 import { eventPlace, eventPlaceAnswers } from './events.js';
 import { askableQuote, quoteSpeaker } from './quote-speaker.js';
 import { type Random, seededRandom } from './random.js';
@@ -57,12 +57,18 @@ export const quoteSpeakerAnswers = packCache((pack, _: 'all') =>
   ),
 );
 
-export const claimSpeakerAnswers = packCache((pack, _: 'all') =>
+/** Per family of claim: who reports battlefield results is set against others who do, not against lawmakers. */
+export const claimSpeakerAnswers = packCache((pack, family: string) =>
   settle(
     pack.data.claims
-      .filter((c) => !isDeclined(speakerGap(pack, c)))
+      .filter((c) => claimFamily(c) === family && !isDeclined(speakerGap(pack, c)))
       .map((c) => ({ answer: c.statedBy, builds: (answers) => tries((r) => claimSpeaker(pack, c, r, answers)) })),
   ),
+);
+
+/** Everyone who makes a claim of the family: the True/False swap needs a believable speaker, not a right answer. */
+export const claimSpeakersOf = packCache((pack, family: string) =>
+  tally(pack.data.claims.filter((c) => claimFamily(c) === family).map((c) => c.statedBy)),
 );
 
 export const reportGapAnswers = packCache((pack, _: 'all') =>

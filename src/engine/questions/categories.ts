@@ -39,8 +39,9 @@ const PERSON_STANDING: Record<string, string> = {
 
 export function actorCategory(actor: Actor): string {
   if (actor.kind === 'person') return `person:${PERSON_STANDING[personClass(actor)]}`;
-  // Ministries, armed forces and groups of officials speak for a state; parties, think-tanks and papers do not.
-  if (actor.kind === 'government-body' || actor.kind === 'armed-force' || actor.kind === 'group') return 'body';
+  // Ministries and armed forces speak for a state; groups ("Turkish officials", "173 French lawmakers") are set
+  // against groups; parties, think-tanks and papers against each other.
+  if (actor.kind === 'government-body' || actor.kind === 'armed-force') return 'body';
   if (actor.kind === 'organisation' || actor.kind === 'alliance' || actor.kind === 'media') return 'organisation';
   return actor.kind;
 }

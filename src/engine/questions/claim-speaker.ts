@@ -2,11 +2,11 @@ import type { Pack } from '../../content/pack.js';
 import type { Claim } from '../../content/schema.js';
 import { attributeClaim } from '../attribution.js';
 import { ancestry } from '../topics.js';
-import { claimSpeakerAnswers } from './answer-counts.js';
-import { answerOption, blankMentions, entityDistractors, GAP, hints } from './gaps.js';
+import { claimSpeakerAnswers, claimSpeakersOf } from './answer-counts.js';
+import { answerOption, blankMentions, entityDistractors, GAP, hints, pointersTo } from './gaps.js';
 import { type Random, seededRandom, seedOf } from './random.js';
 import { type Declined, type Difficulty, type Draft, decline, isDeclined, type Option } from './types.js';
-import { articleOf, inSentence } from './wording.js';
+import { articleOf, inSentence, wordsAround } from './wording.js';
 
 /**
  * The claim with its speaker's one name blanked, unless the article is the
@@ -33,6 +33,34 @@ export function speakerGap(pack: Pack, claim: Claim): string | Declined {
   return hints(text, speaker) ? decline(`the rest of the statement points at ${speaker.name}`) : text;
 }
 
+/** Words that describe an office: a name set beside them must hold it. */
+const ROLE_WORDS =
+  /\b(president|prime minister|minister|ministry|spokes(man|woman|person)|leader|head|chief|secretary|official|lawmaker|deputy|ambassador|commander|general|analyst|expert|resident)s?\b/i;
+
+const FAMILY: Record<Claim['kind'], string> = {
+  casualties: 'battlefield',
+  'equipment-losses': 'battlefield',
+  territory: 'battlefield',
+  'military-action': 'battlefield',
+  forces: 'battlefield',
+  arms: 'battlefield',
+  responsibility: 'stance',
+  diplomatic: 'stance',
+  political: 'stance',
+  economic: 'stance',
+  humanitarian: 'humanitarian',
+  other: 'other',
+};
+
+/**
+ * Claims of one family are made by the same sort of speaker, so only they
+ * are set against each other: a ministry's count of destroyed drones
+ * against another who counts losses, never against a group of lawmakers.
+ */
+export function claimFamily(claim: Claim): string {
+  return FAMILY[claim.kind];
+}
+
 /**
  * Everyone who would also be right: whoever made a claim of the same kind
  * on the same event (two ministries both blaming the other side), and what
@@ -47,12 +75,6 @@ function coClaimants(pack: Pack, claim: Claim): Set<string> {
   return out;
 }
 
-function opposers(pack: Pack, claim: Claim): Set<string> {
-  return new Set(
-    pack.data.claims.filter((c) => c.opposes.includes(claim.id) || claim.opposes.includes(c.id)).map((c) => c.statedBy),
-  );
-}
-
 interface SpeakerDraw {
   /** Right answers to draw from (default: the pack's settled tally). */
   answers?: ReadonlyMap<string, number>;
@@ -60,6 +82,7 @@ interface SpeakerDraw {
   fewest?: number;
   /** True/False shows a speaker either way, so the text may point at the real one. */
   answerMayShow?: boolean;
+  looseCategory?: boolean;
 }
 
 function speakerOptions(
@@ -77,12 +100,13 @@ function speakerOptions(
     pack,
     { type: 'actor', item: speaker },
     {
-      answers: draw.answers ?? claimSpeakerAnswers(pack, 'all'),
+      answers: draw.answers ?? claimSpeakerAnswers(pack, claimFamily(claim)),
       prompt,
       exclude,
       otherCountry: speaker.kind !== 'person',
       fewest: draw.fewest,
       answerMayShow: draw.answerMayShow,
+      looseCategory: draw.looseCategory,
     },
     random,
   );
@@ -102,12 +126,8 @@ export function claimSpeaker(
   const prompt = `Who fills the gap? As reported in ${articleOf(pack, claim.source)}: ${text}`;
   const distractors = speakerOptions(pack, claim, prompt, random, { answers });
   if (isDeclined(distractors)) return distractors;
-  const against = opposers(pack, claim);
-  const difficulty: Difficulty = distractors.some((d) => d.facet?.entity && against.has(d.facet.entity))
-    ? 'hard'
-    : claim.opposes.length > 0
-      ? 'medium'
-      : 'easy';
+  // From the claim alone: a disputed claim is harder to pin on its maker.
+  const difficulty: Difficulty = claim.opposes.length > 0 ? 'hard' : 'medium';
   return {
     kind: 'claim-speaker',
     subject: claim.id,
@@ -139,11 +159,29 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
   const speaker = pack.actors.get(claim.statedBy);
   if (isDeclined(text)) return text;
   if (!speaker) return decline('its speaker is not in the pack');
+  // A side's own count of its losses or gains, with another speaker in its place, reads as nonsense.
+  if (claimFamily(claim) === 'battlefield')
+    return decline(
+      'a report from the battlefield is asked by its figures: another speaker in its place would read as nonsense',
+    );
+  // "Iranian President ___", "___, head of the Armenian authority": another name there would contradict its description.
+  const around = wordsAround(text, GAP, 4);
+  const described = [speaker, ...pointersTo(pack, { type: 'actor', item: speaker })].find((p) => hints(around, p));
+  if (described)
+    return decline(
+      `the words around the speaker name ${described.name}, so another speaker there would contradict them`,
+    );
+  if (ROLE_WORDS.test(wordsAround(text, GAP, 3)) || text.includes(`${GAP},`))
+    return decline(
+      'the words around the speaker describe their office, so another speaker there would contradict them',
+    );
   const lead = `True or false: ${articleOf(pack, claim.source)} reports that `;
   // Both variants or neither: a claim asked only as True would make True the better guess.
   const others = speakerOptions(pack, claim, `${lead}${text}`, seededRandom(seedOf(claim.id)), {
+    answers: claimSpeakersOf(pack, claimFamily(claim)),
     fewest: 1,
     answerMayShow: true,
+    looseCategory: true,
   });
   if (isDeclined(others)) return others;
   const wrong = pack.actors.get(others[0]?.facet?.entity ?? '');
@@ -161,7 +199,8 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
     prompt: `${lead}${asClause(text.split(GAP).join(shown))}. (True means the article reports it, not that it is so.)`,
     correct: truth ? yes : no,
     distractors: [truth ? no : yes],
-    difficulty: truth ? 'medium' : 'hard',
+    // One difficulty for both variants: a label that differed would tell True from False.
+    difficulty: claim.opposes.length > 0 ? 'hard' : 'medium',
     explanation: `${swap}${attributeClaim(pack, claim)}`,
     sourceIds: [claim.source],
     eventIds: claim.event ? [claim.event] : [],

@@ -118,9 +118,10 @@ export function eventPlace(
   ];
   const exclude = new Set([...pack.places.keys()].filter((id) => involved.some((other) => related(pack, id, other))));
   const several = event.places.length > 1;
+  const what = `${event.title} (${formatSpan(event.date, event.endDate)})`;
   const prompt = several
-    ? `Which of these places is one the reports of this event name, ${onDate(event.date, event.endDate)}? ${event.title}.`
-    : `Where did this happen, ${onDate(event.date, event.endDate)}? ${event.title}.`;
+    ? `${what}: which of these places do the reports of it name?`
+    : `Where did this happen? ${what}.`;
   const answer = { type: 'place' as const, item: place };
   const distractors = entityDistractors(pack, answer, { answers, prompt, exclude }, random);
   if (isDeclined(distractors)) return distractors;

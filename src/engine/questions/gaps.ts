@@ -37,7 +37,8 @@ export function blankMentions(text: string, item: Named): string | undefined {
   const pattern = mentionPattern(namesOf(item));
   if (!pattern.test(text)) return undefined;
   pattern.lastIndex = 0;
-  return text.replace(pattern, GAP);
+  // "Turkey's opposition Republican People's Party (CHP)": one gap, not "___ (___)".
+  return text.replace(pattern, GAP).replace(/___ \(___\)/g, GAP);
 }
 
 /** The word stems a reader would take as naming the item: "armeni" for Armenia and Armenian. */
@@ -78,6 +79,10 @@ export function hints(text: string, item: Named): boolean {
   return words.some((w) => own.some((s) => w.startsWith(s)));
 }
 
+function isPerson(entity: Nameable): boolean {
+  return entity.type === 'actor' && entity.item.kind === 'person';
+}
+
 export function categoryOf(entity: Nameable): string {
   return entity.type === 'place' ? placeCategory(entity.item) : actorCategory(entity.item);
 }
@@ -101,6 +106,25 @@ export function countryOf(pack: Pack, id: string): string | undefined {
   return pack.places.get(id)?.country;
 }
 
+/**
+ * What a text can name that points at an answer without naming it: the
+ * country a person, body or town belongs to ("Azerbaijan's deputy defence
+ * minister ___", "___, Latvia"), and the bodies a person speaks for
+ * ("State Department spokesman ___").
+ */
+export function pointersTo(pack: Pack, answer: Nameable): Named[] {
+  const out: Named[] = [];
+  const home = countryOf(pack, answer.item.id);
+  const state = home && home !== answer.item.id ? pack.actors.get(home) : undefined;
+  if (state) out.push(state);
+  if (answer.type === 'actor')
+    for (const role of answer.item.roles) {
+      const body = role.of ? pack.actors.get(role.of) : undefined;
+      if (body && body.id !== home) out.push(body);
+    }
+  return out;
+}
+
 export interface DistractorRules {
   /** How often each entity is the right answer among this kind's questions: distractors are drawn in proportion. */
   answers: ReadonlyMap<string, number>;
@@ -114,6 +138,11 @@ export interface DistractorRules {
   fewest?: number;
   /** The prompt may name the answer: True/False shows a name whichever way it is asked. */
   answerMayShow?: boolean;
+  /**
+   * Only people for people and bodies for bodies, not the finer category: a
+   * True/False swap shows one name, so nothing stands beside it to differ.
+   */
+  looseCategory?: boolean;
 }
 
 /** A choice of fewer than three options is a coin toss, not a question. */
@@ -133,18 +162,33 @@ export function entityDistractors(
   rules: DistractorRules,
   random: Random,
 ): Option[] | Declined {
+  // "Several ___", "an ___": the words before the gap fit some names and not others.
+  if (/\b(several|some|many|few|an?|two|three|four)\s+___/i.test(rules.prompt))
+    return decline('the word before the gap fits only some names');
   // A lead-in that names the answer gives it away.
   if (!rules.answerMayShow && hints(rules.prompt, answer.item))
     return decline('the text around the gap names the answer');
   const category = categoryOf(answer);
+  // "Azerbaijan's deputy defence minister ___" among an Iranian, an American and a Frenchman: the name gives it.
+  // Where the text names the answer's country, every option must share it; a body it speaks for, no option can.
+  const pointer = rules.answerMayShow ? undefined : pointersTo(pack, answer).find((p) => hints(rules.prompt, p));
+  const home = countryOf(pack, answer.item.id);
+  if (pointer && (pointer.id !== home || rules.otherCountry))
+    return decline(`the text names ${pointer.name}, which points at the answer`);
   const country = rules.otherCountry ? countryOf(pack, answer.item.id) : undefined;
+  // Two bodies named for one side ("Armed Forces of Armenia", "Armenian forces in Nagorno-Karabakh") read as one answer.
+  const ownStems = answer.type === 'actor' && answer.item.kind !== 'person' ? stems(answer.item) : [];
   const allowed = (entity: Nameable) =>
     entity.item.id !== answer.item.id &&
     !rules.exclude.has(entity.item.id) &&
-    categoryOf(entity) === category &&
+    (rules.looseCategory ? isPerson(entity) === isPerson(answer) : categoryOf(entity) === category) &&
     !related(pack, entity.item.id, answer.item.id) &&
     !(country && countryOf(pack, entity.item.id) === country) &&
-    !hints(rules.prompt, entity.item);
+    !(pointer && countryOf(pack, entity.item.id) !== home) &&
+    !stems(entity.item).some((w) => ownStems.includes(w)) &&
+    !hints(rules.prompt, entity.item) &&
+    // Nor anyone whose country the text names as another party ("bombed Azerbaijani cities": not Aliyev).
+    !(entity.type === 'actor' && pointersTo(pack, entity).some((p) => p.id !== home && hints(rules.prompt, p)));
   const pool: { item: Nameable; weight: number }[] = [];
   for (const [id, count] of rules.answers) {
     const entity = entityOf(pack, id);

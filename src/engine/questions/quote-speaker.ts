@@ -84,10 +84,9 @@ export function quoteSpeaker(
     random,
   );
   if (isDeclined(distractors)) return distractors;
-  const sameCountry = distractors.filter(
-    (d) => d.facet?.entity && pack.actors.get(d.facet.entity)?.country === speaker.country,
-  ).length;
-  const difficulty: Difficulty = sameCountry >= 2 ? 'hard' : sameCountry === 1 ? 'medium' : 'easy';
+  // From the words alone, not from who the options are: a label that followed the options would point at the answer.
+  const words = quote.text.split(/\s+/).length;
+  const difficulty: Difficulty = words >= 25 ? 'easy' : words >= 12 ? 'medium' : 'hard';
   const relayed = quote.relays ? ` ${speaker.name} was passing on the words of ${pack.nameOf(quote.relays)}.` : '';
   return {
     kind: 'quote-speaker',

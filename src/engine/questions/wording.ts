@@ -33,3 +33,16 @@ export function inSentence(actor: Actor): string {
   const bare = !TAKES_THE.has(actor.kind) || /^the\b/i.test(name) || /'s\b|’s\b/.test(name) || /^[A-Z]{2,}$/.test(name);
   return bare ? name : `the ${name}`;
 }
+
+/** Up to `n` words either side of the first `mark` in the text: what describes the thing in the gap. */
+export function wordsAround(text: string, mark: string, n: number): string {
+  const at = text.indexOf(mark);
+  if (at < 0) return '';
+  const before = text.slice(0, at).split(/\s+/).filter(Boolean).slice(-n);
+  const after = text
+    .slice(at + mark.length)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, n);
+  return [...before, ...after].join(' ');
+}

@@ -17,18 +17,24 @@ export interface Guesser {
 /** What a player who has seen the rest of the pool remembers: per option text, how often it was right. */
 export interface PoolMemory {
   record(text: string, exceptId: string): { shown: number; right: number };
+  /** How often this option text was right in other questions of the same difficulty, as a share of its showings. */
+  byDifficulty(text: string, difficulty: string, exceptId: string): number;
 }
 
 export function poolMemory(questions: readonly Question[]): PoolMemory {
-  const byText = new Map<string, { id: string; right: boolean }[]>();
+  const byText = new Map<string, { id: string; right: boolean; difficulty: string }[]>();
   for (const q of questions) {
     q.options.forEach((o, i) => {
       const list = byText.get(o) ?? [];
-      list.push({ id: q.id, right: i === q.answer });
+      list.push({ id: q.id, right: i === q.answer, difficulty: q.difficulty });
       byText.set(o, list);
     });
   }
   return {
+    byDifficulty(text, difficulty, exceptId) {
+      const list = (byText.get(text) ?? []).filter((r) => r.id !== exceptId && r.difficulty === difficulty);
+      return (list.filter((r) => r.right).length + 1) / (list.length + 2);
+    },
     record(text, exceptId) {
       const list = (byText.get(text) ?? []).filter((r) => r.id !== exceptId);
       // Count each other question once, however many times it was drawn.
@@ -153,6 +159,11 @@ export const GUESSERS: Guesser[] = [
       const recurs = stems.some((w, i) => stems.indexOf(w) !== i);
       return [recurs ? truth : 1 - truth];
     },
+  },
+  {
+    // The quiz shows each question's difficulty: a player learns which answer goes with which label.
+    name: 'reads the difficulty',
+    favour: (q, seen) => best(q, (o) => seen.byDifficulty(o, q.difficulty, q.id)),
   },
   {
     name: 'has seen the pool',

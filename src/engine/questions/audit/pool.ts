@@ -16,7 +16,7 @@ export interface Pool {
   reasons: Map<string, string[]>;
 }
 
-export const AUDIT_SEEDS = 12;
+export const AUDIT_SEEDS = 36;
 
 export function buildPool(pack: Pack, seeds = AUDIT_SEEDS, kinds: readonly QuestionKind[] = QUESTION_KINDS): Pool {
   const variants: Question[] = [];
