@@ -4,7 +4,7 @@ import { eventPlace, eventPlaceAnswers } from './events.js';
 import { askableQuote, quoteSpeaker } from './quote-speaker.js';
 import { type Random, seededRandom } from './random.js';
 import { reportGap, reportGapTarget } from './report-gap.js';
-import { isDeclined } from './types.js';
+import { type Declined, type Draft, isDeclined } from './types.js';
 
 /**
  * How often each entity is the right answer of a kind, over the whole pack.
@@ -17,19 +17,24 @@ function tally(ids: Iterable<string | undefined>): Map<string, number> {
   return out;
 }
 
-/** One question a kind would ask, by its right answer, and whether it can be built against a given tally. */
+/** One question a kind would ask, by its right answer, built against a given tally. */
 interface Ask {
   answer: string;
-  builds(answers: ReadonlyMap<string, number>): boolean;
+  build(answers: ReadonlyMap<string, number>, random: Random): Draft | Declined;
 }
 
 /** A few draws per question: one draw can fail where another, with other distractors, would not. */
 const TRIES = 3;
 const ROUNDS = 4;
 
-function tries(build: (random: Random) => unknown): boolean {
-  for (let k = 1; k <= TRIES; k++) if (!isDeclined(build(seededRandom(k)))) return true;
-  return false;
+/** Each try's draft, the declined left out. */
+function drafts(ask: Ask, answers: ReadonlyMap<string, number>): Draft[] {
+  const out: Draft[] = [];
+  for (let k = 1; k <= TRIES; k++) {
+    const draft = ask.build(answers, seededRandom(k));
+    if (!isDeclined(draft)) out.push(draft);
+  }
+  return out;
 }
 
 /**
@@ -38,22 +43,55 @@ function tries(build: (random: Random) => unknown): boolean {
  * asked (a name shaped unlike every other) would otherwise be offered
  * again and again and never be right; dropping it can leave another
  * without distractors, so this runs until nothing more drops.
+ *
+ * Then the weights are evened out. An answer the texts often name (Armenia,
+ * in reports that mention Armenia) cannot be a distractor there, so it turns
+ * up wrong less often than it is right, and a player who has seen the pool
+ * would learn to pick it. Each round weighs every answer by how far its
+ * showings as a distractor fall short of, or exceed, the even share: the
+ * options beside each right answer.
  */
 function settle(asks: readonly Ask[]): Map<string, number> {
   let answers = tally(asks.map((a) => a.answer));
   for (let round = 0; round < ROUNDS; round++) {
-    const next = tally(asks.filter((a) => a.builds(answers)).map((a) => a.answer));
-    if (next.size === answers.size) return next;
+    const next = tally(asks.filter((a) => drafts(a, answers).length > 0).map((a) => a.answer));
+    if (next.size === answers.size) break;
     answers = next;
   }
-  return answers;
+  const weights = new Map(answers);
+  for (let round = 0; round < ROUNDS; round++) {
+    const right = new Map<string, number>();
+    const wrong = new Map<string, number>();
+    let slots = 0;
+    for (const ask of asks) {
+      if (!answers.has(ask.answer)) continue;
+      for (const draft of drafts(ask, weights)) {
+        right.set(ask.answer, (right.get(ask.answer) ?? 0) + 1);
+        slots += draft.distractors.length;
+        for (const d of draft.distractors)
+          if (d.facet?.entity) wrong.set(d.facet.entity, (wrong.get(d.facet.entity) ?? 0) + 1);
+      }
+    }
+    const perRight =
+      slots /
+      Math.max(
+        1,
+        [...right.values()].reduce((a, b) => a + b, 0),
+      );
+    for (const [id, w] of weights) {
+      const due = (right.get(id) ?? 0) * perRight;
+      const ratio = (due + 1) / ((wrong.get(id) ?? 0) + 1);
+      weights.set(id, Math.min(50, Math.max(0.02, w * Math.sqrt(ratio))));
+    }
+  }
+  return weights;
 }
 
 export const quoteSpeakerAnswers = packCache((pack, _: 'all') =>
   settle(
     pack.data.quotes
       .filter((q) => askableQuote(pack, q))
-      .map((q) => ({ answer: q.speaker, builds: (answers) => tries((r) => quoteSpeaker(pack, q, r, answers)) })),
+      .map((q) => ({ answer: q.speaker, build: (answers, r) => quoteSpeaker(pack, q, r, answers) })),
   ),
 );
 
@@ -62,7 +100,7 @@ export const claimSpeakerAnswers = packCache((pack, family: string) =>
   settle(
     pack.data.claims
       .filter((c) => claimFamily(c) === family && !isDeclined(speakerGap(pack, c)))
-      .map((c) => ({ answer: c.statedBy, builds: (answers) => tries((r) => claimSpeaker(pack, c, r, answers)) })),
+      .map((c) => ({ answer: c.statedBy, build: (answers, r) => claimSpeaker(pack, c, r, answers) })),
   ),
 );
 
@@ -75,9 +113,7 @@ export const reportGapAnswers = packCache((pack, _: 'all') =>
   settle(
     pack.data.facts.flatMap((f) => {
       const target = reportGapTarget(pack, f);
-      return target
-        ? [{ answer: target, builds: (answers) => tries((r) => reportGap(pack, f, target, r, answers)) }]
-        : [];
+      return target ? [{ answer: target, build: (answers, r) => reportGap(pack, f, target, r, answers) }] : [];
     }),
   ),
 );
@@ -87,7 +123,7 @@ export const eventPlaceTally = packCache((pack, _: 'all') =>
     pack.chronological.flatMap((e) =>
       eventPlaceAnswers(pack, e).map((p) => ({
         answer: p.id,
-        builds: (answers) => tries((r) => eventPlace(pack, e, p.id, r, answers)),
+        build: (answers, r) => eventPlace(pack, e, p.id, r, answers),
       })),
     ),
   ),

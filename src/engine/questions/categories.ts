@@ -46,9 +46,9 @@ export function actorCategory(actor: Actor): string {
   return actor.kind;
 }
 
-/** A district with districts, a town with towns and cities. */
+/** A district with districts, a town with towns and cities, a village with villages ("the capture of seven villages"). */
 export function placeLevel(place: Place): string {
-  return ['city', 'town', 'village'].includes(place.kind) ? 'settlement' : place.kind;
+  return ['city', 'town'].includes(place.kind) ? 'town' : place.kind;
 }
 
 const KIND_WORDS = /\b(district|province|region|republic|oblast|marz|rayon|city|mountains?|river|sea|base|airport)$/i;

@@ -7,7 +7,7 @@ import { GAP } from './gaps.js';
 import { numbersIn, sameValue } from './numbers.js';
 import { seededRandom } from './random.js';
 import { type Declined, type Difficulty, type Draft, decline } from './types.js';
-import { articleOf, asExcerpt } from './wording.js';
+import { articleOf, asExcerpt, inOwnWords } from './wording.js';
 
 /** A ladder: four values in an even progression, the answer at `position`. */
 export interface Ladder {
@@ -209,7 +209,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     correct,
     distractors: options.filter((o) => o !== correct),
     difficulty: steps.difficulty,
-    explanation: `${attributeClaim(pack, claim)} The article: “${asExcerpt(claim.excerpt)}”`,
+    explanation: `${attributeClaim(pack, claim)} ${inOwnWords(pack, claim.source, claim.excerpt)}`,
     sourceIds: [claim.source],
     eventIds: claim.event ? [claim.event] : [],
     subjects: [claim.id],

@@ -171,6 +171,11 @@ export function entityDistractors(
   const category = categoryOf(answer);
   // "Azerbaijan's deputy defence minister ___" among an Iranian, an American and a Frenchman: the name gives it.
   // Where the text names the answer's country, every option must share it; a body it speaks for, no option can.
+  // "Chechnya and Dagestan" gives away Russia: the text names a place inside the answer.
+  if (!rules.answerMayShow && answer.type === 'actor' && answer.item.kind === 'state') {
+    const inside = [...pack.places.values()].find((p) => p.country === answer.item.id && hints(rules.prompt, p));
+    if (inside) return decline(`the text names ${inside.name}, a place in ${answer.item.name}`);
+  }
   const pointer = rules.answerMayShow ? undefined : pointersTo(pack, answer).find((p) => hints(rules.prompt, p));
   const home = countryOf(pack, answer.item.id);
   if (pointer && (pointer.id !== home || rules.otherCountry))

@@ -139,6 +139,9 @@ export interface GenerateOptions {
  */
 const FULL_WEIGHT = 4;
 
+/** The most one kind takes of a game, as a multiple of an even split, until the others run out. */
+const KIND_SHARE = 1.5;
+
 /**
  * Up to `count` questions, cycling through the kinds so a game mixes them,
  * drawn by weight, and avoiding two questions on one event while others
@@ -154,11 +157,17 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
   const usedEvents = new Set<string>();
   const lighter: Question[] = [];
   const deferred: Question[] = [];
-  const fresh = (q: Question) => !q.eventIds.some((id) => usedEvents.has(id)) && !usedEvents.has(subjectOf(q));
+  // No kind takes much more than its share while others still have questions: background reports,
+  // which touch no event, would otherwise fill a long game.
+  const share = Math.ceil((options.count / pools.length) * KIND_SHARE);
+  const byKind = new Map<string, number>();
+  const fresh = (q: Question) =>
+    !q.eventIds.some((id) => usedEvents.has(id)) && !usedEvents.has(subjectOf(q)) && (byKind.get(q.kind) ?? 0) < share;
   const take = (q: Question) => {
     ids.add(q.id);
     for (const id of q.eventIds) usedEvents.add(id);
     usedEvents.add(subjectOf(q));
+    byKind.set(q.kind, (byKind.get(q.kind) ?? 0) + 1);
     out.push(q);
   };
 
@@ -188,9 +197,17 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
     if (out.length >= options.count) break;
     if (!ids.has(question.id) && fresh(question)) take(question);
   }
-  for (const question of [...lighter, ...deferred]) {
-    if (out.length >= options.count) break;
-    if (!ids.has(question.id)) take(question);
+  // Last, questions that share an event, the least-asked kind first.
+  const rest = [...lighter, ...deferred].filter((q) => !ids.has(q.id));
+  while (out.length < options.count) {
+    let best = -1;
+    for (let i = 0; i < rest.length; i++) {
+      const q = rest[i] as Question;
+      if (ids.has(q.id)) continue;
+      if (best < 0 || (byKind.get(q.kind) ?? 0) < (byKind.get((rest[best] as Question).kind) ?? 0)) best = i;
+    }
+    if (best < 0) break;
+    take(rest[best] as Question);
   }
   return out;
 }

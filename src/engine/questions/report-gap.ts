@@ -6,7 +6,7 @@ import { reportGapAnswers } from './answer-counts.js';
 import { answerOption, asEntity, blankMentions, entityDistractors, hints } from './gaps.js';
 import { type Random, seededRandom } from './random.js';
 import { type Declined, type Draft, decline, isDeclined } from './types.js';
-import { articleOf, asExcerpt } from './wording.js';
+import { articleOf, asExcerpt, inOwnWords } from './wording.js';
 
 /** The actors and places a report names that could be blanked without the rest of it giving them away. */
 export function reportGapTargets(pack: Pack, fact: Fact): string[] {
@@ -76,7 +76,7 @@ export function reportGap(
     correct: answerOption(entity),
     distractors,
     difficulty: 'medium',
-    explanation: `${attributeFact(pack, fact)} The article: “${asExcerpt(fact.excerpt)}”`,
+    explanation: `${attributeFact(pack, fact)} ${inOwnWords(pack, fact.source, fact.excerpt)}`,
     sourceIds: [fact.source],
     eventIds: fact.event ? [fact.event] : [],
     subjects: [fact.id],

@@ -46,3 +46,9 @@ export function wordsAround(text: string, mark: string, n: number): string {
     .slice(0, n);
   return [...before, ...after].join(' ');
 }
+
+/** "In South Front’s own words: “…”": an excerpt marked as the outlet's, with whatever verdict its words carry. */
+export function inOwnWords(pack: Pack, sourceId: string, excerpt: string): string {
+  const outlet = pack.sources.get(sourceId)?.outlet ?? 'the article';
+  return `In ${outlet}’s own words: “${asExcerpt(excerpt)}”`;
+}

@@ -19,9 +19,14 @@ const PREFIX = 'chronology:';
 function orderable(pack: Pack, scope: Scope): Event[] {
   return pack.chronological.filter(
     (e) =>
-      precisionOf(e.date) === 'day' && (!e.endDate || precisionOf(e.endDate) === 'day') && eventInScope(pack, e, scope),
+      precisionOf(e.date) === 'day' &&
+      (!e.endDate || (precisionOf(e.endDate) === 'day' && daysBetween(e.date, e.endDate) <= WIDEST_SPAN_DAYS)) &&
+      eventInScope(pack, e, scope),
   );
 }
+
+/** A span wider than this bounds a date the sources do not give ("after the 2020 war"): it orders against little. */
+const WIDEST_SPAN_DAYS = 14;
 
 function spanOf(e: Event): [string, string] {
   return span(e.date, e.endDate);
@@ -78,7 +83,8 @@ export function chronologyQuestions(pack: Pack, options: { count: number; seed: 
       if (compatible(chosen, candidate)) chosen.push(candidate);
       if (chosen.length === CHRONOLOGY_SIZE) break;
     }
-    if (chosen.length < CHRONOLOGY_SIZE) break;
+    // An unlucky first pick can leave too few events apart from it: draw again.
+    if (chosen.length < CHRONOLOGY_SIZE) continue;
     const question = chronologyQuestion(pack, chosen, random);
     if (ids.has(question.id)) continue;
     ids.add(question.id);
