@@ -112,6 +112,18 @@ describe('question kinds on the curated pack', () => {
     }
   });
 
+  it('asks a quote as True/False with the wrong speaker someone else the same article quotes', () => {
+    const quoted = ofKind('true-false').filter((q) => pack.quotes.has(q.subjects?.[0] ?? ''));
+    expect(quoted.length).toBeGreaterThan(10);
+    for (const q of quoted.filter((x) => x.id.endsWith(':false'))) {
+      const quote = pack.quotes.get(q.subjects?.[0] ?? '');
+      const wrong = /^It was .+?, not (.+?)\. /.exec(q.explanation)?.[1]?.replace(/^the /, '');
+      const sameArticle = pack.data.quotes.filter((o) => o.source === quote?.source).map((o) => pack.nameOf(o.speaker));
+      expect(sameArticle).toContain(wrong);
+      expect(q.prompt).not.toMatch(/\.”\.$/);
+    }
+  });
+
   it('rebuilds a question from its id with the same prompt and answer', () => {
     for (const q of pool.filter((_, i) => i % 25 === 0)) {
       const again = questionById(pack, q.id, 99);

@@ -104,6 +104,11 @@ export const claimSpeakerAnswers = packCache((pack, family: string) =>
   ),
 );
 
+/** Everyone one article quotes: the True/False swap of a quote names someone else that article quotes. */
+export const quoteSpeakersOf = packCache((pack, sourceId: string) =>
+  tally(pack.data.quotes.filter((q) => q.source === sourceId).map((q) => q.speaker)),
+);
+
 /** Everyone who makes a claim of the family: the True/False swap needs a believable speaker, not a right answer. */
 export const claimSpeakersOf = packCache((pack, family: string) =>
   tally(pack.data.claims.filter((c) => claimFamily(c) === family).map((c) => c.statedBy)),

@@ -24,17 +24,17 @@ export function personClass(actor: Actor): string {
 }
 
 /**
- * Officials, spokespeople and officers all speak for a state; analysts and
- * residents speak for themselves. Finer classes leave too few of each to
- * set against one another.
+ * Officials, spokespeople and officers all speak for a state; analysts
+ * comment; residents and recruits tell what they saw. Finer classes leave
+ * too few of each to set against one another.
  */
 const PERSON_STANDING: Record<string, string> = {
   leader: 'leader',
   official: 'official',
   spokesperson: 'official',
   military: 'official',
-  commentator: 'private',
-  other: 'private',
+  commentator: 'commentator',
+  other: 'witness',
 };
 
 export function actorCategory(actor: Actor): string {

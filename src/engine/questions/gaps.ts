@@ -72,6 +72,18 @@ const GENERIC = new Set([
   'minister',
 ]);
 
+/** The word stems of a text that say something: "self-restraint" and "restraint" share "restr". */
+export function stemsOf(text: string): string[] {
+  return [
+    ...new Set(
+      foldName(text)
+        .split(' ')
+        .filter((w) => w.length >= 5 && !GENERIC.has(w))
+        .map((w) => w.slice(0, 5)),
+    ),
+  ];
+}
+
 /** Does the text still point at the item after the blank: its name, or a word from the same stem ("Armenian")? */
 export function hints(text: string, item: Named): boolean {
   const words = foldName(text).split(' ');

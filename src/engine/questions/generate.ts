@@ -7,6 +7,7 @@ import { eventPlace, eventPlaceAnswers } from './events.js';
 import { figureQuestion } from './figures.js';
 import { finalize } from './finalize.js';
 import { quoteSpeaker } from './quote-speaker.js';
+import { quoteTrueFalse } from './quote-true-false.js';
 import { type Random, seededRandom } from './random.js';
 import { reportGap, reportGapTarget, whyNoReportGap } from './report-gap.js';
 import { eventInScope, type Scope, statementInScope } from './scope.js';
@@ -65,14 +66,24 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
         build: () => figureQuestion(pack, claim, i),
       })),
     ),
-  'true-false': (pack, scope) =>
-    claimsIn(pack, scope).flatMap((claim) =>
+  'true-false': (pack, scope) => [
+    ...claimsIn(pack, scope).flatMap((claim) =>
       [true, false].map((truth) => ({
         key: `${claim.id}:${truth}`,
         about: claim.id,
         build: () => trueFalse(pack, claim, truth),
       })),
     ),
+    ...pack.data.quotes
+      .filter((q) => statementInScope(pack, q, q.date, scope))
+      .flatMap((quote) =>
+        [true, false].map((truth) => ({
+          key: `${quote.id}:${truth}`,
+          about: quote.id,
+          build: () => quoteTrueFalse(pack, quote, truth),
+        })),
+      ),
+  ],
   'claim-speaker': (pack, scope) =>
     claimsIn(pack, scope).map((claim) => ({
       key: claim.id,

@@ -17,10 +17,20 @@ export function askableQuote(pack: Pack, quote: Quote): boolean {
   return whyUnaskable(pack, quote) === undefined;
 }
 
+/** First words that leave a quote without its subject or verb: the reporter's sentence supplied them. */
+const FRAGMENT_START =
+  /^[“"‘']?(would|will|to|and|or|but|that|all|should|must|be|is|are|was|were|for|of|in|on|with|by|as|has|have|had|not)\b/;
+
+export function fragmentStart(text: string): boolean {
+  return FRAGMENT_START.test(text.trim());
+}
+
 function whyUnaskable(pack: Pack, quote: Quote): string | undefined {
   const speaker = pack.actors.get(quote.speaker);
   if (!speaker) return 'its speaker is not in the pack';
   if (quote.text.length > 350) return 'too long to show as one question';
+  if (FRAGMENT_START.test(quote.text.trim()))
+    return 'a fragment that starts mid-clause ("would push for…", "to immediately…"): it does not read as something said';
   if (quote.text.trim().split(/\s+/).length < 6)
     return 'under six words: a phrase such as this could be anyone’s, so it cannot be pinned on one speaker';
   if (mentions(quote.text, [speaker.name, ...speaker.aliases]) || hints(quote.text, speaker))
@@ -45,7 +55,7 @@ function whenSaid(pack: Pack, quote: Quote): string {
  * Who else could be said to have said it: the principal whose message a
  * spokesperson relayed, and everyone speaking for the same body.
  */
-function coSpeakers(pack: Pack, quote: Quote): Set<string> {
+export function coSpeakers(pack: Pack, quote: Quote): Set<string> {
   const out = new Set<string>();
   const bodies = new Set<string>();
   for (const id of [quote.speaker, quote.relays]) {

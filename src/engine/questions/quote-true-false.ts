@@ -1,0 +1,77 @@
+import type { Pack } from '../../content/pack.js';
+import type { Quote } from '../../content/schema.js';
+import { attributeQuote } from '../attribution.js';
+import { quoteSpeakersOf } from './answer-counts.js';
+import { entityDistractors, stemsOf } from './gaps.js';
+import { coSpeakers, fragmentStart } from './quote-speaker.js';
+import { seededRandom, seedOf } from './random.js';
+import { type Declined, type Draft, decline, isDeclined, type Option } from './types.js';
+import { articleOf, inSentence } from './wording.js';
+
+/** Fewer words than this say nothing anyone could pin on a speaker, even with the speaker named. */
+const FEWEST_WORDS = 2;
+
+/**
+ * Everyone in the pack who said words like these: a swap to one of them
+ * could be true ("self-restraint" from both the Russian and the Iranian
+ * foreign ministries).
+ */
+function saidAlike(pack: Pack, quote: Quote): Set<string> {
+  const mine = new Set(stemsOf(quote.text));
+  const out = new Set<string>();
+  for (const other of pack.data.quotes) {
+    if (other.speaker === quote.speaker) continue;
+    const shared = stemsOf(other.text).filter((s) => mine.has(s)).length;
+    if (shared > 0 && shared >= Math.min(2, mine.size)) out.add(other.speaker);
+  }
+  return out;
+}
+
+/**
+ * True or false on who said the words. Short quotes, which cannot be pinned
+ * on one speaker among four, can be asked this way: the speaker is named and
+ * the question is whether the article quotes them. The false variant names
+ * someone else the same article quotes, of the same standing, who said
+ * nothing like it; each variant has an id of its own.
+ */
+export function quoteTrueFalse(pack: Pack, quote: Quote, truth: boolean): Draft | Declined {
+  const speaker = pack.actors.get(quote.speaker);
+  if (!speaker) return decline('its speaker is not in the pack');
+  const words = quote.text.trim().replace(/[.,;:]$/, '');
+  if (words.split(/\s+/).length < FEWEST_WORDS) return decline('a single word: nothing to pin on a speaker');
+  if (fragmentStart(words)) return decline('a fragment that starts mid-clause: it does not read as something said');
+  // "He reiterated calls…": words about a third person, which only their own office could have said.
+  if (/^(he|she)\b/i.test(words))
+    return decline('words about a third person, which only their own office could have said');
+  const exclude = new Set([...coSpeakers(pack, quote), ...saidAlike(pack, quote)]);
+  exclude.delete(speaker.id);
+  const others = entityDistractors(
+    pack,
+    { type: 'actor', item: speaker },
+    { answers: quoteSpeakersOf(pack, quote.source), prompt: words, exclude, fewest: 1 },
+    seededRandom(seedOf(quote.id)),
+  );
+  if (isDeclined(others)) return others;
+  const wrong = pack.actors.get(others[0]?.facet?.entity ?? '');
+  if (!wrong) return decline('no one else quoted in the pack to put in the speaker’s place');
+  const options: Option[] = [
+    { text: 'True', facet: { category: 'truth' } },
+    { text: 'False', facet: { category: 'truth' } },
+  ];
+  const [yes, no] = options as [Option, Option];
+  const shown = inSentence(truth ? speaker : wrong);
+  const swap = truth ? '' : `It was ${inSentence(speaker)}, not ${inSentence(wrong)}. `;
+  return {
+    kind: 'true-false',
+    subject: `${quote.id}:${truth ? 'true' : 'false'}`,
+    prompt: `True or false: ${articleOf(pack, quote.source)} quotes ${shown} as saying “${words}”.`,
+    correct: truth ? yes : no,
+    distractors: [truth ? no : yes],
+    difficulty: 'medium',
+    explanation: `${swap}${attributeQuote(pack, quote)}`,
+    sourceIds: [quote.source],
+    eventIds: quote.event ? [quote.event] : [],
+    subjects: [quote.id],
+    fixedOrder: true,
+  };
+}
