@@ -91,9 +91,16 @@ export function attributeClaim(pack: Pack, claim: Claim): string {
   );
 }
 
+/**
+ * "Nikol Pashinyan, 27 September 2020 (…)": the date the words were said,
+ * where the article dates them; otherwise "quoted on" the article's date,
+ * which is only when they were reported.
+ */
 export function attributeQuote(pack: Pack, quote: Quote): string {
   const context = quote.context ? ` (${quote.context})` : '';
-  return `${pack.nameOf(quote.speaker)}, ${formatDate(quote.date)}${context}: “${quote.text}” (${citation(pack, quote.source)})`;
+  const reported = pack.sources.get(quote.source)?.date === quote.date;
+  const when = `${reported ? 'quoted on ' : ''}${formatDate(quote.date)}`;
+  return `${pack.nameOf(quote.speaker)}, ${when}${context}: “${quote.text}” (${citation(pack, quote.source)})`;
 }
 
 /** Background facts are still someone's report: the outlet is named every time. */

@@ -74,7 +74,8 @@ describe('/event', () => {
       'According to Armenia, as of 27 September 2020 (World Socialist Web Site, “Armenian-Azeri conflict erupts in Caucasus, threatening wider war”, 28 September 2020): Armenia said 16 people were killed and over 100 injured.',
     );
     expect(reply.body).toContain('Figures as stated: 16 people killed; over 100 people injured.');
-    expect(reply.body).toContain('Olesya Vartanyan, 28 September 2020: “There were numerous signals');
+    // Dated the day of the article that reports them: "quoted on", not said on.
+    expect(reply.body).toContain('Olesya Vartanyan, quoted on 28 September 2020: “There were numerous signals');
     expect(reply.sources?.length).toBe(1);
   });
 
