@@ -40,10 +40,16 @@ export function lastWordOf(text: string): string {
   return foldName(text).split(' ').at(-1) ?? '';
 }
 
+/** The decade a year names ("199" of 1994), or "": the one year of the 1990s among three of the 2010s stands out. */
+export function decadeOf(text: string): string {
+  return /\b(1\d|20)(\d)\d\b/.exec(text)?.slice(1, 3).join('') ?? '';
+}
+
 /** Does any option stand out by shape, last word or length, so that a blind player could pick it, or rule it out? */
 export function anyStandsOut(options: readonly string[]): boolean {
   if (options.length < 3) return false;
   if (oddOneOut(options.map(shapeOf)) !== undefined) return true;
   if (oddOneOut(options.map(lastWordOf)) !== undefined) return true;
+  if (oddOneOut(options.map(decadeOf)) !== undefined) return true;
   return options.some((_, i) => farLongest(options, i) || farShortest(options, i));
 }

@@ -1,5 +1,5 @@
 import { foldName } from '../../../content/normalize.js';
-import { lastWordOf, shapeOf } from '../form.js';
+import { decadeOf, lastWordOf, shapeOf } from '../form.js';
 import { seededRandom } from '../random.js';
 import type { Question } from '../types.js';
 
@@ -111,6 +111,7 @@ export const GUESSERS: Guesser[] = [
     },
   },
   { name: 'odd category', favour: (q) => oddOnes(q, category(q)) },
+  { name: 'odd decade', favour: (q) => oddOnes(q, decadeOf) },
   { name: 'smallest number', favour: (q) => best(q, (o) => -(numberIn(o) ?? Number.POSITIVE_INFINITY)) },
   { name: 'largest number', favour: (q) => best(q, (o) => numberIn(o) ?? Number.NEGATIVE_INFINITY) },
   {
