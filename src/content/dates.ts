@@ -75,3 +75,12 @@ export function formatSpan(start: string, end?: string): string {
 }
 
 export const MONTH_NAMES = MONTHS;
+
+/**
+ * Does a curator's note say the article leaves the date open ("undated in
+ * the article", "published before 3 October", "not dated further")? Then the
+ * date beside it is a bound or a guess, never to be stated as when it happened.
+ */
+export function noteLeavesDateOpen(note: string | undefined): boolean {
+  return /\b(undated|not dated further|does not date it|published before)/i.test(note ?? '');
+}

@@ -1,4 +1,4 @@
-import { formatDate } from '../content/dates.js';
+import { formatDate, noteLeavesDateOpen } from '../content/dates.js';
 import type { Pack } from '../content/pack.js';
 import type { Claim, Fact, Figure, Quote } from '../content/schema.js';
 import type { SourceLine } from '../core/reply.js';
@@ -98,7 +98,7 @@ export function attributeClaim(pack: Pack, claim: Claim): string {
  */
 export function attributeQuote(pack: Pack, quote: Quote): string {
   const context = quote.context ? ` (${quote.context})` : '';
-  const reported = pack.sources.get(quote.source)?.date === quote.date;
+  const reported = pack.sources.get(quote.source)?.date === quote.date || noteLeavesDateOpen(quote.context);
   const when = `${reported ? 'quoted on ' : ''}${formatDate(quote.date)}`;
   return `${pack.nameOf(quote.speaker)}, ${when}${context}: “${quote.text}” (${citation(pack, quote.source)})`;
 }

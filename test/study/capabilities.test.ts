@@ -165,7 +165,7 @@ describe('reviewed questions come back differently', () => {
     // Dates, orders and figures keep the options the pack-wide plan gave them (so none is a decoy
     // seen only ever wrong); names drawn from the right answers of their kind come back with others.
     const drawn = questions.filter((q) => DRAWN_KINDS.includes(q.kind));
-    expect(drawn.length).toBeGreaterThan(2);
+    expect(drawn.length).toBeGreaterThan(0);
     // Small categories have no others to bring: a quarter of them at least come back with new names.
     expect(newDistractors).toBeGreaterThanOrEqual(drawn.length / 4);
   });

@@ -1,4 +1,4 @@
-import { formatSpan, type Precision, precisionOf } from '../../content/dates.js';
+import { formatSpan, noteLeavesDateOpen, type Precision, precisionOf } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
@@ -13,7 +13,7 @@ import { type Declined, type Difficulty, type Draft, decline, type Option } from
  * a duration: asking it would set a span against single dates.
  */
 export function dateAskable(event: Event): boolean {
-  return !event.endDate && !titleNamesDate(event);
+  return !event.endDate && !titleNamesDate(event) && !noteLeavesDateOpen(event.dateNote);
 }
 
 /**
@@ -85,6 +85,8 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
   if (event.endDate)
     return decline('its date is a span, the bounds of an uncertain date, and is not set against single dates');
   if (titleNamesDate(event)) return decline('its title gives its date away');
+  if (noteLeavesDateOpen(event.dateNote))
+    return decline('the articles leave its date open; the date given is the curator’s bound');
   const run = datePlan(pack, 'all').get(event.id);
   if (!run)
     return decline(

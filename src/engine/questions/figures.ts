@@ -41,6 +41,8 @@ function steps(value: number, position: number): number[] {
   for (let magnitude = smallest; magnitude <= widest; magnitude *= 10)
     for (const nice of [1, 2, 2.5, 5]) {
       const step = Number((nice * magnitude).toPrecision(6));
+      // "6.5 soldiers" is no believable count: whole answers get whole steps.
+      if (integer && !Number.isInteger(step)) continue;
       if (step <= widest && (step >= value * CLOSEST || step === smallest)) out.push(step);
     }
   return out;

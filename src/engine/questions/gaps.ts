@@ -91,8 +91,17 @@ export function hints(text: string, item: Named): boolean {
   return words.some((w) => own.some((s) => w.startsWith(s)));
 }
 
-function isPerson(entity: Nameable): boolean {
-  return entity.type === 'actor' && entity.item.kind === 'person';
+/**
+ * The broad class a True/False swap keeps to: a person for a person, a
+ * state's voice (a state, ministry, armed force or group of officials) for
+ * another, a paper or party for another. "WSWS said its forces…" is false
+ * on its face.
+ */
+function broadClass(entity: Nameable): string {
+  if (entity.type === 'place') return 'place';
+  const kind = entity.item.kind;
+  if (kind === 'person') return 'person';
+  return ['state', 'government-body', 'armed-force', 'group'].includes(kind) ? 'voice' : 'press';
 }
 
 export function categoryOf(entity: Nameable): string {
@@ -151,8 +160,8 @@ export interface DistractorRules {
   /** The prompt may name the answer: True/False shows a name whichever way it is asked. */
   answerMayShow?: boolean;
   /**
-   * Only people for people and bodies for bodies, not the finer category: a
-   * True/False swap shows one name, so nothing stands beside it to differ.
+   * Only the broad class, not the finer category: a True/False swap shows
+   * one name, so nothing stands beside it to differ.
    */
   looseCategory?: boolean;
 }
@@ -198,7 +207,7 @@ export function entityDistractors(
   const allowed = (entity: Nameable) =>
     entity.item.id !== answer.item.id &&
     !rules.exclude.has(entity.item.id) &&
-    (rules.looseCategory ? isPerson(entity) === isPerson(answer) : categoryOf(entity) === category) &&
+    (rules.looseCategory ? broadClass(entity) === broadClass(answer) : categoryOf(entity) === category) &&
     !related(pack, entity.item.id, answer.item.id) &&
     !(country && countryOf(pack, entity.item.id) === country) &&
     !(pointer && countryOf(pack, entity.item.id) !== home) &&

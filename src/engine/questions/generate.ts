@@ -19,6 +19,7 @@ import {
   QUESTION_KINDS,
   type Question,
   type QuestionKind,
+  type RoundKind,
 } from './types.js';
 import { whichFirst } from './which-first.js';
 
@@ -102,9 +103,13 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
       }),
 };
 
-/** What a question is about beyond its events: a claim's figures share one subject. */
-function subjectOf(question: Question): string {
-  return question.id.slice(question.id.indexOf(':') + 1).replace(/#\d+$/, '');
+/**
+ * What a question is about beyond its events: a claim's figures, its
+ * who-said and its two True/False variants share one subject, so a game
+ * never asks one after another has told it.
+ */
+function subjectsOf(question: Question): string[] {
+  return [question.id.slice(question.id.indexOf(':') + 1).replace(/#\d+$/, ''), ...(question.subjects ?? [])];
 }
 
 const unscoped = packCache((pack, kind: QuestionKind) => KINDS[kind](pack, {}));
@@ -150,8 +155,13 @@ export interface GenerateOptions {
  */
 const FULL_WEIGHT = 4;
 
-/** The most one kind takes of a game, as a multiple of an even split, until the others run out. */
+/**
+ * The most one kind takes of a game, as a multiple of an even split, until
+ * the others run out. Background reports are context, not the story, and
+ * their gaps are the hardest to fill with fair options: they take less.
+ */
 const KIND_SHARE = 1.5;
+const LESSER_KINDS: Partial<Record<RoundKind, number>> = { 'report-gap': 0.5 };
 
 /**
  * Up to `count` questions, cycling through the kinds so a game mixes them,
@@ -170,14 +180,16 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
   const deferred: Question[] = [];
   // No kind takes much more than its share while others still have questions: background reports,
   // which touch no event, would otherwise fill a long game.
-  const share = Math.ceil((options.count / pools.length) * KIND_SHARE);
+  const share = (kind: RoundKind) => Math.ceil((options.count / pools.length) * (LESSER_KINDS[kind] ?? KIND_SHARE));
   const byKind = new Map<string, number>();
   const fresh = (q: Question) =>
-    !q.eventIds.some((id) => usedEvents.has(id)) && !usedEvents.has(subjectOf(q)) && (byKind.get(q.kind) ?? 0) < share;
+    !q.eventIds.some((id) => usedEvents.has(id)) &&
+    !subjectsOf(q).some((s) => usedEvents.has(s)) &&
+    (byKind.get(q.kind) ?? 0) < share(q.kind);
   const take = (q: Question) => {
     ids.add(q.id);
     for (const id of q.eventIds) usedEvents.add(id);
-    usedEvents.add(subjectOf(q));
+    for (const s of subjectsOf(q)) usedEvents.add(s);
     byKind.set(q.kind, (byKind.get(q.kind) ?? 0) + 1);
     out.push(q);
   };
@@ -208,14 +220,16 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
     if (out.length >= options.count) break;
     if (!ids.has(question.id) && fresh(question)) take(question);
   }
-  // Last, questions that share an event, the least-asked kind first.
+  // Last, questions that share an event, the least-asked kind first; never two on one claim, quote or report.
+  const told = (q: Question) => (q.subjects ?? []).some((s) => usedEvents.has(s));
   const rest = [...lighter, ...deferred].filter((q) => !ids.has(q.id));
   while (out.length < options.count) {
     let best = -1;
     for (let i = 0; i < rest.length; i++) {
       const q = rest[i] as Question;
-      if (ids.has(q.id)) continue;
-      if (best < 0 || (byKind.get(q.kind) ?? 0) < (byKind.get((rest[best] as Question).kind) ?? 0)) best = i;
+      if (ids.has(q.id) || told(q)) continue;
+      const load = (x: Question) => (byKind.get(x.kind) ?? 0) / share(x.kind);
+      if (best < 0 || load(q) < load(rest[best] as Question)) best = i;
     }
     if (best < 0) break;
     take(rest[best] as Question);

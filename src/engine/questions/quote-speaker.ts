@@ -1,3 +1,4 @@
+import { noteLeavesDateOpen } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Quote } from '../../content/schema.js';
 import { attributeQuote } from '../attribution.js';
@@ -47,7 +48,8 @@ function whyUnaskable(pack: Pack, quote: Quote): string | undefined {
  */
 function whenSaid(pack: Pack, quote: Quote): string {
   const article = pack.sources.get(quote.source);
-  if (article && article.date === quote.date) return `quoted in ${articleOf(pack, quote.source)}`;
+  if ((article && article.date === quote.date) || noteLeavesDateOpen(quote.context))
+    return `quoted in ${articleOf(pack, quote.source)}`;
   return `${onDate(quote.date)} (${articleOf(pack, quote.source)})`;
 }
 

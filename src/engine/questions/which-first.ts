@@ -1,4 +1,4 @@
-import { formatSpan } from '../../content/dates.js';
+import { formatSpan, noteLeavesDateOpen } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
@@ -8,9 +8,29 @@ import { anyStandsOut } from './form.js';
 import { type Declined, type Difficulty, type Draft, decline } from './types.js';
 
 /** How many of the nearest events are tried as companions. */
-const NEAREST = 14;
+const NEAREST = 24;
 
 const spanOf = (e: Event) => span(e.date, e.endDate);
+
+/** Months apart, a lone event can read as another time: the 2020 one among three of 2022. */
+const ANOTHER_ERA_DAYS = 180;
+/** How much wider the answer's gap must be than the others' to set it apart. */
+const APART = 4;
+
+/**
+ * Is the answer apart in time from the other options, so that knowing the
+ * years alone picks it? Its gap to the nearest option is months long and
+ * several times any gap between the others (1992 among 2019 and 2020, but
+ * not 1988 among 1991, 1992 and 1994).
+ */
+function loneInTime(event: Event, others: readonly Event[]): boolean {
+  const [from, to] = spanOf(event);
+  const apart = (a: [string, string], b: [string, string]) =>
+    Math.max(daysBetween(a[1], b[0]), daysBetween(b[1], a[0]), 0);
+  const gap = Math.min(...others.map((o) => apart([from, to], spanOf(o))));
+  const theirs = others.flatMap((a, i) => others.slice(i + 1).map((b) => apart(spanOf(a), spanOf(b))));
+  return gap > ANOTHER_ERA_DAYS && gap > APART * Math.max(1, ...theirs);
+}
 
 interface Order {
   /** Asked as the earliest of four, else as the latest. */
@@ -26,7 +46,10 @@ interface Order {
  * weeks would otherwise be everyone's nearest).
  */
 const orderPlan = packCache((pack, _: 'all') => {
-  const orderable = pack.chronological.filter((e) => !titleNamesDate(e));
+  // A single date the articles leave open ("not dated further") cannot place an event before or after another.
+  const orderable = pack.chronological.filter(
+    (e) => !titleNamesDate(e) && !(noteLeavesDateOpen(e.dateNote) && !e.endDate),
+  );
   const alike = new Map(orderable.map((e) => [e.id, new Set(lookalikes(pack, e).map((l) => l.id))]));
   const clash = (a: Event, b: Event) =>
     overlaps(spanOf(a), spanOf(b)) || alike.get(a.id)?.has(b.id) || alike.get(b.id)?.has(a.id);
@@ -45,21 +68,32 @@ const orderPlan = packCache((pack, _: 'all') => {
           const trio = [nearest[i], nearest[j], nearest[k]] as Event[];
           if (trio.some((a, m) => trio.some((b, n) => n > m && clash(a, b)))) continue;
           if (anyStandsOut([event.title, ...trio.map((e) => e.title)])) continue;
+          // The answer alone in its time, among three of another, is first (or last) to anyone who knows the years.
+          if (loneInTime(event, trio)) continue;
           // Seldom-used companions first; among those, the nearest.
           const cost = trio.reduce((sum, e) => sum + (used.get(e.id) ?? 0), 0) * 1000 + i + j + k;
           if (!best || cost < best.cost) best = { trio, cost };
         }
     return best?.trio;
   };
-  for (const event of orderable) {
-    const mine = spanOf(event);
-    const later = orderable.filter((e) => spanOf(e)[0] > mine[1]);
-    const earlier = orderable.filter((e) => spanOf(e)[1] < mine[0]);
-    const after = trioFor(event, later);
-    const companions = after ?? trioFor(event, earlier);
-    if (!companions) continue;
-    for (const c of companions) used.set(c.id, (used.get(c.id) ?? 0) + 1);
-    plan.set(event.id, { first: after !== undefined, companions });
+  // Only events that get a question of their own may come along as companions: one that never
+  // could would be offered again and again and never be right. Dropping one can strand another.
+  let askable = orderable;
+  for (let round = 0; round < 4; round++) {
+    used.clear();
+    plan.clear();
+    for (const event of askable) {
+      const mine = spanOf(event);
+      const later = askable.filter((e) => spanOf(e)[0] > mine[1]);
+      const earlier = askable.filter((e) => spanOf(e)[1] < mine[0]);
+      const after = trioFor(event, later);
+      const companions = after ?? trioFor(event, earlier);
+      if (!companions) continue;
+      for (const c of companions) used.set(c.id, (used.get(c.id) ?? 0) + 1);
+      plan.set(event.id, { first: after !== undefined, companions });
+    }
+    if (plan.size === askable.length) break;
+    askable = askable.filter((e) => plan.has(e.id));
   }
   return plan;
 });
@@ -72,6 +106,8 @@ const orderPlan = packCache((pack, _: 'all') => {
  */
 export function whichFirst(pack: Pack, event: Event): Draft | Declined {
   if (titleNamesDate(event)) return decline('its title gives its date away');
+  if (noteLeavesDateOpen(event.dateNote) && !event.endDate)
+    return decline('the articles leave its date open, so it cannot be placed before or after another');
   const order = orderPlan(pack, 'all').get(event.id);
   if (!order) return decline('no three events, apart in date from it and from one another, to order it against');
   const { first, companions: picked } = order;
