@@ -3,10 +3,10 @@ import type { Claim } from '../../content/schema.js';
 import { attributeClaim } from '../attribution.js';
 import { ancestry } from '../topics.js';
 import { claimSpeakerAnswers, claimSpeakersOf } from './answer-counts.js';
-import { answerOption, blankMentions, entityDistractors, GAP, hints, pointersTo } from './gaps.js';
+import { answerOption, blankMentions, countryOf, entityDistractors, GAP, hints, pointersTo } from './gaps.js';
 import { type Random, seededRandom, seedOf } from './random.js';
 import { type Declined, type Difficulty, type Draft, decline, isDeclined, type Option } from './types.js';
-import { articleOf, inSentence, wordsAround } from './wording.js';
+import { articleOf, BACK_REFERENCE, grammarOf, inSentence, wordsAround } from './wording.js';
 
 /**
  * The claim with its speaker's one name blanked, unless the article is the
@@ -83,6 +83,7 @@ interface SpeakerDraw {
   /** True/False shows a speaker either way, so the text may point at the real one. */
   answerMayShow?: boolean;
   looseCategory?: boolean;
+  keepCountry?: string;
 }
 
 function speakerOptions(
@@ -107,6 +108,7 @@ function speakerOptions(
       fewest: draw.fewest,
       answerMayShow: draw.answerMayShow,
       looseCategory: draw.looseCategory,
+      keepCountry: draw.keepCountry,
     },
     random,
   );
@@ -123,6 +125,8 @@ export function claimSpeaker(
   const speaker = pack.actors.get(claim.statedBy);
   if (isDeclined(text)) return text;
   if (!speaker) return decline('its speaker is not in the pack');
+  // "___ said its defence ministry…": the pronoun fits only the singular options.
+  if (BACK_REFERENCE.test(text)) return decline('a pronoun points back at the gap and fits only some names');
   const prompt = `Who fills the gap? As reported in ${articleOf(pack, claim.source)}: ${text}`;
   const distractors = speakerOptions(pack, claim, prompt, random, { answers });
   if (isDeclined(distractors)) return distractors;
@@ -175,6 +179,15 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
     return decline(
       'the words around the speaker describe their office, so another speaker there would contradict them',
     );
+  // "He said…" after a person: another person could be a she.
+  const backRef = BACK_REFERENCE.test(text);
+  if (backRef && speaker.kind === 'person')
+    return decline('a pronoun points back at a person, whose replacement might not fit it');
+  // The text names the speaker's country elsewhere ("to stress French support"): the wrong speaker must share it.
+  const home = countryOf(pack, speaker.id);
+  const pointer = pointersTo(pack, { type: 'actor', item: speaker }).find((p) => hints(text, p));
+  if (pointer && pointer.id !== home)
+    return decline(`the statement names ${pointer.name}, which only its speaker speaks for`);
   const lead = `True or false: ${articleOf(pack, claim.source)} reports that `;
   // Both variants or neither: a claim asked only as True would make True the better guess.
   const others = speakerOptions(pack, claim, `${lead}${text}`, seededRandom(seedOf(claim.id)), {
@@ -182,10 +195,14 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
     fewest: 1,
     answerMayShow: true,
     looseCategory: true,
+    keepCountry: pointer ? home : undefined,
   });
   if (isDeclined(others)) return others;
-  const wrong = pack.actors.get(others[0]?.facet?.entity ?? '');
-  if (!wrong) return decline('no other speaker to put in its speaker’s place');
+  // "their full support", "its forces": the wrong speaker must take the same pronoun.
+  const wrong = others
+    .map((o) => pack.actors.get(o.facet?.entity ?? ''))
+    .find((a) => a !== undefined && (!backRef || grammarOf(a) === grammarOf(speaker)));
+  if (!wrong) return decline('no other speaker who would fit the statement’s words in its speaker’s place');
   const shown = inSentence(truth ? speaker : wrong);
   const swap = truth ? '' : `It was ${inSentence(speaker)}, not ${inSentence(wrong)}. `;
   const options: Option[] = [

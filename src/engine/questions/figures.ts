@@ -2,6 +2,7 @@ import type { Pack } from '../../content/pack.js';
 import type { Claim, Figure } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { attributeClaim } from '../attribution.js';
+import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
 import { GAP } from './gaps.js';
 import { numbersIn, sameValue } from './numbers.js';
@@ -193,7 +194,10 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   const steps = figurePlan(pack, 'all').get(`${claim.id}#${figureIndex}`);
   if (!steps) return decline('no four round values fit it without one standing out or one the excerpt prints');
   const text = `${claim.excerpt.slice(0, at.start)}${GAP}${claim.excerpt.slice(at.end)}`;
-  const actor = pack.nameOf(claim.statedBy);
+  // The name as the excerpt spells it ("Kerim Veliyev"), so one man is not two in one prompt.
+  const speaker = pack.actors.get(claim.statedBy);
+  const spelt = speaker && [speaker.name, ...speaker.aliases].find((n) => mentions(claim.excerpt, [n]));
+  const actor = spelt ?? pack.nameOf(claim.statedBy);
   const outlet = pack.sources.get(claim.source)?.outlet;
   const who =
     actor === outlet

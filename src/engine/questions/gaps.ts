@@ -157,6 +157,8 @@ export interface DistractorRules {
   otherCountry?: boolean;
   /** The fewest distractors worth asking with: two by default, one for a True/False swap. */
   fewest?: number;
+  /** Only others of this country: the text names the answer's country, and a name from elsewhere would contradict it. */
+  keepCountry?: string;
   /** The prompt may name the answer: True/False shows a name whichever way it is asked. */
   answerMayShow?: boolean;
   /**
@@ -211,6 +213,7 @@ export function entityDistractors(
     !related(pack, entity.item.id, answer.item.id) &&
     !(country && countryOf(pack, entity.item.id) === country) &&
     !(pointer && countryOf(pack, entity.item.id) !== home) &&
+    !(rules.keepCountry && countryOf(pack, entity.item.id) !== rules.keepCountry) &&
     !stems(entity.item).some((w) => ownStems.includes(w)) &&
     !hints(rules.prompt, entity.item) &&
     // Nor anyone whose country the text names as another party ("bombed Azerbaijani cities": not Aliyev).

@@ -42,15 +42,13 @@ function whyUnaskable(pack: Pack, quote: Quote): string | undefined {
 }
 
 /**
- * When the words were said, as far as the article says: a quote the curator
- * dated apart from its article ("yesterday") was said then; one dated the
- * day of the article may only have been reported then.
+ * Where the words were printed, never a day they were said: a curator's
+ * date for the saying is often a bound ("published before 3 October"), and
+ * the article's date is only when they were reported. The explanation gives
+ * the curator's date with its note.
  */
 function whenSaid(pack: Pack, quote: Quote): string {
-  const article = pack.sources.get(quote.source);
-  if ((article && article.date === quote.date) || noteLeavesDateOpen(quote.context))
-    return `quoted in ${articleOf(pack, quote.source)}`;
-  return `${onDate(quote.date)} (${articleOf(pack, quote.source)})`;
+  return `quoted in ${articleOf(pack, quote.source)}`;
 }
 
 /**
@@ -107,7 +105,7 @@ export function quoteSpeaker(
     correct: answerOption(answer),
     distractors,
     difficulty,
-    explanation: `${attributeQuote(pack, quote)}${relayed} ${speaker.name}: ${speaker.description}`,
+    explanation: `${attributeQuote(pack, quote)}${relayed}`,
     sourceIds: [quote.source],
     eventIds: quote.event ? [quote.event] : [],
     subjects: [quote.id],

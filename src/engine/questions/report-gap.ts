@@ -9,12 +9,22 @@ import { type Declined, type Draft, decline, isDeclined } from './types.js';
 import { articleOf, asExcerpt, inOwnWords } from './wording.js';
 
 /** The actors and places a report names that could be blanked without the rest of it giving them away. */
-export function reportGapTargets(pack: Pack, fact: Fact): string[] {
+export function reportGapTargets(pack: Pack, fact: Fact, countries = false): string[] {
   return fact.about.filter((id) => {
     const entity = asEntity(pack, id);
+    if (entity && isCountry(entity) !== countries) return false;
     const text = entity && blankMentions(fact.statement, entity.item);
     return text !== undefined && entity !== undefined && !hints(text, entity.item);
   });
+}
+
+/**
+ * A country in a background report is fixed by what surrounds it (its
+ * allies, its neighbours, the war's two sides): "a NATO member and key ally
+ * of Azerbaijan" leaves one of four states. Countries are not blanked.
+ */
+function isCountry(entity: NonNullable<ReturnType<typeof asEntity>>): boolean {
+  return entity.type === 'actor' ? entity.item.kind === 'state' : entity.item.kind === 'country';
 }
 
 const mentionCounts = packCache((pack, _: 'all') => {
@@ -39,7 +49,9 @@ export const reportGapTarget = packCache((pack, fact: Fact): string | null => {
 export function whyNoReportGap(pack: Pack, fact: Fact): string {
   const targets = reportGapTargets(pack, fact);
   if (targets.length === 0)
-    return 'names no actor or place that could be blanked without the rest of the report naming it';
+    return reportGapTargets(pack, fact, true).length > 0
+      ? 'the only names it could blank are countries, which the rest of a report fixes (allies, neighbours, sides)'
+      : 'names no actor or place that could be blanked without the rest of the report naming it';
   const why = reportGap(pack, fact, targets[0] as string, seededRandom(0));
   return isDeclined(why) ? why.declined : 'declined';
 }

@@ -24,12 +24,26 @@ export function asExcerpt(text: string): string {
   return `${head}${trimmed.replace(/[,;:]$/, '')}${tail}`;
 }
 
+/** How a speaker is referred to after its name: "he" or "she", "they", or "it". */
+export function grammarOf(actor: Actor): 'person' | 'plural' | 'singular' {
+  if (actor.kind === 'person') return 'person';
+  if (actor.kind === 'group' || /^\d/.test(actor.name) || /\b\w+s\b(?! of)/.test(actor.name.split(' ')[0] ?? ''))
+    return 'plural';
+  return /(forces|officials|lawmakers|civilians|media)\b/i.test(actor.name) ? 'plural' : 'singular';
+}
+
+/** Words that point back at the speaker: a name of another number or person in its place would not fit them. */
+export const BACK_REFERENCE = /\b(it|its|itself|they|their|them|themselves|he|his|him|himself|she|her|herself)\b/i;
+
 /** Kinds of actor whose name reads with "the" inside a sentence: "the Russian Foreign Ministry said". */
 const TAKES_THE = new Set(['government-body', 'armed-force', 'organisation', 'alliance', 'company']);
 
 /** The actor's name as it reads mid-sentence: "the European Union", but "NATO", "Armenia's Ministry of Defence". */
 export function inSentence(actor: Actor): string {
   const name = actor.name;
+  // "officials in Europe", "a resident of Geghamasar": a common noun is not capitalised mid-sentence.
+  const common = /^(Officials|Residents?|Civilians|Lawmakers|Soldiers|Protesters)\b/.exec(name);
+  if (common) return `${/^Resident\b/.test(name) ? 'a r' : (common[1] as string)[0]?.toLowerCase()}${name.slice(1)}`;
   const bare = !TAKES_THE.has(actor.kind) || /^the\b/i.test(name) || /'s\b|’s\b/.test(name) || /^[A-Z]{2,}$/.test(name);
   return bare ? name : `the ${name}`;
 }

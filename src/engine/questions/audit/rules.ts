@@ -137,9 +137,9 @@ export const QUESTION_RULES: QuestionRule[] = [
       const quote = pack.quotes.get(q.subjects?.[0] ?? '');
       const article = quote && pack.sources.get(quote.source);
       if (!quote || !article) return undefined;
-      const datedSaying = new RegExp(`\\bon ${formatDate(quote.date)}`).test(q.prompt);
-      return datedSaying && quote.date === article.date
-        ? 'words dated to the day of the article that reports them'
+      // The article's date is when the words were reported; a curator's date for the saying is often a bound.
+      return new RegExp(`\\b(on|in) ${formatDate(quote.date)}`).test(q.prompt.split('“')[0] ?? '')
+        ? 'words dated to a day the article does not give for the saying'
         : undefined;
     },
   },
