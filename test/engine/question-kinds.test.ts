@@ -26,7 +26,9 @@ describe('question kinds on the curated pack', () => {
     expect([...QUESTION_KINDS].filter((k) => !made.has(k))).toEqual(['event-place', 'claim-speaker', 'report-gap']);
     expect(buildPool(richPack(), 1).variants.some((q) => q.kind === 'event-place')).toBe(true);
     const reasons = buildPool(pack, 1).reasons;
-    expect(reasons.get('fact-turkey-azerbaijan-main-ally')?.join()).toMatch(/countries, which the rest of a report fixes/);
+    expect(reasons.get('fact-turkey-azerbaijan-main-ally')?.join()).toMatch(
+      /countries, which the rest of a report fixes/,
+    );
     expect(reasons.get('claim-turkey-government-no-recruiting-2020-10-01')?.join()).toMatch(/pronoun points back/);
   });
 

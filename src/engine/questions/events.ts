@@ -4,12 +4,11 @@ import type { Pack } from '../../content/pack.js';
 import type { Event, Place } from '../../content/schema.js';
 import { ancestry } from '../topics.js';
 import { eventPlaceTally } from './answer-counts.js';
-import { addDays, addMonths, daysBetween, overlaps, span } from './calendar.js';
+import { overlaps, span } from './calendar.js';
 import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, related } from './gaps.js';
 import type { Random } from './random.js';
 import { type Declined, type Difficulty, type Draft, decline, isDeclined } from './types.js';
-import { onDate } from './wording.js';
 
 const SIGNIFICANT = 4;
 

@@ -1,4 +1,3 @@
-import { noteLeavesDateOpen } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Quote } from '../../content/schema.js';
 import { attributeQuote } from '../attribution.js';
@@ -7,7 +6,7 @@ import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, hints } from './gaps.js';
 import type { Random } from './random.js';
 import { type Declined, type Difficulty, type Draft, decline, isDeclined } from './types.js';
-import { articleOf, onDate } from './wording.js';
+import { articleOf } from './wording.js';
 
 /**
  * A quote can be pinned on one speaker: long enough to be theirs alone (a
