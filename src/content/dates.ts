@@ -82,5 +82,7 @@ export const MONTH_NAMES = MONTHS;
  * date beside it is a bound or a guess, never to be stated as when it happened.
  */
 export function noteLeavesDateOpen(note: string | undefined): boolean {
-  return /\b(undated|not dated further|does not date it|published before)/i.test(note ?? '');
+  return /\b(undated|not dated further|does not date it|published before|does not give the (exact )?(day|date)|does not say (on )?which day)/i.test(
+    note ?? '',
+  );
 }

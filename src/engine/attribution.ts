@@ -99,7 +99,7 @@ export function attributeClaim(pack: Pack, claim: Claim): string {
 export function attributeQuote(pack: Pack, quote: Quote): string {
   const context = quote.context ? ` (${quote.context})` : '';
   const reported = pack.sources.get(quote.source)?.date === quote.date || noteLeavesDateOpen(quote.context);
-  const when = `${reported ? 'quoted on ' : ''}${formatDate(quote.date)}`;
+  const when = `${reported ? (quote.date.length === 10 ? 'quoted on ' : 'quoted in ') : ''}${formatDate(quote.date)}`;
   return `${pack.nameOf(quote.speaker)}, ${when}${context}: “${quote.text}” (${citation(pack, quote.source)})`;
 }
 

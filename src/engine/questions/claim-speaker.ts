@@ -216,8 +216,9 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
     prompt: `${lead}${asClause(text.split(GAP).join(shown))}. (True means the article reports it, not that it is so.)`,
     correct: truth ? yes : no,
     distractors: [truth ? no : yes],
-    // One difficulty for both variants: a label that differed would tell True from False.
-    difficulty: claim.opposes.length > 0 ? 'hard' : 'medium',
+    // One label for every True/False: one that followed the claim (disputed ones are blame, True when one side
+    // blames the other) or the variant would point at the answer. Players' accuracy sets it once 20 have answered.
+    difficulty: 'medium',
     explanation: `${swap}${attributeClaim(pack, claim)}`,
     sourceIds: [claim.source],
     eventIds: claim.event ? [claim.event] : [],

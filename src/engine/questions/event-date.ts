@@ -4,6 +4,7 @@ import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { daysBetween, overlaps, span } from './calendar.js';
 import { lookalikes, titleNamesDate } from './events.js';
+import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
 import { type Declined, type Difficulty, type Draft, decline, type Option } from './types.js';
 
@@ -101,7 +102,9 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
   const width = daysBetween(span(run[0] as string)[0], span(run.at(-1) as string)[1]);
   const difficulty: Difficulty = width <= 14 ? 'hard' : width <= 120 ? 'medium' : 'easy';
   const places = event.places.map((id) => pack.nameOf(id));
-  const where = places.length > 0 && places.length <= 2 ? ` Where: ${places.join(' and ')}.` : '';
+  // "Ganja shelled. Where: Ganja." says nothing: places the title names are left out.
+  const unnamed = places.filter((p) => !mentions(event.title, [p]));
+  const where = unnamed.length > 0 && unnamed.length <= 2 ? ` Where: ${unnamed.join(' and ')}.` : '';
   const note = event.dateNote ? ` (${event.dateNote})` : '';
   return {
     kind: 'event-date',

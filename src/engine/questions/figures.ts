@@ -8,7 +8,7 @@ import { GAP } from './gaps.js';
 import { numbersIn, sameValue } from './numbers.js';
 import { seededRandom } from './random.js';
 import { type Declined, type Difficulty, type Draft, decline } from './types.js';
-import { articleOf, asExcerpt, inOwnWords } from './wording.js';
+import { articleOf, asExcerpt, inOwnWords, inSentence } from './wording.js';
 
 /** A ladder: four values in an even progression, the answer at `position`. */
 export interface Ladder {
@@ -197,7 +197,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   // The name as the excerpt spells it ("Kerim Veliyev"), so one man is not two in one prompt.
   const speaker = pack.actors.get(claim.statedBy);
   const spelt = speaker && [speaker.name, ...speaker.aliases].find((n) => mentions(claim.excerpt, [n]));
-  const actor = spelt ?? pack.nameOf(claim.statedBy);
+  const actor = speaker ? inSentence(speaker, spelt ?? speaker.name) : pack.nameOf(claim.statedBy);
   const outlet = pack.sources.get(claim.source)?.outlet;
   const who =
     actor === outlet
@@ -214,7 +214,9 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     prompt: `${who}, which number fills the gap? “${asExcerpt(text)}”`,
     correct,
     distractors: options.filter((o) => o !== correct),
-    difficulty: steps.difficulty,
+    // Not from the step: only a wide step fits below a small answer, so the label would say where the answer sits.
+    // Players' accuracy sets it once 20 have answered.
+    difficulty: 'medium',
     explanation: `${attributeClaim(pack, claim)} ${inOwnWords(pack, claim.source, claim.excerpt)}`,
     sourceIds: [claim.source],
     eventIds: claim.event ? [claim.event] : [],

@@ -186,7 +186,16 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
     !q.eventIds.some((id) => usedEvents.has(id)) &&
     !subjectsOf(q).some((s) => usedEvents.has(s)) &&
     (byKind.get(q.kind) ?? 0) < share(q.kind);
+  // A game's True/False answers stay even: a run of Trues would teach "answer True".
+  const truth = { True: 0, False: 0 };
+  const leansTrueOrFalse = (q: Question) => {
+    const said = q.options[q.answer];
+    if (q.kind !== 'true-false' || (said !== 'True' && said !== 'False')) return false;
+    return truth[said] > truth[said === 'True' ? 'False' : 'True'];
+  };
   const take = (q: Question) => {
+    const said = q.options[q.answer];
+    if (q.kind === 'true-false' && (said === 'True' || said === 'False')) truth[said]++;
     ids.add(q.id);
     for (const id of q.eventIds) usedEvents.add(id);
     for (const s of subjectsOf(q)) usedEvents.add(s);
@@ -202,7 +211,7 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
         const draft = candidate.build(random);
         const question = !isDeclined(draft) && finalize(pack, draft, random);
         if (!question || ids.has(question.id)) continue;
-        if (!fresh(question)) {
+        if (!fresh(question) || leansTrueOrFalse(question)) {
           deferred.push(question);
           continue;
         }

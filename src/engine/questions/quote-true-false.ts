@@ -9,7 +9,7 @@ import { type Declined, type Draft, decline, isDeclined, type Option } from './t
 import { articleOf, inSentence } from './wording.js';
 
 /** Fewer words than this say nothing anyone could pin on a speaker, even with the speaker named. */
-const FEWEST_WORDS = 2;
+const FEWEST_WORDS = 3;
 
 /**
  * Everyone in the pack who said words like these: a swap to one of them
@@ -38,8 +38,10 @@ export function quoteTrueFalse(pack: Pack, quote: Quote, truth: boolean): Draft 
   const speaker = pack.actors.get(quote.speaker);
   if (!speaker) return decline('its speaker is not in the pack');
   const words = quote.text.trim().replace(/[.,;:]$/, '');
-  if (words.split(/\s+/).length < FEWEST_WORDS) return decline('a single word: nothing to pin on a speaker');
+  if (words.split(/\s+/).length < FEWEST_WORDS) return decline('a word or two: nothing to pin on a speaker');
   if (fragmentStart(words)) return decline('a fragment that starts mid-clause: it does not read as something said');
+  if (quote.relays)
+    return decline('relayed words: whether they are the spokesperson’s or the principal’s is no fair True/False');
   // "He reiterated calls…": words about a third person, which only their own office could have said.
   if (/^(he|she)\b/i.test(words))
     return decline('words about a third person, which only their own office could have said');

@@ -39,8 +39,7 @@ export const BACK_REFERENCE = /\b(it|its|itself|they|their|them|themselves|he|hi
 const TAKES_THE = new Set(['government-body', 'armed-force', 'organisation', 'alliance', 'company']);
 
 /** The actor's name as it reads mid-sentence: "the European Union", but "NATO", "Armenia's Ministry of Defence". */
-export function inSentence(actor: Actor): string {
-  const name = actor.name;
+export function inSentence(actor: Actor, name = actor.name): string {
   // "officials in Europe", "a resident of Geghamasar": a common noun is not capitalised mid-sentence.
   const common = /^(Officials|Residents?|Civilians|Lawmakers|Soldiers|Protesters)\b/.exec(name);
   if (common) return `${/^Resident\b/.test(name) ? 'a r' : (common[1] as string)[0]?.toLowerCase()}${name.slice(1)}`;
@@ -61,8 +60,8 @@ export function wordsAround(text: string, mark: string, n: number): string {
   return [...before, ...after].join(' ');
 }
 
-/** "In South Front’s own words: “…”": an excerpt marked as the outlet's, with whatever verdict its words carry. */
+/** "From South Front’s article: “…”": an excerpt marked as the article's text, with whatever verdict its words carry. */
 export function inOwnWords(pack: Pack, sourceId: string, excerpt: string): string {
-  const outlet = pack.sources.get(sourceId)?.outlet ?? 'the article';
-  return `In ${outlet}’s own words: “${asExcerpt(excerpt)}”`;
+  const outlet = pack.sources.get(sourceId)?.outlet ?? 'the';
+  return `From ${outlet}’s article: “${asExcerpt(excerpt)}”`;
 }
