@@ -98,8 +98,10 @@ export function attributeClaim(pack: Pack, claim: Claim): string {
  */
 export function attributeQuote(pack: Pack, quote: Quote): string {
   const context = quote.context ? ` (${quote.context})` : '';
-  const reported = pack.sources.get(quote.source)?.date === quote.date || noteLeavesDateOpen(quote.context);
-  const when = `${reported ? (quote.date.length === 10 ? 'quoted on ' : 'quoted in ') : ''}${formatDate(quote.date)}`;
+  const article = pack.sources.get(quote.source);
+  // Dated the day of its article, or left open by it: only when it was printed is known.
+  const reported = !article || article.date === quote.date || noteLeavesDateOpen(quote.context);
+  const when = reported ? `quoted in an article of ${formatDate(article?.date ?? quote.date)}` : formatDate(quote.date);
   return `${pack.nameOf(quote.speaker)}, ${when}${context}: “${quote.text}” (${citation(pack, quote.source)})`;
 }
 

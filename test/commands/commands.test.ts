@@ -75,7 +75,9 @@ describe('/event', () => {
     );
     expect(reply.body).toContain('Figures as stated: 16 people killed; over 100 people injured.');
     // Dated the day of the article that reports them: "quoted on", not said on.
-    expect(reply.body).toContain('Olesya Vartanyan, quoted on 28 September 2020: “There were numerous signals');
+    expect(reply.body).toContain(
+      'Olesya Vartanyan, quoted in an article of 28 September 2020: “There were numerous signals',
+    );
     expect(reply.sources?.length).toBe(1);
   });
 

@@ -75,15 +75,12 @@ describe('question kinds on the curated pack', () => {
     }
   });
 
-  it('asks who claimed what, the fighting’s start included, against speakers of the same kind', () => {
-    // Too few states make claims to set three against Armenia: the claim is asked as True/False, both ways.
-    const started = ofKind('true-false').filter((q) =>
-      q.subjects?.includes('claim-armenia-accuses-azerbaijan-2020-09-27'),
-    );
-    expect([...new Set(started.map((q) => q.options[q.answer]))].sort()).toEqual(['False', 'True']);
-    expect(started.find((q) => q.id.endsWith(':true'))?.prompt).toContain('Armenia accused Azerbaijan');
-    expect(started.find((q) => q.id.endsWith(':false'))?.explanation).toMatch(/^It was Armenia, not /);
-    for (const q of ofKind('claim-speaker')) expect(new Set(q.facets?.map((f) => f.category)).size).toBe(1);
+  it('does not ask who blamed whom, which the sides give away, and says so', () => {
+    expect(pool.some((q) => q.subjects?.includes('claim-armenia-accuses-azerbaijan-2020-09-27'))).toBe(false);
+    const why = buildPool(pack, 1, ['true-false']).reasons.get('claim-armenia-accuses-azerbaijan-2020-09-27');
+    expect(why?.join()).toMatch(/who blamed whom follows from the sides/);
+    for (const q of ofKind('true-false').filter((x) => x.id.endsWith(':false')))
+      expect(q.explanation).toMatch(/^It was .+, not .+\. /);
   });
 
   it('keeps True and False in that order, with each claim asked both ways and each way under its own id', () => {
@@ -145,12 +142,11 @@ describe('question kinds on the curated pack', () => {
     for (const q of ofKind('event-date')) expect(pack.events.get(q.eventIds[0] as string)?.endDate).toBeUndefined();
   });
 
-  it('weighs deaths and who started it above side remarks', () => {
-    const started = pool.find((q) => q.id.startsWith('true-false:claim-armenia-accuses-azerbaijan'));
-    const weights = pool.map((q) => q.weight ?? 0).sort((a, b) => a - b);
-    const tenth = weights[Math.floor(weights.length * 0.9)] ?? 0;
-    expect(started?.weight ?? 0).toBeGreaterThanOrEqual(tenth);
-    expect(weights[0]).toBeLessThan(started?.weight ?? 0);
+  it('weighs deaths above side remarks', () => {
+    const byWeight = [...pool].sort((x, y) => (y.weight ?? 0) - (x.weight ?? 0));
+    const top = byWeight.slice(0, Math.ceil(pool.length / 10));
+    expect(top.some((q) => /killed|deaths|lives|fatalities/.test(q.prompt))).toBe(true);
+    expect(byWeight.at(-1)?.weight ?? 0).toBeLessThan(top.at(-1)?.weight ?? 0);
   });
 });
 

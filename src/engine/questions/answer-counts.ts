@@ -109,9 +109,12 @@ export const quoteSpeakersOf = packCache((pack, sourceId: string) =>
   tally(pack.data.quotes.filter((q) => q.source === sourceId).map((q) => q.speaker)),
 );
 
-/** Everyone who makes a claim of the family: the True/False swap needs a believable speaker, not a right answer. */
-export const claimSpeakersOf = packCache((pack, family: string) =>
-  tally(pack.data.claims.filter((c) => claimFamily(c) === family).map((c) => c.statedBy)),
+/**
+ * Everyone the same article reports making a claim of the family ("stance@wsws-2020-10-01"): the
+ * True/False swap needs a believable speaker from the same report, not a right answer.
+ */
+export const claimSpeakersOf = packCache((pack, familyAtSource: string) =>
+  tally(pack.data.claims.filter((c) => `${claimFamily(c)}@${c.source}` === familyAtSource).map((c) => c.statedBy)),
 );
 
 export const reportGapAnswers = packCache((pack, _: 'all') =>

@@ -163,6 +163,10 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
   const speaker = pack.actors.get(claim.statedBy);
   if (isDeclined(text)) return text;
   if (!speaker) return decline('its speaker is not in the pack');
+  // Each side blames the other: "Armenia accused Azerbaijan" is True to anyone, and any other speaker
+  // in its place is an ally blaming its friend or a bystander taking a side it never took.
+  if (claim.kind === 'responsibility')
+    return decline('who blamed whom follows from the sides: true to anyone, and false with any other speaker');
   // A side's own count of its losses or gains, with another speaker in its place, reads as nonsense.
   if (claimFamily(claim) === 'battlefield')
     return decline(
@@ -191,7 +195,7 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
   const lead = `True or false: ${articleOf(pack, claim.source)} reports that `;
   // Both variants or neither: a claim asked only as True would make True the better guess.
   const others = speakerOptions(pack, claim, `${lead}${text}`, seededRandom(seedOf(claim.id)), {
-    answers: claimSpeakersOf(pack, claimFamily(claim)),
+    answers: claimSpeakersOf(pack, `${claimFamily(claim)}@${claim.source}`),
     fewest: 1,
     answerMayShow: true,
     looseCategory: true,

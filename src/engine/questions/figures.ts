@@ -40,7 +40,7 @@ function steps(value: number, position: number): number[] {
   const smallest = integer ? 1 : 0.01;
   const out: number[] = [];
   for (let magnitude = smallest; magnitude <= widest; magnitude *= 10)
-    for (const nice of [1, 2, 2.5, 5]) {
+    for (const nice of [1, 2, 5]) {
       const step = Number((nice * magnitude).toPrecision(6));
       // "6.5 soldiers" is no believable count: whole answers get whole steps.
       if (integer && !Number.isInteger(step)) continue;
@@ -152,7 +152,7 @@ function decoys(plan: Map<string, Ladder>, isRight: (v: number) => boolean): num
 }
 
 /** Orders tried: a greedy plan depends on which figure chooses first. */
-const PLAN_ORDERS = 24;
+const PLAN_ORDERS = 200;
 
 /**
  * Every figure's ladder, chosen for the whole pack at once. A value is
@@ -176,7 +176,20 @@ const figurePlan = packCache((pack, _: 'all') => {
     const plan = planLadders(random.shuffle(asks), isRight);
     if (decoys(plan, isRight) < decoys(best, isRight)) best = plan;
   }
-  return best;
+  // Where no order avoids it (four answers of 100 share few round neighbours), the last figure to
+  // offer a number wrong a third time is not asked.
+  const crowded = new Set<string>();
+  for (const [key, ladder] of [...best].reverse()) {
+    if (decoys(best, isRight) === 0) break;
+    const wrong = ladder.values.filter((_, i) => i !== ladder.position);
+    const count = (v: number) =>
+      [...best.values()].filter((l) => l.values.some((x, i) => i !== l.position && x === v)).length;
+    if (wrong.some((v) => !isRight(v) && count(v) >= 3)) {
+      best.delete(key);
+      crowded.add(key);
+    }
+  }
+  return { ladders: best, crowded };
 });
 
 /**
@@ -191,7 +204,11 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   if (figure.valueMax !== undefined) return decline('a range, not one number: its bounds would both be right');
   const at = figureInExcerpt(claim, figure);
   if (!at) return decline('the number does not stand once, in digits or words, in the excerpt');
-  const steps = figurePlan(pack, 'all').get(`${claim.id}#${figureIndex}`);
+  const plan = figurePlan(pack, 'all');
+  const key = `${claim.id}#${figureIndex}`;
+  if (plan.crowded.has(key))
+    return decline('every set of round values for it offers a number that other figures already offer wrong');
+  const steps = plan.ladders.get(key);
   if (!steps) return decline('no four round values fit it without one standing out or one the excerpt prints');
   const text = `${claim.excerpt.slice(0, at.start)}${GAP}${claim.excerpt.slice(at.end)}`;
   // The name as the excerpt spells it ("Kerim Veliyev"), so one man is not two in one prompt.
