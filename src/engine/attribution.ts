@@ -82,11 +82,20 @@ const STATUS: Record<Claim['status'], string> = {
   denied: 'denied by the other side',
 };
 
+/** The canonical name, with the article's own spelling beside it where the excerpt uses another: one man, not two. */
+function nameAsPrinted(pack: Pack, id: string, excerpt: string): string {
+  const actor = pack.actors.get(id);
+  const name = pack.nameOf(id);
+  if (!actor || excerpt.includes(actor.name)) return name;
+  const printed = actor.aliases.find((a) => a.length >= 4 && excerpt.includes(a));
+  return printed ? `${name} (“${printed}” in the article)` : name;
+}
+
 /** "According to Armenia, as of 27 September 2020 (WSWS, “…”, 28 September 2020): Armenia said …". */
 export function attributeClaim(pack: Pack, claim: Claim): string {
   const figures = claim.figures.length ? ` Figures as stated: ${claim.figures.map(formatFigure).join('; ')}.` : '';
   return (
-    `According to ${pack.nameOf(claim.statedBy)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ` +
+    `According to ${nameAsPrinted(pack, claim.statedBy, claim.excerpt)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ` +
     `${claim.statement} [${STATUS[claim.status]}]${figures}`
   );
 }

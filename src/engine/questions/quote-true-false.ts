@@ -2,7 +2,7 @@ import type { Pack } from '../../content/pack.js';
 import type { Quote } from '../../content/schema.js';
 import { attributeQuote } from '../attribution.js';
 import { quoteSpeakersOf } from './answer-counts.js';
-import { entityDistractors, stemsOf } from './gaps.js';
+import { countryOf, entityDistractors, stemsOf } from './gaps.js';
 import { coSpeakers, fragmentStart } from './quote-speaker.js';
 import { seededRandom, seedOf } from './random.js';
 import { type Declined, type Draft, decline, isDeclined, type Option } from './types.js';
@@ -47,10 +47,19 @@ export function quoteTrueFalse(pack: Pack, quote: Quote, truth: boolean): Draft 
     return decline('words about a third person, which only their own office could have said');
   const exclude = new Set([...coSpeakers(pack, quote), ...saidAlike(pack, quote)]);
   exclude.delete(speaker.id);
+  // Someone of the speaker's own country: words said for one side, put in a bystander's mouth, are false on
+  // their face ("NATO taking Azerbaijan's side"). Those of no country are set against others of none.
+  const home = countryOf(pack, speaker.id);
   const others = entityDistractors(
     pack,
     { type: 'actor', item: speaker },
-    { answers: quoteSpeakersOf(pack, quote.source), prompt: words, exclude, fewest: 1 },
+    {
+      answers: new Map([...quoteSpeakersOf(pack, quote.source)].filter(([id]) => countryOf(pack, id) === home)),
+      prompt: words,
+      exclude,
+      fewest: 1,
+      looseCategory: true,
+    },
     seededRandom(seedOf(quote.id)),
   );
   if (isDeclined(others)) return others;

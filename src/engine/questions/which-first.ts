@@ -15,7 +15,7 @@ const spanOf = (e: Event) => span(e.date, e.endDate);
 /** Months apart, a lone event can read as another time: the 2020 one among three of 2022. */
 const ANOTHER_ERA_DAYS = 180;
 /** How much wider the answer's gap must be than the others' to set it apart. */
-const APART = 4;
+const APART = 2;
 
 /**
  * Is the answer apart in time from the other options, so that knowing the
