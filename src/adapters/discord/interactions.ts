@@ -24,6 +24,25 @@ import { actionOf, rememberLongActions } from './long-actions.js';
 import { toEdit, toSend, withoutFiles } from './payload.js';
 import { type DiscordMessage, renderReply } from './render.js';
 
+/** Discord accepts an interaction's callback for 15 minutes; a claim outlives any redelivery. */
+const INTERACTION_CLAIM_MS = 15 * 60_000;
+
+/**
+ * Is this instance the one to answer the interaction? Every session on a
+ * shard is sent each interaction, so replicas sharing a token race for it;
+ * the claim is atomic in the shared Store. A Store that cannot answer must
+ * not silence the bot: the interaction is then handled here, at the risk of
+ * a second replica answering too.
+ */
+async function firstToClaim(store: Services['store'], id: string, logger: Logger): Promise<boolean> {
+  try {
+    return await store.claim(`discord:interaction:${id}`, INTERACTION_CLAIM_MS);
+  } catch (error) {
+    logger.warn({ err: errorSummary(error), interaction: id }, 'could not claim the interaction; handling it here');
+    return true;
+  }
+}
+
 export const APOLOGY = 'Sorry, something went wrong on our side. It has been logged; please try again in a moment.';
 
 /**
@@ -215,6 +234,8 @@ export function createInteractionHandler(
   }
 
   return async (interaction: Interaction) => {
+    // Replicas on one shard each receive every interaction: only the one that claims it answers.
+    if (!(await firstToClaim(services.store, interaction.id, logger))) return;
     const started = performance.now();
     const account: Account = { outcome: 'ok' };
     const call =

@@ -140,6 +140,8 @@ export class FakeRest {
   private readonly originals = new Map<string, string>();
   /** Interaction token → the message a clicked component sits on. */
   readonly componentMessages = new Map<string, string>();
+  /** Interaction tokens already answered: Discord refuses a second callback. */
+  private readonly acknowledged = new Set<string>();
   private readonly failures: InjectedFailure[] = [];
   private readonly waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   private seq = 0;
@@ -317,6 +319,10 @@ export class FakeRest {
     ];
 
   private callback(token: string, body: Record<string, unknown>): Reply {
+    // Discord takes one callback per interaction; a second replica answering the same one is refused.
+    if (this.acknowledged.has(token))
+      return { status: 400, payload: { code: 40060, message: 'Interaction has already been acknowledged.' } };
+    this.acknowledged.add(token);
     const type = body.type as number;
     const data = (body.data ?? {}) as Record<string, unknown>;
     // 4 = message, 5 = deferred message: both create the "original" response.
