@@ -51,6 +51,13 @@ function example(label: string, option: OptionSpec): string {
 }
 
 /** Checks the declared constraints every platform shares: required, integer range, fixed choices. */
+/**
+ * The longest value any option takes. Topics, dates and names are short;
+ * a longer value is refused before anything reads it, so no input can hold
+ * the process up in fuzzy matching or parsing.
+ */
+export const MAX_OPTION_CHARS = 300;
+
 export function validateArgs(options: OptionSpec[], args: RawArgs, label: string): RawArgs {
   const known = new Set(options.map((o) => o.name));
   for (const name of Object.keys(args)) {
@@ -63,6 +70,10 @@ export function validateArgs(options: OptionSpec[], args: RawArgs, label: string
   for (const option of options) {
     // Invisible characters (NUL, an RTL override, a zero-width space) never help a value and would be echoed back.
     const given = args[option.name];
+    if (given !== undefined && given.length > MAX_OPTION_CHARS)
+      throw new UserError(
+        `${option.name} is too long (${given.length.toLocaleString('en-US')} characters): keep it under ${MAX_OPTION_CHARS}.`,
+      );
     const raw = given === undefined ? undefined : withoutInvisible(given).trim();
     if (raw === undefined || raw === '') {
       if (option.required)

@@ -1,6 +1,7 @@
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Completion } from '../../core/command.js';
+import { MAX_OPTION_CHARS } from '../../core/dispatch.js';
 import { LIMITS } from './limits.js';
 import { truncate } from './split.js';
 
@@ -78,6 +79,8 @@ function rank(candidate: Candidate, typed: string): number | undefined {
  * from the pack, so "Khankendi" finds Stepanakert.
  */
 export function suggest(pack: Pack, kind: Completion, typed: string): Suggestion[] {
+  // Past the longest value an option takes, nothing can match: no work for a pasted novel.
+  if (typed.length > MAX_OPTION_CHARS) return [];
   const folded = foldName(typed);
   const list = candidates(pack, kind);
   const ranked: { candidate: Candidate; rank: number; order: number }[] = [];

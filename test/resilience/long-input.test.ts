@@ -1,0 +1,34 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { runConsole } from '../../src/adapters/console/run.js';
+import { suggest } from '../../src/adapters/discord/autocomplete.js';
+import { MAX_OPTION_CHARS } from '../../src/core/dispatch.js';
+import { RoutingPoster } from '../../src/core/routing-poster.js';
+import { silentLogger } from '../../src/log.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import { fixturePack } from '../commands/harness.js';
+
+const FIVE_MB = 'a'.repeat(5 * 1024 * 1024);
+
+describe('an option of any length', () => {
+  it('is refused before anything reads it, naming the limit, and the next line is answered', async () => {
+    const out: string[] = [];
+    const services = {
+      pack: await fixturePack(),
+      store: new MemoryStore(),
+      now: () => new Date(),
+      poster: new RoutingPoster(),
+    };
+    const input = Readable.from([`/timeline 2020-10 topic:${FIVE_MB}\n`, '/timeline 2020-10\n']);
+    await runConsole(services, { input, write: (t) => out.push(t), interactive: false, commands }, silentLogger);
+    expect(out[0]).toMatch(
+      new RegExp(`topic is too long \\(5,242,880 characters\\): keep it under ${MAX_OPTION_CHARS}`),
+    );
+    expect(out.slice(1).join('\n')).toMatch(/October 2020/);
+  });
+
+  it('gets no autocomplete work at all', async () => {
+    expect(suggest(await fixturePack(), 'topic', FIVE_MB)).toEqual([]);
+  });
+});
