@@ -10,6 +10,7 @@ import { RoutingPoster } from './core/routing-poster.js';
 import type { Logger } from './log.js';
 import { platforms as platformRegistry } from './ops/health.js';
 import { exitOnSignals, lifecycle } from './ops/lifecycle.js';
+import { metrics } from './ops/metrics.js';
 import { keepServingOnRejections } from './ops/process-faults.js';
 import { startOps } from './ops/start.js';
 import { meterServices } from './ops/wiring.js';
@@ -63,6 +64,7 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
   lifecycle.onStop('close', 'store', () => services.store.close());
   exitOnSignals({ log });
   keepServingOnRejections(log);
+  metrics.allowCommands(commands.map((c) => c.name));
   // /healthz and /metrics on PORT. In Slack HTTP mode Bolt owns PORT and this
   // serves nothing itself: pass the result's `routes` to startSlack's `routes`.
   const ops = await startOps({ config, store: services.store, log, pictures: services.pictures });

@@ -81,6 +81,17 @@ export class Metrics {
     }
   }
 
+  /** The command names a label may carry; unset, any well-formed name. */
+  private known: ReadonlySet<string> | undefined;
+
+  /**
+   * Labels come from the registry, never from the request: a forged click
+   * for `nosuch:…` counts as "unknown" instead of adding a series.
+   */
+  allowCommands(names: Iterable<string>): void {
+    this.known = new Set(names);
+  }
+
   recordCommand(entry: {
     command: string;
     platform: string;
@@ -88,13 +99,14 @@ export class Metrics {
     outcome: InteractionOutcome;
     seconds: number;
   }): void {
+    const command = !this.known || this.known.has(entry.command) ? entry.command : 'unknown';
     this.commands.inc({
-      command: entry.command,
+      command,
       platform: entry.platform,
       kind: entry.kind ?? 'command',
       outcome: entry.outcome,
     });
-    this.commandSeconds.observe({ command: entry.command, platform: entry.platform }, entry.seconds);
+    this.commandSeconds.observe({ command, platform: entry.platform }, entry.seconds);
   }
 
   /**
