@@ -23,3 +23,20 @@ export function displaySafe(text: string, max = DISPLAY_MAX): string {
   // Cut on a code point, never inside a surrogate pair.
   return `${Array.from(visible.slice(0, max)).slice(0, -1).join('')}…`;
 }
+
+/** The longest player name shown; a name is for telling players apart on a board. */
+export const NAME_MAX = 64;
+
+/**
+ * A player's display name as Chronicle posts it: no invisible characters,
+ * no markup that Slack or Discord would act on ("<!channel>", "*bold*",
+ * a backtick), one line, at most NAME_MAX characters; the id when nothing
+ * is left.
+ */
+export function displayName(raw: string | null | undefined, fallback: string): string {
+  const cleaned = withoutInvisible(raw ?? '')
+    .replace(/[<>*_~`|]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return cleaned ? displaySafe(cleaned, NAME_MAX) : fallback;
+}

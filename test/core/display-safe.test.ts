@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DISPLAY_MAX, displaySafe } from '../../src/core/display-safe.js';
+import { DISPLAY_MAX, displayName, displaySafe } from '../../src/core/display-safe.js';
 import { UserError } from '../../src/core/errors.js';
 import { harness } from '../commands/harness.js';
 
@@ -33,5 +33,15 @@ describe('option values', () => {
     const hidden = await h.run('/event \u0000to\u200Bvuz\u202E');
     expect(hidden.text).toBe(plain.text);
     expect(hidden.text).not.toMatch(/(?![\n\t])[\p{Cc}\p{Cf}]/u);
+  });
+});
+
+describe('displayName', () => {
+  it('drops invisible characters and the markup Slack and Discord act on, keeps one short line, falls back to the id', () => {
+    expect(displayName('Ani\u202Egnp.exe', 'U1')).toBe('Anignp.exe');
+    expect(displayName('<!channel> *Ani*\n\u0000Z', 'U1')).toBe('!channel Ani Z');
+    expect(displayName('`\u200B`', 'U1')).toBe('U1');
+    expect(displayName('x'.repeat(500), 'U1').length).toBeLessThanOrEqual(64);
+    expect(displayName("Ani O'Brien-Smith", 'U1')).toBe("Ani O'Brien-Smith");
   });
 });

@@ -1,5 +1,6 @@
 import { type BaseInteraction, PermissionFlagsBits } from 'discord.js';
 import type { Caller } from '../../core/command.js';
+import { displayName } from '../../core/display-safe.js';
 
 /** Managing briefings and stopping someone else's game takes either of these. */
 const MANAGER_PERMISSIONS = [PermissionFlagsBits.ManageGuild, PermissionFlagsBits.ManageChannels];
@@ -11,7 +12,7 @@ export function callerOf(interaction: BaseInteraction): Caller {
   return {
     platform: 'discord',
     userId: interaction.user.id,
-    userName: nick ?? interaction.user.displayName,
+    userName: displayName(nick ?? interaction.user.displayName, interaction.user.id),
     channelId: interaction.channelId ?? '',
     serverId: interaction.guildId ?? `dm:${interaction.user.id}`,
     canManage: interaction.memberPermissions?.any(MANAGER_PERMISSIONS) ?? false,

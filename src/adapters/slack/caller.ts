@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Caller } from '../../core/command.js';
+import { displayName } from '../../core/display-safe.js';
 import type { Logger } from '../../log.js';
 
 const KNOWN_FOR_MS = 10 * 60 * 1000;
@@ -49,7 +50,7 @@ export async function callerOf(who: SlackIdentity, admins: AdminLookup): Promise
   return {
     platform: 'slack',
     userId: who.userId,
-    userName: who.userName,
+    userName: displayName(who.userName, who.userId),
     channelId: who.channelId,
     serverId: who.teamId,
     canManage: await admins.isAdmin(who.teamId, who.userId),
