@@ -48,7 +48,38 @@ const posts = (pattern: RegExp) =>
   h.fake.calls.filter((c) => c.method === 'chat.postMessage' && pattern.test(String(c.body.text)));
 
 describe('forged and replayed Slack requests', () => {
-  it('proves a replayed slash command is harmless: one game starts, the replay is told one is running', async () => {
+  it('acknowledges a request timestamped in the future, and one Slack retries, without running either', async () => {
+    const body = new URLSearchParams({
+      team_id: TEAM,
+      channel_id: CHANNEL,
+      user_id: BOB.id,
+      user_name: BOB.name,
+      command: '/timeline',
+      text: '2020-10',
+      api_app_id: 'A0APP',
+      response_url: h.fake.responseUrl('cmd-future'),
+      trigger_id: 'trigger-cmd-future',
+    }).toString();
+    const ahead = Math.floor(Date.now() / 1000) + 10 * 60;
+    const future = await h.raw(body, {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ahead),
+      'x-slack-signature': sign(body, ahead),
+    });
+    expect(future.status).toBe(200);
+    expect(future.text).toBe('');
+    const now = Math.floor(Date.now() / 1000);
+    const retried = await h.raw(body, {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(now),
+      'x-slack-signature': sign(body, now),
+      'x-slack-retry-num': '1',
+    });
+    expect(retried.status).toBe(200);
+    expect(retried.text).toBe('');
+  });
+
+  it('acknowledges a replayed slash command and runs it no further: one game starts', async () => {
     const start = { body: '', headers: {} as Record<string, string> };
     start.body = new URLSearchParams({
       team_id: TEAM,
@@ -72,7 +103,7 @@ describe('forged and replayed Slack requests', () => {
     const replays = await Promise.all([1, 2, 3].map(() => h.raw(start.body, start.headers)));
     for (const replay of replays) {
       expect(replay.status).toBe(200);
-      expect(replay.text).toContain('A quiz is already running here');
+      expect(replay.text).toBe('');
     }
     await h.fake.waitFor((c) => c.method === 'chat.postMessage' && /Question 1 of 1/.test(String(c.body.text)));
     expect(posts(/Question 1 of 1/)).toHaveLength(1);
@@ -88,7 +119,7 @@ describe('forged and replayed Slack requests', () => {
     expect(await h.store.list(keys.answers(g.id, 0))).toEqual([]);
   });
 
-  it('proves a signed answer click replayed within the 5-minute window counts once', async () => {
+  it('counts a signed answer click replayed within the 5-minute window once, and answers only the first', async () => {
     const g = await game();
     const question = g.questions[0];
     if (!question) throw new Error('no question');
@@ -99,10 +130,15 @@ describe('forged and replayed Slack requests', () => {
     // The original and four replays, all at once, as a replaying attacker would send them.
     const answers = await Promise.all([0, 1, 2, 3, 4].map(() => h.raw(click.body, click.headers)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-    const replies = await h.fake.waitForCount((c) => c.method === 'respond', before + 5);
-    const texts = replies.slice(before).map((r) => String(r.body.text));
-    expect(texts.filter((t) => t.startsWith('Locked in'))).toHaveLength(1);
-    expect(texts.filter((t) => t === 'You already answered this question.')).toHaveLength(4);
+    const replies = await h.fake.waitForCount((c) => c.method === 'respond', before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const texts = h.fake
+      .callsTo('respond')
+      .slice(before)
+      .map((r) => String(r.body.text));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/^Locked in/);
+    expect(replies.length).toBeGreaterThan(before);
 
     const recorded = await h.store.list<Answer>(keys.answers(g.id, 0));
     expect(recorded.map((a) => a.userId)).toEqual([ALICE.id]);

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, type BlockAction, type CustomRoute, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, type BlockAction, type CustomRoute, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { commands as registry } from '../../../commands/index.js';
 import type { Command, Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
@@ -10,6 +10,7 @@ import { boltLogger } from './bolt-logger.js';
 import { AdminLookup } from './caller.js';
 import { SlackPoster } from './poster.js';
 import { CHOICE_ACTION_PREFIX } from './render.js';
+import { replayGuard, requestHeaders } from './replay-guard.js';
 import { slashHandler } from './slash.js';
 import { reportSocketConnection } from './socket-health.js';
 
@@ -75,11 +76,18 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
       })
     : undefined;
   if (socketReceiver) reportSocketConnection(socketReceiver.client);
+  // Made here so the replay guard can read the signature headers of each request.
+  const httpReceiver = socketReceiver
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: options.signingSecret as string,
+        customRoutes: options.routes,
+        logger: boltLogger(options.logger),
+        customPropertiesExtractor: (request) => requestHeaders(request),
+      });
   const app = new App({
     token: options.botToken,
-    ...(socketReceiver
-      ? { receiver: socketReceiver }
-      : { signingSecret: options.signingSecret, customRoutes: options.routes }),
+    receiver: socketReceiver ?? httpReceiver,
     ...(knownBot ? { botId: options.botId, botUserId: options.botUserId, tokenVerificationEnabled: false } : {}),
     logger: boltLogger(options.logger),
     clientOptions,
@@ -88,6 +96,7 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
     convoStore: false,
   });
 
+  app.use(replayGuard(services.store, options.logger));
   const commands = options.commands ?? registry;
   const admins = new AdminLookup(app.client, options.logger);
   const onCommand = slashHandler({
