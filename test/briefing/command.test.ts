@@ -82,6 +82,14 @@ describe('/briefing', () => {
     await expect(h.run('/briefing unsubscribe', admin)).rejects.toThrow(/no daily briefing/);
   });
 
+  it('refuses a made-up question-of-the-day button, scoring nothing', async () => {
+    const h = await harness();
+    await expect(
+      h.click('briefing:answer:123456:0:1', { userId: 'u9', userName: 'Mallory', serverId: 'g1' }),
+    ).rejects.toThrow('That button is no longer active.');
+    expect(await h.store.list(leaderboardKey('discord', 'g1'))).toEqual([]);
+  });
+
   it('reveals the question of the day privately, scoring only the first answer', async () => {
     const h = await harness();
     const preview = await h.run('/briefing preview');

@@ -8,7 +8,7 @@ import { seededRandom } from '../questions/random.js';
 import { letter } from '../quiz/messages.js';
 import { clip, makeReply } from '../text.js';
 import { eventLine } from '../timeline.js';
-import { answerChoices, questionOfTheDay } from './question-of-the-day.js';
+import { answerChoices, questionOfTheDay, questionSeedFor } from './question-of-the-day.js';
 
 export interface BriefingInput {
   /** Names the channel for seeding: the same channel and date always get the same briefing. */
@@ -88,7 +88,7 @@ export function buildBriefing(pack: Pack, input: BriefingInput): Briefing {
   }
 
   // One question of the day for everyone on a date (and one generation per fan-out).
-  const questionSeed = hashString(`question|${input.localDate}`);
+  const questionSeed = questionSeedFor(input.localDate);
   const qotd = questionOfTheDay(
     pack,
     questionSeed,

@@ -1,5 +1,6 @@
 import type { Pack } from '../../content/pack.js';
 import { packMemo } from '../../core/pack-memo.js';
+import { hashString } from '../../core/parse/seed.js';
 import type { Choice } from '../../core/reply.js';
 import { generateQuestions } from '../questions/generate.js';
 import type { Question } from '../questions/types.js';
@@ -32,6 +33,26 @@ export function questionOfTheDay(
   const chosen = Math.max(index, 0);
   const question = candidates[chosen];
   return question ? { question, index: chosen } : undefined;
+}
+
+/** The seed of a date's question of the day: one question for everyone on that date. */
+export function questionSeedFor(localDate: string): number {
+  return hashString(`question|${localDate}`);
+}
+
+/** Answers count for a week; a day either side covers every timezone. */
+const LIVE_DAYS = 9;
+
+/**
+ * Was this seed a question of the day lately? A made-up `briefing:answer:…`
+ * action would otherwise show, and score, a question nobody was sent.
+ */
+export function isRecentQuestionSeed(seed: number, now: Date): boolean {
+  for (let back = -1; back < LIVE_DAYS; back++) {
+    const day = new Date(now.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+    if (questionSeedFor(day) === seed) return true;
+  }
+  return false;
 }
 
 /** The question a button refers to: the same pack, seed and index always give the same one. */

@@ -4,7 +4,7 @@ import type { Reply } from '../../core/reply.js';
 import { letter } from '../quiz/messages.js';
 import { BASE_POINTS } from '../quiz/scoring.js';
 import { makeReply } from '../text.js';
-import { questionAt } from './question-of-the-day.js';
+import { isRecentQuestionSeed, questionAt } from './question-of-the-day.js';
 
 /** One scored answer, appended to the server's leaderboard list; a leaderboard sums these. */
 export interface LeaderboardEntry {
@@ -34,6 +34,7 @@ export async function revealBriefingAnswer(
   index: number,
   option: number,
 ): Promise<Reply> {
+  if (!isRecentQuestionSeed(seed, ctx.now())) throw new UserError('That button is no longer active.');
   const question = questionAt(ctx.pack, seed, index);
   if (!question || option >= question.options.length) {
     throw new UserError('That question is no longer available (the content has changed since it was posted).');
