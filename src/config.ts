@@ -185,7 +185,9 @@ function pairingProblems(env: Record<string, string | undefined>): string[] {
 function quoted(name: string, env: Record<string, string | undefined>): string {
   const value = env[name];
   if (value === undefined || UNQUOTABLE.has(name)) return '';
-  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  // A URL's user and password never reach an error message: "https://***@host".
+  const safe = value.replace(/\/\/[^/@\s]*@/g, '//***@');
+  const shown = safe.length > 60 ? `${safe.slice(0, 60)}…` : safe;
   return ` (got ${JSON.stringify(shown)})`;
 }
 

@@ -47,6 +47,19 @@ describe('config', () => {
     expect(problemsOf(env)).toEqual([expect.stringMatching(message)]);
   });
 
+  it('never echoes the user or password of a URL it refuses', () => {
+    let message = '';
+    try {
+      parseConfig({ PUBLIC_URL: 'https://admin:hunter2@chronicle.example.org' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('PUBLIC_URL');
+    expect(message).toContain('https://***@chronicle.example.org');
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('admin');
+  });
+
   it('takes PUBLIC_URL as an http(s) address without its trailing slash, and refuses other forms', () => {
     expect(parseConfig({}).PUBLIC_URL).toBeUndefined();
     expect(parseConfig({ PUBLIC_URL: '' }).PUBLIC_URL).toBeUndefined();
