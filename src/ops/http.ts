@@ -81,8 +81,10 @@ export function opsRoutes(
   return paths.map((path) => ({
     path,
     method: ['GET', 'HEAD'],
+    // Bolt matches routes ignoring case and a trailing slash ("/HEALTHZ", "/metrics/"); the handler matches
+    // exactly and declines those, and a declined request must still be answered, not left hanging.
     handler: (req: IncomingMessage, res: ServerResponse) => {
-      handler(req, res);
+      if (!handler(req, res)) sendText(res, 404, 'not found\n', req.method === 'HEAD');
     },
   }));
 }
