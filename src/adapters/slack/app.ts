@@ -6,6 +6,7 @@ import type { Logger } from '../../log.js';
 import { platforms } from '../../ops/health.js';
 import { lifecycle, RESTARTING } from '../../ops/lifecycle.js';
 import { actionHandler } from './actions.js';
+import { boundTimeouts, limitBodies } from './body-limit.js';
 import { boltLogger } from './bolt-logger.js';
 import { AdminLookup } from './caller.js';
 import { SlackPoster } from './poster.js';
@@ -85,6 +86,7 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
         logger: boltLogger(options.logger),
         customPropertiesExtractor: (request) => requestHeaders(request),
       });
+  if (httpReceiver) httpReceiver.requestListener = limitBodies(httpReceiver.requestListener);
   const app = new App({
     token: options.botToken,
     receiver: socketReceiver ?? httpReceiver,
@@ -142,6 +144,7 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
         return undefined;
       }
       const server = (await app.start(listen ?? { port: 3000 })) as Server;
+      boundTimeouts(server);
       platforms.report('slack', 'connected');
       return server;
     },
