@@ -1,5 +1,6 @@
 import { ConfigError } from './config.js';
 import { ContentError } from './content/errors.js';
+import { StoreUnavailableError } from './store/errors.js';
 
 /**
  * `chronicle <command> ...`: each subcommand lives in src/cli/ and is loaded
@@ -50,8 +51,11 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     return await (await sub.load()).main(rest);
   } catch (error) {
-    if (error instanceof ContentError || error instanceof ConfigError) {
+    // Faults a user can fix get one clear line, not a stack trace.
+    if (error instanceof ContentError || error instanceof ConfigError || error instanceof StoreUnavailableError) {
       console.error(error.message);
+      // A store that hung (a folder under /proc) may leave work pending that would hold the process open.
+      if (error instanceof StoreUnavailableError) setTimeout(() => process.exit(1), 200).unref();
       return 1;
     }
     throw error;

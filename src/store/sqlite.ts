@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
+import { orAfter } from '../core/deadline.js';
 import type { Logger } from '../log.js';
 import { StoreUnavailableError } from './errors.js';
 import { keyvEncode } from './keyv-format.js';
@@ -27,6 +28,16 @@ const SCHEMA = [
 export function sqlitePath(url: string): string {
   const raw = url.replace(/^sqlite:\/\//, '');
   return raw === ':memory:' ? raw : path.resolve(raw);
+}
+
+/** How long opening the store may take before startup gives up with a clear line. */
+export const OPEN_TIMEOUT_MS = 10_000;
+
+async function withinOpenTime<T>(work: Promise<T>, step: string): Promise<T> {
+  const late = Symbol('late');
+  const result = await orAfter(work, OPEN_TIMEOUT_MS, late);
+  if (result === late) throw new Error(`${step} took longer than ${OPEN_TIMEOUT_MS / 1000} s`);
+  return result as T;
 }
 
 /**
@@ -59,9 +70,11 @@ export class SqliteStore implements Store {
     const file = sqlitePath(url);
     let store: SqliteStore | undefined;
     try {
-      if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+      // Bounded: a folder that cannot be made (under /proc, say) can make mkdir spin forever.
+      if (file !== ':memory:')
+        await withinOpenTime(mkdir(path.dirname(file), { recursive: true }), 'creating its folder');
       store = new SqliteStore(file, options.prefix ?? '', options.logger);
-      await store.ready;
+      await withinOpenTime(store.ready, 'opening the file');
     } catch (error) {
       throw new StoreUnavailableError(
         `cannot open the SQLite store at ${file}: ${(error as Error).message}. Check that the folder is writable, or set STORE_URL=sqlite://another/path.sqlite`,
