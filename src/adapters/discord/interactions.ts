@@ -26,6 +26,8 @@ import { type DiscordMessage, renderReply } from './render.js';
 
 /** Discord accepts an interaction's callback for 15 minutes; a claim outlives any redelivery. */
 const INTERACTION_CLAIM_MS = 15 * 60_000;
+/** How long the claim may take before this instance answers anyway. */
+const CLAIM_WAIT_MS = 500;
 
 /**
  * Is this instance the one to answer the interaction? Every session on a
@@ -36,7 +38,8 @@ const INTERACTION_CLAIM_MS = 15 * 60_000;
  */
 async function firstToClaim(store: Services['store'], id: string, logger: Logger): Promise<boolean> {
   try {
-    return await store.claim(`discord:interaction:${id}`, INTERACTION_CLAIM_MS);
+    // A Store that is slow to answer (Redis reconnecting) must not cost the 3 s Discord allows.
+    return await orAfter(store.claim(`discord:interaction:${id}`, INTERACTION_CLAIM_MS), CLAIM_WAIT_MS, true);
   } catch (error) {
     logger.warn({ err: errorSummary(error), interaction: id }, 'could not claim the interaction; handling it here');
     return true;
