@@ -5,8 +5,9 @@ import { ancestry } from '../topics.js';
 import { claimSpeakerAnswers, claimSpeakersOf } from './answer-counts.js';
 import { answerOption, blankMentions, countryOf, entityDistractors, GAP, hints, pointersTo } from './gaps.js';
 import { type Random, seededRandom, seedOf } from './random.js';
+import { whoSaidVariant } from './true-false.js';
 import { type Declined, type Difficulty, type Draft, decline, isDeclined, type Option } from './types.js';
-import { articleOf, BACK_REFERENCE, grammarOf, inSentence, wordsAround } from './wording.js';
+import { articleOf, BACK_REFERENCE, grammarOf, wordsAround } from './wording.js';
 
 /**
  * The claim with its speaker's one name blanked, unless the article is the
@@ -207,26 +208,14 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
     .map((o) => pack.actors.get(o.facet?.entity ?? ''))
     .find((a) => a !== undefined && (!backRef || grammarOf(a) === grammarOf(speaker)));
   if (!wrong) return decline('no other speaker who would fit the statement’s words in its speaker’s place');
-  const shown = inSentence(truth ? speaker : wrong);
-  const swap = truth ? '' : `It was ${inSentence(speaker)}, not ${inSentence(wrong)}. `;
-  const options: Option[] = [
-    { text: 'True', facet: { category: 'truth' } },
-    { text: 'False', facet: { category: 'truth' } },
-  ];
-  const [yes, no] = options as [Option, Option];
-  return {
-    kind: 'true-false',
-    subject: `${claim.id}:${truth ? 'true' : 'false'}`,
-    prompt: `${lead}${asClause(text.split(GAP).join(shown))}. (True means the article reports it, not that it is so.)`,
-    correct: truth ? yes : no,
-    distractors: [truth ? no : yes],
-    // One label for every True/False: one that followed the claim (disputed ones are blame, True when one side
-    // blames the other) or the variant would point at the answer. Players' accuracy sets it once 20 have answered.
-    difficulty: 'medium',
-    explanation: `${swap}${attributeClaim(pack, claim)}`,
-    sourceIds: [claim.source],
-    eventIds: claim.event ? [claim.event] : [],
-    subjects: [claim.id],
-    fixedOrder: true,
-  };
+  return whoSaidVariant({
+    item: claim,
+    truth,
+    speaker,
+    wrong,
+    say: (name) =>
+      `${lead}${asClause(text.split(GAP).join(name))}. (True means the article reports it, not that it is so.)`,
+    attribution: attributeClaim(pack, claim),
+    source: claim.source,
+  });
 }

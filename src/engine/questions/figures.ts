@@ -7,14 +7,13 @@ import { anyStandsOut } from './form.js';
 import { GAP } from './gaps.js';
 import { numbersIn, sameValue } from './numbers.js';
 import { seededRandom } from './random.js';
-import { type Declined, type Difficulty, type Draft, decline } from './types.js';
-import { articleOf, asExcerpt, inOwnWords, inSentence } from './wording.js';
+import { type Declined, type Draft, decline } from './types.js';
+import { articleOf, asExcerpt, fromArticle, inSentence } from './wording.js';
 
 /** A ladder: four values in an even progression, the answer at `position`. */
 export interface Ladder {
   values: number[];
   position: number;
-  difficulty: Difficulty;
 }
 
 /** The closest a step may sit to the answer, as a share of it: 584, 585, 586, 587 is a test of eyesight. */
@@ -67,8 +66,7 @@ export function ladders(value: number, forbidden: readonly number[]): Ladder[] {
       const rest = zeros.filter((_, i) => i !== position);
       if (rest.every((z) => z < mine) || rest.every((z) => z > mine)) continue;
       if (anyStandsOut(values.map((v) => formatOnScale(v, value)))) continue;
-      const relative = step / value;
-      out.push({ values, position, difficulty: relative <= 0.1 ? 'hard' : relative <= 0.25 ? 'medium' : 'easy' });
+      out.push({ values, position });
     }
   return out;
 }
@@ -234,7 +232,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     // Not from the step: only a wide step fits below a small answer, so the label would say where the answer sits.
     // Players' accuracy sets it once 20 have answered.
     difficulty: 'medium',
-    explanation: `${attributeClaim(pack, claim)} ${inOwnWords(pack, claim.source, claim.excerpt)}`,
+    explanation: `${attributeClaim(pack, claim)} ${fromArticle(pack, claim.source, claim.excerpt)}`,
     sourceIds: [claim.source],
     eventIds: claim.event ? [claim.event] : [],
     subjects: [claim.id],

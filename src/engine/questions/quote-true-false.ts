@@ -5,8 +5,9 @@ import { quoteSpeakersOf } from './answer-counts.js';
 import { countryOf, entityDistractors, stemsOf } from './gaps.js';
 import { coSpeakers, fragmentStart } from './quote-speaker.js';
 import { seededRandom, seedOf } from './random.js';
-import { type Declined, type Draft, decline, isDeclined, type Option } from './types.js';
-import { articleOf, inSentence } from './wording.js';
+import { whoSaidVariant } from './true-false.js';
+import { type Declined, type Draft, decline, isDeclined } from './types.js';
+import { articleOf } from './wording.js';
 
 /** Fewer words than this say nothing anyone could pin on a speaker, even with the speaker named. */
 const FEWEST_WORDS = 3;
@@ -65,24 +66,13 @@ export function quoteTrueFalse(pack: Pack, quote: Quote, truth: boolean): Draft 
   if (isDeclined(others)) return others;
   const wrong = pack.actors.get(others[0]?.facet?.entity ?? '');
   if (!wrong) return decline('no one else quoted in the pack to put in the speaker’s place');
-  const options: Option[] = [
-    { text: 'True', facet: { category: 'truth' } },
-    { text: 'False', facet: { category: 'truth' } },
-  ];
-  const [yes, no] = options as [Option, Option];
-  const shown = inSentence(truth ? speaker : wrong);
-  const swap = truth ? '' : `It was ${inSentence(speaker)}, not ${inSentence(wrong)}. `;
-  return {
-    kind: 'true-false',
-    subject: `${quote.id}:${truth ? 'true' : 'false'}`,
-    prompt: `True or false: ${articleOf(pack, quote.source)} quotes ${shown} as saying “${words}”.`,
-    correct: truth ? yes : no,
-    distractors: [truth ? no : yes],
-    difficulty: 'medium',
-    explanation: `${swap}${attributeQuote(pack, quote)}`,
-    sourceIds: [quote.source],
-    eventIds: quote.event ? [quote.event] : [],
-    subjects: [quote.id],
-    fixedOrder: true,
-  };
+  return whoSaidVariant({
+    item: quote,
+    truth,
+    speaker,
+    wrong,
+    say: (name) => `True or false: ${articleOf(pack, quote.source)} quotes ${name} as saying “${words}”.`,
+    attribution: attributeQuote(pack, quote),
+    source: quote.source,
+  });
 }

@@ -61,7 +61,7 @@ export function wordsAround(text: string, mark: string, n: number): string {
 }
 
 /** "From South Front’s article: “…”": an excerpt marked as the article's text, with whatever verdict its words carry. */
-export function inOwnWords(pack: Pack, sourceId: string, excerpt: string): string {
+export function fromArticle(pack: Pack, sourceId: string, excerpt: string): string {
   const outlet = pack.sources.get(sourceId)?.outlet ?? 'the';
   return `From ${outlet}’s article: “${asExcerpt(excerpt)}”`;
 }
