@@ -17,11 +17,10 @@ const EXPIRY_EVERY_TICKS = 60;
  * day ago.
  */
 export function startQuizClock(services: Services, log: Logger): { stop(): Promise<void> } {
-  let busy = false;
   let ticks = 0;
-  const task = cron.schedule('* * * * * *', async () => {
-    if (busy) return;
-    busy = true;
+  // The tick in flight, so a stop waits for it instead of closing the Store under it.
+  let running: Promise<void> | undefined;
+  const tick = async () => {
     try {
       await closeDueQuizRounds(services);
       // Their cleanup times lie a day or a week out, so a minute late is on time;
@@ -32,14 +31,20 @@ export function startQuizClock(services: Services, log: Logger): { stop(): Promi
       }
     } catch (error) {
       log.error({ err: error }, 'closing due quiz rounds failed');
-    } finally {
-      busy = false;
     }
+  };
+  const task = cron.schedule('* * * * * *', async () => {
+    if (running) return;
+    running = tick().finally(() => {
+      running = undefined;
+    });
+    await running;
   });
   return {
     stop: async () => {
       await task.stop();
       await task.destroy();
+      await running;
     },
   };
 }
