@@ -208,7 +208,7 @@ describe('the audit', () => {
   it('builds the whole pool and reports each kind, coverage and the heaviest and lightest questions', () => {
     const report = auditQuestions(pack, 2);
     expect(report.kinds.map((k) => k.kind)).toContain('report-gap');
-    expect(report.coverage.map((c) => c.type)).toEqual(['events', 'claims', 'quotes', 'facts']);
+    expect(report.coverage.map((c) => c.type)).toEqual(['events', 'claims', 'quotes', 'facts', 'places']);
     expect(report.heaviest).toHaveLength(20);
     expect(report.lightest).toHaveLength(20);
     expect(report.heaviest[0]?.weight ?? 0).toBeGreaterThanOrEqual(report.lightest[0]?.weight ?? 0);

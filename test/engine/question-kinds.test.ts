@@ -24,6 +24,7 @@ describe('question kinds on the curated pack', () => {
     // Places here share their event or their country with the answer; speakers' gaps point back with a pronoun
     // or a country; reports' gaps are countries, which the rest of a report fixes.
     expect([...QUESTION_KINDS].filter((k) => !made.has(k))).toEqual(['event-place', 'claim-speaker', 'report-gap']);
+    expect(made.has('place-country')).toBe(true);
     expect(buildPool(richPack(), 1).variants.some((q) => q.kind === 'event-place')).toBe(true);
     const reasons = buildPool(pack, 1).reasons;
     expect(reasons.get('fact-turkey-azerbaijan-main-ally')?.join()).toMatch(
@@ -140,6 +141,24 @@ describe('question kinds on the curated pack', () => {
 
   it('never asks a date for an event the curator dated to a span', () => {
     for (const q of ofKind('event-date')) expect(pack.events.get(q.eventIds[0] as string)?.endDate).toBeUndefined();
+  });
+
+  it('asks which country a place is in only when an article names both, and not where the country is the dispute', () => {
+    const places = ofKind('place-country');
+    const jermuk = places.find((q) => q.id === 'place-country:jermuk');
+    expect(jermuk?.prompt).toBe('Which country is Jermuk in?');
+    expect(jermuk && [...jermuk.options].sort()).toEqual(['Armenia', 'Azerbaijan']);
+    expect(jermuk && jermuk.options[jermuk.answer]).toBe('Armenia');
+    expect(jermuk?.explanation).toMatch(/crossed the border into Armenia .* Jermuk/);
+    const right = (country: string) => places.filter((q) => q.options[q.answer] === country).length;
+    // Each side right about as often, or a player learns to answer the commoner one.
+    expect(Math.abs(right('Armenia') - right('Azerbaijan'))).toBeLessThanOrEqual(right('Armenia') / 3);
+    const reasons = buildPool(pack, 1, ['place-country']).reasons;
+    expect(reasons.get('stepanakert')?.join()).toMatch(/sovereignty is the dispute/);
+    // Aliyev's "the Azeri army liberated the village of Mehdili" is a side's war aim, not a map.
+    expect(reasons.get('mehdili')?.join()).toMatch(/no report in the pack names it and its country/);
+    expect(reasons.get('east-azerbaijan-province')?.join()).toMatch(/its name holds a country/);
+    expect(reasons.get('idlib')?.join()).toMatch(/not one of the two/);
   });
 
   it('weighs deaths above side remarks', () => {

@@ -32,8 +32,9 @@ export function optionsAreDistinct(options: readonly Option[]): boolean {
 
 /** Checks a draft and shuffles its options; undefined when it could mislead. */
 export function finalize(pack: Pack, draft: Draft, random: Random): Question | undefined {
-  // True/False has one other option; the rest have two or three.
-  const fits = draft.fixedOrder ? draft.distractors.length === 1 : [2, 3].includes(draft.distractors.length);
+  // True/False and a pair have one other option; the rest have two or three.
+  const fits =
+    draft.fixedOrder || draft.pair ? draft.distractors.length === 1 : [2, 3].includes(draft.distractors.length);
   if (!fits) return undefined;
   const all = [draft.correct, ...draft.distractors];
   if (!optionsAreDistinct(all)) return undefined;

@@ -6,6 +6,7 @@ import { eventDate } from './event-date.js';
 import { eventPlace, eventPlaceAnswers } from './events.js';
 import { figureQuestion } from './figures.js';
 import { finalize } from './finalize.js';
+import { placeCountry } from './place-country.js';
 import { quoteSpeaker } from './quote-speaker.js';
 import { quoteTrueFalse } from './quote-true-false.js';
 import { type Random, seededRandom } from './random.js';
@@ -101,7 +102,17 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
           ? [{ key: `${fact.id}:${target}`, about: fact.id, build: (r: Random) => reportGap(pack, fact, target, r) }]
           : [{ key: fact.id, about: fact.id, build: () => decline(whyNoReportGap(pack, fact)) }];
       }),
+  'place-country': (pack, scope) =>
+    pack.data.places
+      .filter((place) => placeInScope(pack, place.id, scope))
+      .map((place) => ({ key: place.id, about: place.id, build: (r: Random) => placeCountry(pack, place, r) })),
 };
+
+/** A place is in scope when the whole pack is, or when an event there is. */
+function placeInScope(pack: Pack, placeId: string, scope: Scope): boolean {
+  if (!scope.period && !scope.topic) return true;
+  return pack.eventsInvolving(placeId).some((event) => eventInScope(pack, event, scope));
+}
 
 /**
  * What a question is about beyond its events: a claim's figures, its
@@ -161,7 +172,7 @@ const FULL_WEIGHT = 4;
  * their gaps are the hardest to fill with fair options: they take less.
  */
 const KIND_SHARE = 1.5;
-const LESSER_KINDS: Partial<Record<RoundKind, number>> = { 'report-gap': 0.5 };
+const LESSER_KINDS: Partial<Record<RoundKind, number>> = { 'report-gap': 0.5, 'place-country': 0.5 };
 
 /**
  * Up to `count` questions, cycling through the kinds so a game mixes them,

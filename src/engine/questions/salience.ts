@@ -87,6 +87,11 @@ export function draftWeight(pack: Pack, draft: Draft): number {
       const base = (isKeyActor(pack, quote.speaker) ? 1.5 : 1) * (GRAVE.test(quote.text) ? 1.5 : 1);
       weight = Math.max(weight, base * (event ? Math.sqrt(eventWeight(pack, event) / 2) : 1));
     }
+    // Where a place is matters less than what happened there.
+    if (pack.places.has(id)) {
+      const event = pack.eventsInvolving(id)[0];
+      weight = Math.max(weight, event ? Math.sqrt(eventWeight(pack, event) / 2) : 1);
+    }
     const fact = pack.facts.get(id);
     if (fact) weight = Math.max(weight, (GRAVE.test(fact.statement) ? 2 : 1.2) * (fact.date ? 1 : 0.9));
   }

@@ -9,6 +9,7 @@ export const QUESTION_KINDS = [
   'true-false',
   'claim-speaker',
   'report-gap',
+  'place-country',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 /**
@@ -90,4 +91,6 @@ export interface Draft {
   subjects?: string[];
   /** True/false shows its two options in the order True, False, wherever the right one is. */
   fixedOrder?: boolean;
+  /** A choice between two named things (which of two countries): one distractor, shuffled like any other. */
+  pair?: boolean;
 }

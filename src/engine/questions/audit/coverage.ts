@@ -2,7 +2,7 @@ import type { Pack } from '../../../content/pack.js';
 import type { Question } from '../types.js';
 
 export interface Coverage {
-  type: 'events' | 'claims' | 'quotes' | 'facts';
+  type: 'events' | 'claims' | 'quotes' | 'facts' | 'places';
   total: number;
   asked: number;
   /** Items no question is about, with why. */
@@ -20,6 +20,8 @@ export function coverage(pack: Pack, questions: readonly Question[], why: (id: s
     ['claims', pack.data.claims.map((c) => c.id)],
     ['quotes', pack.data.quotes.map((q) => q.id)],
     ['facts', pack.data.facts.map((f) => f.id)],
+    // Countries are the options, not subjects.
+    ['places', pack.data.places.filter((p) => p.kind !== 'country').map((p) => p.id)],
   ];
   return types.map(([type, ids]) => ({
     type,

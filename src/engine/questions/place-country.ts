@@ -1,0 +1,144 @@
+import { foldName } from '../../content/normalize.js';
+import type { Pack } from '../../content/pack.js';
+import type { Actor, Place } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
+import { entityOption, mentions } from './finalize.js';
+import type { Random } from './random.js';
+import { type Declined, type Draft, decline } from './types.js';
+import { articleOf, asExcerpt } from './wording.js';
+
+/**
+ * "Which country is Jermuk in?" The places of a border war sit on one side
+ * of the border or the other, and which side is much of what the fighting
+ * meant: the September 2022 shelling hit Armenia itself, not Karabakh.
+ */
+
+/** Kinds of place a reader can put in one country; a sea, a border or a road belongs to several. */
+const PLACED_KINDS = new Set<Place['kind']>(['region', 'province', 'district', 'city', 'town', 'village']);
+
+/** An article's sentence that names the place and its country: what the question is taught from. */
+export interface PlaceEvidence {
+  source: string;
+  excerpt: string;
+}
+
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?…]["”’']?)\s+(?=[\p{Lu}“"])/u);
+}
+
+const wordsOf = (text: string) => foldName(text).split(' ').filter(Boolean);
+
+/** Where in the words a name (of one or more words) starts; -1 when it does not. */
+function indexOfName(words: readonly string[], name: string): number {
+  const key = wordsOf(name);
+  if (key.join(' ').length < 4) return -1;
+  return words.findIndex((_, i) => key.every((k, j) => words[i + j] === k));
+}
+
+/**
+ * How many words apart the sentence puts the place and its country
+ * ("Armenia", an alias, or a word it begins: "Armenian", "Syrians",
+ * "Ukrainian" from "Ukrain"); undefined when it names only one of them.
+ */
+function distanceApart(sentence: string, place: Place, country: Actor): number | undefined {
+  const words = wordsOf(sentence);
+  const at = [place.name, ...place.aliases].map((n) => indexOfName(words, n)).filter((i) => i >= 0);
+  const stem = foldName(country.name).replace(/[aeiou]$/, '');
+  const countryAt = words.flatMap((w, i) => (stem.length >= 4 && w.startsWith(stem) ? [i] : []));
+  for (const n of [country.name, ...country.aliases]) {
+    const i = indexOfName(words, n);
+    if (i >= 0) countryAt.push(i);
+  }
+  if (at.length === 0 || countryAt.length === 0) return undefined;
+  return Math.min(...at.flatMap((a) => countryAt.map((c) => Math.abs(a - c))));
+}
+
+/** Does the name hold a country's ("East Azerbaijan Province")? */
+function namesCountry(name: string, country: Actor): boolean {
+  const words = wordsOf(name);
+  const stem = foldName(country.name).replace(/[aeiou]$/, '');
+  return (
+    [country.name, ...country.aliases].some((n) => indexOfName(words, n) >= 0) || words.some((w) => w.startsWith(stem))
+  );
+}
+
+/**
+ * The sentence of a report, or of an outlet's own account, that names the
+ * place nearest its country: "the Azeri capital of Baku" over "Ganja,
+ * Azerbaijan's second city after Baku". A side's claim does not count:
+ * "the Azeri army liberated the village of …" is a war aim, not a map.
+ */
+function evidenceFor(pack: Pack, place: Place, country: Actor): PlaceEvidence | undefined {
+  const outletsOwn = pack.data.claims.filter((c) => {
+    const outlet = pack.sources.get(c.source)?.outlet;
+    const speaker = pack.actors.get(c.statedBy);
+    return outlet !== undefined && speaker !== undefined && mentions(outlet, [speaker.name, ...speaker.aliases]);
+  });
+  let best: (PlaceEvidence & { apart: number }) | undefined;
+  for (const item of [...pack.data.facts, ...outletsOwn]) {
+    for (const sentence of sentencesOf(item.excerpt)) {
+      const apart = distanceApart(sentence, place, country);
+      if (apart !== undefined && (!best || apart < best.apart))
+        best = { source: item.source, excerpt: sentence, apart };
+    }
+  }
+  return best && { source: best.source, excerpt: best.excerpt };
+}
+
+/** Why a place is not asked, or its country and the sentence that says so. */
+export function placeCountryFacts(pack: Pack, place: Place): { country: Actor; evidence: PlaceEvidence } | Declined {
+  if (!PLACED_KINDS.has(place.kind)) return decline(`a place of its kind (${place.kind}) is not asked by country`);
+  const country = place.country ? pack.actors.get(place.country) : undefined;
+  if (!country) return decline('the pack gives it no country: it spans several, or its sovereignty is the dispute');
+  // Inside a place with no country (Nagorno-Karabakh), the country is the dispute too.
+  for (let at = place.in ? pack.places.get(place.in) : undefined; at; at = at.in ? pack.places.get(at.in) : undefined)
+    if (at.kind !== 'country' && at.country !== place.country)
+      return decline(`it lies inside ${at.name}, which the pack does not put in ${country.name}`);
+  const countries = pack.data.actors.filter((a) => a.kind === 'state');
+  if (countries.some((c) => namesCountry(place.name, c))) return decline('its name holds a country’s name');
+  const evidence = evidenceFor(pack, place, country);
+  if (!evidence) return decline('no report in the pack names it and its country in one sentence');
+  return { country, evidence };
+}
+
+/**
+ * The two countries whose places are asked: those with the most places the
+ * articles put in them. Two options, each right about as often: a third
+ * country far away would be a give-away, not a distractor.
+ */
+export const placeCountrySides = packCache((pack, _: 'all'): string[] => {
+  const counts = new Map<string, number>();
+  for (const place of pack.data.places) {
+    const facts = placeCountryFacts(pack, place);
+    if ('country' in facts) counts.set(facts.country.id, (counts.get(facts.country.id) ?? 0) + 1);
+  }
+  const ranked = [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return ranked.length >= 2 ? ranked.slice(0, 2).map(([id]) => id) : [];
+});
+
+export function placeCountry(pack: Pack, place: Place, _random: Random): Draft | Declined {
+  const facts = placeCountryFacts(pack, place);
+  if (!('country' in facts)) return facts;
+  const sides = placeCountrySides(pack, 'all');
+  if (!sides.includes(facts.country.id))
+    return decline('its country is not one of the two whose places the articles name most');
+  const otherId = sides.find((id) => id !== facts.country.id) as string;
+  const other = pack.actors.get(otherId) as Actor;
+  const { country, evidence } = facts;
+  return {
+    kind: 'place-country',
+    subject: place.id,
+    prompt: `Which country is ${place.name} in?`,
+    correct: entityOption(country, 'state'),
+    distractors: [entityOption(other, 'state')],
+    difficulty: 'easy',
+    pair: true,
+    explanation: `${place.name} is in ${country.name}. ${articleOf(pack, evidence.source)}: “${asExcerpt(evidence.excerpt)}”`,
+    sourceIds: [evidence.source],
+    eventIds: pack
+      .eventsInvolving(place.id)
+      .slice(0, 1)
+      .map((e) => e.id),
+    subjects: [place.id],
+  };
+}
