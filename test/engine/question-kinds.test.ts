@@ -54,18 +54,46 @@ describe('question kinds on the curated pack', () => {
   });
 
   it('never offers a relayed principal, or someone of the same office, as the speaker of relayed words', () => {
-    const relayed = ofKind('quote-speaker').filter((q) => pack.quotes.get(q.subjects?.[0] ?? '')?.relays);
-    expect(relayed.length).toBeGreaterThan(0);
-    for (const q of relayed) {
-      const quote = pack.quotes.get(q.subjects?.[0] ?? '');
-      expect(q.options[q.answer]).toBe(pack.nameOf(quote?.speaker ?? ''));
-      expect(q.options).not.toContain(pack.nameOf(quote?.relays ?? ''));
+    const rich = richPack();
+    const richPool = buildPool(rich, 12, ['quote-speaker']).variants;
+    for (const [p, questions] of [
+      [pack, ofKind('quote-speaker')],
+      [rich, richPool],
+    ] as const) {
+      const relayed = questions.filter((q) => p.quotes.get(q.subjects?.[0] ?? '')?.relays);
+      for (const q of relayed) {
+        const quote = p.quotes.get(q.subjects?.[0] ?? '');
+        expect(q.options[q.answer]).toBe(p.nameOf(quote?.speaker ?? ''));
+        expect(q.options).not.toContain(p.nameOf(quote?.relays ?? ''));
+      }
     }
+    // The curated pack's relayed words (Demmer for Merkel, Price for Blinken) are fragments today, so the
+    // rule is pinned on the invented pack, whose principal is otherwise a fair option.
+    expect(richPool.filter((q) => q.id === 'quote-speaker:q2').length).toBeGreaterThan(0);
   });
 
   it('offers as speakers only people and bodies who are quoted in the pack', () => {
     const speakers = new Set(pack.data.quotes.map((q) => pack.nameOf(q.speaker)));
     for (const q of ofKind('quote-speaker')) for (const o of q.options) expect(speakers).toContain(o);
+  });
+
+  it('offers as speakers only those quoted in the same stretch of reporting, bystanders only against bystanders', () => {
+    const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+    const actorByName = new Map(pack.data.actors.map((a) => [a.name, a]));
+    for (const q of ofKind('quote-speaker')) {
+      const quote = pack.quotes.get(q.subjects?.[0] ?? '');
+      const printed = pack.sources.get(quote?.source ?? '')?.date ?? '';
+      for (const option of q.options) {
+        const id = actorByName.get(option)?.id;
+        const dates = pack.data.quotes.filter((x) => x.speaker === id).map((x) => pack.sources.get(x.source)?.date ?? '');
+        expect(dates.some((d) => days(d, printed) <= 30)).toBe(true);
+      }
+      const witnesses = (q.facets ?? []).filter((f) => f.category === 'person:witness').length;
+      expect([0, q.options.length]).toContain(witnesses);
+    }
+    const why = buildPool(pack, 1, ['quote-speaker']).reasons;
+    // "end hostilities and return to…": cut from the reporter's sentence, it does not read as said.
+    expect(why.get('quote-macron-end-hostilities-2022-09')?.join()).toMatch(/fragment/);
   });
 
   it('dates words to the day they were said only when the article does; otherwise names the article', () => {

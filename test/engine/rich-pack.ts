@@ -151,6 +151,14 @@ export function richPackData(): PackData {
         description: 'An analyst.',
         roles: [{ title: 'analyst', of: 'think-tank', source: 's3', asOf: '2020-10-20' }],
       },
+      ...['Gil Gorse', 'Hal Hazel'].map((name, i) => ({
+        id: `commentator-${i}`,
+        name,
+        kind: 'person' as const,
+        aliases: [],
+        description: `A commentator, ${name}.`,
+        roles: [{ title: 'analyst', of: 'league', source: 's2', asOf: '2020-10-05' }],
+      })),
     ],
     places: [
       place('n-city-1', 'Northgate', 'city', 'north', 40.1, 45.1, ['Nort Gate']),
@@ -236,6 +244,8 @@ export function richPackData(): PackData {
       {
         id: 'q2',
         speaker: 'person-1',
+        // Passing on the words of someone the pack also quotes: that principal is never an option.
+        relays: 'commentator-0',
         text: 'The strike hit only military targets.',
         date: '2020-10-06',
         event: 'e3',
@@ -249,6 +259,22 @@ export function richPackData(): PackData {
         date: '2020-10-20',
         source: 's3',
         excerpt: 'Both sides',
+      },
+      {
+        id: 'q5',
+        speaker: 'commentator-0',
+        text: 'Neither army can hold the pass for long.',
+        date: '2020-10-05',
+        source: 's2',
+        excerpt: 'Neither army',
+      },
+      {
+        id: 'q6',
+        speaker: 'commentator-1',
+        text: 'The talks will fail unless the guns fall silent.',
+        date: '2020-10-05',
+        source: 's2',
+        excerpt: 'The talks will fail',
       },
       // Names its own speaker, so it gives the answer away: never asked.
       {

@@ -1,4 +1,5 @@
 import { packCache } from '../../core/pack-memo.js';
+import { daysBetween } from './calendar.js';
 import { claimFamily, claimSpeaker, speakerGap } from './claim-speaker.js';
 import { eventPlace, eventPlaceAnswers } from './events.js';
 import { askableQuote, quoteSpeaker } from './quote-speaker.js';
@@ -108,6 +109,25 @@ export const claimSpeakerAnswers = packCache((pack, family: string) =>
 export const quoteSpeakersOf = packCache((pack, sourceId: string) =>
   tally(pack.data.quotes.filter((q) => q.source === sourceId).map((q) => q.speaker)),
 );
+
+/** Articles published this close together report one stretch of the story: their speakers could be each other's. */
+const SAME_STRETCH_DAYS = 30;
+
+/**
+ * Everyone quoted in articles of the same stretch as this one: a speaker
+ * quoted only two years later (Trump against a 2022 line) is out on its face.
+ */
+export const quoteSpeakersNear = packCache((pack, sourceId: string) => {
+  const date = pack.sources.get(sourceId)?.date;
+  const near = (id: string) => {
+    const other = pack.sources.get(id)?.date;
+    return (
+      id === sourceId ||
+      (date !== undefined && other !== undefined && Math.abs(daysBetween(date, other)) <= SAME_STRETCH_DAYS)
+    );
+  };
+  return tally(pack.data.quotes.filter((q) => near(q.source)).map((q) => q.speaker));
+});
 
 /**
  * Everyone the same article reports making a claim of the family ("stance@wsws-2020-10-01"): the

@@ -100,7 +100,8 @@ export function hints(text: string, item: Named): boolean {
 function broadClass(entity: Nameable): string {
   if (entity.type === 'place') return 'place';
   const kind = entity.item.kind;
-  if (kind === 'person') return 'person';
+  // A bystander's account ("the community building has been damaged") is no leader's line, nor the reverse.
+  if (kind === 'person') return categoryOf(entity) === 'person:witness' ? 'witness' : 'person';
   return ['state', 'government-body', 'armed-force', 'group'].includes(kind) ? 'voice' : 'press';
 }
 

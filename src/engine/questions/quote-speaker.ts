@@ -1,7 +1,7 @@
 import type { Pack } from '../../content/pack.js';
 import type { Quote } from '../../content/schema.js';
 import { attributeQuote } from '../attribution.js';
-import { quoteSpeakerAnswers } from './answer-counts.js';
+import { quoteSpeakerAnswers, quoteSpeakersNear } from './answer-counts.js';
 import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, hints } from './gaps.js';
 import type { Random } from './random.js';
@@ -21,20 +21,25 @@ export function askableQuote(pack: Pack, quote: Quote): boolean {
 const FRAGMENT_START =
   /^[“"‘']?(would|will|to|and|or|but|that|all|should|must|be|is|are|was|were|for|of|in|on|with|by|as|has|have|had|not)\b/;
 
+/** A fragment: it starts on a word that needs the reporter's sentence, or in lower case ("end hostilities and…"). */
 export function fragmentStart(text: string): boolean {
-  return FRAGMENT_START.test(text.trim());
+  const trimmed = text.trim();
+  return FRAGMENT_START.test(trimmed) || /^[“"‘']?\p{Ll}/u.test(trimmed);
 }
 
 function whyUnaskable(pack: Pack, quote: Quote): string | undefined {
   const speaker = pack.actors.get(quote.speaker);
   if (!speaker) return 'its speaker is not in the pack';
   if (quote.text.length > 350) return 'too long to show as one question';
-  if (FRAGMENT_START.test(quote.text.trim()))
-    return 'a fragment that starts mid-clause ("would push for…", "to immediately…"): it does not read as something said';
+  if (fragmentStart(quote.text))
+    return 'a fragment that starts mid-clause ("would push for…", "end hostilities and…"): it does not read as something said';
   if (quote.text.trim().split(/\s+/).length < 6)
     return 'under six words: a phrase such as this could be anyone’s, so it cannot be pinned on one speaker';
   if (mentions(quote.text, [speaker.name, ...speaker.aliases]) || hints(quote.text, speaker))
     return 'the words name their own speaker or the speaker’s country';
+  // "He reiterated calls for a ceasefire": an office speaking of its principal, which no one else would say so.
+  if (/^[“"‘']?(he|she)\b/i.test(quote.text.trim()))
+    return 'words about a third person, which only their own office could have said';
   if (pack.data.quotes.some((q) => q.id !== quote.id && q.speaker !== quote.speaker && q.text === quote.text))
     return 'someone else in the pack said the same words';
   return undefined;
@@ -68,6 +73,21 @@ export function coSpeakers(pack: Pack, quote: Quote): Set<string> {
   return out;
 }
 
+/**
+ * Speakers named for a place ("Resident of Geghamasar") when the words name
+ * another place: the words about Sotk rule them out.
+ */
+function namedElsewhere(pack: Pack, quote: Quote): string[] {
+  const places = [...pack.places.values()].filter((p) => mentions(quote.text, [p.name, ...p.aliases]));
+  if (places.length === 0) return [];
+  return pack.data.actors
+    .filter((a) => a.id !== quote.speaker)
+    .filter((a) =>
+      [...pack.places.values()].some((p) => mentions(a.name, [p.name, ...p.aliases]) && !places.includes(p)),
+    )
+    .map((a) => a.id);
+}
+
 /** quote → speaker: the speaker of record, against others who are quoted in the pack and of the same standing. */
 export function quoteSpeaker(
   pack: Pack,
@@ -81,14 +101,17 @@ export function quoteSpeaker(
   if (unaskable) return decline(unaskable);
   const prompt = `Who said this, ${whenSaid(pack, quote)}? “${quote.text.replace(/[,;:]$/, '')}”`;
   const answer = { type: 'actor' as const, item: speaker };
+  // The prompt names the article: anyone quoted only in another stretch of the story (Trump against 2022) is out.
+  const quotedThere = quoteSpeakersNear(pack, quote.source);
   const distractors = entityDistractors(
     pack,
     answer,
     {
-      answers,
+      answers: new Map([...answers].filter(([id]) => quotedThere.has(id))),
       prompt,
-      exclude: coSpeakers(pack, quote),
+      exclude: new Set([...coSpeakers(pack, quote), ...namedElsewhere(pack, quote)]),
       otherCountry: speaker.kind !== 'person',
+      looseCategory: true,
     },
     random,
   );
