@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/adapters/slack/body-limit.js';
-import { type Harness, startHarness } from '../slack/harness.js';
+import { type Harness, sign, startHarness } from '../slack/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -49,5 +49,34 @@ describe('request bodies on the Slack port', () => {
       body,
     );
     expect(answer.status).toBe(401);
+  });
+});
+
+describe('malformed bodies on the Slack port', () => {
+  const signedHeaders = (body: string, type = 'application/x-www-form-urlencoded') => {
+    const timestamp = Math.floor(Date.now() / 1000);
+    return {
+      'content-type': type,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(body, timestamp),
+    };
+  };
+
+  it('get 400 when signed but not a payload Bolt can read (payload=null, an array, broken JSON), and the bot serves on', async () => {
+    for (const [body, type] of [
+      ['payload=null', 'application/x-www-form-urlencoded'],
+      ['payload=%5B1%5D', 'application/x-www-form-urlencoded'],
+      ['payload=%7Bnope', 'application/x-www-form-urlencoded'],
+      ['null', 'application/json'],
+    ] as const) {
+      const answer = await h.raw(body, signedHeaders(body, type));
+      expect(answer.status, body).toBe(400);
+    }
+    expect((await h.command('/timeline', '2020-10')).status).toBe(200);
+  });
+
+  it('get 400 unsigned too, before anything reads their fields', async () => {
+    const answer = await post({ 'content-type': 'application/json', 'content-length': '4' }, 'null');
+    expect(answer.status).toBe(400);
   });
 });
