@@ -1,5 +1,6 @@
 import { ConfigError } from './config.js';
 import { ContentError } from './content/errors.js';
+import { PortUnavailableError } from './ops/port-error.js';
 import { StoreUnavailableError } from './store/errors.js';
 
 /**
@@ -52,10 +53,16 @@ export async function runCli(argv: string[]): Promise<number> {
     return await (await sub.load()).main(rest);
   } catch (error) {
     // Faults a user can fix get one clear line, not a stack trace.
-    if (error instanceof ContentError || error instanceof ConfigError || error instanceof StoreUnavailableError) {
+    if (
+      error instanceof ContentError ||
+      error instanceof ConfigError ||
+      error instanceof StoreUnavailableError ||
+      error instanceof PortUnavailableError
+    ) {
       console.error(error.message);
       // A store that hung (a folder under /proc) may leave work pending that would hold the process open.
-      if (error instanceof StoreUnavailableError) setTimeout(() => process.exit(1), 200).unref();
+      if (error instanceof StoreUnavailableError || error instanceof PortUnavailableError)
+        setTimeout(() => process.exit(1), 200).unref();
       return 1;
     }
     throw error;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log.js';
 import { checkHealth, type HealthDeps } from './health.js';
 import type { Metrics } from './metrics.js';
+import { asPortError } from './port-error.js';
 
 /** Handles the request and returns true, or returns false to let another handler have it. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -109,9 +110,10 @@ export async function startOpsServer(options: {
   // Probes and scrapers reconnect each time; don't let idle keep-alive sockets hold a shutdown open.
   server.keepAliveTimeout = 2_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (error: unknown) => reject(asPortError(error, options.port, options.host));
+    server.once('error', fail);
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });

@@ -53,8 +53,9 @@ export async function startOps(options: {
     server = await startOpsServer({ port: options.config.PORT, host: options.config.HOST, handler, log: options.log });
   } catch (error) {
     if (!consoleOnly) throw error;
+    // The console is for a person at a terminal: the reason in words, not a stack.
     options.log.warn(
-      { event: 'ops', port: options.config.PORT, err: error },
+      { event: 'ops', port: options.config.PORT, reason: (error as Error).message },
       'could not serve /healthz and /metrics; the console runs without them',
     );
     return { handler, routes };

@@ -85,7 +85,9 @@ describe('question kinds on the curated pack', () => {
       const printed = pack.sources.get(quote?.source ?? '')?.date ?? '';
       for (const option of q.options) {
         const id = actorByName.get(option)?.id;
-        const dates = pack.data.quotes.filter((x) => x.speaker === id).map((x) => pack.sources.get(x.source)?.date ?? '');
+        const dates = pack.data.quotes
+          .filter((x) => x.speaker === id)
+          .map((x) => pack.sources.get(x.source)?.date ?? '');
         expect(dates.some((d) => days(d, printed) <= 30)).toBe(true);
       }
       const witnesses = (q.facets ?? []).filter((f) => f.category === 'person:witness').length;
@@ -115,12 +117,14 @@ describe('question kinds on the curated pack', () => {
   it('asks who started it as which account a named side gave, against that side’s accounts of other fights', () => {
     const accounts = ofKind('blame-account');
     expect(new Set(accounts.map((q) => q.id)).size).toBe(4);
-    const tovuz = accounts.find((q) => q.id === 'blame-account:claim-azerbaijan-mod-tovuz-started-by-armenia-2020-07-17');
+    const tovuz = accounts.find(
+      (q) => q.id === 'blame-account:claim-azerbaijan-mod-tovuz-started-by-armenia-2020-07-17',
+    );
     // Dated, not titled: "near Tovuz" in the prompt would point at the account that names Tovuz.
     expect(tovuz?.prompt).toBe(
       "The fighting of 12–17 July 2020: which account of it did Azerbaijan's Ministry of Defence give?",
     );
-    expect(tovuz && tovuz.options[tovuz.answer]).toMatch(/^Armenian forces opened fire/);
+    expect(tovuz?.options[tovuz?.answer ?? -1]).toMatch(/^Armenian forces opened fire/);
     // Every option blames the same side, so the sides give nothing away.
     for (const q of accounts) {
       const blamed = q.options.map((o) => (/^(Armenia|Armenian)\b/.test(o) ? 'Armenia' : 'Azerbaijan'));
@@ -194,7 +198,7 @@ describe('question kinds on the curated pack', () => {
     const jermuk = places.find((q) => q.id === 'place-country:jermuk');
     expect(jermuk?.prompt).toBe('Which country is Jermuk in?');
     expect(jermuk && [...jermuk.options].sort()).toEqual(['Armenia', 'Azerbaijan']);
-    expect(jermuk && jermuk.options[jermuk.answer]).toBe('Armenia');
+    expect(jermuk?.options[jermuk?.answer ?? -1]).toBe('Armenia');
     expect(jermuk?.explanation).toMatch(/crossed the border into Armenia .* Jermuk/);
     const right = (country: string) => places.filter((q) => q.options[q.answer] === country).length;
     // Each side right about as often, or a player learns to answer the commoner one.

@@ -1,26 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPEN_TIMEOUT_MS } from '../../src/store/sqlite.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** `npm start` with these settings and no stdin: its exit code and what it printed to stderr. */
-async function start(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
-  const child = spawn(process.execPath, ['bin/chronicle.js', 'start'], {
-    cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  child.stderr.on('data', (d) => {
-    err += String(d);
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { code, err };
-}
+import { startChronicle as start } from '../support/start-process.js';
 
 describe('a store that cannot be opened', () => {
   it('stops at startup on a SQLite file whose header is right and whose body is damaged, saying what to do', async () => {

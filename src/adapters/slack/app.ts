@@ -5,6 +5,7 @@ import type { Command, Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
 import { platforms } from '../../ops/health.js';
 import { lifecycle, RESTARTING } from '../../ops/lifecycle.js';
+import { asPortError } from '../../ops/port-error.js';
 import { actionHandler } from './actions.js';
 import { boundTimeouts, limitBodies } from './body-limit.js';
 import { boltLogger } from './bolt-logger.js';
@@ -143,7 +144,13 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
         platforms.report('slack', 'connected');
         return undefined;
       }
-      const server = (await app.start(listen ?? { port: 3000 })) as Server;
+      const where = listen ?? { port: 3000 };
+      let server: Server;
+      try {
+        server = (await app.start(where)) as Server;
+      } catch (error) {
+        throw asPortError(error, where.port ?? 3000, where.host ?? '0.0.0.0');
+      }
       boundTimeouts(server);
       platforms.report('slack', 'connected');
       return server;
