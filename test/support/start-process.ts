@@ -15,10 +15,10 @@ export async function startChronicle(
   });
   let err = '';
   let out = '';
-  child.stderr.on('data', (d) => {
+  child.stderr?.on('data', (d) => {
     err += String(d);
   });
-  child.stdout.on('data', (d) => {
+  child.stdout?.on('data', (d) => {
     out += String(d);
   });
   if (input !== undefined) child.stdin?.end(input);
