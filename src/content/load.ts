@@ -104,6 +104,39 @@ function schemaProblems(source: SourceFile, error: z.ZodError): ContentProblem[]
   return problems;
 }
 
+/** A pack's files nest a handful of levels; past this, the parsers would recurse until the stack runs out. */
+export const MAX_NESTING = 64;
+
+/**
+ * The first line where brackets or indentation go deeper than any pack
+ * needs, or undefined. Counted over the raw text, quotes included: an
+ * excerpt's "[sic]" adds one level at most.
+ */
+function nestedTooDeep(text: string): number | undefined {
+  let line = 1;
+  let brackets = 0;
+  let atLineStart = true;
+  let indent = 0;
+  for (const char of text) {
+    if (char === '\n') {
+      line++;
+      atLineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (atLineStart && (char === ' ' || char === '-')) {
+      // Block nesting: each level is at least one more column of spaces or "- ".
+      if (++indent > MAX_NESTING * 4) return line;
+      continue;
+    }
+    atLineStart = false;
+    if (char === '[' || char === '{') {
+      if (++brackets > MAX_NESTING) return line;
+    } else if (char === ']' || char === '}') brackets = Math.max(0, brackets - 1);
+  }
+  return undefined;
+}
+
 function emptyData(): Omit<PackData, 'meta'> {
   return { sources: [], actors: [], places: [], weapons: [], events: [], claims: [], quotes: [], facts: [] };
 }
@@ -135,6 +168,11 @@ export async function loadPack(dir: string): Promise<Pack> {
       positions ??= new SourceFile(file, text);
       return positions;
     };
+    const tooDeep = nestedTooDeep(text);
+    if (tooDeep) {
+      problems.push({ file, line: tooDeep, path: '', message: `nested more than ${MAX_NESTING} levels deep` });
+      continue;
+    }
     let raw: unknown;
     try {
       // CORE_SCHEMA keeps 2020-09-27 a string instead of a Date.

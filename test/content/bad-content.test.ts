@@ -29,6 +29,13 @@ const cases: Case[] = [
     expected: 'entities.yaml:@LINE(headline: Armenian-Azeri) : not valid YAML',
   },
   {
+    // Parsers recurse per level: 20,000 would run the stack out and print a trace instead of a line.
+    name: 'nesting deeper than any pack needs',
+    file: 'entities.yaml',
+    edit: (text) => `${text}\nfacts: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+    expected: 'entities.yaml:@LINE(facts: [[[) : nested more than 64 levels deep',
+  },
+  {
     name: 'an unknown actor, with the nearest id suggested',
     file: 'events/2020.yaml',
     edit: replace('statedBy: azerbaijan-mod', 'statedBy: azerbaijan-mdo'),
