@@ -26,9 +26,30 @@ export interface RedisStoreOptions {
   connectTimeoutMs?: number;
 }
 
+/** What Redis answers to a wrong, missing or unneeded password. */
+const AUTH_ERROR = /WRONGPASS|NOAUTH|invalid password|AUTH.*without any password configured|invalid username-password/i;
+
 /** Redacts a password in a redis:// URL for messages and logs. */
 function shown(url: string): string {
   return url.replace(/\/\/([^@/]*)@/, '//[credentials]@');
+}
+
+/**
+ * A Redis with neither an append-only file nor snapshots forgets everything
+ * when it restarts: running games, histories, scores. Said once at startup;
+ * a managed Redis that refuses CONFIG is taken on trust.
+ */
+async function warnIfNothingPersists(client: RedisClient, url: string, logger?: Logger): Promise<void> {
+  try {
+    const config = { ...(await client.configGet('appendonly')), ...(await client.configGet('save')) };
+    if (config.appendonly === 'no' && (config.save ?? '').trim() === '')
+      logger?.warn(
+        { event: 'redis-persistence', url: shown(url) },
+        'Redis keeps nothing on disk (appendonly no, no save points): a Redis restart loses running games, histories and scores. Set appendonly yes (see docker-compose.yml)',
+      );
+  } catch {
+    // CONFIG is often disabled on managed Redis, whose persistence is the provider's.
+  }
 }
 
 /**
@@ -67,9 +88,17 @@ export class RedisStore implements Store {
         reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000),
       },
     });
+    // A refused password makes the client retry forever: without this, it reads as "no answer".
+    let refused: ((error: Error) => void) | undefined;
+    const authRefused = new Promise<never>((_, reject) => {
+      refused = reject;
+    });
+    authRefused.catch(() => undefined);
+    let opened = false;
     client.on('error', (error: Error) => {
-      // One line per few seconds while Redis is down, not one per retry.
-      if (Date.now() - lastLogged > 5_000) {
+      if (AUTH_ERROR.test(error.message)) refused?.(error);
+      // Until it is open, open() reports its faults in one line. Then: one line per few seconds while down.
+      if (opened && Date.now() - lastLogged > 5_000) {
         lastLogged = Date.now();
         logger?.warn({ err: error, url: shown(url) }, 'redis store unreachable; retrying in the background');
       }
@@ -79,14 +108,26 @@ export class RedisStore implements Store {
       lastLogged = 0;
     });
     try {
-      await withDeadline(client.connect(), (options.connectTimeoutMs ?? 5_000) + 500, 'redis connect');
+      // PING too: a server that wants a password the URL lacks connects, then refuses every command.
+      await withDeadline(
+        Promise.race([client.connect().then(() => client.ping()), authRefused]),
+        (options.connectTimeoutMs ?? 5_000) + 500,
+        'redis connect',
+      );
+      opened = true;
     } catch (error) {
       client.destroy();
+      if (AUTH_ERROR.test((error as Error).message))
+        throw new StoreUnavailableError(
+          `Redis at ${shown(url)} refused the login (${(error as Error).message.split('\n')[0]}). Check the password in STORE_URL: redis://:PASSWORD@host:6379, or redis://USER:PASSWORD@host:6379 with an ACL user`,
+          error,
+        );
       throw new StoreUnavailableError(
         `cannot reach Redis at ${shown(url)}: ${(error as Error).message}. Start redis-server, or set STORE_URL=sqlite://./data/chronicle.sqlite for a single instance`,
         error,
       );
     }
+    await warnIfNothingPersists(client as RedisClient, url, logger);
     return new RedisStore(client as RedisClient, url, options);
   }
 

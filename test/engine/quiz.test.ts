@@ -47,6 +47,33 @@ describe('a quiz game', () => {
     expect(g.deadline - g.roundStartedAt).toBe(30_000);
   });
 
+  it('tells the channel once when a restart lost the game a click is for, instead of leaving dead buttons', async () => {
+    const h = await harness({ pack });
+    await h.run('/quiz start rounds:3');
+    const click = option(h, 0);
+    // A Redis without persistence, restarted: the store forgets the running game.
+    await h.store.delete(keys.game(channel));
+    const posted = h.poster.posts.length;
+    const first = await h.click(click);
+    expect(first).toMatchObject({ visibility: 'private' });
+    expect(first.text).toMatch(/^This quiz was lost in a restart/);
+    expect(h.poster.posts.slice(posted).map((p) => p.reply.body)).toEqual([
+      expect.stringMatching(/lost in a restart.*\/quiz start/),
+    ]);
+    await h.click(click, { userId: 'u2', userName: 'Babken' });
+    expect(h.poster.posts).toHaveLength(posted + 1);
+  });
+
+  it('says a quiz that ended is over, without any notice to the channel', async () => {
+    const h = await harness({ pack });
+    await h.run('/quiz start rounds:3');
+    const click = option(h, 0);
+    await h.run('/quiz stop');
+    const posted = h.poster.posts.length;
+    expect((await h.click(click)).text).toBe('That quiz is over.');
+    expect(h.poster.posts).toHaveLength(posted);
+  });
+
   it('keeps one game per channel', async () => {
     const h = await harness({ pack });
     await h.run('/quiz start');

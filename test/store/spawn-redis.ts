@@ -5,6 +5,13 @@ import path from 'node:path';
 import { freePort } from '../support/free-port.js';
 import { waitForRedis } from '../support/redis-ping.js';
 
+export interface OwnRedisOptions {
+  /** false: no append-only file and no snapshots, so a restart forgets everything. */
+  persist?: boolean;
+  /** Require this password (requirepass). */
+  password?: string;
+}
+
 /**
  * A redis-server of this test's own on a free loopback port, so the test can
  * kill and restart it without disturbing the shared one. Its append-only file
@@ -16,10 +23,11 @@ export class OwnRedis {
   private constructor(
     readonly port: number,
     private readonly dir: string,
+    private readonly options: OwnRedisOptions,
   ) {}
 
-  static async start(): Promise<OwnRedis> {
-    const redis = new OwnRedis(await freePort(), mkdtempSync(path.join(tmpdir(), 'chronicle-redis-')));
+  static async start(options: OwnRedisOptions = {}): Promise<OwnRedis> {
+    const redis = new OwnRedis(await freePort(), mkdtempSync(path.join(tmpdir(), 'chronicle-redis-')), options);
     await redis.restart();
     return redis;
   }
@@ -39,15 +47,16 @@ export class OwnRedis {
         '--save',
         '',
         '--appendonly',
-        'yes',
+        this.options.persist === false ? 'no' : 'yes',
         '--appendfsync',
         'always',
         '--dir',
         this.dir,
+        ...(this.options.password ? ['--requirepass', this.options.password] : []),
       ],
       { stdio: 'ignore' },
     );
-    await waitForRedis(this.port);
+    await waitForRedis(this.port, this.options.password);
   }
 
   /** SIGKILL: no goodbye to clients, exactly like a crash. */

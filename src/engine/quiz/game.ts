@@ -65,6 +65,45 @@ async function endGame(services: Services, channel: ChannelRef, game: GameState)
   await scheduleCleanup(services, game, 'end', services.now().getTime());
 }
 
+/**
+ * A game's id starts with its start time, so a click on a game the store no
+ * longer holds can tell a game that ended from one a restart lost.
+ */
+export function newGameId(now: number): string {
+  return `${now.toString(36).padStart(9, '0')}${randomUUID().replace(/-/g, '').slice(0, 6)}`;
+}
+
+function startedAtOf(gameId: string): number | undefined {
+  const m = /^([0-9a-z]{9})[0-9a-f]{6}$/.exec(gameId);
+  return m ? Number.parseInt(m[1] as string, 36) : undefined;
+}
+
+/**
+ * A click on a game that is neither running nor the channel's last: if it
+ * started within the store's keeping time, the store lost it (a Redis with
+ * no persistence, restarted). The channel is told once, rather than left
+ * with buttons that do nothing.
+ */
+export async function missingGame(
+  ctx: CommandContext,
+  channel: ChannelRef,
+  gameId: string,
+  running: GameState | undefined,
+): Promise<Reply> {
+  const over = privateNote('That quiz is over.');
+  if (running) return over;
+  if ((await ctx.store.get<GameState>(keys.last(channel)))?.id === gameId) return over;
+  const started = startedAtOf(gameId);
+  if (started === undefined || ctx.now().getTime() - started > GAME_TTL_MS) return over;
+  const lost = 'This quiz was lost in a restart: the bot’s store no longer holds it. /quiz start begins a new one.';
+  if (await ctx.store.claim(keys.lost(gameId), GAME_TTL_MS)) {
+    await ctx.poster.post(channel, makeReply({ body: lost })).catch((error: unknown) => {
+      ctx.log?.warn({ err: error, gameId }, 'could not tell the channel its quiz was lost');
+    });
+  }
+  return privateNote(lost);
+}
+
 export interface StartOptions {
   rounds: number;
   seconds: number;
@@ -93,7 +132,7 @@ export async function startGame(ctx: CommandContext, options: StartOptions): Pro
     throw new UserError('A quiz is being started here right now; wait a moment.');
   }
   try {
-    const id = randomUUID().replace(/-/g, '').slice(0, 12);
+    const id = newGameId(ctx.now().getTime());
     const generate = options.mode === 'chronology' ? chronologyQuestions : generateQuestions;
     const questions = await withMeasuredDifficulty(
       ctx.store,
@@ -148,7 +187,7 @@ export async function answerRound(
 ): Promise<Reply> {
   const channel = channelOf(ctx);
   const game = await loadGame(ctx, channel);
-  if (!game || game.id !== gameId) return privateNote('That quiz is over.');
+  if (!game || game.id !== gameId) return missingGame(ctx, channel, gameId, game);
   if (round !== game.round) return privateNote(`Question ${round + 1} is closed; answer the current one.`);
   const question = game.questions[round];
   if (!question || option < 0 || option >= question.options.length)

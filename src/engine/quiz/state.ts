@@ -67,6 +67,8 @@ export const keys = {
   answers: (gameId: string, round: number) => `quiz:answers:${gameId}:${round}`,
   answered: (gameId: string, round: number, userId: string) => `quiz:answered:${gameId}:${round}:${userId}`,
   close: (gameId: string, round: number) => `quiz:close:${gameId}:${round}`,
+  /** Claimed by the first click on a game the store lost, so the channel is told once. */
+  lost: (gameId: string) => `quiz:lost:${gameId}`,
   /** Who started ordering a chronology round, so their pick lists can be found when the game is cleaned up. */
   pickers: (gameId: string, round: number) => `quiz:pickers:${gameId}:${round}`,
 };

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../core/command.js';
 import type { Reply } from '../../core/reply.js';
 import type { Question } from '../questions/types.js';
-import { answerRound, channelOf, loadGame } from '../quiz/game.js';
+import { answerRound, channelOf, loadGame, missingGame } from '../quiz/game.js';
 import { keys } from '../quiz/state.js';
 import { privateNote } from '../text.js';
 import { foldPicks } from './kendall.js';
@@ -19,8 +19,9 @@ export function progressNote(question: Question, order: readonly number[]): stri
  * complete, and locked in like any answer, once every event is placed.
  */
 export async function pickInOrder(ctx: CommandContext, gameId: string, round: number, item: number): Promise<Reply> {
-  const game = await loadGame(ctx, channelOf(ctx));
-  if (!game || game.id !== gameId) return privateNote('That quiz is over.');
+  const channel = channelOf(ctx);
+  const game = await loadGame(ctx, channel);
+  if (!game || game.id !== gameId) return missingGame(ctx, channel, gameId, game);
   if (round !== game.round) return privateNote(`Question ${round + 1} is closed; answer the current one.`);
   const question = game.questions[round];
   if (!question?.order || item < 0 || item >= question.options.length) {
