@@ -124,6 +124,10 @@ export const EnvSchema = z.object({
     'an app-level token starting with xapp- (Basic Information → App-Level Tokens), for Socket Mode',
   ),
   SLACK_API_URL: z.url('expected a URL such as https://slack.com/api/').optional(),
+  /** Must match the manifest: `chronicle manifest slack` (namespaced) or `… --flat`. */
+  SLACK_COMMANDS: z
+    .enum(['namespaced', 'flat'], { message: 'expected namespaced (/chronicle <command>) or flat (/timeline …)' })
+    .default('namespaced'),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

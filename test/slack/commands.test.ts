@@ -33,8 +33,8 @@ const KNOWN: Record<string, { text: string; visibility: Body['response_type']; s
   sources: [{ text: '', visibility: 'in_channel', shows: [/Perspective: Trotskyist anti-war site/] }],
   help: [
     // The Slack syntax: required options in order, optional ones as name:value.
-    { text: '', visibility: 'ephemeral', shows: [/\/timeline 2020-10 topic:Ganja/] },
-    { text: 'timeline', visibility: 'ephemeral', shows: [/\/timeline &lt;when&gt; \[topic:Ganja\]/] },
+    { text: '', visibility: 'ephemeral', shows: [/\/chronicle timeline 2020-10 topic:Ganja/] },
+    { text: 'timeline', visibility: 'ephemeral', shows: [/\/chronicle timeline &lt;when&gt; \[topic:Ganja\]/] },
   ],
   quiz: [
     { text: 'start rounds:2', visibility: 'in_channel', shows: [/alice started a quiz: 2 questions/] },

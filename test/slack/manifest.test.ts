@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commands } from '../../commands/index.js';
+import { SLACK_BUILT_IN_COMMANDS } from '../../src/adapters/slack/command-names.js';
 import { BOT_SCOPES, REQUEST_URL_PLACEHOLDER, slackManifest } from '../../src/adapters/slack/manifest.js';
 
 const run = promisify(execFile);
@@ -32,10 +33,18 @@ async function cli(...args: string[]): Promise<{ stdout: string; code: number; s
 }
 
 describe('the Slack app manifest', () => {
-  it('declares every command in commands/ (plus /chronicle) with a description and the parser’s syntax as hint', () => {
-    const manifest = slackManifest(commands) as unknown as Manifest;
+  it('registers one namespaced command by default, /chronicle <command>, as /jira and /polly do', () => {
+    const slash = (slackManifest(commands) as unknown as Manifest).features.slash_commands;
+    expect(slash.map((c) => c.command)).toEqual(['/chronicle']);
+    expect(slash[0]?.usage_hint).toMatch(/^timeline \| map \| event .* \| help …$/);
+  });
+
+  it('--flat adds each command by name, never one of Slack’s built-in names, with the parser’s syntax as hint', () => {
+    const manifest = slackManifest(commands, { style: 'flat' }) as unknown as Manifest;
     const slash = manifest.features.slash_commands;
-    expect(slash.map((c) => c.command)).toEqual([...commands.map((c) => `/${c.name}`), '/chronicle']);
+    const flat = commands.map((c) => c.name).filter((n) => !['who', 'help'].includes(n));
+    expect(slash.map((c) => c.command)).toEqual(['/chronicle', ...flat.map((n) => `/${n}`)]);
+    for (const c of slash) expect(SLACK_BUILT_IN_COMMANDS.has(c.command.slice(1))).toBe(false);
     for (const c of slash) {
       expect(c.command).toMatch(/^\/[a-z0-9_-]{1,31}$/);
       expect(c.description.length).toBeGreaterThan(0);
@@ -77,6 +86,8 @@ describe('the Slack app manifest', () => {
     const yaml = await cli('slack', '--socket', '--yaml');
     expect(yaml.code).toBe(0);
     expect(parse(yaml.stdout)).toEqual(slackManifest(commands, { socket: true }));
+    const flat = JSON.parse((await cli('slack', '--flat')).stdout) as Manifest;
+    expect(flat).toEqual(slackManifest(commands, { style: 'flat' }));
   });
 
   it('refuses a bad --url or an unknown platform with usage that says how', async () => {

@@ -84,7 +84,8 @@ describe('slash commands through the real Bolt app', () => {
     const viaUmbrella = await h.command('/chronicle', 'echo hi');
     expect(viaUmbrella.body).toMatchObject({ response_type: 'in_channel', text: 'hi' });
     const typo = await h.command('/chronicle', 'ecko hi');
-    expect((typo.body as { text: string }).text).toMatch(/Did you mean \/echo\?/);
+    // Named as this workspace's manifest (namespaced by default) answers it.
+    expect((typo.body as { text: string }).text).toMatch(/Did you mean \/chronicle echo\?/);
   });
 
   it('acks a slow command empty within the budget, then delivers through response_url', async () => {

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { Command, Services } from '../../core/command.js';
 import { dispatchChoice } from '../../core/dispatch.js';
 import { UserError } from '../../core/errors.js';
+import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import { recordInteraction } from '../../ops/interaction.js';
 import { pictureLink } from '../../pictures/hosting.js';
@@ -13,6 +14,8 @@ import { renderReply, STASH_PREFIX } from './render.js';
 
 export interface ActionDeps {
   services: Services;
+  /** Writes the commands a reply mentions as this workspace's manifest answers them. */
+  spell: (reply: Reply) => Reply;
   commands: readonly Command[];
   admins: AdminLookup;
   logger: Logger;
@@ -55,7 +58,7 @@ export function actionHandler(deps: ActionDeps) {
     try {
       const inPlace = reply.replaceOriginal === true;
       const imageUrl = await pictureLink(deps.services.pictures, reply.image, deps.logger);
-      const rendered = renderReply(reply, inPlace ? { maxMessages: 1, imageUrl } : { imageUrl });
+      const rendered = renderReply(deps.spell(reply), inPlace ? { maxMessages: 1, imageUrl } : { imageUrl });
       await saveStash(deps.services.store, rendered);
       const messageTs: string | undefined = body.message?.ts ?? body.container?.message_ts;
       if (inPlace) {

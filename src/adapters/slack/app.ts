@@ -10,6 +10,7 @@ import { actionHandler } from './actions.js';
 import { boundTimeouts, limitBodies } from './body-limit.js';
 import { boltLogger } from './bolt-logger.js';
 import { AdminLookup } from './caller.js';
+import { type SlackCommandStyle, slackSpelling } from './command-names.js';
 import { SlackPoster } from './poster.js';
 import { CHOICE_ACTION_PREFIX } from './render.js';
 import { replayGuard, requestHeaders } from './replay-guard.js';
@@ -39,6 +40,8 @@ export interface SlackAppOptions {
   ackBudgetMs?: number;
   /** Extra HTTP routes served beside /slack/events in HTTP mode (e.g. /healthz). */
   routes?: CustomRoute[];
+  /** How the manifest registers the commands (SLACK_COMMANDS); replies name commands the same way. */
+  commandStyle?: SlackCommandStyle;
 }
 
 export interface SlackApp {
@@ -101,15 +104,17 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
 
   app.use(replayGuard(services.store, options.logger));
   const commands = options.commands ?? registry;
+  const spell = slackSpelling(commands, options.commandStyle ?? 'namespaced');
   const admins = new AdminLookup(app.client, options.logger);
   const onCommand = slashHandler({
     services,
+    spell,
     commands,
     admins,
     logger: options.logger,
     ackBudgetMs: options.ackBudgetMs ?? 2_000,
   });
-  const onChoice = actionHandler({ services, commands, admins, logger: options.logger });
+  const onChoice = actionHandler({ services, spell, commands, admins, logger: options.logger });
   // Once a graceful stop begins, new work is refused politely; work in flight is tracked so the stop waits for it.
   app.command(ANY_COMMAND, async (args) => {
     if (!lifecycle.accepting) return args.ack({ response_type: 'ephemeral', text: RESTARTING });
@@ -132,7 +137,7 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
     rejectRateLimitedCalls: true,
     logger: boltLogger(options.logger),
   });
-  const poster = new SlackPoster(posterClient, services.store, services.pictures);
+  const poster = new SlackPoster(posterClient, services.store, services.pictures, spell);
 
   return {
     app,

@@ -26,6 +26,7 @@ export async function startSlack(
     apiUrl: config.SLACK_API_URL,
     logger,
     routes: extra.routes,
+    commandStyle: config.SLACK_COMMANDS,
   });
   await slack.start({ port: config.PORT, host: config.HOST });
   // Last, with the other connections: in HTTP mode this server also answers /healthz during the stop.

@@ -1,4 +1,5 @@
 import type { Command, OptionSpec } from '../../core/command.js';
+import { type SlackCommandStyle, topLevelCommands } from './command-names.js';
 import { UMBRELLA_COMMAND } from './slash.js';
 
 /**
@@ -21,6 +22,8 @@ export interface ManifestOptions {
   /** Public base URL of this server (HTTP mode), e.g. https://chronicle.example.org; a placeholder when unset. */
   baseUrl?: string;
   name?: string;
+  /** namespaced (default): only /chronicle <command>; flat: each command by name too, minus Slack's own. */
+  style?: SlackCommandStyle;
 }
 
 function hint(options: readonly OptionSpec[]): string {
@@ -48,13 +51,16 @@ function requestUrl(options: ManifestOptions): string {
 export function slackManifest(commands: readonly Command[], options: ManifestOptions = {}): Record<string, unknown> {
   const name = options.name ?? 'Chronicle';
   const url = options.socket ? undefined : requestUrl(options);
+  const own = new Set(topLevelCommands(commands, options.style ?? 'namespaced'));
   const slash = [
-    ...commands.map((c) => ({ command: `/${c.name}`, description: c.description, usage_hint: usageHint(c) })),
     {
       command: `/${UMBRELLA_COMMAND}`,
-      description: 'Any Chronicle command, e.g. /chronicle timeline 2020-10 (for when a name is taken)',
+      description: 'Every Chronicle command: /chronicle timeline 2020-10, /chronicle quiz start, /chronicle help',
       usage_hint: `${commands.map((c) => c.name).join(' | ')} …`.slice(0, 1000),
     },
+    ...commands
+      .filter((c) => own.has(c.name))
+      .map((c) => ({ command: `/${c.name}`, description: c.description, usage_hint: usageHint(c) })),
   ].map(({ usage_hint, ...c }) => ({
     ...c,
     description: c.description.slice(0, 2000),

@@ -67,10 +67,12 @@ export class SlackPoster implements Poster {
     private readonly client: WebClient,
     private readonly store: Store,
     private readonly pictures?: PictureHost,
+    /** Writes the commands a post mentions as this workspace's manifest answers them. */
+    private readonly spell: (reply: Reply) => Reply = (reply) => reply,
   ) {}
 
   async post(channel: ChannelRef, reply: Reply): Promise<{ messageId: string }> {
-    const rendered = renderReply(reply, { imageUrl: await pictureLink(this.pictures, reply.image) });
+    const rendered = renderReply(this.spell(reply), { imageUrl: await pictureLink(this.pictures, reply.image) });
     await saveStash(this.store, rendered);
     let messageId = '';
     try {
@@ -87,7 +89,10 @@ export class SlackPoster implements Poster {
   }
 
   async edit(channel: ChannelRef, messageId: string, reply: Reply): Promise<void> {
-    const rendered = renderReply(reply, { maxMessages: 1, imageUrl: await pictureLink(this.pictures, reply.image) });
+    const rendered = renderReply(this.spell(reply), {
+      maxMessages: 1,
+      imageUrl: await pictureLink(this.pictures, reply.image),
+    });
     await saveStash(this.store, rendered);
     const [message] = rendered.messages;
     try {

@@ -3,6 +3,7 @@ import type { Command, Services } from '../../core/command.js';
 import { parseCommandLine } from '../../core/command-line.js';
 import { orAfter } from '../../core/deadline.js';
 import { dispatch, resolveLine } from '../../core/dispatch.js';
+import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import { recordInteraction } from '../../ops/interaction.js';
 import { pictureLink } from '../../pictures/hosting.js';
@@ -17,6 +18,8 @@ export const UMBRELLA_COMMAND = 'chronicle';
 
 export interface SlashDeps {
   services: Services;
+  /** Writes the commands a reply mentions as this workspace's manifest answers them. */
+  spell: (reply: Reply) => Reply;
   commands: readonly Command[];
   admins: AdminLookup;
   logger: Logger;
@@ -64,7 +67,7 @@ export function slashHandler(deps: SlashDeps) {
       const settled = early ?? (await work);
       result = settled;
       const imageUrl = await pictureLink(deps.services.pictures, settled.reply.image, deps.logger);
-      const rendered = renderReplyOnce(settled.reply, imageUrl);
+      const rendered = renderReplyOnce(deps.spell(settled.reply), imageUrl);
       await saveStash(deps.services.store, rendered);
       const [first, ...rest] = rendered.messages.map((m) => asResponse(m, settled.reply.visibility));
       if (!acked) {
