@@ -220,14 +220,6 @@ export const Claim = z.strictObject({
   about: z.array(id).default([]),
   /** Claims that contradict this one (e.g. the other side's account of who started it). */
   opposes: z.array(id).default([]),
-  /**
-   * Who-started-it claims: the speaker's account of how the fighting began,
-   * as a sentence that does not name the speaker ("Armenian forces opened
-   * fire on Azerbaijani positions in the Tovuz district, and the fighting
-   * followed."). A side's accounts of different fights are asked against
-   * each other.
-   */
-  account: text.optional(),
   /** Claims that measure the same thing differently (other span, other date, other source). */
   related: z.array(id).default([]),
   source: id,

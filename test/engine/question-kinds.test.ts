@@ -114,26 +114,6 @@ describe('question kinds on the curated pack', () => {
       expect(q.explanation).toMatch(/^It was .+, not .+\. /);
   });
 
-  it('asks who started it as which account a named side gave, against that side’s accounts of other fights', () => {
-    const accounts = ofKind('blame-account');
-    expect(new Set(accounts.map((q) => q.id)).size).toBe(4);
-    const tovuz = accounts.find(
-      (q) => q.id === 'blame-account:claim-azerbaijan-mod-tovuz-started-by-armenia-2020-07-17',
-    );
-    // Dated, not titled: "near Tovuz" in the prompt would point at the account that names Tovuz.
-    expect(tovuz?.prompt).toBe(
-      "The fighting of 12–17 July 2020: which account of it did Azerbaijan's Ministry of Defence give?",
-    );
-    expect(tovuz?.options[tovuz?.answer ?? -1]).toMatch(/^Armenian forces opened fire/);
-    // Every option blames the same side, so the sides give nothing away.
-    for (const q of accounts) {
-      const blamed = q.options.map((o) => (/^(Armenia|Armenian)\b/.test(o) ? 'Armenia' : 'Azerbaijan'));
-      expect(new Set(blamed).size).toBe(1);
-    }
-    // The explanation gives the other side's account beside it.
-    expect(tovuz?.explanation).toContain('The other side: Armenia');
-  });
-
   it('keeps True and False in that order, with each claim asked both ways and each way under its own id', () => {
     const tf = ofKind('true-false');
     for (const q of tf) expect(q.options).toEqual(['True', 'False']);

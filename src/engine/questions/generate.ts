@@ -1,7 +1,6 @@
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
-import { blameAccount } from './blame-account.js';
 import { claimSpeaker, trueFalse } from './claim-speaker.js';
 import { eventDate } from './event-date.js';
 import { eventPlace, eventPlaceAnswers } from './events.js';
@@ -103,10 +102,6 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
           ? [{ key: `${fact.id}:${target}`, about: fact.id, build: (r: Random) => reportGap(pack, fact, target, r) }]
           : [{ key: fact.id, about: fact.id, build: () => decline(whyNoReportGap(pack, fact)) }];
       }),
-  'blame-account': (pack, scope) =>
-    claimsIn(pack, scope)
-      .filter((claim) => claim.account)
-      .map((claim) => ({ key: claim.id, about: claim.id, build: (r: Random) => blameAccount(pack, claim, r) })),
   'place-country': (pack, scope) =>
     pack.data.places
       .filter((place) => placeInScope(pack, place.id, scope))

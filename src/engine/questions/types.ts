@@ -10,7 +10,6 @@ export const QUESTION_KINDS = [
   'claim-speaker',
   'report-gap',
   'place-country',
-  'blame-account',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 /**

@@ -13,7 +13,6 @@ export const KIND_LABELS: Record<RoundKind, string> = {
   'claim-speaker': 'Who claimed it',
   'report-gap': 'Background reports',
   'place-country': 'Places and their countries',
-  'blame-account': 'Who said what started the fighting',
   chronology: 'Putting events in order',
 };
 
