@@ -102,14 +102,14 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
   const width = daysBetween(span(run[0] as string)[0], span(run.at(-1) as string)[1]);
   const difficulty: Difficulty = width <= 14 ? 'hard' : width <= 120 ? 'medium' : 'easy';
   const places = event.places.map((id) => pack.nameOf(id));
-  // "Ganja shelled. Where: Ganja." says nothing: places the title names are left out.
+  // "Ganja shelled (Ganja)" says nothing: places the title names are left out.
   const unnamed = places.filter((p) => !mentions(event.title, [p]));
-  const where = unnamed.length > 0 && unnamed.length <= 2 ? ` Where: ${unnamed.join(' and ')}.` : '';
-  const note = event.dateNote ? ` (${event.dateNote})` : '';
+  const where = unnamed.length > 0 && unnamed.length <= 2 ? ` (${unnamed.join(' and ')})` : '';
+  const note = event.dateNote ? ` (${event.dateNote.trim().replace(/\.$/, '')})` : '';
   return {
     kind: 'event-date',
     subject: event.id,
-    prompt: `${ASK[precision]} did this happen, as the sources date it? ${event.title}.${where}`,
+    prompt: `${ASK[precision]} did this happen, as the sources date it? ${event.title}${where}.`,
     correct,
     distractors: options.filter((o) => o !== correct),
     difficulty,
