@@ -69,4 +69,9 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+// `chronicle export questions | head` closes the pipe early: that ends the output, it is no error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 process.exitCode = await runCli(process.argv.slice(2));

@@ -244,6 +244,6 @@ describe('the ops server', () => {
     });
     await expect(
       startOps({ config, store: new MemoryStore(), log: silentLogger, lifecycle: new Lifecycle() }),
-    ).rejects.toThrow(/EADDRINUSE/);
+    ).rejects.toThrow(/already in use \(PORT=\d+\): stop what holds it, or set PORT to a free port/);
   });
 });

@@ -160,12 +160,23 @@ const PLAN_ORDERS = 200;
  * having turned up before.
  */
 const figurePlan = packCache((pack, _: 'all') => {
-  const asks: FigureAsk[] = pack.data.claims
-    .flatMap((claim) =>
-      claim.figures.map((figure, i) => ({ key: `${claim.id}#${i}`, ladders: askable(claim, figure) })),
-    )
-    .filter((a) => a.ladders.length > 0)
-    .sort((a, b) => a.ladders.length - b.ladders.length);
+  // One number per sentence: the prompt prints the sentence, and with it every other number in it, so two
+  // questions on one sentence would answer each other. The first askable figure of the first claim stands for it.
+  const sentences = new Map<string, string>();
+  const siblings = new Map<string, string>();
+  const asks: FigureAsk[] = [];
+  for (const claim of pack.data.claims)
+    claim.figures.forEach((figure, i) => {
+      const key = `${claim.id}#${i}`;
+      const ladders = askable(claim, figure);
+      if (ladders.length === 0) return;
+      const sentence = claim.excerpt.replace(/\s+/g, ' ').trim();
+      const lead = sentences.get(sentence);
+      if (lead) return siblings.set(key, lead);
+      sentences.set(sentence, key);
+      asks.push({ key, ladders });
+    });
+  asks.sort((a, b) => a.ladders.length - b.ladders.length);
   const rights = asks.map((a) => (a.ladders[0] as Ladder).values[(a.ladders[0] as Ladder).position] as number);
   const isRight = (v: number) => rights.some((r) => sameValue(r, v));
   const random = seededRandom(1);
@@ -187,8 +198,14 @@ const figurePlan = packCache((pack, _: 'all') => {
       crowded.add(key);
     }
   }
-  return { ladders: best, crowded };
+  return { ladders: best, crowded, siblings };
 });
+
+/** Is one of the claim's figures asked? Then the claim is taught by it, and by no other question. */
+export function figureAsked(pack: Pack, claimId: string): boolean {
+  const { ladders } = figurePlan(pack, 'all');
+  return [...ladders.keys()].some((key) => key.startsWith(`${claimId}#`));
+}
 
 /**
  * "According to X, in <outlet>'s article of D, which number fills the gap?"
@@ -204,6 +221,9 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   if (!at) return decline('the number does not stand once, in digits or words, in the excerpt');
   const plan = figurePlan(pack, 'all');
   const key = `${claim.id}#${figureIndex}`;
+  const lead = plan.siblings.get(key);
+  if (lead)
+    return decline(`${lead} asks another number of the same sentence, and its prompt prints this one`);
   if (plan.crowded.has(key))
     return decline('every set of round values for it offers a number that other figures already offer wrong');
   const steps = plan.ladders.get(key);

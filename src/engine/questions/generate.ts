@@ -4,12 +4,12 @@ import { packCache } from '../../core/pack-memo.js';
 import { claimSpeaker, trueFalse } from './claim-speaker.js';
 import { eventDate } from './event-date.js';
 import { eventPlace, eventPlaceAnswers } from './events.js';
-import { figureQuestion } from './figures.js';
+import { figureAsked, figureQuestion } from './figures.js';
 import { finalize } from './finalize.js';
 import { placeCountry } from './place-country.js';
 import { quoteSpeaker } from './quote-speaker.js';
 import { quoteTrueFalse } from './quote-true-false.js';
-import { type Random, seededRandom } from './random.js';
+import { type Random, seededRandom, seedOf } from './random.js';
 import { reportGap, reportGapTarget, whyNoReportGap } from './report-gap.js';
 import { eventInScope, type Scope, statementInScope } from './scope.js';
 import {
@@ -68,23 +68,16 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
         build: () => figureQuestion(pack, claim, i),
       })),
     ),
+  // One question per claim or quote in the whole pool: the figure or the who-said where there is one, else one
+  // True/False variant. Two questions on one item answer each other ("True: Pashinyan said it" beside "False: de
+  // Waal said it"), in a sample of the pool as much as in a game.
   'true-false': (pack, scope) => [
-    ...claimsIn(pack, scope).flatMap((claim) =>
-      [true, false].map((truth) => ({
-        key: `${claim.id}:${truth}`,
-        about: claim.id,
-        build: () => trueFalse(pack, claim, truth),
-      })),
-    ),
+    ...claimsIn(pack, scope)
+      .filter((claim) => !figureAsked(pack, claim.id))
+      .map((claim) => oneVariant(pack, claim.id, (truth) => trueFalse(pack, claim, truth))),
     ...pack.data.quotes
-      .filter((q) => statementInScope(pack, q, q.date, scope))
-      .flatMap((quote) =>
-        [true, false].map((truth) => ({
-          key: `${quote.id}:${truth}`,
-          about: quote.id,
-          build: () => quoteTrueFalse(pack, quote, truth),
-        })),
-      ),
+      .filter((q) => statementInScope(pack, q, q.date, scope) && !quoteSpeakerAsked(pack, q.id))
+      .map((quote) => oneVariant(pack, quote.id, (truth) => quoteTrueFalse(pack, quote, truth))),
   ],
   'claim-speaker': (pack, scope) =>
     claimsIn(pack, scope).map((claim) => ({
@@ -107,6 +100,73 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
       .filter((place) => placeInScope(pack, place.id, scope))
       .map((place) => ({ key: place.id, about: place.id, build: (r: Random) => placeCountry(pack, place, r) })),
 };
+
+/**
+ * Which True/False variant each item is asked by, planned over the pack so
+ * the pool holds as many Trues as Falses: an item that only one variant can
+ * ask (no one to swap in) takes that one, and the rest are dealt out, in
+ * the order of their ids' hashes, to even the count.
+ */
+const truthPlan = packCache((pack, _: 'all') => {
+  const items = [
+    ...pack.data.claims
+      .filter((claim) => !figureAsked(pack, claim.id))
+      .map((claim) => ({ id: claim.id, build: (truth: boolean) => trueFalse(pack, claim, truth) })),
+    ...pack.data.quotes
+      .filter((quote) => !quoteSpeakerAsked(pack, quote.id))
+      .map((quote) => ({ id: quote.id, build: (truth: boolean) => quoteTrueFalse(pack, quote, truth) })),
+  ];
+  const plan = new Map<string, boolean>();
+  const either: string[] = [];
+  const count = { true: 0, false: 0 };
+  for (const item of items) {
+    const yes = !isDeclined(item.build(true));
+    const no = !isDeclined(item.build(false));
+    if (yes && no) either.push(item.id);
+    else if (yes || no) {
+      plan.set(item.id, yes);
+      count[yes ? 'true' : 'false']++;
+    }
+  }
+  for (const id of either.sort((a, b) => seedOf(a) - seedOf(b))) {
+    const truth = count.true <= count.false;
+    plan.set(id, truth);
+    count[truth ? 'true' : 'false']++;
+  }
+  return plan;
+});
+
+/** The item's planned True/False variant; an item the plan cannot ask is still a candidate, so its reason shows. */
+function oneVariant(pack: Pack, id: string, build: (truth: boolean) => Draft | Declined): Candidate {
+  const truth = truthPlan(pack, 'all').get(id);
+  return { key: id, about: id, build: () => build(truth ?? seedOf(id) % 2 === 0) };
+}
+
+/**
+ * The exact True/False variant an id names ("claim-x:false"), even where the pool asks the other or asks
+ * the item another way: a player's review card keeps the statement it was made from.
+ */
+function trueFalseVariant(pack: Pack, subject: string): Candidate[] {
+  const m = /^(.+):(true|false)$/.exec(subject);
+  if (!m) return [];
+  const [, item, said] = m as unknown as [string, string, string];
+  const truth = said === 'true';
+  const claim = pack.claims.get(item);
+  const quote = pack.quotes.get(item);
+  const build = claim
+    ? () => trueFalse(pack, claim, truth)
+    : quote
+      ? () => quoteTrueFalse(pack, quote, truth)
+      : undefined;
+  return build ? [{ key: subject, about: item, build }] : [];
+}
+
+/** Does some seed build a who-said question for the quote? Then it is asked that way, not as True/False. */
+const quoteSpeakerAsked = packCache((pack, quoteId: string) => {
+  const quote = pack.quotes.get(quoteId);
+  if (!quote) return false;
+  return [1, 2, 3, 4, 5, 6].some((seed) => !isDeclined(quoteSpeaker(pack, quote, seededRandom(seed))));
+});
 
 /** A place is in scope when the whole pack is, or when an event there is. */
 function placeInScope(pack: Pack, placeId: string, scope: Scope): boolean {
@@ -269,7 +329,10 @@ export function questionById(pack: Pack, id: string, seed: number): Question | u
   const subject = id.slice(colon + 1);
   if (colon < 1 || !Object.hasOwn(KINDS, kind)) return undefined;
   // Some subjects carry a prefix of their own ("role:", "weapon:") before the candidate's key.
-  const candidates = KINDS[kind](pack, {}).filter((c) => c.key === subject || subject.endsWith(`:${c.key}`));
+  const candidates =
+    kind === 'true-false'
+      ? trueFalseVariant(pack, subject)
+      : KINDS[kind](pack, {}).filter((c) => c.key === subject || subject.endsWith(`:${c.key}`));
   // A builder may decline a draw (a distractor date that would also be right), so a few draws are tried.
   for (let attempt = 0; attempt < 8 && candidates.length > 0; attempt++) {
     const random = seededRandom(seed + attempt * 7_919);

@@ -21,17 +21,21 @@ export function askableQuote(pack: Pack, quote: Quote): boolean {
 const FRAGMENT_START =
   /^[“"‘']?(would|will|to|and|or|but|that|all|should|must|be|is|are|was|were|for|of|in|on|with|by|as|has|have|had|not)\b/;
 
-/** A fragment: it starts on a word that needs the reporter's sentence, or in lower case ("end hostilities and…"). */
+/** A fragment: it starts on a word that needs the reporter's sentence ("would push for…", "to immediately…"). */
 export function fragmentStart(text: string): boolean {
-  const trimmed = text.trim();
-  return FRAGMENT_START.test(trimmed) || /^[“"‘']?\p{Ll}/u.test(trimmed);
+  return FRAGMENT_START.test(text.trim());
+}
+
+/** Cut from inside the reporter's sentence: it starts in lower case ("end hostilities and…"). */
+export function startsMidSentence(text: string): boolean {
+  return /^[“"‘']?\p{Ll}/u.test(text.trim());
 }
 
 function whyUnaskable(pack: Pack, quote: Quote): string | undefined {
   const speaker = pack.actors.get(quote.speaker);
   if (!speaker) return 'its speaker is not in the pack';
   if (quote.text.length > 350) return 'too long to show as one question';
-  if (fragmentStart(quote.text))
+  if (fragmentStart(quote.text) || startsMidSentence(quote.text))
     return 'a fragment that starts mid-clause ("would push for…", "end hostilities and…"): it does not read as something said';
   if (quote.text.trim().split(/\s+/).length < 6)
     return 'under six words: a phrase such as this could be anyone’s, so it cannot be pinned on one speaker';
