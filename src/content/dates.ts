@@ -74,6 +74,17 @@ export function formatSpan(start: string, end?: string): string {
   return `${formatDate(start)} – ${formatDate(end)}`;
 }
 
+/**
+ * When an event happened, as a reader should take it: a span whose note
+ * says the articles leave the date open is the curator's bounds, read as
+ * "some time between A and B", never as a duration "A – B".
+ */
+export function formatWhen(event: { date: string; endDate?: string; dateNote?: string }): string {
+  if (event.endDate && event.endDate !== event.date && noteLeavesDateOpen(event.dateNote))
+    return `some time between ${formatDate(event.date)} and ${formatDate(event.endDate)}`;
+  return formatSpan(event.date, event.endDate);
+}
+
 export const MONTH_NAMES = MONTHS;
 
 /**
@@ -82,7 +93,7 @@ export const MONTH_NAMES = MONTHS;
  * date beside it is a bound or a guess, never to be stated as when it happened.
  */
 export function noteLeavesDateOpen(note: string | undefined): boolean {
-  return /\b(undated|not dated further|does not date it|published before|does not give the (exact )?(day|date)|does not say (on )?which day)/i.test(
+  return /\b(undated|not dated further|does not date it|published (on or )?before|does not give the (exact )?(day|date)|does not say (on )?which day)/i.test(
     note ?? '',
   );
 }

@@ -172,7 +172,10 @@ const figurePlan = packCache((pack, _: 'all') => {
       if (ladders.length === 0) return;
       const sentence = claim.excerpt.replace(/\s+/g, ' ').trim();
       const lead = sentences.get(sentence);
-      if (lead) return siblings.set(key, lead);
+      if (lead) {
+        siblings.set(key, lead);
+        return;
+      }
       sentences.set(sentence, key);
       asks.push({ key, ladders });
     });
@@ -222,8 +225,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   const plan = figurePlan(pack, 'all');
   const key = `${claim.id}#${figureIndex}`;
   const lead = plan.siblings.get(key);
-  if (lead)
-    return decline(`${lead} asks another number of the same sentence, and its prompt prints this one`);
+  if (lead) return decline(`${lead} asks another number of the same sentence, and its prompt prints this one`);
   if (plan.crowded.has(key))
     return decline('every set of round values for it offers a number that other figures already offer wrong');
   const steps = plan.ladders.get(key);

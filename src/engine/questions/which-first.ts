@@ -1,4 +1,4 @@
-import { formatSpan, noteLeavesDateOpen } from '../../content/dates.js';
+import { formatWhen, noteLeavesDateOpen } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
@@ -119,7 +119,7 @@ export function whichFirst(pack: Pack, event: Event): Draft | Declined {
   const difficulty: Difficulty = !sameEpisode ? 'easy' : gap <= 3 ? 'hard' : 'medium';
   const dated = [event, ...picked]
     .sort((a, b) => spanOf(a)[0].localeCompare(spanOf(b)[0]))
-    .map((e) => `${formatSpan(e.date, e.endDate)}: ${e.title}`);
+    .map((e) => `${formatWhen(e)}: ${e.title}`);
   return {
     kind: 'which-first',
     subject: event.id,
