@@ -27,7 +27,7 @@ describe('generateQuestions', () => {
   it('gives every question one right answer among distinct options, an explanation and sources', () => {
     for (const q of many()) {
       // Three where a category holds only two others (a relayed principal is not one of them).
-      expect(q.options.length).toBe(q.kind === 'true-false' ? 2 : q.id === 'quote-speaker:q2' ? 3 : 4);
+      expect(q.options.length).toBe(q.kind === 'true-false' ? 2 : q.id === 'quote-speaker:q5' ? 3 : 4);
       expect(q.answer).toBeGreaterThanOrEqual(0);
       expect(q.answer).toBeLessThan(q.options.length);
       expect(new Set(q.options.map(foldName)).size).toBe(q.options.length);

@@ -151,13 +151,14 @@ export function richPackData(): PackData {
         description: 'An analyst.',
         roles: [{ title: 'analyst', of: 'think-tank', source: 's3', asOf: '2020-10-20' }],
       },
-      ...['Gil Gorse', 'Hal Hazel'].map((name, i) => ({
+      // Analysts at three different bodies, so each can be set against the other two.
+      ...(['league', 'north-mod', 'south-mod'] as const).map((of, i) => ({
         id: `commentator-${i}`,
-        name,
+        name: ['Gil Gorse', 'Hal Hazel', 'Ivy Ilex'][i] as string,
         kind: 'person' as const,
         aliases: [],
-        description: `A commentator, ${name}.`,
-        roles: [{ title: 'analyst', of: 'league', source: 's2', asOf: '2020-10-05' }],
+        description: `A commentator at ${of}.`,
+        roles: [{ title: 'analyst', of, source: 's2', asOf: '2020-10-05' }],
       })),
     ],
     places: [
@@ -244,8 +245,6 @@ export function richPackData(): PackData {
       {
         id: 'q2',
         speaker: 'person-1',
-        // Passing on the words of someone the pack also quotes: that principal is never an option.
-        relays: 'commentator-0',
         text: 'The strike hit only military targets.',
         date: '2020-10-06',
         event: 'e3',
@@ -263,6 +262,8 @@ export function richPackData(): PackData {
       {
         id: 'q5',
         speaker: 'commentator-0',
+        // Passing on the words of someone the pack also quotes: that principal is never an option.
+        relays: 'commentator-1',
         text: 'Neither army can hold the pass for long.',
         date: '2020-10-05',
         source: 's2',
@@ -275,6 +276,14 @@ export function richPackData(): PackData {
         date: '2020-10-05',
         source: 's2',
         excerpt: 'The talks will fail',
+      },
+      {
+        id: 'q7',
+        speaker: 'commentator-2',
+        text: 'The ceasefire holds only where observers are posted.',
+        date: '2020-10-05',
+        source: 's2',
+        excerpt: 'The ceasefire holds',
       },
       // Names its own speaker, so it gives the answer away: never asked.
       {

@@ -11,6 +11,8 @@ import type { Actor, Place } from '../../content/schema.js';
 export function personClass(actor: Actor): string {
   const titles = actor.roles.map((r) => r.title.toLowerCase()).join(' | ');
   if (/spokes|press secretary|press service/.test(titles)) return 'spokesperson';
+  // The head of a research centre comments; a "secretary-general" of the UN does not.
+  if (/\b(research|studies|institute|university|think.tank)\b/.test(titles)) return 'commentator';
   if (/\b(president|prime minister|chancellor|king|leader|head of state)\b/.test(titles) && !/vice/.test(titles))
     return 'leader';
   if (

@@ -100,8 +100,12 @@ export function hints(text: string, item: Named): boolean {
 function broadClass(entity: Nameable): string {
   if (entity.type === 'place') return 'place';
   const kind = entity.item.kind;
-  // A bystander's account ("the community building has been damaged") is no leader's line, nor the reverse.
-  if (kind === 'person') return categoryOf(entity) === 'person:witness' ? 'witness' : 'person';
+  // A bystander's account ("the community building has been damaged") is no leader's line, an analyst's
+  // hedged "arguably" no belligerent's "we must be prepared for a long war", nor the reverse.
+  if (kind === 'person') {
+    const category = categoryOf(entity);
+    return category === 'person:witness' || category === 'person:commentator' ? category : 'person';
+  }
   return ['state', 'government-body', 'armed-force', 'group'].includes(kind) ? 'voice' : 'press';
 }
 

@@ -2,6 +2,7 @@ import type { Pack } from '../../content/pack.js';
 import type { Quote } from '../../content/schema.js';
 import { attributeQuote } from '../attribution.js';
 import { quoteSpeakerAnswers, quoteSpeakersNear } from './answer-counts.js';
+import { sameCamp } from './camps.js';
 import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, hints } from './gaps.js';
 import type { Random } from './random.js';
@@ -111,7 +112,9 @@ export function quoteSpeaker(
     pack,
     answer,
     {
-      answers: new Map([...answers].filter(([id]) => quotedThere.has(id))),
+      // Nor anyone of another camp: a war leader's words beside a bystander's, or the other side's, are
+      // answered by the side they take (src/engine/questions/camps.ts).
+      answers: new Map([...answers].filter(([id]) => quotedThere.has(id) && sameCamp(pack, id, speaker.id))),
       prompt,
       exclude: new Set([...coSpeakers(pack, quote), ...namedElsewhere(pack, quote)]),
       otherCountry: speaker.kind !== 'person',
