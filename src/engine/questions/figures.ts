@@ -84,12 +84,16 @@ function figureInExcerpt(claim: Claim, figure: Figure) {
 }
 
 /** A figure that can be asked: one number, standing once in the excerpt, with ladders to set it in. */
-function askable(claim: Claim, figure: Figure | undefined): Ladder[] {
+function askable(pack: Pack, claim: Claim, figure: Figure | undefined): Ladder[] {
   if (!figure || figure.valueMax !== undefined || !figureInExcerpt(claim, figure)) return [];
-  return ladders(
-    figure.value,
-    numbersIn(claim.excerpt).map((n) => n.value),
-  );
+  // Another measure of the same thing ("30,000 lives" for 1992–94 beside "over 20,000 deaths" for 1988–94) is
+  // true in its own article: never offered as a wrong number here.
+  const related = [
+    ...claim.related.flatMap((id) => pack.claims.get(id) ?? []),
+    ...pack.data.claims.filter((other) => other.related.includes(claim.id)),
+  ];
+  const elsewhere = related.flatMap((other) => other.figures.map((f) => f.value));
+  return ladders(figure.value, [...numbersIn(claim.excerpt).map((n) => n.value), ...elsewhere]);
 }
 
 /**
@@ -168,7 +172,7 @@ const figurePlan = packCache((pack, _: 'all') => {
   for (const claim of pack.data.claims)
     claim.figures.forEach((figure, i) => {
       const key = `${claim.id}#${i}`;
-      const ladders = askable(claim, figure);
+      const ladders = askable(pack, claim, figure);
       if (ladders.length === 0) return;
       const sentence = claim.excerpt.replace(/\s+/g, ' ').trim();
       const lead = sentences.get(sentence);
@@ -203,6 +207,21 @@ const figurePlan = packCache((pack, _: 'all') => {
   }
   return { ladders: best, crowded, siblings };
 });
+
+/** "lives" and "deaths" count one thing; "people displaced" another. */
+function sameQuantity(a: string, b: string): boolean {
+  const death = /\b(death|dead|li(fe|ves)|kill)/i;
+  return a === b || (death.test(a) && death.test(b));
+}
+
+/** "Another measure: …": the related claims' own words, so a player meets both numbers with their spans. */
+function otherMeasures(pack: Pack, claim: Claim): string {
+  const related = [
+    ...claim.related.flatMap((id) => pack.claims.get(id) ?? []),
+    ...pack.data.claims.filter((other) => other.related.includes(claim.id) && !claim.related.includes(other.id)),
+  ].filter((other) => other.figures.some((f) => claim.figures.some((g) => sameQuantity(f.unit, g.unit))));
+  return related.map((other) => ` Another measure, in ${articleOf(pack, other.source)}: ${other.statement}`).join('');
+}
 
 /** Is one of the claim's figures asked? Then the claim is taught by it, and by no other question. */
 export function figureAsked(pack: Pack, claimId: string): boolean {
@@ -254,7 +273,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     // Not from the step: only a wide step fits below a small answer, so the label would say where the answer sits.
     // Players' accuracy sets it once 20 have answered.
     difficulty: 'medium',
-    explanation: `${attributeClaim(pack, claim)} ${fromArticle(pack, claim.source, claim.excerpt)}`,
+    explanation: `${attributeClaim(pack, claim)} ${fromArticle(pack, claim.source, claim.excerpt)}${otherMeasures(pack, claim)}`,
     sourceIds: [claim.source],
     eventIds: claim.event ? [claim.event] : [],
     subjects: [claim.id],
