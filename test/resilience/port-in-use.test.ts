@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChronicle } from '../support/start-process.js';
+import { runToExit } from '../support/start-process.js';
 
 let holder: Server;
 let port: number;
@@ -13,7 +13,7 @@ afterAll(() => new Promise<void>((resolve) => holder.close(() => resolve())));
 
 describe('a PORT that is already taken', () => {
   it('stops a bot that must listen there with one line naming the port and the fix, exit 1, no stack', async () => {
-    const { code, err } = await startChronicle({
+    const { code, err } = await runToExit({
       SLACK_BOT_TOKEN: 'xoxb-1-2',
       SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef',
       // Nothing listens on port 9: the bot must fail on its own port, not on Slack.
@@ -29,7 +29,7 @@ describe('a PORT that is already taken', () => {
   });
 
   it('leaves the console running without /healthz, saying why in words rather than a stack', async () => {
-    const { code, err, out } = await startChronicle({ PORT: String(port), HOST: '127.0.0.1' }, '/timeline 2020-10\n');
+    const { code, err, out } = await runToExit({ PORT: String(port), HOST: '127.0.0.1' }, '/timeline 2020-10\n');
     expect(code).toBe(0);
     expect(out).toMatch(/October 2020/);
     expect(err).toMatch(/already in use \(PORT=\d+\).*the console runs without them/);

@@ -142,7 +142,8 @@ describe('the adversarial probes, re-run against npm start', () => {
 
   it('4. a signed 5 MB command is refused by size; a long option is refused by name, and nothing freezes', async () => {
     const huge = command(`timeline 2020-10 topic:${'a'.repeat(5 * 1024 * 1024)}`);
-    expect((await send('POST', '/slack/events', signed(huge), huge)).status).toBe(413);
+    // Declared in full, sent in part: the answer must come from the declared length alone.
+    expect((await send('POST', '/slack/events', signed(huge), huge.slice(0, 65_536))).status).toBe(413);
     const long = command(`timeline 2020-10 topic:${'a'.repeat(5_000)}`);
     const answer = await send('POST', '/slack/events', signed(long), long);
     expect(answer.status).toBe(200);

@@ -4,7 +4,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** `npm start` as a separate process with these settings and, if given, this stdin: its exit code and output. */
-export async function startChronicle(
+export async function runToExit(
   env: Record<string, string>,
   input?: string,
 ): Promise<{ code: number | null; err: string; out: string }> {
