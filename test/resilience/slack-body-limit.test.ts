@@ -1,6 +1,13 @@
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../src/adapters/slack/body-limit.js';
+import {
+  boundTimeouts,
+  HEADERS_TIMEOUT_MS,
+  KEEP_ALIVE_IDLE_MS,
+  MAX_BODY_BYTES,
+  REQUEST_TIMEOUT_MS,
+  SOCKET_IDLE_MS,
+} from '../../src/adapters/slack/body-limit.js';
 import { type Harness, sign, startHarness } from '../slack/harness.js';
 
 let h: Harness;
@@ -78,5 +85,16 @@ describe('malformed bodies on the Slack port', () => {
   it('get 400 unsigned too, before anything reads their fields', async () => {
     const answer = await post({ 'content-type': 'application/json', 'content-length': '4' }, 'null');
     expect(answer.status).toBe(400);
+  });
+});
+
+describe('connections on the Slack port', () => {
+  it('are cut off when headers, the request or the line itself sit idle past their limits', () => {
+    const server = createServer();
+    boundTimeouts(server);
+    expect(server.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
+    expect(server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
+    expect(server.keepAliveTimeout).toBe(KEEP_ALIVE_IDLE_MS);
+    expect(server.timeout).toBe(SOCKET_IDLE_MS);
   });
 });

@@ -7,6 +7,9 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** How long a client may take to send its headers, and its whole request, before the connection is closed. */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
+/** How long a kept-alive connection may sit idle between requests, and any socket without traffic at all. */
+export const KEEP_ALIVE_IDLE_MS = 5_000;
+export const SOCKET_IDLE_MS = 30_000;
 
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
@@ -72,8 +75,10 @@ export function limitBodies(inner: RequestListener, max = MAX_BODY_BYTES): Reque
   };
 }
 
-/** A request that trickles in, or headers that never end, are cut off rather than held open. */
+/** A request that trickles in, headers that never end, or a connection left idle are cut off rather than held open. */
 export function boundTimeouts(server: Server): void {
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = KEEP_ALIVE_IDLE_MS;
+  server.setTimeout(SOCKET_IDLE_MS, (socket) => socket.destroy());
 }
