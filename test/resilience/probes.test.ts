@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeSlackApi } from '../fakes/slack-api.js';
-import { freePort, type Running, startChronicle } from '../ops/process.js';
+import { describe, expect, it } from 'vitest';
 import { sign } from '../slack/harness.js';
+import { useSlackProcess } from '../slack/process.js';
 
 /**
  * The adversarial pass of issue 18, re-run against the real `npm start` in
@@ -13,40 +12,11 @@ import { sign } from '../slack/harness.js';
  */
 
 const SECRET = 'probe-test-secret';
-let fake: FakeSlackApi;
-let bot: Running;
-let port: number;
-
-beforeAll(async () => {
-  fake = await new FakeSlackApi().start();
-  port = await freePort();
-  bot = startChronicle({
-    argv: ['bin/chronicle.js', 'start'],
-    cwd: process.cwd(),
-    env: {
-      SLACK_BOT_TOKEN: 'xoxb-probe-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      STORE_URL: 'memory://',
-      CONTENT_DIR: 'test/fixtures/pack',
-    },
-  });
-  await bot.waitForLog((e) => e.msg === 'slack connected', 20_000);
-});
-
-afterAll(async () => {
-  if (bot.child.exitCode === null) {
-    bot.child.kill('SIGTERM');
-    await bot.exited;
-  }
-  await fake.stop();
-});
+const slack = useSlackProcess(SECRET);
 
 /** Resident memory of the bot process, in MB (Linux). */
 function rssMb(): number {
-  const status = readFileSync(`/proc/${bot.child.pid}/status`, 'utf8');
+  const status = readFileSync(`/proc/${slack.bot.child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
@@ -59,7 +29,7 @@ interface Answer {
 function send(method: string, path: string, headers: Record<string, string> = {}, body = ''): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: slack.port, method, path, headers }, (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
     });
@@ -88,7 +58,7 @@ function command(text: string): string {
     user_name: 'probe',
     command: '/chronicle',
     text,
-    response_url: fake.responseUrl(`probe-${Math.random()}`),
+    response_url: slack.fake.responseUrl(`probe-${Math.random()}`),
     trigger_id: 't',
     api_app_id: 'A0APP',
   }).toString();
@@ -136,7 +106,7 @@ describe('the adversarial probes, re-run against npm start', () => {
   it('3. a signed payload=null gets 400, and the bot serves on', async () => {
     const body = 'payload=null';
     expect((await send('POST', '/slack/events', signed(body), body)).status).toBe(400);
-    expect(bot.child.exitCode).toBeNull();
+    expect(slack.bot.child.exitCode).toBeNull();
     await healthyWithinASecond();
   });
 
@@ -154,10 +124,10 @@ describe('the adversarial probes, re-run against npm start', () => {
   it('5. the same signed bytes sent twice run once; a timestamp from the future runs not at all', async () => {
     const body = command('quiz start rounds:1');
     const headers = signed(body);
-    const posts = () => fake.callsTo('chat.postMessage').length;
+    const posts = () => slack.fake.callsTo('chat.postMessage').length;
     const before = posts();
     expect((await send('POST', '/slack/events', headers, body)).status).toBe(200);
-    await fake.waitForCount((c) => c.method === 'chat.postMessage', before + 1);
+    await slack.fake.waitForCount((c) => c.method === 'chat.postMessage', before + 1);
     expect((await send('POST', '/slack/events', headers, body)).status).toBe(200);
     const future = command('quiz stop');
     const ahead = Math.floor(Date.now() / 1000) + 10 * 60;
@@ -165,13 +135,13 @@ describe('the adversarial probes, re-run against npm start', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     // One game's first question, no second game, and the stop from the future did nothing.
     expect(posts()).toBe(before + 1);
-    expect(bot.logs().some((e) => e.reason === 'replay')).toBe(true);
-    expect(bot.logs().some((e) => e.reason === 'future-timestamp')).toBe(true);
+    expect(slack.bot.logs().some((e) => e.reason === 'replay')).toBe(true);
+    expect(slack.bot.logs().some((e) => e.reason === 'future-timestamp')).toBe(true);
     await healthyWithinASecond();
   });
 
   it('logged nothing at error level and never crashed', () => {
-    expect(bot.child.exitCode).toBeNull();
-    expect(bot.logs().filter((e) => Number(e.level) >= 50)).toEqual([]);
+    expect(slack.bot.child.exitCode).toBeNull();
+    expect(slack.bot.logs().filter((e) => Number(e.level) >= 50)).toEqual([]);
   });
 });
