@@ -190,6 +190,17 @@ describe('question kinds on the curated pack', () => {
     }
   });
 
+  it('never asks the date of a beginning, which the earliest option answers, nor lets one day answer more than two', () => {
+    const why = buildPool(pack, 1, ['event-date']).reasons;
+    expect(why.get('war-2020-outbreak-2020-09-27')?.join()).toMatch(/says it is a beginning/);
+    const answers = new Map<string, Set<string>>();
+    for (const q of ofKind('event-date')) {
+      const day = q.options[q.answer] as string;
+      answers.set(day, (answers.get(day) ?? new Set()).add(q.id));
+    }
+    for (const ids of answers.values()) expect(ids.size).toBeLessThanOrEqual(2);
+  });
+
   it('never asks a date for an event the curator dated to a span', () => {
     for (const q of ofKind('event-date')) expect(pack.events.get(q.eventIds[0] as string)?.endDate).toBeUndefined();
   });

@@ -6,6 +6,7 @@ import { daysBetween, overlaps, span } from './calendar.js';
 import { lookalikes, titleNamesDate } from './events.js';
 import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
+import { eventWeight } from './salience.js';
 import { type Declined, type Difficulty, type Draft, decline, type Option } from './types.js';
 
 /**
@@ -13,8 +14,13 @@ import { type Declined, type Difficulty, type Draft, decline, type Option } from
  * September – 1 October") is how the curator bounds an uncertain date, not
  * a duration: asking it would set a span against single dates.
  */
+/** "Large-scale fighting breaks out": set against dates of what followed, the earliest answers it unread. */
+function saysItBegins(event: Event): boolean {
+  return /\b(begins?|breaks? out|outbreak|first)\b/i.test(event.title);
+}
+
 export function dateAskable(event: Event): boolean {
-  return !event.endDate && !titleNamesDate(event) && !noteLeavesDateOpen(event.dateNote);
+  return !event.endDate && !titleNamesDate(event) && !saysItBegins(event) && !noteLeavesDateOpen(event.dateNote);
 }
 
 /**
@@ -37,6 +43,7 @@ const MAX_LOOKALIKE_DAYS = 7;
 const ASK: Record<Precision, string> = { day: 'On what date', month: 'In what month', year: 'In what year' };
 
 /** The runs an event's date could be asked in: consecutive asked dates, none standing out by form. */
+
 function runsFor(pack: Pack, event: Event): string[][] {
   const precision = precisionOf(event.date);
   // A date on which a lookalike event happened would be a second right answer. A lookalike
@@ -60,6 +67,9 @@ function runsFor(pack: Pack, event: Event): string[][] {
  * the others are placed so that, over the pool, the answer is the earliest,
  * the latest or between them as often as chance has it.
  */
+/** The most questions one date answers. */
+const MOST_PER_DATE = 2;
+
 const datePlan = packCache((pack, _: 'all') => {
   const options = pack.chronological
     .filter(dateAskable)
@@ -68,7 +78,20 @@ const datePlan = packCache((pack, _: 'all') => {
     .sort((a, b) => a.runs.length - b.runs.length);
   const byRank = new Map<string, number>();
   const plan = new Map<string, string[]>();
-  for (const { event, runs } of options) {
+  const perDate = new Map<string, number>();
+  // The pack's weightiest events of a day first: a day that answers more than two questions is itself a
+  // thing a player learns to pick ("3 October 2020" right again), so the lightest beyond two are not asked.
+  const byWeight = [...options].sort((a, b) => eventWeight(pack, b.event) - eventWeight(pack, a.event));
+  const kept = new Set(
+    byWeight
+      .filter(({ event }) => {
+        const n = perDate.get(event.date) ?? 0;
+        perDate.set(event.date, n + 1);
+        return n < MOST_PER_DATE;
+      })
+      .map((o) => o.event.id),
+  );
+  for (const { event, runs } of options.filter((o) => kept.has(o.event.id))) {
     const key = (run: string[]) => `${run.length}:${run.indexOf(event.date)}`;
     const run = runs.reduce((best, r) => ((byRank.get(key(r)) ?? 0) < (byRank.get(key(best)) ?? 0) ? r : best));
     byRank.set(key(run), (byRank.get(key(run)) ?? 0) + 1);
@@ -86,6 +109,8 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
   if (event.endDate)
     return decline('its date is a span, the bounds of an uncertain date, and is not set against single dates');
   if (titleNamesDate(event)) return decline('its title gives its date away');
+  if (saysItBegins(event))
+    return decline('its title says it is a beginning: among later dates of its story, the earliest');
   if (noteLeavesDateOpen(event.dateNote))
     return decline('the articles leave its date open; the date given is the curator’s bound');
   const run = datePlan(pack, 'all').get(event.id);
@@ -93,6 +118,7 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
     return decline(
       'too few other dates of its precision to set against it without a lookalike’s date or one standing out',
     );
+
   const precision = precisionOf(event.date);
   const options: Option[] = run.map((d) => ({
     text: formatSpan(d),
