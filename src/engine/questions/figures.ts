@@ -259,6 +259,13 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     actor === outlet
       ? `In ${articleOf(pack, claim.source)}`
       : `According to ${actor}, as reported in ${articleOf(pack, claim.source)}`;
+  // "It cost nearly ___ lives", "…with Azerbaijan reporting ___ fatalities": a cut that does not say what it
+  // counts is read against the event it is about.
+  const event = claim.event ? pack.events.get(claim.event) : undefined;
+  const about =
+    event && /^((It|They|This|These|He|She)\b|\p{Ll})/u.test(claim.excerpt.trim())
+      ? ` (on ${event.title.replace(/^(The|A|An)\b/, (w) => w.toLowerCase()).replace(/^First\b/, 'the first')})`
+      : '';
   const options = steps.values.map((v) => ({
     text: formatOnScale(v, figure.value),
     facet: { category: 'number', value: v },
@@ -267,7 +274,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   return {
     kind: 'figure',
     subject: `${claim.id}#${figureIndex}`,
-    prompt: `${who}, which number fills the gap? “${asExcerpt(text)}”`,
+    prompt: `${who}${about}, which number fills the gap? “${asExcerpt(text)}”`,
     correct,
     distractors: options.filter((o) => o !== correct),
     // Not from the step: only a wide step fits below a small answer, so the label would say where the answer sits.

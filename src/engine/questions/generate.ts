@@ -116,7 +116,7 @@ const truthPlan = packCache((pack, _: 'all') => {
       .filter((quote) => !quoteSpeakerAsked(pack, quote.id))
       .map((quote) => ({ id: quote.id, build: (truth: boolean) => quoteTrueFalse(pack, quote, truth) })),
   ];
-  const plan = new Map<string, boolean>();
+  const plan = new Map<string, boolean | 'even'>();
   const either: string[] = [];
   const count = { true: 0, false: 0 };
   for (const item of items) {
@@ -133,12 +133,20 @@ const truthPlan = packCache((pack, _: 'all') => {
     plan.set(id, truth);
     count[truth ? 'true' : 'false']++;
   }
-  return plan;
+  // Items only one way can ask may leave more of one answer: the last of the more are left out, since a pool
+  // that is mostly True teaches "answer True".
+  const extra = Math.abs(count.true - count.false);
+  const more = count.true > count.false;
+  const overflow = [...plan].filter(([, truth]) => truth === more).slice(-extra);
+  for (const [id] of extra > 0 ? overflow : []) plan.set(id, 'even');
+  return plan as Map<string, boolean | 'even'>;
 });
 
 /** The item's planned True/False variant; an item the plan cannot ask is still a candidate, so its reason shows. */
 function oneVariant(pack: Pack, id: string, build: (truth: boolean) => Draft | Declined): Candidate {
   const truth = truthPlan(pack, 'all').get(id);
+  if (truth === 'even')
+    return { key: id, about: id, build: () => decline('left out so that the pool holds as many Trues as Falses') };
   return { key: id, about: id, build: () => build(truth ?? seedOf(id) % 2 === 0) };
 }
 

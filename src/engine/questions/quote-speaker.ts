@@ -82,7 +82,7 @@ export function coSpeakers(pack: Pack, quote: Quote): Set<string> {
  * Speakers named for a place ("Resident of Geghamasar") when the words name
  * another place: the words about Sotk rule them out.
  */
-function namedElsewhere(pack: Pack, quote: Quote): string[] {
+export function namedElsewhere(pack: Pack, quote: Quote): string[] {
   const places = [...pack.places.values()].filter((p) => mentions(quote.text, [p.name, ...p.aliases]));
   if (places.length === 0) return [];
   return pack.data.actors

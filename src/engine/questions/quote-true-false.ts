@@ -3,7 +3,7 @@ import type { Quote } from '../../content/schema.js';
 import { attributeQuote } from '../attribution.js';
 import { quoteSpeakersOf } from './answer-counts.js';
 import { countryOf, entityDistractors, stemsOf } from './gaps.js';
-import { coSpeakers, fragmentStart, startsMidSentence } from './quote-speaker.js';
+import { coSpeakers, fragmentStart, namedElsewhere, startsMidSentence } from './quote-speaker.js';
 import { seededRandom, seedOf } from './random.js';
 import { whoSaidVariant } from './true-false.js';
 import { type Declined, type Draft, decline, isDeclined } from './types.js';
@@ -11,9 +11,6 @@ import { articleOf } from './wording.js';
 
 /** Fewer words than this say nothing anyone could pin on a speaker, even with the speaker named. */
 const FEWEST_WORDS = 3;
-
-/** A phrase lifted from inside the reporter's sentence reads as a saying from this many words. */
-const SAYING_WORDS = 6;
 
 /**
  * Everyone in the pack who said words like these: a swap to one of them
@@ -44,15 +41,17 @@ export function quoteTrueFalse(pack: Pack, quote: Quote, truth: boolean): Draft 
   const words = quote.text.trim().replace(/[.,;:]$/, '');
   if (words.split(/\s+/).length < FEWEST_WORDS) return decline('a word or two: nothing to pin on a speaker');
   if (fragmentStart(words)) return decline('a fragment that starts mid-clause: it does not read as something said');
-  // "quotes NATO as saying “deeply concerned by the outbreak…”" reads; "“leaderships of the states concerned”" does not.
-  if (startsMidSentence(words) && words.split(/\s+/).length < SAYING_WORDS)
-    return decline('a phrase cut from the reporter’s sentence, too short to read as something said');
+  // "quotes the lawmakers as saying “abandon this … neutrality”": cut from "called on Paris to …", it is no saying.
+  if (startsMidSentence(words))
+    return decline(
+      'a phrase cut from the reporter’s sentence ("called on Paris to …"): it does not read as something said',
+    );
   if (quote.relays)
     return decline('relayed words: whether they are the spokesperson’s or the principal’s is no fair True/False');
   // "He reiterated calls…": words about a third person, which only their own office could have said.
   if (/^(he|she)\b/i.test(words))
     return decline('words about a third person, which only their own office could have said');
-  const exclude = new Set([...coSpeakers(pack, quote), ...saidAlike(pack, quote)]);
+  const exclude = new Set([...coSpeakers(pack, quote), ...saidAlike(pack, quote), ...namedElsewhere(pack, quote)]);
   exclude.delete(speaker.id);
   // Someone of the speaker's own country: words said for one side, put in a bystander's mouth, are false on
   // their face ("NATO taking Azerbaijan's side"). Those of no country are set against others of none.
