@@ -67,14 +67,16 @@ async function endGame(services: Services, channel: ChannelRef, game: GameState)
 
 /**
  * A game's id starts with its start time, so a click on a game the store no
- * longer holds can tell a game that ended from one a restart lost.
+ * longer holds can tell a game that ended from one a restart lost; 48
+ * random bits follow, as before, since a thousand games start in one
+ * millisecond on a busy night.
  */
 export function newGameId(now: number): string {
-  return `${now.toString(36).padStart(9, '0')}${randomUUID().replace(/-/g, '').slice(0, 6)}`;
+  return `${now.toString(36).padStart(9, '0')}${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 }
 
 function startedAtOf(gameId: string): number | undefined {
-  const m = /^([0-9a-z]{9})[0-9a-f]{6}$/.exec(gameId);
+  const m = /^([0-9a-z]{9})[0-9a-f]{12}$/.exec(gameId);
   return m ? Number.parseInt(m[1] as string, 36) : undefined;
 }
 
