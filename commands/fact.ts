@@ -2,15 +2,25 @@ import type { Command, CommandContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { resolveTopic } from '../src/core/parse/topic.js';
 import type { Reply } from '../src/core/reply.js';
+import { nextFromDeck } from '../src/engine/fact-deck.js';
 import { factReply, statementsAbout } from '../src/engine/facts.js';
 
-function show(ctx: CommandContext, topicText: string | undefined, pick: number): Reply {
-  if (!topicText) return factReply(ctx.pack, statementsAbout(ctx.pack), pick, undefined, `fact:next:${pick + 1}:`);
-  // A fact topic must be a named thing: statements are indexed by the ids they concern.
-  const topic = resolveTopic(ctx.pack, topicText, () => false);
-  if (topic.kind !== 'entity') throw new UserError('Name a place, actor or weapon.');
-  const id = topic.entity.item.id;
-  return factReply(ctx.pack, statementsAbout(ctx.pack, id), pick, topic.label, `fact:next:${pick + 1}:${id}`);
+/** The channel's next unseen statement, about a topic or about anything. */
+async function show(ctx: CommandContext, topicText: string | undefined): Promise<Reply> {
+  let id: string | undefined;
+  let label: string | undefined;
+  if (topicText) {
+    // A fact topic must be a named thing: statements are indexed by the ids they concern.
+    const topic = resolveTopic(ctx.pack, topicText, () => false);
+    if (topic.kind !== 'entity') throw new UserError('Name a place, actor or weapon.');
+    id = topic.entity.item.id;
+    label = topic.label;
+  }
+  const statements = statementsAbout(ctx.pack, id);
+  const pick = statements.length
+    ? await nextFromDeck(ctx.store, ctx.caller, id ?? '*', statements.length, ctx.now())
+    : 0;
+  return factReply(ctx.pack, statements, pick, label, `fact:next:1:${id ?? ''}`);
 }
 
 export const factCommand: Command = {
@@ -25,15 +35,14 @@ export const factCommand: Command = {
       example: 'Tovuz',
     },
   ],
-  help: 'Every fact names who said it, as of when, and the article. The Another button shows the next one.',
+  help: 'Every fact names who said it, as of when, and the article. A channel sees every fact once before any comes again; the Another button shows the next one.',
   async run(args, ctx) {
-    // The minute of the day picks the statement: varied across the day, stable for a test's fixed clock.
-    const now = ctx.now();
-    return show(ctx, args.topic, now.getUTCHours() * 60 + now.getUTCMinutes());
+    return show(ctx, args.topic);
   },
   async onChoice(action, ctx) {
+    // `fact:next:<n>:<topic id>`: the number is kept so that buttons posted before the deck still parse.
     const [, kind, pick, id] = action.split(':');
     if (kind !== 'next' || !pick || !/^\d+$/.test(pick)) throw new UserError('That button is no longer active.');
-    return show(ctx, id || undefined, Number(pick));
+    return show(ctx, id || undefined);
   },
 };

@@ -112,6 +112,27 @@ describe('/fact, /who, /where, /sources', () => {
     expect(another.footer).not.toBe(reply.footer);
   });
 
+  it('/fact shows a channel every statement once before any comes again, and each channel has its own order', async () => {
+    const pack = await loadPack('content/caucasus');
+    const h = await harness({ pack });
+    const total = pack.data.claims.length + pack.data.quotes.length + pack.data.facts.length;
+    // The footer "k of N" names the statement shown; typed and clicked calls draw from one deck.
+    const shown: string[] = [];
+    for (let i = 0; i < total; i++) {
+      const reply = i % 2 ? await h.click('fact:next:1:') : await h.run('/fact');
+      shown.push(reply.footer ?? '');
+      h.clock.advance(1000);
+    }
+    expect(new Set(shown).size).toBe(total);
+    const nextRound = await h.run('/fact');
+    expect(nextRound.footer).toMatch(new RegExp(`^\\d+ of ${total}$`));
+    expect(nextRound.footer).not.toBe(shown.at(-1));
+
+    const otherChannel = [await h.run('/fact', { channelId: 'c2' }), await h.run('/fact', { channelId: 'c2' })];
+    expect(otherChannel[0]?.footer).not.toBe(otherChannel[1]?.footer);
+    expect(otherChannel.map((r) => r.footer)).not.toEqual(shown.slice(0, 2));
+  });
+
   it('/fact about a topic keeps to it', async () => {
     const h = await harness();
     const reply = await h.run('/fact Toyuz');
