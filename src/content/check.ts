@@ -35,6 +35,7 @@ const REFERENCES: Record<string, [string, Target[]][]> = {
     ['actors[]', ['actor']],
     ['weapons[]', ['weapon']],
     ['sources[]', ['source']],
+    ['evidence[].source', ['source']],
   ],
   claims: [
     ['statedBy', ['actor']],

@@ -74,15 +74,34 @@ export function formatSpan(start: string, end?: string): string {
   return `${formatDate(start)} – ${formatDate(end)}`;
 }
 
+/** The fields that say when an event happened. */
+export interface Dated {
+  date: string;
+  endDate?: string;
+  dateKind?: 'span' | 'window';
+}
+
+/** Happened once, at a point the articles leave open between date and endDate. */
+export function isWindow(event: Dated): boolean {
+  return event.dateKind === 'window' && event.endDate !== undefined && event.endDate !== event.date;
+}
+
 /**
- * When an event happened, as a reader should take it: a span whose note
- * says the articles leave the date open is the curator's bounds, read as
- * "some time between A and B", never as a duration "A – B".
+ * "some time between 27 September and 1 October 2020": bounds, never read
+ * as a duration. The year (and month) is said once when both bounds share it.
  */
-export function formatWhen(event: { date: string; endDate?: string; dateNote?: string }): string {
-  if (event.endDate && event.endDate !== event.date && noteLeavesDateOpen(event.dateNote))
-    return `some time between ${formatDate(event.date)} and ${formatDate(event.endDate)}`;
-  return formatSpan(event.date, event.endDate);
+export function formatWindow(start: string, end: string): string {
+  let from = formatDate(start);
+  const to = formatDate(end);
+  if (start.length === 10 && end.length === 10 && start.slice(0, 4) === end.slice(0, 4)) {
+    from = start.slice(0, 7) === end.slice(0, 7) ? String(Number(start.slice(8))) : from.replace(/ \d{4}$/, '');
+  }
+  return `some time between ${from} and ${to}`;
+}
+
+/** When an event happened, as a reader should take it: a span as "A – B", a window as its bounds. */
+export function formatWhen(event: Dated): string {
+  return isWindow(event) ? formatWindow(event.date, event.endDate as string) : formatSpan(event.date, event.endDate);
 }
 
 export const MONTH_NAMES = MONTHS;

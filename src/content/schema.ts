@@ -140,12 +140,23 @@ export const Weapon = z.strictObject({
   description: text,
 });
 
+/** A verbatim sentence (or part of one) of a source that backs an event's date or summary. */
+export const Evidence = z.strictObject({ source: id, excerpt: text });
+
+/**
+ * With an end date, an event is either a span (it lasted from date to
+ * endDate, like a war) or a window (it happened once, at some point the
+ * articles do not give between date and endDate, like an undated call).
+ */
+export const DateKind = z.enum(['span', 'window']);
+
 export const Event = z.strictObject({
   id,
   title: text,
   date: PackDate,
   /** For spans: "this weekend" is two days, so it gets an end date. */
   endDate: PackDate.optional(),
+  dateKind: DateKind.optional(),
   /** How a relative date was resolved, e.g. "'yesterday' in an article dated 28 September 2020". */
   dateNote: text.optional(),
   episode: id,
@@ -175,6 +186,8 @@ export const Event = z.strictObject({
   /** Neutral summary that takes no side on contested points. */
   summary: text,
   sources: z.array(id).min(1, 'an event needs at least one source'),
+  /** Excerpts that back its date (or dateNote) and each sentence of its summary. */
+  evidence: z.array(Evidence).optional(),
 });
 
 export const Qualifier = z.enum(['exact', 'at-least', 'over', 'about', 'up-to']);
@@ -235,6 +248,8 @@ export const Quote = z.strictObject({
   /** The words spoken, verbatim. */
   text,
   date: PackDate,
+  /** "said": the article gives the day the words were spoken; "reported": date is only when the article printed them. */
+  dated: z.enum(['said', 'reported']).optional(),
   /** Neutral words on where and why it was said. */
   context: text.optional(),
   event: id.optional(),
@@ -282,6 +297,7 @@ export type Role = z.infer<typeof Role>;
 export type Place = z.infer<typeof Place>;
 export type Weapon = z.infer<typeof Weapon>;
 export type Event = z.infer<typeof Event>;
+export type Evidence = z.infer<typeof Evidence>;
 export type Figure = z.infer<typeof Figure>;
 export type Claim = z.infer<typeof Claim>;
 export type Quote = z.infer<typeof Quote>;

@@ -5,14 +5,14 @@ import { normalizeArticleText } from './normalize.js';
 import type { Pack } from './pack.js';
 
 export interface ExcerptMismatch {
-  type: 'claim' | 'quote' | 'fact';
+  type: 'claim' | 'quote' | 'fact' | 'event';
   id: string;
   source: string;
   problem: string;
 }
 
 /**
- * Checks that every excerpt (and every quote's text) stands word for word in
+ * Checks that every excerpt (an event's evidence, and every quote's text) stands word for word in
  * its article, once whitespace is collapsed and "\$" read as "$". Sources
  * without a text file, or whose file is missing from `seedsDir`, are reported.
  */
@@ -31,6 +31,10 @@ export async function verifyExcerpts(pack: Pack, seedsDir: string): Promise<Exce
       out.push({ type, id, source: sourceId, problem: `${label} not found verbatim: "${excerpt.slice(0, 80)}"` });
     }
   };
+  for (const e of pack.events.values()) {
+    for (const [i, ev] of (e.evidence ?? []).entries())
+      check('event', e.id, ev.source, ev.excerpt, `evidence ${i + 1}`);
+  }
   for (const c of pack.claims.values()) check('claim', c.id, c.source, c.excerpt);
   for (const f of pack.facts.values()) check('fact', f.id, f.source, f.excerpt);
   for (const q of pack.quotes.values()) {

@@ -1,5 +1,5 @@
 import { suggest } from '../content/check.js';
-import { formatDate, formatSpan } from '../content/dates.js';
+import { formatDate, formatSpan, formatWhen } from '../content/dates.js';
 import { foldName } from '../content/normalize.js';
 import type { Pack } from '../content/pack.js';
 import type { Actor, Event, Place } from '../content/schema.js';
@@ -40,9 +40,7 @@ export function findEvents(pack: Pack, raw: string): Event[] {
 export function eventDetail(pack: Pack, event: Event): Reply {
   const names = (ids: string[]) => ids.map((id) => pack.nameOf(id)).join(', ');
   const lines: string[] = [event.summary];
-  const fields = [
-    { name: 'When', value: `${formatSpan(event.date, event.endDate)}${event.dateNote ? ` (${event.dateNote})` : ''}` },
-  ];
+  const fields = [{ name: 'When', value: `${formatWhen(event)}${event.dateNote ? ` (${event.dateNote})` : ''}` }];
   if (event.places.length) fields.push({ name: 'Where', value: names(event.places) });
   if (event.actors.length) fields.push({ name: 'Involved', value: names(event.actors) });
   if (event.weapons.length) fields.push({ name: 'Weapons named', value: names(event.weapons) });

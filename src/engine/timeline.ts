@@ -1,4 +1,4 @@
-import { firstDay, formatSpan, lastDay } from '../content/dates.js';
+import { firstDay, formatWhen, isWindow, lastDay } from '../content/dates.js';
 import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
 import type { Period } from '../core/parse/period.js';
@@ -21,7 +21,7 @@ export interface TimelineQuery {
 
 export function eventLine(pack: Pack, event: Event): string {
   const places = event.places.map((id) => pack.nameOf(id)).join(', ');
-  return `**${formatSpan(event.date, event.endDate)}**: ${event.title}${places ? ` (${places})` : ''} [${event.id}]`;
+  return `**${formatWhen(event)}**: ${event.title}${places ? ` (${places})` : ''} [${event.id}]`;
 }
 
 /** `timeline:page:<page>:<period>:<topic>`; the topic is dropped rather than overflowing 100 characters. */
@@ -47,11 +47,36 @@ function nearest(pack: Pack, period: Period, topic: Topic | undefined): { before
   return { before, after };
 }
 
-/** The events of a period, oldest first, a page at a time; an empty period names its neighbours. */
+/**
+ * Does the event's whole time lie inside the period? A window that only ends
+ * in it, or a span begun before it, is only known to touch it.
+ */
+function datedWithin(event: Event, start: string, end: string): boolean {
+  const reach = isWindow(event) ? lastDay(event.endDate as string) : firstDay(event.date);
+  return firstDay(event.date) >= start && reach <= end;
+}
+
+/**
+ * The period's own dated events first, oldest first; then what only touches
+ * it (begun earlier, or undated within bounds that reach outside), so page
+ * one of a month is that month's news.
+ */
+function periodOrder(events: Event[], period: Period): { events: Event[]; touching: number } {
+  const start = firstDay(period.from);
+  const end = lastDay(period.to);
+  const within = events.filter((e) => datedWithin(e, start, end));
+  const touching = events.filter((e) => !datedWithin(e, start, end));
+  return { events: [...within, ...touching], touching: within.length };
+}
+
+/** The events of a period, its own dated ones first, a page at a time; an empty period names its neighbours. */
 export function timeline(pack: Pack, query: TimelineQuery): Reply {
   const { period, topic } = query;
   const about = topic ? ` about ${topic.label}` : '';
-  const events = pack.eventsBetween(period.from, period.to).filter((e) => eventMatchesTopic(pack, e, topic));
+  const { events, touching: firstTouching } = periodOrder(
+    pack.eventsBetween(period.from, period.to).filter((e) => eventMatchesTopic(pack, e, topic)),
+    period,
+  );
   if (events.length === 0) {
     const { before, after } = nearest(pack, period, topic);
     const lines = [`Nothing in the pack${about} for ${period.label}.`];
@@ -70,13 +95,19 @@ export function timeline(pack: Pack, query: TimelineQuery): Reply {
   }
   const pages = Math.ceil(events.length / TIMELINE_PAGE_SIZE);
   const page = Math.min(Math.max(1, query.page), pages);
-  const shown = events.slice((page - 1) * TIMELINE_PAGE_SIZE, page * TIMELINE_PAGE_SIZE);
+  const offset = (page - 1) * TIMELINE_PAGE_SIZE;
+  const shown = events.slice(offset, page * TIMELINE_PAGE_SIZE);
+  const lines = shown.map((e) => `• ${eventLine(pack, e)}\n  ${clip(e.summary, 300)}`);
+  const breakAt = firstTouching - offset;
+  if (firstTouching > 0 && breakAt >= 0 && breakAt < lines.length) {
+    lines.splice(breakAt, 0, `_Also touching ${period.label}: begun earlier, or undated within wider bounds_`);
+  }
   const choices: Choice[] = [];
   if (page > 1) choices.push({ action: pageAction(query, page - 1), label: '◀ Previous', style: 'secondary' });
   if (page < pages) choices.push({ action: pageAction(query, page + 1), label: 'Next ▶', style: 'secondary' });
   return makeReply({
     title: `Timeline: ${period.label}${about}`,
-    body: shown.map((e) => `• ${eventLine(pack, e)}\n  ${clip(e.summary, 300)}`).join('\n'),
+    body: lines.join('\n'),
     sources: sourceLines(
       pack,
       shown.flatMap((e) => e.sources),

@@ -1,4 +1,4 @@
-import { formatSpan, MONTH_NAMES, precisionOf } from '../../content/dates.js';
+import { formatSpan, formatWhen, MONTH_NAMES, precisionOf } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event, Place } from '../../content/schema.js';
@@ -117,7 +117,7 @@ export function eventPlace(
   ];
   const exclude = new Set([...pack.places.keys()].filter((id) => involved.some((other) => related(pack, id, other))));
   const several = event.places.length > 1;
-  const what = `${event.title} (${formatSpan(event.date, event.endDate)})`;
+  const what = `${event.title} (${formatWhen(event)})`;
   const prompt = several
     ? `${what}: which of these places do the reports of it name?`
     : `Where did this happen? ${what}.`;
@@ -138,7 +138,7 @@ export function eventPlace(
     correct: answerOption(answer),
     distractors,
     difficulty,
-    explanation: `${event.title} (${formatSpan(event.date, event.endDate)}): ${several ? `the reports name ${all}` : place.name}. ${event.summary}`,
+    explanation: `${event.title} (${formatWhen(event)}): ${several ? `the reports name ${all}` : place.name}. ${event.summary}`,
     sourceIds: sourcesOf(event),
     eventIds: [event.id],
   };

@@ -2,11 +2,6 @@ import { formatDate, formatSpan, precisionOf } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor } from '../../content/schema.js';
 
-/** "on 27 September 2020", "in October 2020", "in 2020": the preposition follows the precision. */
-export function onDate(date: string, endDate?: string): string {
-  return `${precisionOf(date) === 'day' ? 'on' : 'in'} ${formatSpan(date, endDate)}`;
-}
-
 /**
  * "World Socialist Web Site's article of 4 October 2020": the article, not
  * only the outlet, since one outlet's articles give different figures.

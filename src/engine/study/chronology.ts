@@ -1,4 +1,4 @@
-import { formatSpan, precisionOf } from '../../content/dates.js';
+import { formatWhen, precisionOf } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
@@ -55,7 +55,7 @@ export function chronologyQuestion(pack: Pack, events: readonly Event[], random:
     options: shown.map((e) => e.title),
     answer: order[0] as number,
     order,
-    explanation: `In order: ${sorted.map((e, i) => `${i + 1}. ${formatSpan(e.date, e.endDate)}: ${e.title}`).join('; ')}.`,
+    explanation: `In order: ${sorted.map((e, i) => `${i + 1}. ${formatWhen(e)}: ${e.title}`).join('; ')}.`,
     sources: sourceLines(
       pack,
       sorted.flatMap((e) => e.sources),
