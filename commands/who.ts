@@ -1,5 +1,6 @@
 import type { Actor } from '../src/content/schema.js';
 import type { Command } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
 import { resolveEntity } from '../src/core/parse/topic.js';
 import { whoReply } from '../src/engine/facts.js';
 
@@ -19,5 +20,13 @@ export const whoCommand: Command = {
   async run(args, ctx) {
     const entity = resolveEntity(ctx.pack, args.actor ?? '', 'actor');
     return whoReply(ctx.pack, entity.item as Actor);
+  },
+  async onChoice(action, ctx) {
+    // who:<statements|events>:<page>:<actor id>
+    const [, section, page, id] = action.split(':');
+    const item = id ? ctx.pack.actors.get(id) : undefined;
+    if ((section !== 'statements' && section !== 'events') || !page || !/^\d+$/.test(page) || !item)
+      throw new UserError('That button is no longer active.');
+    return whoReply(ctx.pack, item, { section, page: Number(page) });
   },
 };

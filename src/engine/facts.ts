@@ -16,6 +16,14 @@ import {
   type Statement,
   sourceLines,
 } from './attribution.js';
+import {
+  eventEntries,
+  type Section,
+  type SectionLine,
+  sectionChoices,
+  sectionPage,
+  statementEntries,
+} from './entity-pages.js';
 import { clip, makeReply, plural } from './text.js';
 import { eventLine } from './timeline.js';
 import { ancestry } from './topics.js';
@@ -91,15 +99,6 @@ export function eventReply(pack: Pack, raw: string): Reply {
   );
 }
 
-/** Claims, quotes and facts about a thing, opposed claims kept together. */
-function statementLines(pack: Pack, statements: readonly Statement[], limit: number): string[] {
-  const claims = statements.filter(isClaim);
-  const others = statements.filter((s) => !isClaim(s));
-  const lines = groupOpposed(claims).map((g) => renderContested(pack, g));
-  lines.push(...others.map((s) => `• ${attribute(pack, s)}`));
-  return lines.slice(0, limit);
-}
-
 /** " of Azerbaijan" after a title, unless the title already names it ("President of Azerbaijan"). */
 function ofPart(pack: Pack, title: string, of: string | undefined): string {
   if (!of) return '';
@@ -116,34 +115,92 @@ function roleLine(pack: Pack, actor: Actor): string[] {
   });
 }
 
-const LIMIT = 8;
+/** Which section of a /who or /where reply to show, and its page; none is the overview. */
+export interface SectionView {
+  section: Section;
+  page: number;
+}
 
-export function whoReply(pack: Pack, actor: Actor): Reply {
+interface EntityPage {
+  command: 'who' | 'where';
+  id: string;
+  name: string;
+  statementsHeading: string;
+  statements: SectionLine[];
+  events: SectionLine[];
+}
+
+/** One section of a /who or /where reply, a page at a time. */
+function sectionReply(pack: Pack, entity: EntityPage, view: SectionView): Reply {
+  const entries = view.section === 'statements' ? entity.statements : entity.events;
+  const at = sectionPage(entries, view.page);
+  const choices = sectionChoices(entity.command, view.section, at, entity.id, 'Next ▶');
+  return {
+    ...makeReply({
+      title: `${entity.name}: ${view.section}`,
+      body: at.lines.map((l) => l.text).join('\n'),
+      sources: sourceLines(
+        pack,
+        at.lines.flatMap((l) => l.sources),
+      ),
+      footer: `${plural(entries.length, view.section === 'statements' ? 'entry' : 'event', view.section === 'statements' ? 'entries' : 'events')} · page ${at.page} of ${at.pages}`,
+      choices: choices.length ? choices : undefined,
+    }),
+    replaceOriginal: true,
+  };
+}
+
+/** The first page of each section, with a way on to the rest. */
+function overviewSections(entity: EntityPage): { lines: string[]; sources: string[]; choices: Choice[] } {
+  const lines: string[] = [];
+  const sources: string[] = [];
+  const choices: Choice[] = [];
+  const add = (section: Section, heading: string, entries: SectionLine[]) => {
+    if (!entries.length) return;
+    const at = sectionPage(entries, 1);
+    lines.push(`\n**${heading}** (${entries.length})`, ...at.lines.map((l) => l.text));
+    sources.push(...at.lines.flatMap((l) => l.sources));
+    choices.push(
+      ...sectionChoices(
+        entity.command,
+        section,
+        at,
+        entity.id,
+        section === 'statements' ? 'More statements ▶' : 'More events ▶',
+      ),
+    );
+  };
+  // A place is first what happened there; an actor first what was said.
+  if (entity.command === 'where') add('events', 'Events', entity.events);
+  add('statements', entity.statementsHeading, entity.statements);
+  if (entity.command === 'who') add('events', 'Events', entity.events);
+  return { lines, sources, choices };
+}
+
+export function whoReply(pack: Pack, actor: Actor, view?: SectionView): Reply {
+  const entity: EntityPage = {
+    command: 'who',
+    id: actor.id,
+    name: actor.name,
+    statementsHeading: `Statements by or about ${actor.name}`,
+    statements: statementEntries(pack, pack.statementsConcerning(actor.id)),
+    events: eventEntries(pack, pack.eventsInvolving(actor.id)),
+  };
+  if (view) return sectionReply(pack, entity, view);
   const fields = [{ name: 'Kind', value: actor.kind.replace('-', ' ') }];
   if (actor.aliases.length) fields.push({ name: 'Also written', value: actor.aliases.join(', ') });
   if (actor.country) fields.push({ name: 'Country', value: pack.nameOf(actor.country) });
   if (actor.partOf) fields.push({ name: 'Part of', value: pack.nameOf(actor.partOf) });
-  const events = pack.eventsInvolving(actor.id);
-  const statements = pack.statementsConcerning(actor.id);
   const lines = [actor.description];
   const roles = roleLine(pack, actor);
   if (roles.length) lines.push('\n**Roles**', ...roles);
-  if (statements.length)
-    lines.push(
-      `\n**Statements by or about ${actor.name}** (${statements.length})`,
-      ...statementLines(pack, statements, LIMIT),
-    );
-  if (events.length)
-    lines.push(`\n**Events** (${events.length})`, ...events.slice(-LIMIT).map((e) => `• ${eventLine(pack, e)}`));
+  const sections = overviewSections(entity);
   return makeReply({
     title: actor.name,
-    body: lines.join('\n'),
+    body: [...lines, ...sections.lines].join('\n'),
     fields,
-    sources: sourceLines(pack, [
-      ...actor.roles.map((r) => r.source),
-      ...statements.slice(0, LIMIT).map(statementSource),
-      ...events.slice(-LIMIT).flatMap((e) => e.sources),
-    ]),
+    sources: sourceLines(pack, [...actor.roles.map((r) => r.source), ...sections.sources]),
+    choices: sections.choices.length ? sections.choices : undefined,
   });
 }
 
@@ -152,7 +209,16 @@ export function eventsAt(pack: Pack, place: Place): Event[] {
   return pack.chronological.filter((e) => e.places.some((p) => p === place.id || ancestry(pack, p).has(place.id)));
 }
 
-export function whereReply(pack: Pack, place: Place): Reply {
+export function whereReply(pack: Pack, place: Place, view?: SectionView): Reply {
+  const entity: EntityPage = {
+    command: 'where',
+    id: place.id,
+    name: place.name,
+    statementsHeading: `Statements about ${place.name}`,
+    statements: statementEntries(pack, pack.statementsConcerning(place.id)),
+    events: eventEntries(pack, eventsAt(pack, place)),
+  };
+  if (view) return sectionReply(pack, entity, view);
   const fields = [{ name: 'Kind', value: place.kind.replace('-', ' ') }];
   if (place.aliases.length) fields.push({ name: 'Also written', value: place.aliases.join(', ') });
   if (place.in) fields.push({ name: 'In', value: pack.nameOf(place.in) });
@@ -160,22 +226,16 @@ export function whereReply(pack: Pack, place: Place): Reply {
   fields.push({ name: 'Coordinates', value: `${place.lat.toFixed(2)}, ${place.lon.toFixed(2)} (${place.precision})` });
   const inside = [...pack.places.values()].filter((p) => p.in === place.id);
   if (inside.length) fields.push({ name: 'Places inside', value: inside.map((p) => p.name).join(', ') });
-  const events = eventsAt(pack, place);
-  const statements = pack.statementsConcerning(place.id);
   const lines: string[] = [];
   if (place.note) lines.push(place.note);
-  if (events.length)
-    lines.push(`**Events** (${events.length})`, ...events.slice(-LIMIT).map((e) => `• ${eventLine(pack, e)}`));
-  else lines.push('No events in the pack take place here.');
-  if (statements.length) lines.push(`\n**Statements about ${place.name}**`, ...statementLines(pack, statements, LIMIT));
+  if (!entity.events.length) lines.push('No events in the pack take place here.');
+  const sections = overviewSections(entity);
   return makeReply({
     title: place.name,
-    body: lines.join('\n'),
+    body: [...lines, ...sections.lines].join('\n').trim(),
     fields,
-    sources: sourceLines(pack, [
-      ...events.slice(-LIMIT).flatMap((e) => e.sources),
-      ...statements.slice(0, LIMIT).map(statementSource),
-    ]),
+    sources: sourceLines(pack, sections.sources),
+    choices: sections.choices.length ? sections.choices : undefined,
   });
 }
 

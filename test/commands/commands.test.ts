@@ -157,6 +157,43 @@ describe('/fact, /who, /where, /sources', () => {
     expect(reply.body).not.toContain('Azerbaijan of Azerbaijan');
   });
 
+  it('/who pages its statements and events with Previous and Next, every entry reachable once', async () => {
+    const pack = await loadPack('content/caucasus');
+    const h = await harness({ pack });
+    const overview = await h.run('/who Pashinyan');
+    const total = Number(/\*\*Statements by or about Nikol Pashinyan\*\* \((\d+)\)/.exec(overview.body ?? '')?.[1]);
+    expect(total).toBeGreaterThan(8);
+    const more = overview.choices?.find((c) => c.label === 'More statements ▶');
+    expect(overview.choices?.map((c) => c.label)).toContain('More events ▶');
+    const statements = overview.body?.split('**Statements by or about')[1]?.split('**Events**')[0] ?? '';
+    const entries: string[] = statements.split(/^• /m).slice(1);
+    let page = await h.click(more?.action ?? '');
+    for (;;) {
+      expect(page.replaceOriginal).toBe(true);
+      entries.push(...(page.body ?? '').split(/^• /m).slice(1));
+      const next = page.choices?.find((c) => c.label === 'Next ▶');
+      if (!next) break;
+      page = await h.click(next.action);
+    }
+    expect(entries).toHaveLength(total);
+    expect(page.footer).toMatch(new RegExp(`^${total} entries · page (\\d+) of \\1$`));
+    const back = await h.click(page.choices?.find((c) => c.label === '◀ Previous')?.action ?? '');
+    expect(back.footer).toMatch(/page \d+ of \d+/);
+    await expect(h.click('who:statements:2:nobody-here')).rejects.toThrow('That button is no longer active.');
+  });
+
+  it('/where lists events first, and pages its statements', async () => {
+    const pack = await loadPack('content/caucasus');
+    const h = await harness({ pack });
+    const overview = await h.run('/where Nagorno-Karabakh');
+    expect(overview.body?.indexOf('**Events**')).toBeLessThan(overview.body?.indexOf('**Statements about') ?? 0);
+    const more = overview.choices?.find((c) => c.label === 'More statements ▶');
+    expect(more).toBeDefined();
+    const page2 = await h.click(more?.action ?? '');
+    expect(page2.title).toBe('Nagorno-Karabakh: statements');
+    expect(page2.footer).toMatch(/^\d+ entries · page 2 of \d+$/);
+  });
+
   it('/where shows a place, its aliases and what happened there', async () => {
     const h = await harness();
     const reply = await h.run('/where Tayush');
