@@ -68,6 +68,9 @@ export function formatDate(date: string): string {
 /** "27–28 September 2020" style span, falling back to "A – B". */
 export function formatSpan(start: string, end?: string): string {
   if (!end || end === start) return formatDate(start);
+  // An end known only to its month or year, the one the start falls in: "from 27 September 2020 (ended in 2020)".
+  if (end.length < start.length && start.startsWith(end))
+    return `from ${formatDate(start)} (ended in ${formatDate(end)})`;
   if (start.length === 10 && end.length === 10 && start.slice(0, 7) === end.slice(0, 7)) {
     return `${Number(start.slice(8))}–${formatDate(end)}`;
   }
