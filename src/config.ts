@@ -130,7 +130,10 @@ export const EnvSchema = z.object({
     .default('namespaced'),
 });
 
-export type Config = z.infer<typeof EnvSchema>;
+export type Config = z.infer<typeof EnvSchema> & {
+  /** PORT was set, not defaulted: the console serves /healthz only when asked to. */
+  portGiven: boolean;
+};
 
 export const SECRET_KEYS = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
 
@@ -205,7 +208,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       });
   problems.push(...pairingProblems(env));
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
-  return result.data;
+  return { ...result.data, portGiven: (env.PORT ?? '').trim() !== '' };
 }
 
 export function loadConfig(): Config {

@@ -21,8 +21,9 @@ export interface RunningOps {
  * Brings up /healthz and /metrics on PORT. In Slack HTTP mode Bolt's
  * receiver already listens on PORT, so we serve nothing ourselves and the
  * Slack adapter mounts `routes`. In console-only mode the server is a
- * convenience: it never keeps the process alive, and a busy port is a
- * warning, not a failure (two consoles on one machine must both work).
+ * convenience, started only when PORT is set: it never keeps the process
+ * alive, and a busy port is a warning, not a failure (two consoles on one
+ * machine must both work).
  */
 export async function startOps(options: {
   config: Config;
@@ -48,6 +49,8 @@ export async function startOps(options: {
   if (mode.slackMode === 'http') return { handler, routes };
 
   const consoleOnly = !mode.discord && !mode.slack;
+  // A newcomer at the console has not asked for a server, and their port 3000 may be taken.
+  if (consoleOnly && !options.config.portGiven) return { handler, routes };
   let server: OpsServer;
   try {
     server = await startOpsServer({ port: options.config.PORT, host: options.config.HOST, handler, log: options.log });

@@ -226,6 +226,17 @@ describe('the ops server', () => {
     await lifecycle.stop('test');
   });
 
+  it('in console-only mode with PORT unset, no server is started at all', async () => {
+    const ops = await startOps({
+      config: parseConfig({}),
+      store: new MemoryStore(),
+      log: silentLogger,
+      lifecycle: new Lifecycle(),
+    });
+    expect(ops.server).toBeUndefined();
+    expect(ops.routes.map((r) => r.path)).toEqual(['/healthz', '/metrics']);
+  });
+
   it('in console-only mode, a busy port is a warning and the console still starts', async () => {
     const { base } = await serve();
     const port = Number(new URL(base).port);

@@ -35,4 +35,11 @@ describe('a PORT that is already taken', () => {
     expect(err).toMatch(/already in use \(PORT=\d+\).*the console runs without them/);
     expect(err).not.toMatch(/"stack"/);
   });
+
+  it('is never touched by a console whose PORT is unset: no server, no warning', async () => {
+    const { code, err, out } = await runToExit({ PORT: '' }, '/timeline 2020-10\n');
+    expect(code).toBe(0);
+    expect(out).toMatch(/October 2020/);
+    expect(err).not.toMatch(/healthz|already in use/);
+  });
 });
