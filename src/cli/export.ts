@@ -13,7 +13,7 @@ const USAGE =
 
 /**
  * `chronicle export questions --count N --seed S --json`: N questions as JSON
- * lines {id, kind, difficulty, prompt, options, answer, explanation, sources,
+ * lines {id, kind, difficulty, prompt, options, answer, explanation, evidence, sources,
  * eventIds}; `answer` is the 0-based index of the right option.
  */
 export async function main(argv: string[]): Promise<number> {
@@ -41,9 +41,9 @@ export async function main(argv: string[]): Promise<number> {
     const topic = values.topic ? resolveTopic(pack, values.topic, (w) => packMentionsWord(pack, w)) : undefined;
     const questions = generateQuestions(pack, { count, seed, scope: { period, topic } });
     for (const q of questions) {
-      const { id, kind, difficulty, prompt, options, answer, explanation, sources, eventIds } = q;
+      const { id, kind, difficulty, prompt, options, answer, explanation, evidence, sources, eventIds } = q;
       process.stdout.write(
-        `${JSON.stringify({ id, kind, difficulty, prompt, options, answer, explanation, sources, eventIds })}\n`,
+        `${JSON.stringify({ id, kind, difficulty, prompt, options, answer, explanation, evidence, sources, eventIds })}\n`,
       );
     }
     if (questions.length < count) {

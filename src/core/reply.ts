@@ -43,6 +43,14 @@ export interface SourceLine {
   url?: string;
 }
 
+/** A verbatim cut from an article that backs what a reply says, with where it was printed. */
+export interface QuotedEvidence {
+  excerpt: string;
+  outlet: string;
+  /** The article's date, as a reader reads it: "1 October 2020". */
+  date: string;
+}
+
 export interface Reply {
   /** Plain-text rendering of the whole reply; every adapter can fall back to it. */
   text: string;
@@ -52,6 +60,8 @@ export interface Reply {
   fields?: ReplyField[];
   choices?: Choice[];
   image?: ReplyImage;
+  /** The article's own words behind the answer: quoted in the embed, a context block, or a quoted line. */
+  evidence?: QuotedEvidence[];
   /** Sources cited by the reply, shown as a footer/context line. */
   sources?: SourceLine[];
   /** Short footer text such as "Page 2 of 5". */

@@ -1,4 +1,4 @@
-import type { Choice, Reply, SourceLine } from '../core/reply.js';
+import type { Choice, QuotedEvidence, Reply, SourceLine } from '../core/reply.js';
 
 /** Cuts text to `max` characters on a word boundary, marking the cut. */
 export function clip(text: string, max: number): string {
@@ -16,6 +16,11 @@ export function formatSources(sources: readonly SourceLine[]): string {
   return sources.map((s) => `${s.outlet}, “${s.headline}”, ${s.date}`).join('\n');
 }
 
+/** "> “…the town of Tovuz…” (South Front, 17 July 2020)": every adapter's plain form of a quoted cut. */
+export function evidenceLine(e: QuotedEvidence): string {
+  return `> “${e.excerpt}” (${e.outlet}, ${e.date})`;
+}
+
 /**
  * Builds a Reply whose `text` is the full plain rendering, so an adapter that
  * only prints text still shows title, body, fields, sources and footer.
@@ -25,6 +30,7 @@ export function makeReply(parts: Omit<Reply, 'text' | 'visibility'> & { visibili
   if (parts.title) lines.push(parts.title);
   if (parts.body) lines.push(parts.body);
   for (const f of parts.fields ?? []) lines.push(`${f.name}: ${f.value}`);
+  for (const e of parts.evidence ?? []) lines.push(evidenceLine(e));
   if (parts.sources?.length) lines.push(`Sources:\n${formatSources(parts.sources)}`);
   if (parts.footer) lines.push(parts.footer);
   return { visibility: 'channel', ...parts, text: lines.join('\n\n') };

@@ -51,6 +51,10 @@ describe('the console', () => {
     expect(out).toContain('== Timeline: 2020 ==');
     expect(out).toContain('You started a quiz: 2 questions of 20 s.');
     expect(out.match(/== Answer to question \d of 2/g)).toHaveLength(2);
+    // Each reveal quotes the article's own words behind the answer, with outlet and date.
+    expect(
+      out.match(/> “[^”]+”\n> {3}\((World Socialist Web Site|South Front), \d{1,2} [A-Z][a-z]+ \d{4}\)/g)?.length,
+    ).toBeGreaterThanOrEqual(2);
     expect(out).toContain('== Quiz over ==');
     expect(out).toMatch(/Final standings\n1\. You: \d+ points/);
     expect(out).toContain('Sources:\n  - World Socialist Web Site');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
+import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { ALICE, BOB, buttonClick, CAROL, type FakeUser, slashCommand } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_CHANNEL_ID } from '../fakes/discord/server.js';
@@ -83,6 +84,9 @@ describe('a quiz game with buttons, three players, through discord.js', () => {
     await h.restart();
     expect(h.fake.gateway.identifies).toHaveLength(2);
 
+    const state = await h.store.get<GameState>(keys.game({ platform: 'discord', channelId: FAKE_CHANNEL_ID }));
+    const evidence = state?.questions[0]?.evidence ?? [];
+    expect(evidence.length).toBeGreaterThan(0);
     h.clock.advance(11_000);
     const before = h.fake.rest.requests.length;
     expect(await closeDueQuizRounds(h.services)).toBe(1);
@@ -90,6 +94,12 @@ describe('a quiz game with buttons, three players, through discord.js', () => {
     expect(reveal1.seq).toBeGreaterThan(before);
     expectValidMessage(reveal1.body as MessageJson);
     expect(textOf(reveal1.body as Record<string, unknown>)).toMatch(/Sources: /);
+    // The article's own sentence behind the answer, quoted in the embed with outlet and date.
+    const quoted = (reveal1.body as MessageJson).embeds
+      ?.flatMap((e) => e.fields ?? [])
+      .find((f) => f.name === 'From the article');
+    const [cut] = evidence;
+    expect(quoted?.value).toBe(`> “${cut?.excerpt}”\n— ${cut?.outlet}, ${cut?.date}`);
     const round2 = await nextPost(reveal1.seq, /Question 2 of 2/);
     const ids2 = customIds(round2);
     const round2Id = (round2.response as { id: string }).id;

@@ -21,6 +21,7 @@ function question(over: Partial<Question>): Question {
     options: ['10', '20', '30', '40'],
     answer: 1,
     explanation: 'An explanation.',
+    evidence: [{ excerpt: 'at least 10 were killed.', outlet: 'An Outlet', date: '1 October 2020' }],
     sources: [],
     eventIds: [],
     facets: [{ category: 'number' }, { category: 'number' }, { category: 'number' }, { category: 'number' }],
@@ -34,6 +35,22 @@ const poolFires = (name: string, qs: Question[]) => POOL_RULES.find((r) => r.nam
 describe('question rules', () => {
   it('pass a clean question', () => {
     for (const rule of QUESTION_RULES) expect(rule.check(question({}), pack)).toBeUndefined();
+  });
+
+  it('explanation/spellings: a place is named in at most three spellings, a longer name of the same one not counted', () => {
+    expect(
+      fires('explanation/spellings', question({ explanation: 'Clashes at Tovuz (Toyuz) in the Tovuz district.' })),
+    ).toBeUndefined();
+    const many = 'Fighting in Nagorno-Karabakh (Artsakh, Mountainous Karabakh, Nagorny Karabakh).';
+    expect(fires('explanation/spellings', question({ explanation: many }))).toBe(
+      'the explanation names 4 spellings of Nagorno-Karabakh',
+    );
+  });
+
+  it('explanation/evidence: every reveal quotes a sentence of an article', () => {
+    expect(fires('explanation/evidence', question({ evidence: [] }))).toBe(
+      'the reveal quotes no sentence of an article',
+    );
   });
 
   it('one-answer/relayed-speech: the principal of relayed words may not be an option', () => {

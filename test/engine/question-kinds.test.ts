@@ -226,8 +226,11 @@ describe('question kinds on the curated pack', () => {
     expect(jermuk && [...jermuk.options].sort()).toEqual(['Armenia', 'Azerbaijan']);
     expect(jermuk?.options[jermuk?.answer ?? -1]).toBe('Armenia');
     // WSWS's sentence says who attacked; the map question quotes only the words that place the town.
-    expect(jermuk?.explanation).toMatch(
-      /“…Armenian positions around the towns of Vardenis, Goris, Sotk and Jermuk\.”$/,
+    expect(jermuk?.evidence?.map((e) => e.excerpt)).toEqual([
+      '…Armenian positions around the towns of Vardenis, Goris, Sotk and Jermuk.',
+    ]);
+    expect(jermuk?.explanation).toBe(
+      'Jermuk is in Armenia, as World Socialist Web Site’s article of 15 September 2022 puts it.',
     );
     expect(places.find((q) => q.id === 'place-country:tavush')?.explanation).toMatch(
       /^Tavush \(“Tayush” in the article\)/,

@@ -65,6 +65,7 @@ describe('a quiz game in a Slack channel, three players clicking', () => {
     expect(h.fake.calls.filter(isPost(/Question 1 of 2/))).toHaveLength(1);
 
     // The deadline passes; the scheduler's job reveals round 1 in the channel and posts round 2.
+    const [cut] = (await game()).questions[0]?.evidence ?? [];
     clock += 10_000;
     expect(await closeDueQuizRounds(h.services)).toBe(1);
     const reveal1 = await h.fake.waitFor(isPost(/Answer to question 1 of 2/));
@@ -72,6 +73,11 @@ describe('a quiz game in a Slack channel, three players clicking', () => {
     expect(String(reveal1.body.text)).toMatch(/alice \(\+\d+\), carol \(\+\d+\)/);
     const revealBlocks = reveal1.body.blocks as { type: string }[];
     expect(revealBlocks.some((b) => b.type === 'context')).toBe(true); // the sources
+    // The article's own sentence behind the answer, in a context block with outlet and date.
+    const contexts = JSON.stringify(revealBlocks.filter((b) => b.type === 'context'));
+    expect(cut).toBeDefined();
+    expect(contexts).toContain(JSON.stringify(`— _${cut?.outlet}, ${cut?.date}_`).slice(1, -1));
+    expect(contexts).toContain(JSON.stringify(cut?.excerpt.slice(0, 40)).slice(1, -1));
 
     const round2 = await h.fake.waitFor(isPost(/Question 2 of 2/));
     postedTs.set(round2, (await game()).messageId as string);

@@ -24,6 +24,7 @@ export function renderReply(reply: Reply, picturePath?: string): string {
   if (reply.image) {
     parts.push(picturePath ? `[picture saved to ${picturePath}]\n${reply.image.alt}` : `[picture: ${reply.image.alt}]`);
   }
+  for (const e of reply.evidence ?? []) parts.push(`> “${e.excerpt}”\n>   (${e.outlet}, ${e.date})`);
   if (reply.sources?.length) {
     parts.push(`Sources:\n${reply.sources.map((s) => `  - ${s.outlet}, “${s.headline}”, ${s.date}`).join('\n')}`);
   }

@@ -8,7 +8,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { Choice, Reply, SourceLine } from '../../core/reply.js';
+import type { Choice, Reply, ReplyField, SourceLine } from '../../core/reply.js';
 import { LIMITS } from './limits.js';
 import { splitText, truncate } from './split.js';
 
@@ -70,7 +70,11 @@ function embedSize(embed: APIEmbed): number {
 /** Fields within Discord's per-field limits: long values continue in further fields of the same name. */
 function fitFields(reply: Reply): APIEmbedField[] {
   const out: APIEmbedField[] = [];
-  for (const field of reply.fields ?? []) {
+  const evidence = (reply.evidence ?? []).map((e) => ({
+    name: 'From the article',
+    value: `> “${e.excerpt}”\n— ${e.outlet}, ${e.date}`,
+  }));
+  for (const field of [...(reply.fields ?? []), ...evidence] as ReplyField[]) {
     const name = truncate(field.name.trim() || BLANK, LIMITS.fieldName);
     const values = splitText(field.value, LIMITS.fieldValue);
     values.forEach((value, i) => {

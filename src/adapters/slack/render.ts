@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { types } from '@slack/bolt';
-import type { Choice, Reply, ReplyField, ReplyImage, SourceLine } from '../../core/reply.js';
+import type { Choice, QuotedEvidence, Reply, ReplyField, ReplyImage, SourceLine } from '../../core/reply.js';
 import { clip, escapeMrkdwn, splitText, toMrkdwn } from './mrkdwn.js';
 
 type Block = types.KnownBlock;
@@ -84,6 +84,10 @@ function fieldBlocks(fields: ReplyField[]): Block[] {
   }
   flush();
   return blocks;
+}
+
+function evidenceText(e: QuotedEvidence): string {
+  return `“${escapeMrkdwn(e.excerpt)}” — _${escapeMrkdwn(e.outlet)}, ${escapeMrkdwn(e.date)}_`;
 }
 
 function sourceText(source: SourceLine): string {
@@ -219,6 +223,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
   const imageUrl = options.imageUrl && options.imageUrl.length <= LIMITS.imageUrl ? options.imageUrl : undefined;
   if (reply.image) body.push(...imageBlocks(reply.image, reply.visibility, imageUrl));
 
+  if (reply.evidence?.length) body.push(...contextBlocks(reply.evidence.map(evidenceText)));
   if (reply.sources?.length) body.push(...contextBlocks(reply.sources.map(sourceText)));
   if (reply.footer?.trim()) body.push(...contextBlocks([toMrkdwn(reply.footer)]));
   const actions = reply.choices?.length ? choiceBlocks(reply.choices, stash) : [];

@@ -70,6 +70,7 @@ export async function revealBriefingAnswer(
     ...makeReply({
       title: 'Question of the day',
       body: `${question.prompt}\n\n**${verdict}**\n\n${question.explanation}`,
+      evidence: question.evidence,
       sources: question.sources,
       footer: scored,
     }),

@@ -1,4 +1,4 @@
-import { formatSpan, formatWhen, MONTH_NAMES, precisionOf } from '../../content/dates.js';
+import { formatWhen, MONTH_NAMES, precisionOf } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event, Place } from '../../content/schema.js';

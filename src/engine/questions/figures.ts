@@ -8,7 +8,7 @@ import { GAP } from './gaps.js';
 import { numbersIn, sameValue } from './numbers.js';
 import { seededRandom } from './random.js';
 import { type Declined, type Draft, decline } from './types.js';
-import { articleOf, asExcerpt, fromArticle, inSentence } from './wording.js';
+import { articleOf, asExcerpt, inSentence } from './wording.js';
 
 /** A ladder: four values in an even progression, the answer at `position`. */
 export interface Ladder {
@@ -280,7 +280,8 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     // Not from the step: only a wide step fits below a small answer, so the label would say where the answer sits.
     // Players' accuracy sets it once 20 have answered.
     difficulty: 'medium',
-    explanation: `${attributeClaim(pack, claim)} ${fromArticle(pack, claim.source, claim.excerpt)}${otherMeasures(pack, claim)}`,
+    // The article's sentence is quoted beside the explanation as the reveal's evidence.
+    explanation: `${attributeClaim(pack, claim)}${otherMeasures(pack, claim)}`,
     sourceIds: [claim.source],
     eventIds: claim.event ? [claim.event] : [],
     subjects: [claim.id],

@@ -1,6 +1,7 @@
 import { foldName } from '../../content/normalize.js';
 import type { Entity, Pack } from '../../content/pack.js';
 import { sourceLines } from '../attribution.js';
+import { evidenceOf } from './evidence.js';
 import type { Random } from './random.js';
 import { draftWeight } from './salience.js';
 import type { Draft, Option, Question } from './types.js';
@@ -51,6 +52,7 @@ export function finalize(pack: Pack, draft: Draft, random: Random): Question | u
     answer: order.indexOf(draft.correct),
     explanation: draft.explanation,
     sources,
+    evidence: evidenceOf(pack, draft),
     eventIds: draft.eventIds,
     subjects: draft.subjects ?? draft.eventIds.slice(0, 1),
     weight: draftWeight(pack, draft),

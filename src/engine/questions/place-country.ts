@@ -5,7 +5,7 @@ import { packCache } from '../../core/pack-memo.js';
 import { entityOption, mentions } from './finalize.js';
 import type { Random } from './random.js';
 import { type Declined, type Draft, decline } from './types.js';
-import { articleOf, asExcerpt } from './wording.js';
+import { articleOf } from './wording.js';
 
 /**
  * "Which country is Jermuk in?" The places of a border war sit on one side
@@ -162,8 +162,9 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
     distractors: [entityOption(other, 'state')],
     difficulty: 'easy',
     pair: true,
-    explanation: `${spelt} is in ${country.name}. ${articleOf(pack, evidence.source)}: “${asExcerpt(evidence.excerpt)}”`,
+    explanation: `${spelt} is in ${country.name}, as ${articleOf(pack, evidence.source)} puts it.`,
     sourceIds: [evidence.source],
+    evidence: [evidence],
     eventIds: pack
       .eventsInvolving(place.id)
       .slice(0, 1)

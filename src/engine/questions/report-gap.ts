@@ -6,7 +6,7 @@ import { reportGapAnswers } from './answer-counts.js';
 import { answerOption, asEntity, blankMentions, entityDistractors, hints } from './gaps.js';
 import { type Random, seededRandom } from './random.js';
 import { type Declined, type Draft, decline, isDeclined } from './types.js';
-import { articleOf, fromArticle } from './wording.js';
+import { articleOf } from './wording.js';
 
 /** The actors and places a report names that could be blanked without the rest of it giving them away. */
 export function reportGapTargets(pack: Pack, fact: Fact, countries = false): string[] {
@@ -88,7 +88,7 @@ export function reportGap(
     correct: answerOption(entity),
     distractors,
     difficulty: 'medium',
-    explanation: `${attributeFact(pack, fact)} ${fromArticle(pack, fact.source, fact.excerpt)}`,
+    explanation: attributeFact(pack, fact),
     sourceIds: [fact.source],
     eventIds: fact.event ? [fact.event] : [],
     subjects: [fact.id],

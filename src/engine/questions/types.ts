@@ -1,4 +1,4 @@
-import type { SourceLine } from '../../core/reply.js';
+import type { QuotedEvidence, SourceLine } from '../../core/reply.js';
 
 export const QUESTION_KINDS = [
   'event-date',
@@ -32,6 +32,8 @@ export interface Question {
   answer: number;
   explanation: string;
   sources: SourceLine[];
+  /** The article's words that back the right answer; absent on questions stored before it existed. */
+  evidence?: QuotedEvidence[];
   eventIds: string[];
   /** Chronology rounds: indexes into `options` from earliest to latest (`answer` is the earliest). */
   order?: number[];
@@ -91,6 +93,8 @@ export interface Draft {
   subjects?: string[];
   /** True/false shows its two options in the order True, False, wherever the right one is. */
   fixedOrder?: boolean;
+  /** The cut of an article that backs the answer, where the subject's own excerpt is not it. */
+  evidence?: { source: string; excerpt: string }[];
   /** A choice between two named things (which of two countries): one distractor, shuffled like any other. */
   pair?: boolean;
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatSpan, precisionOf } from '../../content/dates.js';
+import { formatDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor } from '../../content/schema.js';
 
@@ -53,10 +53,4 @@ export function wordsAround(text: string, mark: string, n: number): string {
     .filter(Boolean)
     .slice(0, n);
   return [...before, ...after].join(' ');
-}
-
-/** "From South Front’s article: “…”": an excerpt marked as the article's text, with whatever verdict its words carry. */
-export function fromArticle(pack: Pack, sourceId: string, excerpt: string): string {
-  const outlet = pack.sources.get(sourceId)?.outlet ?? 'the';
-  return `From ${outlet}’s article: “${asExcerpt(excerpt)}”`;
 }

@@ -66,6 +66,7 @@ export function revealMessage(game: GameState, round: number, answers: Answer[],
     ]
       .filter(Boolean)
       .join('\n\n'),
+    evidence: question.evidence,
     sources: question.sources,
     choices: [reportChoice(question.id)],
     footer: `${plural(answers.length, 'answer')}`,

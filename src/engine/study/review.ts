@@ -5,7 +5,7 @@ import { hashString } from '../../core/parse/seed.js';
 import type { Choice, Reply } from '../../core/reply.js';
 import type { Question } from '../questions/types.js';
 import { letter } from '../quiz/messages.js';
-import { clip, makeReply, plural } from '../text.js';
+import { clip, evidenceLine, makeReply, plural } from '../text.js';
 import { dueQuestions, loadCard, nextDue, reviewCard } from './cards.js';
 import { recordAnswer } from './history.js';
 import { foldPicks, orderCredit, swappedPairs } from './kendall.js';
@@ -182,7 +182,9 @@ export async function answerReview(
   const done = session.index >= session.questions.length;
   if (done) await ctx.store.delete(studyKeys.reviewSession(platform, userId));
   else await ctx.store.set(studyKeys.reviewSession(platform, userId), session, SESSION_TTL_MS);
-  const result = `${feedback(question, credit, given)}\n${question.explanation}`;
+  // Inline, so the quote sits with its answer and not under the next question.
+  const quoted = (question.evidence ?? []).map(evidenceLine);
+  const result = [feedback(question, credit, given), question.explanation, ...quoted].join('\n');
   if (done) {
     return {
       ...makeReply({

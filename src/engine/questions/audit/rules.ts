@@ -165,6 +165,25 @@ export const QUESTION_RULES: QuestionRule[] = [
     },
   },
   {
+    name: 'explanation/spellings',
+    check: (q, pack) => {
+      // One other spelling helps a reader match the article; five read as a list of aliases.
+      for (const place of pack.places.values()) {
+        const found = [place.name, ...place.aliases].filter((n) => n.length >= 4 && mentions(q.explanation, [n]));
+        // "Tovuz district" is Tovuz again, not another spelling.
+        const named = new Set(
+          found.filter((n) => !found.some((o) => o !== n && foldName(n).includes(foldName(o)))).map(foldName),
+        );
+        if (named.size > 3) return `the explanation names ${named.size} spellings of ${place.name}`;
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'explanation/evidence',
+    check: (q) => (q.evidence?.length ? undefined : 'the reveal quotes no sentence of an article'),
+  },
+  {
     name: 'difficulty/same-episode',
     check: (q, pack) => {
       if (q.kind !== 'which-first' || q.difficulty === 'easy') return undefined;
