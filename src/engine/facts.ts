@@ -1,5 +1,5 @@
 import { suggest } from '../content/check.js';
-import { formatDate, formatSpan, formatWhen } from '../content/dates.js';
+import { formatDate, formatWhen } from '../content/dates.js';
 import { foldName } from '../content/normalize.js';
 import type { Pack } from '../content/pack.js';
 import type { Actor, Event, Place } from '../content/schema.js';
