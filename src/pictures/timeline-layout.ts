@@ -1,6 +1,7 @@
+import { isWindow } from '../content/dates.js';
 import type { Episode, Event } from '../content/schema.js';
 import { type Category, categoriesIn, categoryOf } from './categories.js';
-import { dayNumber, dayRange, isoDay, monthShort, shortSpan } from './days.js';
+import { dayNumber, dayRange, isoDay, monthShort, shortDate, shortSpan } from './days.js';
 import { type Box, grow, verticalLine } from './geometry.js';
 import { type Candidate, Occupancy, type Placed, placeLabels } from './labels.js';
 import { EPISODE_TINTS } from './palette.js';
@@ -52,12 +53,17 @@ export interface Mark {
   /** Spans longer than a day are bars; month- or year-precision dates are drawn as dashed bars. */
   span: boolean;
   uncertain: boolean;
+  /** Happened once, some time between its ends: drawn as bounds, not as a bar. */
+  window: boolean;
 }
 
 export interface EventLabel {
   event: Event;
   date: string;
+  /** The title's first line, after the date. */
   title: string;
+  /** Where a title needs two lines, the second, drawn under the date. */
+  more: string;
   box: Box;
   anchor: 'start' | 'end';
   /** Width of the bold date part, so the title can follow it. */
@@ -146,17 +152,35 @@ function extentOf(events: readonly Event[], days: EventDays | undefined): [numbe
   return [from, to];
 }
 
-function domainOf([from, to]: [number, number], period: TimelineOptions['period']): [number, number] {
-  if (period) {
-    // A short period is drawn exactly: a war-long span starting before it is cut at its edges.
-    const [a, b] = dayRange(period.from, period.to);
-    if (b - a <= 62) [from, to] = [a, b];
+/**
+ * Where a period's events actually fall: the starts and ends inside it. A
+ * war begun the month before, or a window closing years later, touches the
+ * period without saying where in it to look; nor does an end known only to
+ * its year ("ended in 2020") after a start known to the day.
+ */
+function focusOf(events: readonly Event[], [a, b]: [number, number]): [number, number] | undefined {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  const take = (day: number) => {
+    from = Math.min(from, day);
+    to = Math.max(to, day);
+  };
+  for (const e of events) {
+    const [start, end] = dayRange(e.date, e.endDate);
+    if (start >= a && start < b) take(start);
+    const endDate = e.endDate ?? e.date;
+    if (endDate.length >= e.date.length && end > a && end <= b) take(end - 1);
   }
+  return from <= to ? [from, to + 1] : undefined;
+}
+
+function domainOf([from, to]: [number, number], period: [number, number] | undefined): [number, number] {
+  if (period) [from, to] = [Math.max(from, period[0]), Math.min(to, period[1])];
   const pad = Math.max(1, Math.round((to - from) * 0.03));
   from -= pad;
   to += pad;
-  if (to - from < 9) {
-    const grow = 9 - (to - from);
+  if (to - from < 5) {
+    const grow = 5 - (to - from);
     from -= Math.floor(grow / 2);
     to += Math.ceil(grow / 2);
   }
@@ -216,7 +240,8 @@ function episodeBands(episodes: readonly Episode[], x: (day: number) => number, 
     const room = Math.max(x1 - x0 - 12, 0);
     for (const maxWidth of [room, SIZE.labelMaxWidth]) {
       const text = fitText(episode.name, maxWidth, SIZE.episode, 'bold');
-      if (!text) continue;
+      // "Between…" names nothing: a shortened name keeps at least two words, or the band goes unnamed.
+      if (!text || (text !== episode.name && text.split(' ').length < 2)) continue;
       const box = lineBox(x0 + 6, EPISODE_ROW, textWidth(text, SIZE.episode, 'bold'), SIZE.episode);
       if (box.x + box.width > SIZE.width - SIZE.margin || !taken.fits(box)) continue;
       taken.take(box);
@@ -237,7 +262,9 @@ function stackMarks(events: readonly Event[], x: (day: number) => number, fromDa
     const [start, end] = dayRange(event.date, event.endDate);
     const [a, b] = [Math.max(start, fromDay), Math.min(end, toDay)];
     const uncertain = event.date.length < 10 || (event.endDate !== undefined && event.endDate.length < 10);
-    const span = b - a > 1;
+    // A window stays bounds even where the axis cuts it to a day: a dot would date it.
+    const window = isWindow(event);
+    const span = b - a > 1 || window;
     const x0 = span ? x(a) : x(a + 0.5) - r;
     const x1 = span ? Math.max(x(b), x0 + 2 * r) : x(a + 0.5) + r;
     let level = levelEnds.findIndex((end) => end + 2 <= x0);
@@ -252,12 +279,13 @@ function stackMarks(events: readonly Event[], x: (day: number) => number, fromDa
       y: AXIS_Y - level * SIZE.markStep,
       span,
       uncertain,
+      window,
     });
   }
   return marks;
 }
 
-type LabelPlace = Omit<EventLabel, 'box' | 'leader'>;
+type LabelPlace = Omit<EventLabel, 'box' | 'leader'> & { complete: boolean };
 
 /** What a label points at: a mark, or on the counted strip an event's place on the axis. */
 interface LabelAnchor {
@@ -270,17 +298,53 @@ interface LabelAnchor {
 interface LabelText {
   date: string;
   title: string;
+  more: string;
   dateWidth: number;
   width: number;
+  /** The whole title is shown, not shortened. */
+  complete: boolean;
 }
 
-/** The full label (date and title), then the date alone as a fallback where the full one finds no room. */
+/**
+ * A window's label gives its bound, "by 1 Oct": its dates are the limits of
+ * when it happened, not how long it lasted.
+ */
+function labelDate(event: Event, withYear: boolean): string {
+  return isWindow(event)
+    ? `by ${shortDate(event.endDate as string, withYear)}`
+    : shortSpan(event.date, event.endDate, withYear);
+}
+
+/**
+ * Label texts in order of preference: the whole title on one line, then on
+ * two, then shortened at a word, then the date alone where nothing else fits.
+ */
 function labelTexts(mark: LabelAnchor, withYear: boolean): LabelText[] {
-  const date = shortSpan(mark.event.date, mark.event.endDate, withYear);
+  const date = labelDate(mark.event, withYear);
   const dateWidth = textWidth(date, SIZE.label, 'bold');
-  const title = fitText(mark.event.title, SIZE.labelMaxWidth - dateWidth - 6, SIZE.label);
-  const full = { date, title, dateWidth, width: dateWidth + (title ? 6 + textWidth(title, SIZE.label) : 0) };
-  return title ? [full, { date, title: '', dateWidth, width: dateWidth }] : [full];
+  const room = SIZE.labelMaxWidth - dateWidth - 6;
+  const whole = mark.event.title;
+  const make = (title: string, more: string): LabelText => ({
+    date,
+    title,
+    more,
+    dateWidth,
+    width: Math.max(dateWidth + (title ? 6 + textWidth(title, SIZE.label) : 0), more ? textWidth(more, SIZE.label) : 0),
+    complete: `${title} ${more}`.trim() === whole,
+  });
+  const texts: LabelText[] = [];
+  if (textWidth(whole, SIZE.label) <= room) texts.push(make(whole, ''));
+  else {
+    const words = whole.split(' ');
+    let first = '';
+    while (words.length && textWidth(`${first} ${words[0]}`.trim(), SIZE.label) <= room)
+      first = `${first} ${words.shift()}`.trim();
+    if (first) texts.push(make(first, fitText(words.join(' '), SIZE.labelMaxWidth, SIZE.label)));
+    const cut = fitText(whole, room, SIZE.label);
+    if (cut) texts.push(make(cut, ''));
+  }
+  texts.push(make('', ''));
+  return texts;
 }
 
 /**
@@ -291,14 +355,16 @@ function labelTexts(mark: LabelAnchor, withYear: boolean): LabelText[] {
 interface Strategy {
   lanes: 'low-first' | 'high-first';
   mirrored: boolean;
+  /** Two-line titles take two lanes: whole titles on a sparse strip, fewer labels on a crowded one. */
+  wrap: boolean;
 }
 
-const STRATEGIES: Strategy[] = [
-  { lanes: 'low-first', mirrored: false },
-  { lanes: 'high-first', mirrored: false },
-  { lanes: 'low-first', mirrored: true },
-  { lanes: 'high-first', mirrored: true },
-];
+const STRATEGIES: Strategy[] = [true, false].flatMap((wrap) => [
+  { lanes: 'low-first' as const, mirrored: false, wrap },
+  { lanes: 'high-first' as const, mirrored: false, wrap },
+  { lanes: 'low-first' as const, mirrored: true, wrap },
+  { lanes: 'high-first' as const, mirrored: true, wrap },
+]);
 
 interface Lane {
   side: 'upper' | 'lower';
@@ -334,23 +400,40 @@ function candidatesFor(mark: LabelAnchor, texts: LabelText[], frame: Box, strate
       ? mark.x > frame.x + frame.width / 2
       : mark.x + 4 + text.width > frame.x + frame.width;
     const anchors: ('start' | 'end')[] = hangLeft ? ['end', 'start'] : ['start', 'end'];
+    const rows = text.more ? 2 : 1;
     for (const lane of lanes) {
       const upper = lane.side === 'upper';
-      const top = upper ? MARKS_TOP - (lane.index + 1) * LANE : LOWER_TOP + lane.index * LANE;
-      const bottom = top + Math.ceil(SIZE.label * LINE_HEIGHT);
+      if (lane.index + rows > (upper ? UPPER_LANES : LOWER_LANES)) continue;
+      const top = upper ? MARKS_TOP - (lane.index + rows) * LANE : LOWER_TOP + lane.index * LANE;
+      const bottom = top + (rows - 1) * LANE + Math.ceil(SIZE.label * LINE_HEIGHT);
+      const box = lineBox(anchor0(mark, text, 'start'), top, text.width, SIZE.label);
+      box.height = bottom - top;
       for (const anchor of anchors) {
         out.push({
-          box: lineBox(anchor === 'start' ? mark.x + 4 : mark.x - 4 - text.width, top, text.width, SIZE.label),
+          box: { ...box, x: anchor0(mark, text, anchor) },
           // Checked only outside the marks strip; inside it the leader meets its own mark.
           lines: [
             upper ? verticalLine(mark.x, top, MARKS_TOP) : verticalLine(mark.x, AXIS_Y + SIZE.markRadius + 1, bottom),
           ],
-          place: { event: mark.event, date: text.date, title: text.title, anchor, dateWidth: text.dateWidth },
+          place: {
+            event: mark.event,
+            date: text.date,
+            title: text.title,
+            more: text.more,
+            anchor,
+            dateWidth: text.dateWidth,
+            complete: text.complete,
+          },
         });
       }
     }
   }
   return out;
+}
+
+/** A label's left edge: just right of its leader, or ending just left of it. */
+function anchor0(mark: LabelAnchor, text: LabelText, anchor: 'start' | 'end'): number {
+  return anchor === 'start' ? mark.x + 4 : mark.x - 4 - text.width;
 }
 
 /** Left to right; when mirrored, the right half is taken from the right edge inwards. */
@@ -389,7 +472,14 @@ function placeEventLabels(marks: readonly LabelAnchor[], withYear: boolean, fram
   let bestLeader = Number.POSITIVE_INFINITY;
   let bestScore = 0;
   for (const strategy of STRATEGIES) {
-    const candidates = marks.map((m, i) => candidatesFor(m, texts[i] as LabelText[], frame, strategy));
+    const candidates = marks.map((m, i) =>
+      candidatesFor(
+        m,
+        (texts[i] as LabelText[]).filter((t) => strategy.wrap || !t.more),
+        frame,
+        strategy,
+      ),
+    );
     const placed = placeLabels(
       candidates,
       frame,
@@ -398,7 +488,8 @@ function placeEventLabels(marks: readonly LabelAnchor[], withYear: boolean, fram
     );
     const leader = [...placed.values()].reduce((sum, p) => sum + (p.lines[0]?.height ?? 0), 0);
     const titled = [...placed.values()].filter((p) => p.place.title).length;
-    const score = placed.size * 1000 + titled;
+    const complete = [...placed.values()].filter((p) => p.place.complete).length;
+    const score = placed.size * 1000 + titled * 10 + complete;
     if (!best || score > bestScore || (score === bestScore && leader < bestLeader)) {
       bestScore = score;
       best = placed;
@@ -464,14 +555,15 @@ export function layoutTimeline(
   const dense = isDense(events);
   // Only the counted strip needs every event's days as numbers; the marks find theirs as they go.
   const days = dense ? eventDaysOf(events) : undefined;
-  const [fromDay, toDay] = domainOf(extentOf(events, days), options.period);
+  const asked = options.period ? dayRange(options.period.from, options.period.to) : undefined;
+  const focus = asked && !dense ? focusOf(events, asked) : undefined;
+  const [fromDay, toDay] = domainOf(focus ?? extentOf(events, days), asked);
   const x0 = margin + 4;
   const x1 = width - margin - 4;
   const x = (day: number) => x0 + ((day - fromDay) / (toDay - fromDay)) * (x1 - x0);
   const withYear = isoDay(fromDay).slice(0, 4) !== isoDay(toDay - 1).slice(0, 4);
 
-  const asked = options.period ? dayRange(options.period.from, options.period.to) : undefined;
-  const [clipFrom, clipTo] = asked && asked[1] - asked[0] <= 62 ? asked : [fromDay, toDay];
+  const [clipFrom, clipTo] = [fromDay, toDay];
   const marks = dense ? [] : stackMarks(events, x, clipFrom, clipTo);
   const density = days && countDensity(days, { fromDay, toDay, width: x1 - x0 }, [clipFrom, clipTo]);
   const anchors = days
@@ -492,7 +584,8 @@ export function layoutTimeline(
     const leader = below
       ? verticalLine(anchor.x, AXIS_Y + SIZE.markRadius, p.box.y + p.box.height)
       : verticalLine(anchor.x, p.box.y, anchor.top);
-    labels.push({ ...p.place, box: p.box, leader });
+    const { complete: _, ...place } = p.place;
+    labels.push({ ...place, box: p.box, leader });
   });
 
   const ticks: TimelineLayout['ticks'] = [];
@@ -526,10 +619,16 @@ export function layoutTimeline(
 
   const count = `${events.length} event${events.length === 1 ? '' : 's'}`;
   const shown = unlabelled.length ? ` · ${unlabelled.length} unlabelled for lack of room` : '';
+  // The axis keeps to where the events are; the period's own bounds are said where they differ.
+  const range = (a: number, b: number) => shortSpan(isoDay(a), isoDay(b - 1), withYear);
+  const bounds =
+    asked && (fromDay > asked[0] || toDay < asked[1])
+      ? ` · axis ${range(fromDay, toDay)} (the period runs ${range(asked[0], asked[1])})`
+      : '';
   const titleText = fitText(options.title, width - 2 * margin, SIZE.title, 'bold');
   const subtitleText = density
     ? fitText(countedSubtitle(events.length, density), width - 2 * margin, SIZE.subtitle)
-    : `${count}${shown}`;
+    : fitText(`${count}${shown}${bounds}`, width - 2 * margin, SIZE.subtitle);
   return {
     width,
     height,

@@ -1,6 +1,6 @@
 import { INK } from './palette.js';
 import { symbol } from './shapes.js';
-import { el, num, svgDocument, text } from './svg.js';
+import { el, LINE_HEIGHT, num, svgDocument, text } from './svg.js';
 import { BAND, SIZE, type TimelineLayout } from './timeline-layout.js';
 
 /**
@@ -81,7 +81,18 @@ export function timelineSvg(layout: TimelineLayout): string {
     const key = [mark.x0, mark.x1, mark.y, colour, mark.uncertain].map(String).join(':');
     if (drawn.has(key)) continue;
     drawn.add(key);
-    if (mark.span) {
+    if (mark.window) {
+      // Bounds, like an error bar: a thin rule between two end caps, nothing filled.
+      const cap = 5;
+      body.push(
+        el('path', {
+          d: `M${num(mark.x0)} ${num(mark.y - cap)}V${num(mark.y + cap)}M${num(mark.x0)} ${num(mark.y)}H${num(mark.x1)}M${num(mark.x1)} ${num(mark.y - cap)}V${num(mark.y + cap)}`,
+          stroke: colour,
+          'stroke-width': 2,
+          fill: 'none',
+        }),
+      );
+    } else if (mark.span) {
       const h = mark.uncertain ? 5 : 10;
       body.push(
         el('rect', {
@@ -104,6 +115,7 @@ export function timelineSvg(layout: TimelineLayout): string {
     const style = { size: SIZE.label, fill: INK.text, halo: INK.background } as const;
     body.push(text(box.x, box.y, label.date, { ...style, weight: 'bold' }));
     if (label.title) body.push(text(box.x + label.dateWidth + 6, box.y, label.title, style));
+    if (label.more) body.push(text(box.x, box.y + box.height - Math.ceil(SIZE.label * LINE_HEIGHT), label.more, style));
   }
   body.push(
     text(layout.title.box.x, layout.title.box.y, layout.title.text, {

@@ -1,3 +1,4 @@
+import { isWindow } from '../content/dates.js';
 import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
 import type { Period } from '../core/parse/period.js';
@@ -26,7 +27,8 @@ export function timelineAlt(layout: TimelineLayout, events: readonly Event[]): s
     return altText(`${head}${shaded} ${counted.head}`, counted.items);
   }
   const items = events.map(
-    (e) => `${shortSpan(e.date, e.endDate, true)}: ${e.title} (${categoryOf(e).label.toLowerCase()})`,
+    (e) =>
+      `${isWindow(e) ? `some time ${shortSpan(e.date, e.endDate, true)}, undated` : shortSpan(e.date, e.endDate, true)}: ${e.title} (${categoryOf(e).label.toLowerCase()})`,
   );
   return altText(`${head}${shaded} Events:`, items);
 }

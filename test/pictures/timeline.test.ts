@@ -66,26 +66,32 @@ describe('timeline strip layout', () => {
     expect(layout.subtitle.text).toContain(`${layout.unlabelled.length} unlabelled`);
   });
 
-  it('draws a whole asked-for month, and shades the episodes it meets', () => {
+  it('draws the stretch of an asked-for month where its events are, never past the month, and says where the month runs', () => {
+    const events = [event(1, '2020-10-02'), event(2, '2020-10-04'), event(3, '2020-10-09')];
+    const layout = timelineLayoutFor(pack, events, { title: 't', period: october });
+    const oct = (d: number) => Date.UTC(2020, 9, d) / 86_400_000;
+    expect(layout.axis.fromDay).toBeGreaterThanOrEqual(oct(1) - 1);
+    expect(layout.axis.fromDay).toBeLessThanOrEqual(oct(2));
+    expect(layout.axis.toDay).toBeGreaterThanOrEqual(oct(10));
+    expect(layout.axis.toDay).toBeLessThan(oct(20));
+    expect(layout.subtitle.text).toMatch(/ · axis \d+–\d+ Oct \(the period runs 1–31 Oct\)$/);
+  });
+
+  it('shades the episodes an asked-for month meets', () => {
     const layout = timelineLayoutFor(pack, crowdedMonth(5), { title: 't', period: october });
-    expect(layout.axis.fromDay).toBeLessThanOrEqual(Date.UTC(2020, 9, 1) / 86_400_000);
-    expect(layout.axis.toDay).toBeGreaterThanOrEqual(Date.UTC(2020, 10, 1) / 86_400_000);
     expect(layout.episodes.map((b) => b.episode.id)).toEqual(['war-2020']);
     expect(layout.episodes[0]?.label?.text).toBe('2020 Nagorno-Karabakh war');
   });
 
-  it('cuts spans that run past an asked-for month at its edges', () => {
+  it('cuts spans that run past the drawn stretch at the axis ends', () => {
     const events = [event(1, '2020-09-27', { endDate: '2020-11-10' }), event(2, '2020-10-04'), event(3, '2020-10-20')];
     const layout = timelineLayoutFor(pack, events, { title: 't', period: october });
     const { fromDay, toDay, x0, x1 } = layout.axis;
-    const oct1 = Date.UTC(2020, 9, 1) / 86_400_000;
-    const nov1 = Date.UTC(2020, 10, 1) / 86_400_000;
-    expect(oct1 - fromDay).toBeLessThanOrEqual(2);
-    expect(toDay - nov1).toBeLessThanOrEqual(2);
-    const at = (day: number) => x0 + ((day - fromDay) / (toDay - fromDay)) * (x1 - x0);
+    expect(fromDay).toBeGreaterThanOrEqual(Date.UTC(2020, 9, 1) / 86_400_000 - 1);
+    expect(toDay).toBeLessThanOrEqual(Date.UTC(2020, 10, 1) / 86_400_000 + 1);
     const war = layout.marks.find((m) => m.event.id === 'e-1');
-    expect(war?.x0).toBeCloseTo(at(oct1));
-    expect(war?.x1).toBeCloseTo(at(nov1));
+    expect(war?.x0).toBeCloseTo(x0);
+    expect(war?.x1).toBeCloseTo(x1);
   });
 
   it('draws month-precision dates and spans as bars, single days as symbols', () => {
@@ -144,5 +150,69 @@ describe('timelineStrip', () => {
     const image = timelineStrip(pack, crowdedMonth(60), { title: 't', period: october });
     expect(image?.alt.length).toBeLessThanOrEqual(1000);
     expect(image?.alt).toMatch(/and \d+ more\.$/);
+  });
+});
+
+/** A shortened text is the start of its original, cut where a word ends, and marked "…". */
+function expectCutAtWord(drawn: string, original: string, what: string): void {
+  if (drawn === original) return;
+  expect(drawn.endsWith('…'), `${what}: "${drawn}" is shortened without "…"`).toBe(true);
+  const kept = drawn.slice(0, -1);
+  expect(original.startsWith(kept), `${what}: "${drawn}" is not the start of "${original}"`).toBe(true);
+  expect(original.charAt(kept.length), `${what}: "${drawn}" ends mid-word in "${original}"`).toMatch(/[\s,;:–—-]/);
+}
+
+describe('the pack’s own timelines, as a reader sees them', () => {
+  let caucasus: Pack;
+  beforeAll(async () => {
+    const { loadPack } = await import('../../src/content/load.js');
+    caucasus = await loadPack('content/caucasus');
+  });
+
+  const periods = [
+    { from: '2020-10', to: '2020-10' },
+    { from: '2022-09', to: '2022-09' },
+    { from: '2020', to: '2020' },
+    { from: '1988', to: '2022' },
+  ];
+
+  it('never ends a drawn label, episode name or credit mid-word', () => {
+    for (const period of periods) {
+      const events = caucasus.eventsBetween(period.from, period.to);
+      const layout = timelineLayoutFor(caucasus, events, { title: 'Timeline', period });
+      for (const label of layout.labels) {
+        const drawn = [label.title, label.more].filter(Boolean).join(' ');
+        if (drawn) expectCutAtWord(drawn, label.event.title, label.event.id);
+      }
+      for (const band of layout.episodes)
+        if (band.label) expectCutAtWord(band.label.text, band.episode.name, band.episode.id);
+      if (layout.credit) expectCutAtWord(layout.credit.text, caucasus.meta.title, 'credit');
+      expectClean(layout);
+    }
+  });
+
+  it('draws a window as its bounds and labels it "by" its last day, never as a duration', () => {
+    const events = caucasus.eventsBetween('2020-10', '2020-10');
+    const layout = timelineLayoutFor(caucasus, events, { title: 'Timeline', period: periods[0] });
+    const windows = layout.marks.filter((m) => m.event.dateKind === 'window');
+    expect(windows.length).toBeGreaterThan(0);
+    for (const mark of windows) expect(mark.window).toBe(true);
+    for (const mark of layout.marks.filter((m) => m.event.dateKind === 'span')) expect(mark.window).toBe(false);
+    for (const label of layout.labels.filter((l) => l.event.dateKind === 'window'))
+      expect(label.date).toMatch(/^by \d{1,2} [A-Z][a-z]{2}( \d{4})?$/);
+  });
+});
+
+describe('shortening text to fit', () => {
+  it('cuts at a whole word, drops a dangling "the" or "of", and marks the cut', async () => {
+    const { fitText, wrapText } = await import('../../src/pictures/text-box.js');
+    const title = 'Between the 2020 war and the 2022 border fighting';
+    const cut = fitText(title, 150, 13, 'bold');
+    expectCutAtWord(cut, title, 'episode');
+    expect(cut).not.toMatch(/\b(the|of|and)…$/);
+    expect(fitText('Unbreakablewordthatistoolong', 40, 13)).toBe('');
+    const lines = wrapText('Turkey declares full support for Azerbaijan in the Tovuz clashes', 200, 15, 2);
+    expect(lines).toHaveLength(2);
+    expectCutAtWord(lines.join(' '), 'Turkey declares full support for Azerbaijan in the Tovuz clashes', 'wrapped');
   });
 });
