@@ -54,6 +54,7 @@ function synthetic(count: number, days: number): Event[] {
     weapons: [],
     summary: 'Synthetic.',
     sources: ['s'],
+    evidence: [{ source: 's', excerpt: 'Synthetic.' }],
   }));
 }
 

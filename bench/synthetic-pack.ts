@@ -68,6 +68,7 @@ export function buildSyntheticPackData(eventCount: number): PackData {
       weapons: [],
       summary: `Something happened at place ${i % places.length}.`,
       sources: [source],
+      evidence: [{ source, excerpt: `Something happened at place ${i % places.length}.` }],
     });
     claims.push({
       id: `claim-${i}`,
@@ -90,6 +91,7 @@ export function buildSyntheticPackData(eventCount: number): PackData {
         speaker: `person-${i % 200}`,
         text: `Words ${i}.`,
         date: day,
+        dated: 'said',
         source,
         excerpt: `Words ${i}.`,
       });

@@ -187,7 +187,8 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
       problems.push(metaProblem(pack, originOf, index, `duplicate episode id "${episode.id}"`));
     episodeSeen.add(episode.id);
     ids.episode.add(episode.id);
-    if (episode.end && episode.end < episode.start) {
+    // By the days each can mean: an episode from 27 September 2020 may end "2020".
+    if (episode.end && lastDay(episode.end) < firstDay(episode.start)) {
       problems.push(metaProblem(pack, originOf, index, `ends (${episode.end}) before it starts (${episode.start})`));
     }
   });
@@ -267,6 +268,22 @@ function checkDates(pack: PackData, report: Report): void {
   };
   for (const claim of pack.claims) afterSource(claim, 'asOf', claim.asOf, claim.source);
   for (const quote of pack.quotes) afterSource(quote, 'date', quote.date, quote.source);
+  // Words only known to have been printed carry the day they were printed, never a guess at when they were said.
+  for (const quote of pack.quotes) {
+    const source = pack.sources.find((s) => s.id === quote.source);
+    const printed = [source?.date, source?.republished?.date];
+    if (quote.dated === 'reported' && source && !printed.includes(quote.date))
+      report(quote, ['date'], `a reported quote carries its article's date (${source.date}), not ${quote.date}`);
+  }
+  for (const event of pack.events) {
+    // An end date says either how long it lasted or the bounds of when it happened; the reader must be told which.
+    if (event.endDate && event.endDate !== event.date && !event.dateKind)
+      report(event, ['dateKind'], 'an event with an end date says whether it is a span (it lasted) or a window (it happened once, some time between)');
+    event.evidence.forEach((e, i) => {
+      if (!event.sources.includes(e.source))
+        report(event, ['evidence', i, 'source'], `evidence from "${e.source}", which is not in the event's sources`);
+    });
+  }
 }
 
 function checkAliases(pack: PackData, report: Report): void {

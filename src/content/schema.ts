@@ -187,7 +187,9 @@ export const Event = z.strictObject({
   summary: text,
   sources: z.array(id).min(1, 'an event needs at least one source'),
   /** Excerpts that back its date (or dateNote) and each sentence of its summary. */
-  evidence: z.array(Evidence).optional(),
+  evidence: z
+    .array(Evidence)
+    .min(1, 'an event needs evidence: excerpts, word for word, that back its date and each sentence of its summary'),
 });
 
 export const Qualifier = z.enum(['exact', 'at-least', 'over', 'about', 'up-to']);
@@ -249,7 +251,9 @@ export const Quote = z.strictObject({
   text,
   date: PackDate,
   /** "said": the article gives the day the words were spoken; "reported": date is only when the article printed them. */
-  dated: z.enum(['said', 'reported']).optional(),
+  dated: z.enum(['said', 'reported'], {
+    message: 'say whether the article gives the day the words were said ("said") or only when it printed them ("reported")',
+  }),
   /** Neutral words on where and why it was said. */
   context: text.optional(),
   event: id.optional(),

@@ -1,4 +1,4 @@
-import { formatDate, noteLeavesDateOpen } from '../content/dates.js';
+import { formatDate } from '../content/dates.js';
 import type { Pack } from '../content/pack.js';
 import type { Claim, Fact, Figure, Quote } from '../content/schema.js';
 import type { SourceLine } from '../core/reply.js';
@@ -108,9 +108,9 @@ export function attributeClaim(pack: Pack, claim: Claim): string {
 export function attributeQuote(pack: Pack, quote: Quote): string {
   const context = quote.context ? ` (${quote.context})` : '';
   const article = pack.sources.get(quote.source);
-  // Dated the day of its article, or left open by it: only when it was printed is known.
-  const reported = !article || article.date === quote.date || noteLeavesDateOpen(quote.context);
-  const when = reported ? `quoted in an article of ${formatDate(article?.date ?? quote.date)}` : formatDate(quote.date);
+  // Where the article does not say when the words were spoken, only when they were printed is known.
+  const when =
+    quote.dated === 'reported' ? `quoted in an article of ${formatDate(article?.date ?? quote.date)}` : formatDate(quote.date);
   return `${pack.nameOf(quote.speaker)}, ${when}${context}: “${quote.text}” (${citation(pack, quote.source)})`;
 }
 

@@ -161,8 +161,26 @@ const cases: Case[] = [
   {
     name: 'an event with no source',
     file: 'events/2020.yaml',
-    edit: replace('    sources: [wsws-2020-09-28]\n  - id: war-begins', '    sources: []\n  - id: war-begins'),
+    edit: replace('    sources: [wsws-2020-09-28]\n    evidence:', '    sources: []\n    evidence:'),
     expected: 'events[0].sources: an event needs at least one source',
+  },
+  {
+    name: 'an event without evidence',
+    file: 'events/2020.yaml',
+    edit: (text) => text.replace(/ {4}evidence:\n {6}- source: wsws-2020-09-28\n {8}excerpt: In July[^\n]*\n/, ''),
+    expected: 'events[0].evidence: is required (expected array)',
+  },
+  {
+    name: 'an end date that does not say span or window',
+    file: 'events/2020.yaml',
+    edit: replace('    date: 2020-07\n', '    date: 2020-07\n    endDate: 2020-08\n'),
+    expected: 'events[0].dateKind: an event with an end date says whether it is a span',
+  },
+  {
+    name: 'a reported quote dated to a day its article does not give',
+    file: 'events/2020.yaml',
+    edit: replace('    date: 2020-09-28\n    dated: reported', '    date: 2020-09-27\n    dated: reported'),
+    expected: "quotes[0].date: a reported quote carries its article's date (2020-09-28), not 2020-09-27",
   },
   {
     name: 'a latitude off the globe',

@@ -14,6 +14,7 @@ describe.skipIf(!haveSeeds)('every excerpt stands word for word in its article',
   it('in the Caucasus pack', async () => {
     const pack = await loadPack('content/caucasus');
     expect(pack.claims.size + pack.quotes.size + pack.facts.size).toBeGreaterThan(0);
+    for (const event of pack.events.values()) expect(event.evidence.length, event.id).toBeGreaterThan(0);
     expect(await verifyExcerpts(pack, SEEDS)).toEqual([]);
   });
 
@@ -30,6 +31,24 @@ describe.skipIf(!haveSeeds)('every excerpt stands word for word in its article',
     const problems = await verifyExcerpts(pack, SEEDS);
     expect(problems).toEqual([
       expect.objectContaining({ id: claim.id, problem: expect.stringContaining('not found verbatim') }),
+    ]);
+  });
+
+  it('catches an event whose evidence was paraphrased', async () => {
+    const pack = await loadPack('test/fixtures/pack');
+    const event = pack.events.get('tovuz-clashes-2020-07');
+    if (!event) throw new Error('fixture changed');
+    const evidence = [
+      { source: 'wsws-2020-09-28', excerpt: 'In July, Armenian-Azerbaijani clashes erupted at Tavush' },
+    ];
+    (pack.events as Map<string, typeof event>).set(event.id, { ...event, evidence });
+    expect(await verifyExcerpts(pack, SEEDS)).toEqual([
+      {
+        type: 'event',
+        id: event.id,
+        source: 'wsws-2020-09-28',
+        problem: expect.stringMatching(/^evidence 1 not found verbatim/),
+      },
     ]);
   });
 });

@@ -135,7 +135,7 @@ describe('question rules', () => {
   });
 
   it('wording/when-said: words reported in an article are not dated as said that day', () => {
-    const quote = pack.data.quotes.find((q) => q.date === pack.sources.get(q.source)?.date);
+    const quote = pack.data.quotes.find((q) => q.dated === 'reported');
     expect(quote).toBeDefined();
     const q = question({ kind: 'quote-speaker', subjects: [quote?.id as string], prompt: `Who said this, on ${'x'}?` });
     const day = Number(quote?.date.slice(8));

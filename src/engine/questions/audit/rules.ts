@@ -137,8 +137,8 @@ export const QUESTION_RULES: QuestionRule[] = [
       const quote = pack.quotes.get(q.subjects?.[0] ?? '');
       const article = quote && pack.sources.get(quote.source);
       if (!quote || !article) return undefined;
-      // The article's date is when the words were reported; a curator's date for the saying is often a bound.
-      return new RegExp(`\\b(on|in) ${formatDate(quote.date)}`).test(q.prompt.split('“')[0] ?? '')
+      // Words only known to have been printed are never dated as said that day.
+      return quote.dated === 'reported' && new RegExp(`\\b(on|in) ${formatDate(quote.date)}`).test(q.prompt.split('“')[0] ?? '')
         ? 'words dated to a day the article does not give for the saying'
         : undefined;
     },
