@@ -54,6 +54,10 @@ const orderPlan = packCache((pack, _: 'all') => {
   const clash = (a: Event, b: Event) =>
     overlaps(spanOf(a), spanOf(b)) || alike.get(a.id)?.has(b.id) || alike.get(b.id)?.has(a.id);
   const used = new Map<string, number>();
+  // How often the answer has been the shortest, second shortest … of its four titles: kept even, so length tells nothing.
+  const rankUsed = [0, 0, 0, 0];
+  const lengthRank = (event: Event, trio: Event[]) =>
+    trio.filter((e) => e.title.length < event.title.length).length;
   const plan = new Map<string, Order>();
   const trioFor = (event: Event, side: Event[]): Event[] | undefined => {
     const from = spanOf(event)[0];
@@ -71,7 +75,12 @@ const orderPlan = packCache((pack, _: 'all') => {
           // The answer alone in its time, among three of another, is first (or last) to anyone who knows the years.
           if (loneInTime(event, trio)) continue;
           // Seldom-used companions first; among those, the nearest.
-          const cost = trio.reduce((sum, e) => sum + (used.get(e.id) ?? 0), 0) * 1000 + i + j + k;
+          const cost =
+            trio.reduce((sum, e) => sum + (used.get(e.id) ?? 0), 0) * 1000 +
+            (rankUsed[lengthRank(event, trio)] ?? 0) * 200 +
+            i +
+            j +
+            k;
           if (!best || cost < best.cost) best = { trio, cost };
         }
     return best?.trio;
@@ -81,6 +90,7 @@ const orderPlan = packCache((pack, _: 'all') => {
   let askable = orderable;
   for (let round = 0; round < 4; round++) {
     used.clear();
+    rankUsed.fill(0);
     plan.clear();
     for (const event of askable) {
       const mine = spanOf(event);
@@ -90,6 +100,8 @@ const orderPlan = packCache((pack, _: 'all') => {
       const companions = after ?? trioFor(event, earlier);
       if (!companions) continue;
       for (const c of companions) used.set(c.id, (used.get(c.id) ?? 0) + 1);
+      const rank = lengthRank(event, companions);
+      rankUsed[rank] = (rankUsed[rank] ?? 0) + 1;
       plan.set(event.id, { first: after !== undefined, companions });
     }
     if (plan.size === askable.length) break;
