@@ -278,7 +278,11 @@ function checkDates(pack: PackData, report: Report): void {
   for (const event of pack.events) {
     // An end date says either how long it lasted or the bounds of when it happened; the reader must be told which.
     if (event.endDate && event.endDate !== event.date && !event.dateKind)
-      report(event, ['dateKind'], 'an event with an end date says whether it is a span (it lasted) or a window (it happened once, some time between)');
+      report(
+        event,
+        ['dateKind'],
+        'an event with an end date says whether it is a span (it lasted) or a window (it happened once, some time between)',
+      );
     event.evidence.forEach((e, i) => {
       if (!event.sources.includes(e.source))
         report(event, ['evidence', i, 'source'], `evidence from "${e.source}", which is not in the event's sources`);

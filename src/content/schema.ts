@@ -252,7 +252,8 @@ export const Quote = z.strictObject({
   date: PackDate,
   /** "said": the article gives the day the words were spoken; "reported": date is only when the article printed them. */
   dated: z.enum(['said', 'reported'], {
-    message: 'say whether the article gives the day the words were said ("said") or only when it printed them ("reported")',
+    message:
+      'say whether the article gives the day the words were said ("said") or only when it printed them ("reported")',
   }),
   /** Neutral words on where and why it was said. */
   context: text.optional(),

@@ -110,7 +110,9 @@ export function attributeQuote(pack: Pack, quote: Quote): string {
   const article = pack.sources.get(quote.source);
   // Where the article does not say when the words were spoken, only when they were printed is known.
   const when =
-    quote.dated === 'reported' ? `quoted in an article of ${formatDate(article?.date ?? quote.date)}` : formatDate(quote.date);
+    quote.dated === 'reported'
+      ? `quoted in an article of ${formatDate(article?.date ?? quote.date)}`
+      : formatDate(quote.date);
   return `${pack.nameOf(quote.speaker)}, ${when}${context}: “${quote.text}” (${citation(pack, quote.source)})`;
 }
 

@@ -102,6 +102,37 @@ describe('/event', () => {
   });
 });
 
+describe('/timeline of a month in the real pack', () => {
+  it('leads page 1 with the month’s own dated events, and reads a window as its bounds, never a duration', async () => {
+    const pack = await loadPack('content/caucasus');
+    const h = await harness({ pack });
+    const reply = await h.run('/timeline 2020-10');
+    const lines = (reply.body ?? '').split('\n').filter((l) => l.startsWith('• '));
+    const first = lines[0] ?? '';
+    expect(first).toMatch(/^• \*\*\d{1,2}(–\d{1,2})? October 2020\*\*/);
+    const ids = lines.map((l) => /\[([a-z0-9-]+)\]$/.exec(l)?.[1] as string);
+    const touching = ids.findIndex((id) => {
+      const e = pack.events.get(id);
+      return !e || e.date < '2020-10-01';
+    });
+    // Whatever began before October or is only bounded by it comes after every event dated in October.
+    if (touching >= 0)
+      for (const id of ids.slice(touching)) expect(pack.events.get(id)?.date < '2020-10-01').toBe(true);
+    let page = reply;
+    let all = reply.body ?? '';
+    for (
+      let next = page.choices?.find((c) => c.label === 'Next ▶');
+      next;
+      next = page.choices?.find((c) => c.label === 'Next ▶')
+    ) {
+      page = await h.click(next.action);
+      all += `\n${page.body}`;
+    }
+    expect(all).toContain('• **some time between 27 September and 1 October 2020**: Pashinyan calls Putin and Macron');
+    expect(all).not.toMatch(/\*\*27 September 2020 – 1 October 2020\*\*/);
+  });
+});
+
 describe('/fact, /who, /where, /sources', () => {
   it('/fact gives one attributed statement and another on request', async () => {
     const h = await harness();

@@ -56,8 +56,7 @@ const orderPlan = packCache((pack, _: 'all') => {
   const used = new Map<string, number>();
   // How often the answer has been the shortest, second shortest … of its four titles: kept even, so length tells nothing.
   const rankUsed = [0, 0, 0, 0];
-  const lengthRank = (event: Event, trio: Event[]) =>
-    trio.filter((e) => e.title.length < event.title.length).length;
+  const lengthRank = (event: Event, trio: Event[]) => trio.filter((e) => e.title.length < event.title.length).length;
   const plan = new Map<string, Order>();
   const trioFor = (event: Event, side: Event[]): Event[] | undefined => {
     const from = spanOf(event)[0];

@@ -138,7 +138,8 @@ export const QUESTION_RULES: QuestionRule[] = [
       const article = quote && pack.sources.get(quote.source);
       if (!quote || !article) return undefined;
       // Words only known to have been printed are never dated as said that day.
-      return quote.dated === 'reported' && new RegExp(`\\b(on|in) ${formatDate(quote.date)}`).test(q.prompt.split('“')[0] ?? '')
+      return quote.dated === 'reported' &&
+        new RegExp(`\\b(on|in) ${formatDate(quote.date)}`).test(q.prompt.split('“')[0] ?? '')
         ? 'words dated to a day the article does not give for the saying'
         : undefined;
     },
