@@ -1,4 +1,4 @@
-import { firstDay, lastDay } from './dates.js';
+import { firstDay, isWindow, lastDay } from './dates.js';
 import { foldName } from './normalize.js';
 import type { Actor, Claim, Event, Fact, PackMeta, Place, Quote, Source, Weapon } from './schema.js';
 
@@ -97,7 +97,8 @@ export class Pack {
 
     for (const event of this.chronological) {
       if (event.date.length >= 7) pushTo(this.byMonth, event.date.slice(0, 7), event);
-      if (event.date.length === 10) pushTo(this.byMonthDay, event.date.slice(5), event);
+      // A window's first day is only a bound: it did not happen "on this day".
+      if (event.date.length === 10 && !isWindow(event)) pushTo(this.byMonthDay, event.date.slice(5), event);
       for (const ref of [...event.places, ...event.actors, ...event.weapons]) pushTo(this.byEntity, ref, event);
     }
     const entities: Entity[] = [

@@ -21,6 +21,16 @@ describe('buildBriefing', () => {
     expect(cursor).toBe(0);
   });
 
+  it('never puts a window "on this day" of its lower bound: it happened some time later, undated', async () => {
+    const caucasus = await loadPack('content/caucasus');
+    const { featured } = buildBriefing(caucasus, { channelKey: 'discord:c1', localDate: '2024-09-27', cursor: 0 });
+    expect(featured.kind).toBe('on-this-day');
+    expect(featured.eventIds).toContain('war-2020-outbreak-2020-09-27');
+    for (const id of featured.eventIds) expect(caucasus.events.get(id)?.dateKind, id).not.toBe('window');
+    expect(caucasus.events.get('pashinyan-calls-putin-macron-2020-09')?.dateKind).toBe('window');
+    expect(featured.eventIds).not.toContain('pashinyan-calls-putin-macron-2020-09');
+  });
+
   it('otherwise walks the timeline one event a day, then starts again', () => {
     const first = buildBriefing(pack, { channelKey: 'discord:c1', localDate: '2024-05-01', cursor: 0 });
     expect(first.featured).toEqual({ kind: 'walk', eventIds: [pack.chronological[0]?.id] });

@@ -116,8 +116,9 @@ describe('/timeline of a month in the real pack', () => {
       return !e || e.date < '2020-10-01';
     });
     // Whatever began before October or is only bounded by it comes after every event dated in October.
-    if (touching >= 0)
-      for (const id of ids.slice(touching)) expect(pack.events.get(id)?.date < '2020-10-01').toBe(true);
+    expect(touching).toBeGreaterThan(0);
+    for (const id of ids.slice(touching)) expect((pack.events.get(id)?.date ?? '') < '2020-10-01', id).toBe(true);
+    expect(reply.body).toContain('_Also touching October 2020: begun earlier, or undated within wider bounds_');
     let page = reply;
     let all = reply.body ?? '';
     for (
