@@ -13,6 +13,8 @@ describe('study mode on the real pack', () => {
       const dates = q.eventIds.map((id) => pack.events.get(id)?.date as string);
       expect(new Set(dates).size).toBe(dates.length);
       expect([...dates].sort()).toEqual(dates);
+      // The reveal quotes, for each event in order, the sentence of an article that dates it.
+      expect(q.evidence?.length).toBe(q.eventIds.length);
     }
     const questions = [...generateQuestions(pack, { count: 60, seed: 2 }), ...rounds];
     const lost = questions.filter((q) => rebuildQuestion(pack, q.id, 17)?.id !== q.id).map((q) => q.id);

@@ -17,7 +17,7 @@ const DATE_CUE =
  * The cut of an event's evidence that backs what a kind asks: its date for
  * the date and order kinds, the place for a place; else its first entries.
  */
-function eventEvidence(pack: Pack, draft: Draft, eventId: string): Evidence[] {
+function eventEvidence(pack: Pack, draft: Pick<Draft, 'kind' | 'correct'>, eventId: string): Evidence[] {
   const evidence = pack.events.get(eventId)?.evidence ?? [];
   const wanted = (e: Evidence): boolean => {
     if (draft.kind === 'event-date' || draft.kind === 'which-first') return DATE_CUE.test(e.excerpt);
@@ -34,6 +34,21 @@ function itemEvidence(pack: Pack, draft: Draft, id: string): Evidence[] {
   return pack.events.has(id) ? eventEvidence(pack, draft, id) : [];
 }
 
+function quoted(pack: Pack, cut: Evidence): QuotedEvidence[] {
+  const source = pack.sources.get(cut.source);
+  if (!source) return [];
+  return [{ excerpt: clip(asExcerpt(cut.excerpt), LONGEST), outlet: source.outlet, date: formatDate(source.date) }];
+}
+
+/** The one sentence of each event's evidence that best dates it: what an order round's reveal quotes. */
+export function datingEvidence(pack: Pack, eventIds: readonly string[]): QuotedEvidence[] {
+  return eventIds.flatMap((id) =>
+    eventEvidence(pack, { kind: 'which-first', correct: { text: '' } }, id)
+      .slice(0, 1)
+      .flatMap((cut) => quoted(pack, cut)),
+  );
+}
+
 /**
  * The article's own words behind a question's answer, for its reveal: the
  * draft's chosen cut, else the excerpt of the item it teaches (a claim,
@@ -44,9 +59,5 @@ export function evidenceOf(pack: Pack, draft: Draft): QuotedEvidence[] {
     draft.evidence ??
     [...(draft.subjects ?? []), ...draft.eventIds].map((id) => itemEvidence(pack, draft, id)).find((e) => e.length) ??
     [];
-  return cuts.flatMap((cut) => {
-    const source = pack.sources.get(cut.source);
-    if (!source) return [];
-    return [{ excerpt: clip(asExcerpt(cut.excerpt), LONGEST), outlet: source.outlet, date: formatDate(source.date) }];
-  });
+  return cuts.flatMap((cut) => quoted(pack, cut));
 }

@@ -4,6 +4,7 @@ import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { sourceLines } from '../attribution.js';
 import { daysBetween, overlaps, span } from '../questions/calendar.js';
+import { datingEvidence } from '../questions/evidence.js';
 import { type Random, seededRandom } from '../questions/random.js';
 import { eventInScope, type Scope } from '../questions/scope.js';
 import type { Difficulty, Question } from '../questions/types.js';
@@ -59,6 +60,10 @@ export function chronologyQuestion(pack: Pack, events: readonly Event[], random:
     sources: sourceLines(
       pack,
       sorted.flatMap((e) => e.sources),
+    ),
+    evidence: datingEvidence(
+      pack,
+      sorted.map((e) => e.id),
     ),
     eventIds: sorted.map((e) => e.id),
   };
