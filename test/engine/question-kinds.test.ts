@@ -60,6 +60,15 @@ describe('question kinds on the curated pack', () => {
     expect(articles.size).toBeGreaterThan(1);
   });
 
+  it('sets beside a figure only another count of the same thing on the same side, never the other army’s', () => {
+    const figures = ofKind('figure');
+    const july = figures.find((q) => q.id === 'figure:claim-wsws-july-clashes-deaths-2020-09-28#0');
+    expect(july?.explanation).toContain('Another measure, in South Front’s article of 17 July 2020: Azerbaijan');
+    expect(july?.explanation).not.toContain('Armenia said that only four');
+    const spending = figures.find((q) => q.id === 'figure:claim-wsws-azerbaijan-military-spending-2019#0');
+    expect(spending?.explanation).not.toContain('Another measure');
+  });
+
   it('never offers a relayed principal, or someone of the same office, as the speaker of relayed words', () => {
     const rich = richPack();
     const richPool = buildPool(rich, 12, ['quote-speaker']).variants;

@@ -214,12 +214,41 @@ function sameQuantity(a: string, b: string): boolean {
   return a === b || (death.test(a) && death.test(b));
 }
 
-/** "Another measure: …": the related claims' own words, so a player meets both numbers with their spans. */
-function otherMeasures(pack: Pack, claim: Claim): string {
+/**
+ * Whose count a figure is: the state its unit names ("Azerbaijani soldiers
+ * killed"), else the one state the claim is about, else the state of
+ * whoever stated it ("its personnel").
+ */
+function sideOf(pack: Pack, unit: string, claim: Claim): string | undefined {
+  const words = unit.split(/\s+/);
+  for (const actor of pack.actors.values()) {
+    if (actor.kind !== 'state') continue;
+    // "Azeri" names a side; "US" in "US dollars" is a currency.
+    const names = [actor.name, ...actor.aliases].filter((n) => !n.includes(' ') && n.length >= 5);
+    if (names.some((n) => words.some((w) => w.startsWith(n)))) return actor.id;
+  }
+  const states = claim.about.filter((id) => pack.actors.get(id)?.kind === 'state');
+  if (states.length === 1) return states[0];
+  const speaker = pack.actors.get(claim.statedBy);
+  return speaker?.kind === 'state' ? speaker.id : speaker?.country;
+}
+
+/**
+ * "Another measure: …": the related claims' own words, so a player meets
+ * both numbers with their spans; only a count of the same thing on the same
+ * side, never the other army's losses beside this one's.
+ */
+function otherMeasures(pack: Pack, claim: Claim, asked: Figure): string {
+  const mine = sideOf(pack, asked.unit, claim);
+  const same = (f: Figure, other: Claim) => {
+    if (!sameQuantity(f.unit, asked.unit)) return false;
+    const theirs = sideOf(pack, f.unit, other);
+    return !mine || !theirs || mine === theirs;
+  };
   const related = [
     ...claim.related.flatMap((id) => pack.claims.get(id) ?? []),
     ...pack.data.claims.filter((other) => other.related.includes(claim.id) && !claim.related.includes(other.id)),
-  ].filter((other) => other.figures.some((f) => claim.figures.some((g) => sameQuantity(f.unit, g.unit))));
+  ].filter((other) => other.figures.some((f) => same(f, other)));
   return related.map((other) => ` Another measure, in ${articleOf(pack, other.source)}: ${other.statement}`).join('');
 }
 
@@ -281,7 +310,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     // Players' accuracy sets it once 20 have answered.
     difficulty: 'medium',
     // The article's sentence is quoted beside the explanation as the reveal's evidence.
-    explanation: `${attributeClaim(pack, claim)}${otherMeasures(pack, claim)}`,
+    explanation: `${attributeClaim(pack, claim)}${otherMeasures(pack, claim, figure)}`,
     sourceIds: [claim.source],
     eventIds: claim.event ? [claim.event] : [],
     subjects: [claim.id],
