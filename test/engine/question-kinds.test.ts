@@ -162,6 +162,9 @@ describe('question kinds on the curated pack', () => {
       expect(new Set(q.facets?.map((f) => f.category)).size).toBe(1);
     }
     expect(dates.some((q) => q.prompt.startsWith('In what year'))).toBe(true);
+    // Days of one war only: a 2022 day among 2020 ones would be answered by the year.
+    for (const q of dates.filter((d) => d.prompt.startsWith('On what date')))
+      expect(new Set(q.options.map((o) => o.slice(-4))).size, q.id).toBe(1);
   });
 
   it('sets each event against neighbours that are right answers of their own order questions', () => {

@@ -51,7 +51,11 @@ function runsFor(pack: Pack, event: Event): string[][] {
   const alike = lookalikes(pack, event)
     .map((e) => span(e.date, e.endDate))
     .filter(([from, to]) => daysBetween(from, to) <= MAX_LOOKALIKE_DAYS);
-  const dates = askedDates(pack, precision).filter((d) => d === event.date || !alike.some((o) => overlaps(o, span(d))));
+  // Days of 2020 beside days of 2022: whoever knows which war it was would halve the options by the year.
+  const sameEra = (d: string) => precision === 'year' || d.slice(0, 4) === event.date.slice(0, 4);
+  const dates = askedDates(pack, precision).filter(
+    (d) => sameEra(d) && (d === event.date || !alike.some((o) => overlaps(o, span(d)))),
+  );
   const size = Math.min(4, dates.length);
   if (size < 3) return [];
   const at = dates.indexOf(event.date);
@@ -127,7 +131,10 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
   const correct = options[run.indexOf(event.date)] as Option;
   const width = daysBetween(span(run[0] as string)[0], span(run.at(-1) as string)[1]);
   const difficulty: Difficulty = width <= 14 ? 'hard' : width <= 120 ? 'medium' : 'easy';
-  const places = event.places.map((id) => pack.nameOf(id));
+  // A bracketed name reads as a place only for a town, district or province; "(Line of contact)" reads as a label.
+  const places = event.places
+    .filter((id) => ['city', 'town', 'village', 'district', 'province'].includes(pack.places.get(id)?.kind ?? ''))
+    .map((id) => pack.nameOf(id));
   // "Ganja shelled (Ganja)" says nothing: places the title names are left out.
   const unnamed = places.filter((p) => !mentions(event.title, [p]));
   const where = unnamed.length > 0 && unnamed.length <= 2 ? ` (${unnamed.join(' and ')})` : '';
