@@ -6,6 +6,7 @@ import { eventDate } from './event-date.js';
 import { eventPlace, eventPlaceAnswers } from './events.js';
 import { figureAsked, figureQuestion } from './figures.js';
 import { finalize } from './finalize.js';
+import { leaks } from './leaks.js';
 import { placeCountry } from './place-country.js';
 import { quoteSpeaker } from './quote-speaker.js';
 import { quoteTrueFalse } from './quote-true-false.js';
@@ -261,10 +262,12 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
   // which touch no event, would otherwise fill a long game.
   const share = (kind: RoundKind) => Math.ceil((options.count / pools.length) * (LESSER_KINDS[kind] ?? KIND_SHARE));
   const byKind = new Map<string, number>();
+  // Nor does one question give another of the same game away: a figure's quote printing "four Armenian soldiers".
   const fresh = (q: Question) =>
     !q.eventIds.some((id) => usedEvents.has(id)) &&
     !subjectsOf(q).some((s) => usedEvents.has(s)) &&
-    (byKind.get(q.kind) ?? 0) < share(q.kind);
+    (byKind.get(q.kind) ?? 0) < share(q.kind) &&
+    !out.some((o) => leaks(pack, o, q));
   // A game's True/False answers stay even: a run of Trues would teach "answer True".
   const truth = { True: 0, False: 0 };
   const leansTrueOrFalse = (q: Question) => {
@@ -310,13 +313,15 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
   }
   // Last, questions that share an event, the least-asked kind first; never two on one claim, quote or report.
   const told = (q: Question) => (q.subjects ?? []).some((s) => usedEvents.has(s));
+  const leaky = (q: Question) => out.filter((o) => leaks(pack, o, q)).length;
   const rest = [...lighter, ...deferred].filter((q) => !ids.has(q.id));
   while (out.length < options.count) {
     let best = -1;
     for (let i = 0; i < rest.length; i++) {
       const q = rest[i] as Question;
       if (ids.has(q.id) || told(q)) continue;
-      const load = (x: Question) => (byKind.get(x.kind) ?? 0) / share(x.kind);
+      // The fewest give-aways first, then the least-asked kind.
+      const load = (x: Question) => leaky(x) * 1000 + (byKind.get(x.kind) ?? 0) / share(x.kind);
       if (best < 0 || load(q) < load(rest[best] as Question)) best = i;
     }
     if (best < 0) break;

@@ -1,0 +1,55 @@
+import type { Pack } from '../../content/pack.js';
+import { mentions } from './finalize.js';
+import { numbersIn, sameValue } from './numbers.js';
+import type { Question } from './types.js';
+
+const MONTH = /^\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/** Names whose presence elsewhere tells this question's answer: the place asked, or the people of the event asked. */
+function answerNames(pack: Pack, q: Question): string[] {
+  const names = (id: string) => {
+    const entity = pack.actors.get(id) ?? pack.places.get(id);
+    return entity ? [entity.name, ...entity.aliases] : [];
+  };
+  if (q.kind === 'place-country') return (q.subjects ?? []).flatMap(names);
+  if (q.kind === 'which-first' || q.kind === 'event-date') {
+    const event = pack.events.get(q.subjects?.[0] ?? q.eventIds[0] ?? '');
+    if (!event) return [];
+    // The people an event names place it ("Hashimov and Mirzaev killed" beside a quote of their deaths in July);
+    // a country or region it names places nothing.
+    return event.actors.filter((id) => pack.actors.get(id)?.kind === 'person').flatMap(names);
+  }
+  return [];
+}
+
+/** The asked number standing in another question's text, and not as the day of a date ("4 October"). */
+function printsNumber(q: Question, text: string): boolean {
+  const value = q.facets?.[q.answer]?.value;
+  if (q.kind !== 'figure' || value === undefined) return false;
+  return numbersIn(text).some((n) => sameValue(n.value, value) && !MONTH.test(text.slice(n.end)));
+}
+
+/**
+ * Does `other`, shown in the same game, give away `q`'s answer? Its text
+ * prints the number asked, the year or day asked, the place whose country
+ * is asked, or the people of the event asked about; or the two
+ * ask measures of one thing (related claims), whose options then meet at
+ * the answer.
+ */
+export function givesAway(pack: Pack, q: Question, other: Question): boolean {
+  // The prompt, not the options: every date question offers other questions' years, and gives none away by it.
+  const text = other.prompt;
+  if (printsNumber(q, text)) return true;
+  const answer = q.options[q.answer] ?? '';
+  if (q.kind === 'event-date' && text.includes(answer)) return true;
+  const names = answerNames(pack, q).filter((n) => n.length >= 4);
+  if (names.length && mentions(text, names)) return true;
+  const claim = pack.claims.get(q.subjects?.[0] ?? '');
+  const theirs = other.subjects?.[0] ?? '';
+  return Boolean(claim && (claim.related.includes(theirs) || pack.claims.get(theirs)?.related.includes(claim.id)));
+}
+
+/** Either question of the pair gives the other away. */
+export function leaks(pack: Pack, a: Question, b: Question): boolean {
+  return givesAway(pack, a, b) || givesAway(pack, b, a);
+}

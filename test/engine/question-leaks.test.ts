@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPack } from '../../src/content/load.js';
+import type { Pack } from '../../src/content/pack.js';
+import { generateQuestions, questionById } from '../../src/engine/questions/generate.js';
+import { givesAway, leaks } from '../../src/engine/questions/leaks.js';
+import type { Question } from '../../src/engine/questions/types.js';
+
+let pack: Pack;
+beforeAll(async () => {
+  pack = await loadPack('content/caucasus');
+});
+
+const byId = (id: string): Question => {
+  const q = questionById(pack, id, 1);
+  if (!q) throw new Error(`${id} is no longer asked`);
+  return q;
+};
+
+describe('one question giving another away', () => {
+  it('sees a quote that prints the number, the year or the place another question asks', () => {
+    const july = byId('figure:claim-wsws-july-clashes-deaths-2020-09-28#0'); // "…killing ___ Azeri and four Armenian soldiers"
+    expect(givesAway(pack, byId('figure:claim-armenia-tovuz-deaths-2020-07-17#0'), july)).toBe(true);
+    expect(givesAway(pack, byId('place-country:tovuz'), july)).toBe(true); // "the Toyuz district in Azerbaijan"
+    const nineties = byId('figure:claim-wsws-1990s-war-deaths-1992-1994#0'); // "…until an uneasy ceasefire in 1994"
+    expect(givesAway(pack, byId('event-date:ceasefire-1994'), nineties)).toBe(true);
+  });
+
+  it('does not count a date read as "4 October" for the number 4, nor a country named in passing', () => {
+    const four = byId('figure:claim-armenia-tovuz-deaths-2020-07-17#0');
+    const other = {
+      ...four,
+      id: 'x',
+      subjects: ['x'],
+      prompt: 'In an article of 4 October 2020, in Armenia, which number fills the gap?',
+    };
+    expect(givesAway(pack, four, other)).toBe(false);
+  });
+
+  it('keeps every game of ten free of questions that answer each other', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const game = generateQuestions(pack, { count: 10, seed });
+      expect(game).toHaveLength(10);
+      const pairs = game.flatMap((a, i) =>
+        game
+          .slice(i + 1)
+          .filter((b) => leaks(pack, a, b))
+          .map((b) => `${a.id} ↔ ${b.id}`),
+      );
+      expect(pairs, `seed ${seed}`).toEqual([]);
+    }
+  });
+});
