@@ -17,15 +17,35 @@ const DATE_CUE =
  * The cut of an event's evidence that backs what a kind asks: its date for
  * the date and order kinds, the place for a place; else its first entries.
  */
+/** Words of four letters or more, folded: what ties an excerpt to a title. */
+function words(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 6)));
+}
+
+/**
+ * The cuts of an event's evidence that back what a kind asks, best first: one
+ * that names the event (its title's words) and, for the date and order kinds,
+ * dates it; for a place, one naming the place. A bare dateline ("4 October
+ * 2020") backs the article's date, but says nothing to a player.
+ */
 function eventEvidence(pack: Pack, draft: Pick<Draft, 'kind' | 'correct'>, eventId: string): Evidence[] {
-  const evidence = pack.events.get(eventId)?.evidence ?? [];
-  const wanted = (e: Evidence): boolean => {
-    if (draft.kind === 'event-date' || draft.kind === 'which-first') return DATE_CUE.test(e.excerpt);
-    if (draft.kind === 'event-place') return draft.correct.keys?.some((k) => e.excerpt.includes(k)) ?? false;
-    return false;
+  const event = pack.events.get(eventId);
+  const evidence = (event?.evidence ?? []).filter((e) => e.excerpt.trim().split(/\s+/).length >= 5);
+  const title = words(event?.title ?? '');
+  const score = (e: Evidence): number => {
+    const own = words(e.excerpt);
+    const named = [...title].filter((w) => own.has(w)).length;
+    let fit = 0;
+    if (draft.kind === 'event-date' || draft.kind === 'which-first') fit = DATE_CUE.test(e.excerpt) ? 1 : 0;
+    if (draft.kind === 'event-place') fit = draft.correct.keys?.some((k) => e.excerpt.includes(k)) ? 1 : 0;
+    // Naming the event counts most: a bound's own sentence ("clashes erupted yesterday") dates, but another event.
+    return named * 3 + fit * 2;
   };
-  const preferred = evidence.filter(wanted);
-  return (preferred.length ? preferred : evidence).slice(0, MOST);
+  return evidence
+    .map((e, i) => ({ e, i, s: score(e) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .slice(0, MOST)
+    .map((x) => x.e);
 }
 
 function itemEvidence(pack: Pack, draft: Draft, id: string): Evidence[] {
