@@ -25,6 +25,12 @@ describe('one question giving another away', () => {
     expect(givesAway(pack, byId('event-date:ceasefire-1994'), nineties)).toBe(true);
   });
 
+  it('sees a reveal that answers a later question: a place named with its country in another’s evidence', () => {
+    const place = byId('place-country:jermuk');
+    const sibling = byId('place-country:goris'); // both quote "…the towns of Vardenis, Goris, Sotk and Jermuk"
+    expect(givesAway(pack, place, sibling)).toBe(true);
+  });
+
   it('does not count a date read as "4 October" for the number 4, nor a country named in passing', () => {
     const four = byId('figure:claim-armenia-tovuz-deaths-2020-07-17#0');
     const other = {
@@ -32,6 +38,8 @@ describe('one question giving another away', () => {
       id: 'x',
       subjects: ['x'],
       prompt: 'In an article of 4 October 2020, in Armenia, which number fills the gap?',
+      explanation: 'According to Armenia, as of 4 October 2020.',
+      evidence: [],
     };
     expect(givesAway(pack, four, other)).toBe(false);
   });

@@ -37,8 +37,9 @@ function printsNumber(q: Question, text: string): boolean {
  * the answer.
  */
 export function givesAway(pack: Pack, q: Question, other: Question): boolean {
-  // The prompt, not the options: every date question offers other questions' years, and gives none away by it.
-  const text = other.prompt;
+  // The prompt and what its reveal shows (read before the next round), not the options: every date question
+  // offers other questions' years, and gives none away by it.
+  const text = [other.prompt, other.explanation, ...(other.evidence ?? []).map((e) => e.excerpt)].join(' ');
   if (printsNumber(q, text)) return true;
   const answer = q.options[q.answer] ?? '';
   if (q.kind === 'event-date' && text.includes(answer)) return true;
