@@ -92,12 +92,12 @@ function nameAsPrinted(pack: Pack, id: string, excerpt: string): string {
 }
 
 /** "According to Armenia, as of 27 September 2020 (WSWS, “…”, 28 September 2020): Armenia said …". */
-export function attributeClaim(pack: Pack, claim: Claim): string {
+export function attributeClaim(pack: Pack, claim: Claim, options: { brief?: boolean } = {}): string {
+  const head = `According to ${nameAsPrinted(pack, claim.statedBy, claim.excerpt)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ${claim.statement}`;
+  // A quiz reveal reads as prose: the figure is the answer just shown, and only a dispute needs saying.
+  if (options.brief) return claim.status === 'unverified' ? head : `${head} (${STATUS[claim.status]})`;
   const figures = claim.figures.length ? ` Figures as stated: ${claim.figures.map(formatFigure).join('; ')}.` : '';
-  return (
-    `According to ${nameAsPrinted(pack, claim.statedBy, claim.excerpt)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ` +
-    `${claim.statement} [${STATUS[claim.status]}]${figures}`
-  );
+  return `${head} [${STATUS[claim.status]}]${figures}`;
 }
 
 /**
@@ -113,7 +113,9 @@ export function attributeQuote(pack: Pack, quote: Quote): string {
     quote.dated === 'reported'
       ? `quoted in an article of ${formatDate(article?.date ?? quote.date)}`
       : formatDate(quote.date);
-  return `${pack.nameOf(quote.speaker)}, ${when}${context}: “${quote.text}” (${citation(pack, quote.source)})`;
+  // Quoted words cut from a longer sentence keep no trailing comma: “…to get,” reads as a typo.
+  const words = quote.text.replace(/[,;:]\s*$/, '');
+  return `${pack.nameOf(quote.speaker)}, ${when}${context}: “${words}” (${citation(pack, quote.source)})`;
 }
 
 /** Background facts are still someone's report: the outlet is named every time. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
-import { attributeQuote } from '../../src/engine/attribution.js';
+import { attributeClaim, attributeQuote } from '../../src/engine/attribution.js';
 
 let pack: Pack;
 beforeAll(async () => {
@@ -23,5 +23,28 @@ describe('when a quote was said', () => {
       expect(line, quote.id).toMatch(/, quoted in an article of \d{1,2} [A-Z][a-z]+ \d{4}/);
       expect(quote.date, quote.id).toBe(printed);
     }
+  });
+});
+
+describe('a claim in a quiz reveal', () => {
+  it('reads as prose: no status tag or figure list unless the claim is disputed or denied', () => {
+    const claims = [...pack.claims.values()];
+    const plain = claims.find((c) => c.status === 'unverified' && c.figures.length);
+    const disputed = claims.find((c) => c.status === 'disputed');
+    expect(attributeClaim(pack, plain as NonNullable<typeof plain>, { brief: true })).not.toMatch(
+      /\[unverified\]|Figures as stated/,
+    );
+    expect(attributeClaim(pack, disputed as NonNullable<typeof disputed>, { brief: true })).toMatch(/ \(disputed\)$/);
+    expect(attributeClaim(pack, plain as NonNullable<typeof plain>)).toMatch(/\[unverified\] Figures as stated: /);
+  });
+});
+
+describe('quoted words', () => {
+  it('drop the comma that ended them in the reporter’s sentence', () => {
+    const quote = pack.quotes.get('quote-broers-deploy-power-2022-09');
+    expect(quote?.text.endsWith(',')).toBe(true);
+    expect(attributeQuote(pack, quote as NonNullable<typeof quote>)).toContain(
+      'extract the maximum that it can get” (',
+    );
   });
 });

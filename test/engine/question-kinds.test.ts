@@ -201,10 +201,10 @@ describe('question kinds on the curated pack', () => {
     for (const q of ofKind('true-false')) expect(q.prompt).not.toMatch(/as saying “\p{Ll}/u);
   });
 
-  it('says what a figure counts when the article’s words do not: “It cost nearly ___ lives” (on the 2020 war)', () => {
+  it('says what a figure counts when the article’s words do not: “It cost nearly ___ lives” (on “The 2020 Nagorno-Karabakh war”)', () => {
     const toll = ofKind('figure').find((q) => q.id === 'figure:claim-wsws-2020-war-toll#0');
     expect(toll?.prompt).toMatch(
-      /\(on the 2020 Nagorno-Karabakh war\), which number fills the gap\? “It cost nearly ___/,
+      /\(on “The 2020 Nagorno-Karabakh war”\), which number fills the gap\? “It cost nearly ___/,
     );
   });
 

@@ -293,7 +293,8 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   const event = claim.event ? pack.events.get(claim.event) : undefined;
   const about =
     event && /^((It|They|This|These|He|She)\b|\p{Ll})/u.test(claim.excerpt.trim())
-      ? ` (on ${event.title.replace(/^(The|A|An)\b/, (w) => w.toLowerCase()).replace(/^First\b/, 'the first')})`
+      ? // Quoted as a label: "(on US boosts military aid…)" reads as a broken sentence.
+        ` (on “${event.title}”)`
       : '';
   const options = steps.values.map((v) => ({
     text: formatOnScale(v, figure.value),
@@ -310,7 +311,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     // Players' accuracy sets it once 20 have answered.
     difficulty: 'medium',
     // The article's sentence is quoted beside the explanation as the reveal's evidence.
-    explanation: `${attributeClaim(pack, claim)}${otherMeasures(pack, claim, figure)}`,
+    explanation: `${attributeClaim(pack, claim, { brief: true })}${otherMeasures(pack, claim, figure)}`,
     sourceIds: [claim.source],
     eventIds: claim.event ? [claim.event] : [],
     subjects: [claim.id],
