@@ -201,11 +201,13 @@ describe('question kinds on the curated pack', () => {
     for (const q of ofKind('true-false')) expect(q.prompt).not.toMatch(/as saying “\p{Ll}/u);
   });
 
-  it('says what a figure counts when the article’s words do not: “It cost nearly ___ lives” (on “The 2020 Nagorno-Karabakh war”)', () => {
+  it('says what a figure counts when the article’s words do not: “It cost nearly ___ lives” (on the 2020 war), “…it boosted” (on the report that US boosts…)', () => {
     const toll = ofKind('figure').find((q) => q.id === 'figure:claim-wsws-2020-war-toll#0');
     expect(toll?.prompt).toMatch(
-      /\(on “The 2020 Nagorno-Karabakh war”\), which number fills the gap\? “It cost nearly ___/,
+      /\(on the 2020 Nagorno-Karabakh war\), which number fills the gap\? “It cost nearly ___/,
     );
+    const aid = ofKind('figure').find((q) => q.id === 'figure:claim-wsws-us-aid-azerbaijan-2019#0');
+    expect(aid?.prompt).toContain('(on the report that US boosts military aid to Azerbaijan)');
   });
 
   it('rebuilds a question from its id with the same prompt and answer', () => {

@@ -252,6 +252,16 @@ function otherMeasures(pack: Pack, claim: Claim, asked: Figure): string {
   return related.map((other) => ` Another measure, in ${articleOf(pack, other.source)}: ${other.statement}`).join('');
 }
 
+/**
+ * An event's title after "on": a noun phrase as it stands ("the 2020
+ * Nagorno-Karabakh war"); a headline sentence as what was reported ("the
+ * report that US boosts military aid to Azerbaijan"), never "on US boosts…".
+ */
+function aboutEvent(title: string): string {
+  if (/^[\p{Lu}\d][\p{L}\d'’-]*( [\p{Lu}][\p{L}'’-]*)* \p{Ll}+s\b/u.test(title)) return `the report that ${title}`;
+  return title.replace(/^(The|A|An)\b/, (w) => w.toLowerCase()).replace(/^First\b/, 'the first');
+}
+
 /** Is one of the claim's figures asked? Then the claim is taught by it, and by no other question. */
 export function figureAsked(pack: Pack, claimId: string): boolean {
   const { ladders } = figurePlan(pack, 'all');
@@ -293,8 +303,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   const event = claim.event ? pack.events.get(claim.event) : undefined;
   const about =
     event && /^((It|They|This|These|He|She)\b|\p{Ll})/u.test(claim.excerpt.trim())
-      ? // Quoted as a label: "(on US boosts military aid…)" reads as a broken sentence.
-        ` (on “${event.title}”)`
+      ? ` (on ${aboutEvent(event.title)})`
       : '';
   const options = steps.values.map((v) => ({
     text: formatOnScale(v, figure.value),
