@@ -94,8 +94,9 @@ export function isWindow(event: Dated): boolean {
  * as a duration. The year (and month) is said once when both bounds share it.
  */
 export function formatWindow(start: string, end: string): string {
-  // Bounded below only by the year (or month) it ends in: all that is known is "by" the end.
-  if (start.length < end.length && end.startsWith(start)) return `by ${formatDate(end)} (undated)`;
+  // Bounded below only by the year (or month) it ends in: "some time in 2020, by 4 October".
+  if (start.length < end.length && end.startsWith(start))
+    return `some time in ${formatDate(start)}, by ${formatDate(end).replace(/ \d{4}$/, '')}`;
   let from = formatDate(start);
   const to = formatDate(end);
   if (start.length === 10 && end.length === 10 && start.slice(0, 4) === end.slice(0, 4)) {

@@ -14,7 +14,7 @@ describe('how an event reads when it happened', () => {
     expect(formatWhen(call)).not.toMatch(/–/);
     expect(formatWindow('2020-07-12', '2020-07-17')).toBe('some time between 12 and 17 July 2020');
     expect(formatWindow('2020-09', '2020-10-04')).toBe('some time between September 2020 and 4 October 2020');
-    expect(formatWindow('2020', '2020-10-04')).toBe('by 4 October 2020 (undated)');
+    expect(formatWindow('2020', '2020-10-04')).toBe('some time in 2020, by 4 October');
     expect(formatWindow('2020-09-27', '2022-09-15')).toBe('some time between 27 September 2020 and 15 September 2022');
   });
 

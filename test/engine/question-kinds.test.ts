@@ -239,9 +239,15 @@ describe('question kinds on the curated pack', () => {
     expect(jermuk?.prompt).toBe('Which country is Jermuk in?');
     expect(jermuk && [...jermuk.options].sort()).toEqual(['Armenia', 'Azerbaijan']);
     expect(jermuk?.options[jermuk?.answer ?? -1]).toBe('Armenia');
-    // WSWS's sentence says who attacked; the map question quotes only the words that place the town.
-    expect(jermuk?.evidence?.map((e) => e.excerpt)).toEqual([
-      '…Armenian positions around the towns of Vardenis, Goris, Sotk and Jermuk.',
+    // The sentence that places the town, whole and as WSWS's own words: a cut to "…Armenian positions around
+    // the towns of …" no longer said the towns are in Armenia.
+    expect(jermuk?.evidence).toEqual([
+      {
+        excerpt:
+          '…as Azeri forces crossed the border into Armenia and attacked Armenian positions around the towns of Vardenis, Goris, Sotk and Jermuk.',
+        outlet: 'World Socialist Web Site',
+        date: '15 September 2022',
+      },
     ]);
     expect(jermuk?.explanation).toBe(
       'Jermuk is in Armenia, as World Socialist Web Site’s article of 15 September 2022 puts it.',

@@ -76,39 +76,15 @@ function evidenceFor(pack: Pack, place: Place, country: Actor): PlaceEvidence | 
   });
   let best: (PlaceEvidence & { apart: number }) | undefined;
   for (const item of [...pack.data.facts, ...outletsOwn]) {
-    // An account of who did what to whom is cut down to the words that place the town.
-    const kind = pack.claims.get(item.id)?.kind;
-    const isClaim = kind === 'responsibility' || kind === 'military-action';
+    // The whole sentence, even an account of who attacked whom: cut to "…Armenian positions around the towns of
+    // Jermuk" it no longer placed the town in Armenia. It is quoted as the outlet's words, with outlet and date.
     for (const sentence of sentencesOf(item.excerpt)) {
       const apart = distanceApart(sentence, place, country);
       if (apart === undefined || (best && apart >= best.apart)) continue;
-      best = { source: item.source, excerpt: isClaim ? fromCountryOn(sentence, place, country) : sentence, apart };
+      best = { source: item.source, excerpt: sentence, apart };
     }
   }
   return best && { source: best.source, excerpt: best.excerpt };
-}
-
-/**
- * An outlet's account cut to the words that place the town: "as Azeri
- * forces crossed the border into Armenia and attacked Armenian positions
- * around the towns of Vardenis…" is a claim of who attacked, and a map
- * question must not teach it; "Armenian positions around the towns of
- * Vardenis…" is what it needs. From the last whole-word mention of the
- * country before the place to the end of the sentence.
- */
-function fromCountryOn(sentence: string, place: Place, country: Actor): string {
-  const names = [place.name, ...place.aliases].map((n) => sentence.indexOf(n)).filter((i) => i >= 0);
-  if (names.length === 0) return sentence;
-  const at = Math.min(...names);
-  const stem = country.name.replace(/[aeiou]$/i, '');
-  const forms = [country.name, ...country.aliases, stem].filter((f) => f.length >= 4);
-  let from = -1;
-  for (const form of forms) {
-    const i = sentence.lastIndexOf(form, at);
-    // A whole word only: "Armenian-Azeri clashes" is not where "Azeri" starts a phrase.
-    if (i >= 0 && !/[\p{L}-]/u.test(sentence[i - 1] ?? '')) from = Math.max(from, i);
-  }
-  return from > 0 ? `…${sentence.slice(from)}` : sentence;
 }
 
 /** Why a place is not asked, or its country and the sentence that says so. */
