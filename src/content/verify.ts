@@ -11,6 +11,31 @@ export interface ExcerptMismatch {
   problem: string;
 }
 
+/** Where a curator elides words ("Since the 2018 […], when …"), each part stands verbatim, in order, in one sentence's reach. */
+const ELISION = /\s*\[…\]\s*/;
+const MAX_ELIDED = 40;
+
+function standsIn(text: string, excerpt: string): boolean {
+  const parts = excerpt.split(ELISION).map(normalizeArticleText).filter(Boolean);
+  let from = text.indexOf(parts[0] ?? '');
+  if (from < 0) return false;
+  // Every place the first part stands could start the match.
+  for (; from >= 0; from = text.indexOf(parts[0] as string, from + 1)) {
+    let at = from + (parts[0] as string).length;
+    let ok = true;
+    for (const part of parts.slice(1)) {
+      const next = text.indexOf(part, at);
+      if (next < 0 || next - at > MAX_ELIDED) {
+        ok = false;
+        break;
+      }
+      at = next + part.length;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
 /**
  * Checks that every excerpt (an event's evidence, and every quote's text) stands word for word in
  * its article, once whitespace is collapsed and "\$" read as "$". Sources
@@ -27,7 +52,7 @@ export async function verifyExcerpts(pack: Pack, seedsDir: string): Promise<Exce
     const text = texts.get(sourceId);
     if (text === undefined) {
       out.push({ type, id, source: sourceId, problem: `source "${sourceId}" has no article text in ${seedsDir}` });
-    } else if (!text.includes(normalizeArticleText(excerpt))) {
+    } else if (!standsIn(text, excerpt)) {
       out.push({ type, id, source: sourceId, problem: `${label} not found verbatim: "${excerpt.slice(0, 80)}"` });
     }
   };

@@ -34,6 +34,19 @@ describe.skipIf(!haveSeeds)('every excerpt stands word for word in its article',
     ]);
   });
 
+  it('takes an excerpt with a verdict elided as "[…]", each part verbatim and in order, and nothing more left out', async () => {
+    const pack = await loadPack('test/fixtures/pack');
+    const claim = pack.claims.get('claim-armenia-killed-2020-09-27');
+    if (!claim) throw new Error('fixture changed');
+    const check = async (excerpt: string) => {
+      (pack.claims as Map<string, typeof claim>).set(claim.id, { ...claim, excerpt });
+      return (await verifyExcerpts(pack, SEEDS)).filter((p) => p.id === claim.id);
+    };
+    expect(await check('Armenia said that there were […] killed and over 100 injured')).toEqual([]);
+    expect(await check('over 100 injured […] Armenia said that there were 16 killed')).toHaveLength(1);
+    expect(await check('Large-scale military clashes erupted […] over 100 injured')).toHaveLength(1);
+  });
+
   it('catches an event whose evidence was paraphrased', async () => {
     const pack = await loadPack('test/fixtures/pack');
     const event = pack.events.get('tovuz-clashes-2020-07');
