@@ -1,7 +1,7 @@
 import type { Place } from '../src/content/schema.js';
 import type { Command } from '../src/core/command.js';
-import { UserError } from '../src/core/errors.js';
 import { resolveEntity } from '../src/core/parse/topic.js';
+import { readSectionAction } from '../src/engine/entity-pages.js';
 import { whereReply } from '../src/engine/facts.js';
 
 export const whereCommand: Command = {
@@ -23,10 +23,7 @@ export const whereCommand: Command = {
   },
   async onChoice(action, ctx) {
     // where:<statements|events>:<page>:<place id>
-    const [, section, page, id] = action.split(':');
-    const item = id ? ctx.pack.places.get(id) : undefined;
-    if ((section !== 'statements' && section !== 'events') || !page || !/^\d+$/.test(page) || !item)
-      throw new UserError('That button is no longer active.');
-    return whereReply(ctx.pack, item, { section, page: Number(page) });
+    const { item, view } = readSectionAction(action, (id) => ctx.pack.places.get(id));
+    return whereReply(ctx.pack, item, view);
   },
 };

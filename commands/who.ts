@@ -1,7 +1,7 @@
 import type { Actor } from '../src/content/schema.js';
 import type { Command } from '../src/core/command.js';
-import { UserError } from '../src/core/errors.js';
 import { resolveEntity } from '../src/core/parse/topic.js';
+import { readSectionAction } from '../src/engine/entity-pages.js';
 import { whoReply } from '../src/engine/facts.js';
 
 export const whoCommand: Command = {
@@ -23,10 +23,7 @@ export const whoCommand: Command = {
   },
   async onChoice(action, ctx) {
     // who:<statements|events>:<page>:<actor id>
-    const [, section, page, id] = action.split(':');
-    const item = id ? ctx.pack.actors.get(id) : undefined;
-    if ((section !== 'statements' && section !== 'events') || !page || !/^\d+$/.test(page) || !item)
-      throw new UserError('That button is no longer active.');
-    return whoReply(ctx.pack, item, { section, page: Number(page) });
+    const { item, view } = readSectionAction(action, (id) => ctx.pack.actors.get(id));
+    return whoReply(ctx.pack, item, view);
   },
 };

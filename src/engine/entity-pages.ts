@@ -1,5 +1,6 @@
 import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
+import { UserError } from '../core/errors.js';
 import type { Choice } from '../core/reply.js';
 import { attribute, groupOpposed, isClaim, renderContested, type Statement } from './attribution.js';
 import { eventLine } from './timeline.js';
@@ -46,6 +47,22 @@ export function sectionPage(entries: readonly SectionLine[], page: number): Sect
     page: current,
     pages,
   };
+}
+
+/**
+ * A section button's action read back: the section, the page and the item
+ * it belongs to, or "no longer active" for anything else (a removed item, a
+ * forged value).
+ */
+export function readSectionAction<T>(
+  action: string,
+  find: (id: string) => T | undefined,
+): { item: T; view: { section: Section; page: number } } {
+  const [, section, page, id] = action.split(':');
+  const item = id ? find(id) : undefined;
+  if ((section !== 'statements' && section !== 'events') || !page || !/^\d+$/.test(page) || item === undefined)
+    throw new UserError('That button is no longer active.');
+  return { item, view: { section, page: Number(page) } };
 }
 
 /** `<command>:<section>:<page>:<id>`; ids are at most a few dozen characters, well inside 100. */
