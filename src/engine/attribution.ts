@@ -106,7 +106,7 @@ export function attributeClaim(pack: Pack, claim: Claim, options: { brief?: bool
  * which is only when they were reported.
  */
 export function attributeQuote(pack: Pack, quote: Quote): string {
-  const context = quote.context ? ` (${quote.context})` : '';
+  const context = quote.context ? ` (${quote.context.replace(/\.\s*$/, '')})` : '';
   const article = pack.sources.get(quote.source);
   // Where the article does not say when the words were spoken, only when they were printed is known.
   const when =

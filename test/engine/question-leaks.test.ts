@@ -31,6 +31,12 @@ describe('one question giving another away', () => {
     expect(givesAway(pack, place, sibling)).toBe(true);
   });
 
+  it('sees two True/False questions on the words of one speaker: the first reveal names the speaker of the second', () => {
+    const first = byId('true-false:quote-armenian-villager-geghamasar-2022-09:false');
+    const second = byId('true-false:quote-armenian-villager-geghamasar-shelling-2022-09:true');
+    expect(leaks(pack, first, second)).toBe(true);
+  });
+
   it('does not count a date read as "4 October" for the number 4, nor a country named in passing', () => {
     const four = byId('figure:claim-armenia-tovuz-deaths-2020-07-17#0');
     const other = {

@@ -45,6 +45,11 @@ export function givesAway(pack: Pack, q: Question, other: Question): boolean {
   if (q.kind === 'event-date' && text.includes(answer)) return true;
   const names = answerNames(pack, q).filter((n) => n.length >= 4);
   if (names.length && mentions(text, names)) return true;
+  // Two True/False questions on words of one speaker: the first's reveal names who said the second's.
+  const speaker = (id: string) => pack.quotes.get(id)?.speaker ?? pack.claims.get(id)?.statedBy;
+  const mine = speaker(q.subjects?.[0] ?? '');
+  if (q.kind === 'true-false' && other.kind === 'true-false' && mine && mine === speaker(other.subjects?.[0] ?? ''))
+    return true;
   const claim = pack.claims.get(q.subjects?.[0] ?? '');
   const theirs = other.subjects?.[0] ?? '';
   return Boolean(claim && (claim.related.includes(theirs) || pack.claims.get(theirs)?.related.includes(claim.id)));
