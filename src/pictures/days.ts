@@ -30,6 +30,8 @@ export function shortDate(date: string, withYear: boolean): string {
 
 export function shortSpan(date: string, endDate: string | undefined, withYear: boolean): string {
   if (!endDate || endDate === date) return shortDate(date, withYear);
+  // An end known only to the year (or month) the start falls in: "from 27 Sep", not "27 Sep – 2020".
+  if (endDate.length < date.length && date.startsWith(endDate)) return `from ${shortDate(date, withYear)}`;
   if (date.length === 10 && endDate.length === 10 && date.slice(0, 7) === endDate.slice(0, 7)) {
     return `${Number(date.slice(8))}–${shortDate(endDate, withYear)}`;
   }

@@ -92,6 +92,8 @@ export interface TimelineLayout {
   /** Events drawn as marks but left without a label for lack of room (none on a counted strip). */
   unlabelled: Event[];
   legend: LegendItem[];
+  /** Where windows are drawn, the key to their bracket: "undated within". */
+  windowKey?: TextItem;
   /** The region event labels must stay inside. */
   labelFrame: Box;
 }
@@ -131,6 +133,8 @@ const TICKS_TOP = AXIS_Y + 9;
 const LOWER_TOP = TICKS_TOP + Math.ceil(SIZE.tick * LINE_HEIGHT) + 6;
 const LEGEND_TOP = SIZE.height - 36;
 const LOWER_LANES = Math.floor((LEGEND_TOP - 8 - LOWER_TOP) / LANE);
+/** Room before the window key's text for its bracket. */
+export const WINDOW_KEY_GLYPH = 26;
 /** Where episode shading starts and ends. */
 export const BAND = { top: EPISODE_ROW - 4, bottom: LEGEND_TOP - 8 } as const;
 
@@ -184,6 +188,8 @@ function domainOf([from, to]: [number, number], period: [number, number] | undef
     from -= Math.floor(grow / 2);
     to += Math.ceil(grow / 2);
   }
+  // A short period's days are wide enough for a mark on its first day: "30 Sep" on an October strip would mislead.
+  if (period && period[1] - period[0] <= 62) [from, to] = [Math.max(from, period[0]), Math.min(to, period[1])];
   return [from, to];
 }
 
@@ -319,8 +325,10 @@ function labelDate(event: Event, withYear: boolean): string {
  * Label texts in order of preference: the whole title on one line, then on
  * two, then shortened at a word, then the date alone where nothing else fits.
  */
-function labelTexts(mark: LabelAnchor, withYear: boolean): LabelText[] {
-  const date = labelDate(mark.event, withYear);
+function labelTexts(mark: LabelAnchor, withYear: boolean, axisYear: string): LabelText[] {
+  // A date in another year than the axis shows (a window closing in 2022 on an October 2020 strip) says its year.
+  const elsewhere = [mark.event.date, mark.event.endDate ?? mark.event.date].some((d) => d.slice(0, 4) !== axisYear);
+  const date = labelDate(mark.event, withYear || elsewhere);
   const dateWidth = textWidth(date, SIZE.label, 'bold');
   const room = SIZE.labelMaxWidth - dateWidth - 6;
   const whole = mark.event.title;
@@ -465,9 +473,15 @@ function spreadPick(marks: readonly LabelAnchor[], limit: number): Set<number> {
 }
 
 /** Tries every strategy and keeps the one that labels most events, then the one with the shortest leaders. */
-function placeEventLabels(marks: readonly LabelAnchor[], withYear: boolean, frame: Box, obstacles: readonly Box[]) {
+function placeEventLabels(
+  marks: readonly LabelAnchor[],
+  withYear: boolean,
+  axisYear: string,
+  frame: Box,
+  obstacles: readonly Box[],
+) {
   const tried = spreadPick(marks, MAX_LABEL_TRIES);
-  const texts = marks.map((m, i) => (tried.has(i) ? labelTexts(m, withYear) : []));
+  const texts = marks.map((m, i) => (tried.has(i) ? labelTexts(m, withYear, axisYear) : []));
   let best: Map<number, Placed<LabelPlace>> | undefined;
   let bestLeader = Number.POSITIVE_INFINITY;
   let bestScore = 0;
@@ -489,7 +503,8 @@ function placeEventLabels(marks: readonly LabelAnchor[], withYear: boolean, fram
     const leader = [...placed.values()].reduce((sum, p) => sum + (p.lines[0]?.height ?? 0), 0);
     const titled = [...placed.values()].filter((p) => p.place.title).length;
     const complete = [...placed.values()].filter((p) => p.place.complete).length;
-    const score = placed.size * 1000 + titled * 10 + complete;
+    // A title tells a reader something; a bare date ("3 Oct" four times) hardly does.
+    const score = titled * 1000 + placed.size * 10 + complete;
     if (!best || score > bestScore || (score === bestScore && leader < bestLeader)) {
       bestScore = score;
       best = placed;
@@ -571,7 +586,7 @@ export function layoutTimeline(
     : marks.map((m) => ({ event: m.event, x: m.x, top: m.y - SIZE.markRadius }));
   const labelFrame: Box = { x: margin, y: LANES_TOP, width: width - 2 * margin, height: LEGEND_TOP - 8 - LANES_TOP };
   // Lanes keep labels off the marks. Tick labels come after, and give way to leader lines.
-  const placed = placeEventLabels(anchors, withYear, labelFrame, []);
+  const placed = placeEventLabels(anchors, withYear, isoDay(fromDay).slice(0, 4), labelFrame, []);
   const labels: EventLabel[] = [];
   const unlabelled: Event[] = [];
   anchors.forEach((anchor, i) => {
@@ -610,9 +625,21 @@ export function layoutTimeline(
     legend.push({ category, box: lineBox(lx, LEGEND_TOP, w, SIZE.legend) });
     lx += w + 18;
   }
+  // The bracket is new to a reader: where a window is drawn, the legend says what it means.
+  let windowKey: TextItem | undefined;
+  if (marks.some((m) => m.window)) {
+    const text = 'undated within';
+    const w = WINDOW_KEY_GLYPH + textWidth(text, SIZE.legend);
+    if (lx + w <= width - margin) {
+      windowKey = { text, box: lineBox(lx + WINDOW_KEY_GLYPH, LEGEND_TOP, w - WINDOW_KEY_GLYPH, SIZE.legend) };
+      lx += w + 18;
+    }
+  }
   let credit: TextItem | undefined;
   if (options.credit) {
-    const text = fitText(options.credit, width - margin - lx - 12, SIZE.credit);
+    let text = fitText(options.credit, width - margin - lx - 12, SIZE.credit);
+    // "Armenia…" names nothing: a shortened credit keeps two words or is left out.
+    if (text !== options.credit && text.split(' ').length < 2) text = '';
     const w = textWidth(text, SIZE.credit);
     if (text) credit = { text, box: lineBox(width - margin - w, LEGEND_TOP + 1, w, SIZE.credit) };
   }
@@ -643,6 +670,7 @@ export function layoutTimeline(
     labels,
     unlabelled,
     legend,
+    windowKey,
     labelFrame,
   };
 }

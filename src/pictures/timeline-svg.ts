@@ -1,7 +1,7 @@
 import { INK } from './palette.js';
 import { symbol } from './shapes.js';
 import { el, LINE_HEIGHT, num, svgDocument, text } from './svg.js';
-import { BAND, SIZE, type TimelineLayout } from './timeline-layout.js';
+import { BAND, SIZE, type TimelineLayout, WINDOW_KEY_GLYPH } from './timeline-layout.js';
 
 /**
  * The counted strip: each lane's bars as one path, so resvg fills a handful
@@ -131,6 +131,21 @@ export function timelineSvg(layout: TimelineLayout): string {
     const cy = item.box.y + item.box.height / 2;
     body.push(symbol(item.category.shape, item.box.x + 6, cy, 5.5, item.category.colour, INK.background));
     body.push(text(item.box.x + 18, item.box.y, item.category.label, { size: SIZE.legend, fill: INK.text }));
+  }
+  if (layout.windowKey) {
+    const { box, text: words } = layout.windowKey;
+    const y = box.y + box.height / 2;
+    const x0 = box.x - WINDOW_KEY_GLYPH + 2;
+    const x1 = box.x - 6;
+    body.push(
+      el('path', {
+        d: `M${num(x0)} ${num(y - 5)}V${num(y + 5)}M${num(x0)} ${num(y)}H${num(x1)}M${num(x1)} ${num(y - 5)}V${num(y + 5)}`,
+        stroke: INK.muted,
+        'stroke-width': 2,
+        fill: 'none',
+      }),
+    );
+    body.push(text(box.x, box.y, words, { size: SIZE.legend, fill: INK.text }));
   }
   if (layout.credit)
     body.push(

@@ -200,6 +200,14 @@ describe('the pack’s own timelines, as a reader sees them', () => {
     for (const mark of layout.marks.filter((m) => m.event.dateKind === 'span')) expect(mark.window).toBe(false);
     for (const label of layout.labels.filter((l) => l.event.dateKind === 'window'))
       expect(label.date).toMatch(/^by \d{1,2} [A-Z][a-z]{2}( \d{4})?$/);
+    // A window closing in 2022 on an October 2020 strip says its year.
+    const far = event(9, '2020-09-27', { endDate: '2022-09-13', dateKind: 'window', title: 'Short' });
+    const strip = timelineLayoutFor(pack, [far, event(1, '2020-10-02'), event(2, '2020-10-04')], {
+      title: 't',
+      period: october,
+    });
+    expect(strip.labels.find((l) => l.event.id === 'e-9')?.date).toBe('by 13 Sep 2022');
+    expect(strip.labels.find((l) => l.event.id === 'e-1')?.date).toBe('2 Oct');
   });
 });
 
