@@ -82,6 +82,13 @@ const STATUS: Record<Claim['status'], string> = {
   denied: 'denied by the other side',
 };
 
+/** The status in a sentence of its own, for prose. */
+const STATUS_SENTENCE: Record<Claim['status'], string> = {
+  unverified: '',
+  disputed: 'Another account in the articles disputes this.',
+  denied: 'The other side denies this.',
+};
+
 /** The canonical name, with the article's own spelling beside it where the excerpt uses another: one man, not two. */
 function nameAsPrinted(pack: Pack, id: string, excerpt: string): string {
   const actor = pack.actors.get(id);
@@ -95,9 +102,23 @@ function nameAsPrinted(pack: Pack, id: string, excerpt: string): string {
 export function attributeClaim(pack: Pack, claim: Claim, options: { brief?: boolean } = {}): string {
   const head = `According to ${nameAsPrinted(pack, claim.statedBy, claim.excerpt)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ${claim.statement}`;
   // A quiz reveal reads as prose: the figure is the answer just shown, and only a dispute needs saying.
-  if (options.brief) return claim.status === 'unverified' ? head : `${head} (${STATUS[claim.status]})`;
+  if (options.brief) return claim.status === 'unverified' ? head : `${head} ${STATUS_SENTENCE[claim.status]}`;
   const figures = claim.figures.length ? ` Figures as stated: ${claim.figures.map(formatFigure).join('; ')}.` : '';
   return `${head} [${STATUS[claim.status]}]${figures}`;
+}
+
+/** A curator's "; reported on 28 September 2020, undated in the article": said once already by "quoted in an article of". */
+const REPORT_DATE =
+  /(^|[;,]\s*)(it was |as |and )?[Rr]eported (by [^;.]*? )?(on|in) \d{1,2} [A-Z][a-z]+ \d{4}(,? (which|the article|and the article|but the article) does not (give|say|date)[^.;]*)?\.?/g;
+const UNDATED_TAIL =
+  /[;,]\s*(undated in the article|the article does not (say|give)[^;.]*|the day [^;.]* not given|which does not say[^;.]*)\.?\s*$/;
+
+function withoutReportDate(context: string): string {
+  return context
+    .replace(REPORT_DATE, '')
+    .replace(UNDATED_TAIL, '')
+    .replace(/\s*[;,]\s*$/, '')
+    .trim();
 }
 
 /**
@@ -106,7 +127,8 @@ export function attributeClaim(pack: Pack, claim: Claim, options: { brief?: bool
  * which is only when they were reported.
  */
 export function attributeQuote(pack: Pack, quote: Quote): string {
-  const context = quote.context ? ` (${quote.context.replace(/\.\s*$/, '')})` : '';
+  const shown = quote.dated === 'reported' ? withoutReportDate(quote.context ?? '') : (quote.context ?? '');
+  const context = shown ? ` (${shown.replace(/\.\s*$/, '')})` : '';
   const article = pack.sources.get(quote.source);
   // Where the article does not say when the words were spoken, only when they were printed is known.
   const when =

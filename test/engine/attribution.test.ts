@@ -34,12 +34,22 @@ describe('a claim in a quiz reveal', () => {
     expect(attributeClaim(pack, plain as NonNullable<typeof plain>, { brief: true })).not.toMatch(
       /\[unverified\]|Figures as stated/,
     );
-    expect(attributeClaim(pack, disputed as NonNullable<typeof disputed>, { brief: true })).toMatch(/ \(disputed\)$/);
+    expect(attributeClaim(pack, disputed as NonNullable<typeof disputed>, { brief: true })).toMatch(
+      /\. Another account in the articles disputes this\.$/,
+    );
     expect(attributeClaim(pack, plain as NonNullable<typeof plain>)).toMatch(/\[unverified\] Figures as stated: /);
   });
 });
 
 describe('quoted words', () => {
+  it('say once when the article printed them, not again in the context', () => {
+    const quote = pack.quotes.get('quote-vartanyan-signals-2020-09');
+    expect(quote?.context).toMatch(/reported on 28 September 2020/);
+    expect(attributeQuote(pack, quote as NonNullable<typeof quote>)).toMatch(
+      /^Olesya Vartanyan, quoted in an article of 28 September 2020 \(Written on Twitter after fighting broke out\): “/,
+    );
+  });
+
   it('drop the comma that ended them in the reporter’s sentence', () => {
     const quote = pack.quotes.get('quote-broers-deploy-power-2022-09');
     expect(quote?.text.endsWith(',')).toBe(true);

@@ -7,7 +7,8 @@ import type { Draft } from './types.js';
 import { asExcerpt } from './wording.js';
 
 const MOST = 2;
-const LONGEST = 320;
+// Whole sentences: a cut inside "200 artillery or multiple…" leaves the reader guessing. Excerpts run to about 330 characters.
+const LONGEST = 600;
 
 /** Words that date a sentence: a month, a weekday, a year, or "yesterday". */
 const DATE_CUE =
@@ -41,11 +42,10 @@ function eventEvidence(pack: Pack, draft: Pick<Draft, 'kind' | 'correct'>, event
     // Naming the event counts most: a bound's own sentence ("clashes erupted yesterday") dates, but another event.
     return named * 3 + fit * 2;
   };
-  return evidence
-    .map((e, i) => ({ e, i, s: score(e) }))
-    .sort((a, b) => b.s - a.s || a.i - b.i)
-    .slice(0, MOST)
-    .map((x) => x.e);
+  const ranked = evidence.map((e, i) => ({ e, i, s: score(e) })).sort((a, b) => b.s - a.s || a.i - b.i);
+  // Where some cut names the event, one that does not (a bound's sentence about another event) only distracts.
+  const naming = ranked.filter((x) => [...title].some((w) => words(x.e.excerpt).has(w)));
+  return (naming.length ? naming : ranked).slice(0, MOST).map((x) => x.e);
 }
 
 function itemEvidence(pack: Pack, draft: Draft, id: string): Evidence[] {

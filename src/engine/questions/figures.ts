@@ -252,6 +252,12 @@ function otherMeasures(pack: Pack, claim: Claim, asked: Figure): string {
   return related.map((other) => ` Another measure, in ${articleOf(pack, other.source)}: ${other.statement}`).join('');
 }
 
+/** “…” around a cut, unless the cut is already one quotation from mark to mark. */
+function quoted(cut: string): string {
+  const inner = cut.replace(/^…/, '').replace(/…$/, '');
+  return /^[“"][^“”"]*[”"][.,]?$/.test(inner) ? cut : `“${cut}”`;
+}
+
 /**
  * An event's title after "on": a noun phrase as it stands ("the 2020
  * Nagorno-Karabakh war"); a headline sentence as what was reported ("the
@@ -313,7 +319,8 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   return {
     kind: 'figure',
     subject: `${claim.id}#${figureIndex}`,
-    prompt: `${who}${about}, which number fills the gap? “${asExcerpt(text)}”`,
+    // Words that are themselves a quotation keep their own marks, not a second pair.
+    prompt: `${who}${about}, which number fills the gap? ${quoted(asExcerpt(text))}`,
     correct,
     distractors: options.filter((o) => o !== correct),
     // Not from the step: only a wide step fits below a small answer, so the label would say where the answer sits.
