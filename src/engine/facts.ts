@@ -24,6 +24,7 @@ import {
   sectionPage,
   statementEntries,
 } from './entity-pages.js';
+import { quoted } from './questions/evidence.js';
 import { clip, makeReply, plural } from './text.js';
 import { eventLine } from './timeline.js';
 import { ancestry } from './topics.js';
@@ -69,6 +70,8 @@ export function eventDetail(pack: Pack, event: Event): Reply {
     title: event.title,
     body: lines.join('\n'),
     fields,
+    // What the articles say of it, word for word: the ground for its date and summary.
+    evidence: event.evidence.flatMap((cut) => quoted(pack, cut)),
     sources: sourceLines(pack, [...event.sources, ...[...claims, ...quotes, ...facts].map(statementSource)]),
     footer: `Event ${event.id}`,
   });

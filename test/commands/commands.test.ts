@@ -134,6 +134,24 @@ describe('/timeline of a month in the real pack', () => {
   });
 });
 
+describe('/event shows its evidence', () => {
+  it('quotes every excerpt that backs the event, word for word, with outlet and date', async () => {
+    const pack = await loadPack('content/caucasus');
+    const h = await harness({ pack });
+    const reply = await h.run('/event pashinyan-calls-putin-macron-2020-09');
+    const event = pack.events.get('pashinyan-calls-putin-macron-2020-09');
+    expect(reply.evidence?.length).toBe(event?.evidence.length);
+    expect(reply.evidence?.map((e) => e.excerpt)).toContain(
+      'Armenian Prime Minister Nikol Pashinyan called Russian President Vladimir Putin and French President Emmanuel Macron to discuss the war.',
+    );
+    for (const e of reply.evidence ?? [])
+      expect(e).toMatchObject({ outlet: 'World Socialist Web Site', date: '1 October 2020' });
+    expect(reply.fields?.find((f) => f.name === 'When')?.value).toMatch(
+      /^some time between 27 September and 1 October 2020 /,
+    );
+  });
+});
+
 describe('/fact, /who, /where, /sources', () => {
   it('/fact gives one attributed statement and another on request', async () => {
     const h = await harness();

@@ -54,7 +54,7 @@ function itemEvidence(pack: Pack, draft: Draft, id: string): Evidence[] {
   return pack.events.has(id) ? eventEvidence(pack, draft, id) : [];
 }
 
-function quoted(pack: Pack, cut: Evidence): QuotedEvidence[] {
+export function quoted(pack: Pack, cut: Evidence): QuotedEvidence[] {
   const source = pack.sources.get(cut.source);
   if (!source) return [];
   return [{ excerpt: clip(asExcerpt(cut.excerpt), LONGEST), outlet: source.outlet, date: formatDate(source.date) }];
