@@ -206,6 +206,8 @@ describe('question kinds on the curated pack', () => {
     expect(toll?.prompt).toMatch(
       /\(on the 2020 Nagorno-Karabakh war\), which number fills the gap\? “It cost nearly ___/,
     );
+    const july = ofKind('figure').find((q) => q.id === 'figure:claim-wsws-july-clashes-deaths-2020-09-28#0');
+    expect(july?.prompt).toMatch(/\(“Toyuz” and “Tayush” are the article’s spellings of Tovuz and Tavush\)$/);
     const aid = ofKind('figure').find((q) => q.id === 'figure:claim-wsws-us-aid-azerbaijan-2019#0');
     expect(aid?.prompt).toContain('(on the report that US boosts military aid to Azerbaijan)');
   });

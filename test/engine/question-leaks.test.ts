@@ -37,6 +37,24 @@ describe('one question giving another away', () => {
     expect(leaks(pack, first, second)).toBe(true);
   });
 
+  it('sees an order question’s reveal that dates the day another asks, or rules out its other days', () => {
+    const ganja = byId('event-date:ganja-shelling-2020-10-03');
+    const reveal = (explanation: string) => ({
+      ...ganja,
+      id: 'x',
+      subjects: ['x'],
+      prompt: 'Which happened first?',
+      explanation,
+      evidence: [],
+    });
+    expect(
+      givesAway(pack, ganja, reveal('In order: 3–4 October 2020: Armenia and Azerbaijan bombard each other’s cities.')),
+    ).toBe(true);
+    const others = ganja.options.filter((o, i) => i !== ganja.answer);
+    expect(givesAway(pack, ganja, reveal(`In order: ${others.map((d) => `${d}: something`).join('; ')}.`))).toBe(true);
+    expect(givesAway(pack, ganja, reveal('In order: 1994: a ceasefire; 2010: a pact.'))).toBe(false);
+  });
+
   it('does not count a date read as "4 October" for the number 4, nor a country named in passing', () => {
     const four = byId('figure:claim-armenia-tovuz-deaths-2020-07-17#0');
     const other = {

@@ -252,6 +252,38 @@ function otherMeasures(pack: Pack, claim: Claim, asked: Figure): string {
   return related.map((other) => ` Another measure, in ${articleOf(pack, other.source)}: ${other.statement}`).join('');
 }
 
+/**
+ * " (“Tayush” and “Toyuz” are the article’s spellings of Tavush and Tovuz)":
+ * a place the quoted words give under another name, glossed where the reader
+ * meets it. A longer name of the same place ("the Tovuz district") needs none.
+ */
+function spellingNote(pack: Pack, text: string): string {
+  const pairs: [string, string][] = [];
+  for (const place of pack.places.values()) {
+    if (text.includes(place.name)) continue;
+    const printed = place.aliases.find(
+      (a) =>
+        a.length >= 4 &&
+        !a.includes(place.name) &&
+        new RegExp(`\\b${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text),
+    );
+    if (printed) pairs.push([printed, place.name]);
+  }
+  if (pairs.length === 0) return '';
+  const list = (xs: string[], quote: boolean) => {
+    const shown = xs.map((x) => (quote ? `“${x}”` : x));
+    return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] as string);
+  };
+  const verb = pairs.length > 1 ? 'are' : 'is';
+  return ` (${list(
+    pairs.map((p) => p[0]),
+    true,
+  )} ${verb} the article’s spelling${pairs.length > 1 ? 's' : ''} of ${list(
+    pairs.map((p) => p[1]),
+    false,
+  )})`;
+}
+
 /** “…” around a cut, unless the cut is already one quotation from mark to mark. */
 function quoted(cut: string): string {
   const inner = cut.replace(/^…/, '').replace(/…$/, '');
@@ -320,7 +352,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     kind: 'figure',
     subject: `${claim.id}#${figureIndex}`,
     // Words that are themselves a quotation keep their own marks, not a second pair.
-    prompt: `${who}${about}, which number fills the gap? ${quoted(asExcerpt(text))}`,
+    prompt: `${who}${about}, which number fills the gap? ${quoted(asExcerpt(text))}${spellingNote(pack, text)}`,
     correct,
     distractors: options.filter((o) => o !== correct),
     // Not from the step: only a wide step fits below a small answer, so the label would say where the answer sits.

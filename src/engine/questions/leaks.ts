@@ -22,6 +22,25 @@ function answerNames(pack: Pack, q: Question): string[] {
   return [];
 }
 
+/** "3 October 2020" in "3 October 2020", "3–4 October 2020" or "2–3 October 2020". */
+function dayIn(option: string, text: string): boolean {
+  const m = /^(\d{1,2}) ([A-Z][a-z]+ \d{4})$/.exec(option);
+  if (!m) return text.includes(option);
+  const [, day, rest] = m;
+  return new RegExp(`(?<!\\d)(${day}(–\\d{1,2})?|\\d{1,2}–${day}) ${rest}`).test(text);
+}
+
+/**
+ * Does the text date the answer, or enough of the other options to rule them
+ * out? An order question's "In order: 2 October 2020: …; 3–4 October 2020:
+ * …" read before "On what date was Ganja shelled?" does both.
+ */
+function datesShown(q: Question, text: string): boolean {
+  const answer = q.options[q.answer] ?? '';
+  if (dayIn(answer, text)) return true;
+  return q.options.filter((o) => dayIn(o, text)).length >= 2;
+}
+
 /** The asked number standing in another question's text, and not as the day of a date ("4 October"). */
 function printsNumber(q: Question, text: string): boolean {
   const value = q.facets?.[q.answer]?.value;
@@ -41,8 +60,7 @@ export function givesAway(pack: Pack, q: Question, other: Question): boolean {
   // offers other questions' years, and gives none away by it.
   const text = [other.prompt, other.explanation, ...(other.evidence ?? []).map((e) => e.excerpt)].join(' ');
   if (printsNumber(q, text)) return true;
-  const answer = q.options[q.answer] ?? '';
-  if (q.kind === 'event-date' && text.includes(answer)) return true;
+  if (q.kind === 'event-date' && datesShown(q, text)) return true;
   const names = answerNames(pack, q).filter((n) => n.length >= 4);
   if (names.length && mentions(text, names)) return true;
   // Two True/False questions on words of one speaker: the first's reveal names who said the second's.
