@@ -312,7 +312,8 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
     if (!ids.has(question.id) && fresh(question)) take(question);
   }
   // Last, questions that share an event, the least-asked kind first; never two on one claim, quote or report.
-  const told = (q: Question) => (q.subjects ?? []).some((s) => usedEvents.has(s));
+  // An event may be asked again (as an answer after serving as a companion); a claim, quote or report never.
+  const told = (q: Question) => (q.subjects ?? []).some((s) => usedEvents.has(s) && !pack.events.has(s));
   const leaky = (q: Question) => out.filter((o) => leaks(pack, o, q)).length;
   const rest = [...lighter, ...deferred].filter((q) => !ids.has(q.id));
   while (out.length < options.count) {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { loadPack } from '../../src/content/load.js';
+import { generateQuestions } from '../../src/engine/questions/generate.js';
+
+describe('asking for more questions than a game holds', () => {
+  it('gives every question the pack can ask, one variant each, so a review of the export sees the whole pool', async () => {
+    const pack = await loadPack('content/caucasus');
+    const all = generateQuestions(pack, { count: 500, seed: 10 });
+    const subjects = new Set(all.map((q) => `${q.kind}:${q.subjects?.[0]}`));
+    expect(subjects.size).toBe(all.length);
+    // Order questions whose event served as another's companion are asked too.
+    const orders = all.filter((q) => q.kind === 'which-first');
+    expect(orders.length).toBeGreaterThan(30);
+    const shortest = orders.filter((q) => q.options.every((o) => o.length >= (q.options[q.answer] as string).length));
+    expect(shortest.length / orders.length).toBeLessThan(0.35);
+    expect(all.some((q) => q.prompt.startsWith('On what date'))).toBe(true);
+  });
+});
