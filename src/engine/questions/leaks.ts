@@ -49,11 +49,12 @@ function printsNumber(q: Question, text: string): boolean {
 }
 
 /**
- * Does `other`, shown in the same game, give away `q`'s answer? Its text
- * prints the number asked, the year or day asked, the place whose country
- * is asked, or the people of the event asked about; or the two
- * ask measures of one thing (related claims), whose options then meet at
- * the answer.
+ * Does `other`, shown in the same game, give away `q`'s answer? Its prompt
+ * or reveal prints the number asked, dates the day asked (or its other
+ * days), names the place whose country is asked or the people of the event
+ * asked about; or both are True/False on one speaker's words; or the two ask
+ * measures of one thing (related claims), whose options then meet at the
+ * answer.
  */
 export function givesAway(pack: Pack, q: Question, other: Question): boolean {
   // The prompt and what its reveal shows (read before the next round), not the options: every date question
