@@ -14,10 +14,6 @@ const LONGEST = 600;
 const DATE_CUE =
   /\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|weekend|(19|20)\d\d)\b/i;
 
-/**
- * The cut of an event's evidence that backs what a kind asks: its date for
- * the date and order kinds, the place for a place; else its first entries.
- */
 /** Words of four letters or more, folded: what ties an excerpt to a title. */
 function words(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 6)));
@@ -54,6 +50,7 @@ function itemEvidence(pack: Pack, draft: Draft, id: string): Evidence[] {
   return pack.events.has(id) ? eventEvidence(pack, draft, id) : [];
 }
 
+/** A cut as a reader sees it: "…" where the sentence goes on, with its outlet and the article's date. */
 export function quoted(pack: Pack, cut: Evidence): QuotedEvidence[] {
   const source = pack.sources.get(cut.source);
   if (!source) return [];
