@@ -1,4 +1,4 @@
-import { firstDay, lastDay } from '../content/dates.js';
+import { type Dated, firstDay, isWindow, lastDay } from '../content/dates.js';
 
 /** Pack dates as whole days since 1970, so a date axis is plain arithmetic. */
 
@@ -36,6 +36,13 @@ export function shortSpan(date: string, endDate: string | undefined, withYear: b
     return `${Number(date.slice(8))}–${shortDate(endDate, withYear)}`;
   }
   return `${shortDate(date, withYear)} – ${shortDate(endDate, withYear)}`;
+}
+
+/** An event's date in short: "3 Oct", "12–17 Jul"; a window by its last possible day, "by 1 Oct", never as a duration. */
+export function shortWhen(event: Dated, withYear: boolean): string {
+  return isWindow(event)
+    ? `by ${shortDate(event.endDate as string, withYear)}`
+    : shortSpan(event.date, event.endDate, withYear);
 }
 
 export function monthShort(month: number): string {

@@ -1,7 +1,7 @@
 import { isWindow } from '../content/dates.js';
 import type { Episode, Event } from '../content/schema.js';
 import { type Category, categoriesIn, categoryOf } from './categories.js';
-import { dayNumber, dayRange, isoDay, monthShort, shortDate, shortSpan } from './days.js';
+import { dayNumber, dayRange, isoDay, monthShort, shortSpan, shortWhen } from './days.js';
 import { type Box, grow, verticalLine } from './geometry.js';
 import { type Candidate, Occupancy, type Placed, placeLabels } from './labels.js';
 import { EPISODE_TINTS } from './palette.js';
@@ -312,23 +312,13 @@ interface LabelText {
 }
 
 /**
- * A window's label gives its bound, "by 1 Oct": its dates are the limits of
- * when it happened, not how long it lasted.
- */
-function labelDate(event: Event, withYear: boolean): string {
-  return isWindow(event)
-    ? `by ${shortDate(event.endDate as string, withYear)}`
-    : shortSpan(event.date, event.endDate, withYear);
-}
-
-/**
  * Label texts in order of preference: the whole title on one line, then on
  * two, then shortened at a word, then the date alone where nothing else fits.
  */
 function labelTexts(mark: LabelAnchor, withYear: boolean, axisYear: string): LabelText[] {
   // A date in another year than the axis shows (a window closing in 2022 on an October 2020 strip) says its year.
   const elsewhere = [mark.event.date, mark.event.endDate ?? mark.event.date].some((d) => d.slice(0, 4) !== axisYear);
-  const date = labelDate(mark.event, withYear || elsewhere);
+  const date = shortWhen(mark.event, withYear || elsewhere);
   const dateWidth = textWidth(date, SIZE.label, 'bold');
   const room = SIZE.labelMaxWidth - dateWidth - 6;
   const whole = mark.event.title;

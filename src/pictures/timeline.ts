@@ -1,4 +1,3 @@
-import { isWindow } from '../content/dates.js';
 import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
 import type { Period } from '../core/parse/period.js';
@@ -7,7 +6,7 @@ import type { ReplyImage } from '../core/reply.js';
 import { eventMatchesTopic } from '../engine/topics.js';
 import { altText } from './alt.js';
 import { categoryOf } from './categories.js';
-import { isoDay, shortDate, shortSpan } from './days.js';
+import { isoDay, shortDate, shortWhen } from './days.js';
 import { svgToPng } from './render.js';
 import { densityAlt, thousands } from './timeline-density.js';
 import { layoutTimeline, type TimelineLayout, type TimelineOptions } from './timeline-layout.js';
@@ -26,10 +25,7 @@ export function timelineAlt(layout: TimelineLayout, events: readonly Event[]): s
     const counted = densityAlt(layout.density.counts);
     return altText(`${head}${shaded} ${counted.head}`, counted.items);
   }
-  const items = events.map(
-    (e) =>
-      `${isWindow(e) ? `some time ${shortSpan(e.date, e.endDate, true)}, undated` : shortSpan(e.date, e.endDate, true)}: ${e.title} (${categoryOf(e).label.toLowerCase()})`,
-  );
+  const items = events.map((e) => `${shortWhen(e, true)}: ${e.title} (${categoryOf(e).label.toLowerCase()})`);
   return altText(`${head}${shaded} Events:`, items);
 }
 
