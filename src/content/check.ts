@@ -269,10 +269,10 @@ function checkDates(pack: PackData, report: Report): void {
   for (const claim of pack.claims) afterSource(claim, 'asOf', claim.asOf, claim.source);
   for (const quote of pack.quotes) afterSource(quote, 'date', quote.date, quote.source);
   // Words only known to have been printed carry the day they were printed, never a guess at when they were said.
+  const sourceById = new Map(pack.sources.map((s) => [s.id, s]));
   for (const quote of pack.quotes) {
-    const source = pack.sources.find((s) => s.id === quote.source);
-    const printed = [source?.date, source?.republished?.date];
-    if (quote.dated === 'reported' && source && !printed.includes(quote.date))
+    const source = sourceById.get(quote.source);
+    if (quote.dated === 'reported' && source && ![source.date, source.republished?.date].includes(quote.date))
       report(quote, ['date'], `a reported quote carries its article's date (${source.date}), not ${quote.date}`);
   }
   for (const event of pack.events) {

@@ -16,22 +16,17 @@ const ELISION = /\s*\[…\]\s*/;
 const MAX_ELIDED = 40;
 
 function standsIn(text: string, excerpt: string): boolean {
-  const parts = excerpt.split(ELISION).map(normalizeArticleText).filter(Boolean);
-  let from = text.indexOf(parts[0] ?? '');
-  if (from < 0) return false;
+  const [first = '', ...rest] = excerpt.split(ELISION).map(normalizeArticleText).filter(Boolean);
   // Every place the first part stands could start the match.
-  for (; from >= 0; from = text.indexOf(parts[0] as string, from + 1)) {
-    let at = from + (parts[0] as string).length;
-    let ok = true;
-    for (const part of parts.slice(1)) {
+  for (let from = text.indexOf(first); from >= 0; from = text.indexOf(first, from + 1)) {
+    let at = from + first.length;
+    const follows = rest.every((part) => {
       const next = text.indexOf(part, at);
-      if (next < 0 || next - at > MAX_ELIDED) {
-        ok = false;
-        break;
-      }
+      if (next < 0 || next - at > MAX_ELIDED) return false;
       at = next + part.length;
-    }
-    if (ok) return true;
+      return true;
+    });
+    if (follows) return true;
   }
   return false;
 }

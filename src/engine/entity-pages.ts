@@ -1,8 +1,9 @@
 import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
 import { UserError } from '../core/errors.js';
-import type { Choice } from '../core/reply.js';
-import { attribute, groupOpposed, isClaim, renderContested, type Statement } from './attribution.js';
+import type { Choice, Reply } from '../core/reply.js';
+import { attribute, groupOpposed, isClaim, renderContested, type Statement, sourceLines } from './attribution.js';
+import { makeReply, plural } from './text.js';
 import { eventLine } from './timeline.js';
 
 /** Lines a /who or /where section shows at once. */
@@ -71,7 +72,13 @@ export function sectionAction(command: string, section: Section, page: number, i
 }
 
 /** Previous/Next for a section page; on its first page, only the way on. */
-export function sectionChoices(command: string, section: Section, at: SectionPage, id: string, more: string): Choice[] {
+export function sectionChoices(
+  command: string,
+  section: Section,
+  at: SectionPage,
+  id: string,
+  more = 'Next ▶',
+): Choice[] {
   const choices: Choice[] = [];
   if (at.page > 1)
     choices.push({ action: sectionAction(command, section, at.page - 1, id), label: '◀ Previous', style: 'secondary' });
@@ -82,4 +89,67 @@ export function sectionChoices(command: string, section: Section, at: SectionPag
       style: 'secondary',
     });
   return choices;
+}
+
+/** Which section of a /who or /where reply to show, and its page; none is the overview. */
+export interface SectionView {
+  section: Section;
+  page: number;
+}
+
+/** What /who or /where pages through: an actor's or a place's statements and events. */
+export interface EntityPage {
+  command: 'who' | 'where';
+  id: string;
+  name: string;
+  statementsHeading: string;
+  statements: SectionLine[];
+  events: SectionLine[];
+}
+
+/** One section of a /who or /where reply, a page at a time. */
+export function sectionReply(pack: Pack, entity: EntityPage, view: SectionView): Reply {
+  const entries = view.section === 'statements' ? entity.statements : entity.events;
+  const at = sectionPage(entries, view.page);
+  const choices = sectionChoices(entity.command, view.section, at, entity.id);
+  return {
+    ...makeReply({
+      title: `${entity.name}: ${view.section}`,
+      body: at.lines.map((l) => l.text).join('\n'),
+      sources: sourceLines(
+        pack,
+        at.lines.flatMap((l) => l.sources),
+      ),
+      footer: `${plural(entries.length, view.section === 'statements' ? 'entry' : 'event', view.section === 'statements' ? 'entries' : 'events')} · page ${at.page} of ${at.pages}`,
+      choices: choices.length ? choices : undefined,
+    }),
+    replaceOriginal: true,
+  };
+}
+
+/** The first page of each section, with a way on to the rest. */
+export function overviewSections(entity: EntityPage): { lines: string[]; sources: string[]; choices: Choice[] } {
+  const lines: string[] = [];
+  const sources: string[] = [];
+  const choices: Choice[] = [];
+  const add = (section: Section, heading: string, entries: SectionLine[]) => {
+    if (!entries.length) return;
+    const at = sectionPage(entries, 1);
+    lines.push(`\n**${heading}** (${entries.length})`, ...at.lines.map((l) => l.text));
+    sources.push(...at.lines.flatMap((l) => l.sources));
+    choices.push(
+      ...sectionChoices(
+        entity.command,
+        section,
+        at,
+        entity.id,
+        section === 'statements' ? 'More statements ▶' : 'More events ▶',
+      ),
+    );
+  };
+  // A place is first what happened there; an actor first what was said.
+  if (entity.command === 'where') add('events', 'Events', entity.events);
+  add('statements', entity.statementsHeading, entity.statements);
+  if (entity.command === 'who') add('events', 'Events', entity.events);
+  return { lines, sources, choices };
 }

@@ -17,11 +17,11 @@ import {
   sourceLines,
 } from './attribution.js';
 import {
+  type EntityPage,
   eventEntries,
-  type Section,
-  type SectionLine,
-  sectionChoices,
-  sectionPage,
+  overviewSections,
+  type SectionView,
+  sectionReply,
   statementEntries,
 } from './entity-pages.js';
 import { quoted } from './questions/evidence.js';
@@ -116,68 +116,6 @@ function roleLine(pack: Pack, actor: Actor): string[] {
     const asOf = r.asOf ? `, as of ${formatDate(r.asOf)}` : '';
     return `• ${r.title}${of}${span}${asOf}, according to ${citation(pack, r.source)}`;
   });
-}
-
-/** Which section of a /who or /where reply to show, and its page; none is the overview. */
-export interface SectionView {
-  section: Section;
-  page: number;
-}
-
-interface EntityPage {
-  command: 'who' | 'where';
-  id: string;
-  name: string;
-  statementsHeading: string;
-  statements: SectionLine[];
-  events: SectionLine[];
-}
-
-/** One section of a /who or /where reply, a page at a time. */
-function sectionReply(pack: Pack, entity: EntityPage, view: SectionView): Reply {
-  const entries = view.section === 'statements' ? entity.statements : entity.events;
-  const at = sectionPage(entries, view.page);
-  const choices = sectionChoices(entity.command, view.section, at, entity.id, 'Next ▶');
-  return {
-    ...makeReply({
-      title: `${entity.name}: ${view.section}`,
-      body: at.lines.map((l) => l.text).join('\n'),
-      sources: sourceLines(
-        pack,
-        at.lines.flatMap((l) => l.sources),
-      ),
-      footer: `${plural(entries.length, view.section === 'statements' ? 'entry' : 'event', view.section === 'statements' ? 'entries' : 'events')} · page ${at.page} of ${at.pages}`,
-      choices: choices.length ? choices : undefined,
-    }),
-    replaceOriginal: true,
-  };
-}
-
-/** The first page of each section, with a way on to the rest. */
-function overviewSections(entity: EntityPage): { lines: string[]; sources: string[]; choices: Choice[] } {
-  const lines: string[] = [];
-  const sources: string[] = [];
-  const choices: Choice[] = [];
-  const add = (section: Section, heading: string, entries: SectionLine[]) => {
-    if (!entries.length) return;
-    const at = sectionPage(entries, 1);
-    lines.push(`\n**${heading}** (${entries.length})`, ...at.lines.map((l) => l.text));
-    sources.push(...at.lines.flatMap((l) => l.sources));
-    choices.push(
-      ...sectionChoices(
-        entity.command,
-        section,
-        at,
-        entity.id,
-        section === 'statements' ? 'More statements ▶' : 'More events ▶',
-      ),
-    );
-  };
-  // A place is first what happened there; an actor first what was said.
-  if (entity.command === 'where') add('events', 'Events', entity.events);
-  add('statements', entity.statementsHeading, entity.statements);
-  if (entity.command === 'who') add('events', 'Events', entity.events);
-  return { lines, sources, choices };
 }
 
 export function whoReply(pack: Pack, actor: Actor, view?: SectionView): Reply {

@@ -19,14 +19,22 @@ const WEAK_END = /^(a|an|the|of|and|or|in|on|at|to|for|by|with|from|its|their|hi
 
 /**
  * Shortens text to fit a width, ending at a whole word with an ellipsis,
- * never mid-word; "" if not even its first word fits.
+ * never mid-word; "" if not even its first word fits, or if fewer than
+ * `minWords` would be left ("Between…" names nothing).
  */
-export function fitText(text: string, maxWidth: number, size: number, weight: Weight = 'regular'): string {
+export function fitText(
+  text: string,
+  maxWidth: number,
+  size: number,
+  weight: Weight = 'regular',
+  minWords = 1,
+): string {
   if (textWidth(text, size, weight) <= maxWidth) return text;
   const words = text.split(/\s+/).filter(Boolean);
-  for (let n = words.length - 1; n >= 1; n--) {
+  for (let n = words.length - 1; n >= minWords; n--) {
     const head = words.slice(0, n);
     while (head.length > 1 && WEAK_END.test(head.at(-1) as string)) head.pop();
+    if (head.length < minWords) continue;
     const cut = `${head.join(' ').replace(/[\s,;:–—-]+$/, '')}…`;
     if (textWidth(cut, size, weight) <= maxWidth) return cut;
   }
@@ -34,29 +42,27 @@ export function fitText(text: string, maxWidth: number, size: number, weight: We
 }
 
 /**
- * Wraps text into at most `lines` lines of a width, at spaces; the last
- * line is shortened at a word with "…" when the text runs on.
+ * Wraps text at spaces into one line per width given, the last shortened at
+ * a word with "…" when the text runs on; [] when a line cannot take even its
+ * first word.
  */
-export function wrapText(
-  text: string,
-  maxWidth: number,
-  size: number,
-  lines: number,
-  weight: Weight = 'regular',
-): string[] {
+export function wrapText(text: string, widths: readonly number[], size: number, weight: Weight = 'regular'): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const out: string[] = [];
   let i = 0;
-  while (i < words.length && out.length < lines - 1) {
-    let line = words[i] as string;
-    if (textWidth(line, size, weight) > maxWidth) break;
-    i++;
-    while (i < words.length && textWidth(`${line} ${words[i]}`, size, weight) <= maxWidth) line += ` ${words[i++]}`;
+  for (const [n, width] of widths.entries()) {
+    if (i >= words.length) break;
+    if (n === widths.length - 1) {
+      const last = fitText(words.slice(i).join(' '), width, size, weight);
+      if (!last) return [];
+      out.push(last);
+      break;
+    }
+    let line = '';
+    while (i < words.length && textWidth(`${line} ${words[i]}`.trim(), size, weight) <= width)
+      line = `${line} ${words[i++]}`.trim();
+    if (!line) return [];
     out.push(line);
-  }
-  if (i < words.length) {
-    const last = fitText(words.slice(i).join(' '), maxWidth, size, weight);
-    if (last) out.push(last);
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { type Box, grow, verticalLine } from './geometry.js';
 import { type Candidate, Occupancy, type Placed, placeLabels } from './labels.js';
 import { EPISODE_TINTS } from './palette.js';
 import { LINE_HEIGHT } from './svg.js';
-import { fitText, lineBox, type TextItem } from './text-box.js';
+import { fitText, lineBox, type TextItem, wrapText } from './text-box.js';
 import { textWidth } from './text-metrics.js';
 import {
   countDensity,
@@ -245,9 +245,9 @@ function episodeBands(episodes: readonly Episode[], x: (day: number) => number, 
     const band: EpisodeBand = { episode, x0, x1, tint: EPISODE_TINTS[index % EPISODE_TINTS.length] as string };
     const room = Math.max(x1 - x0 - 12, 0);
     for (const maxWidth of [room, SIZE.labelMaxWidth]) {
-      const text = fitText(episode.name, maxWidth, SIZE.episode, 'bold');
       // "Between…" names nothing: a shortened name keeps at least two words, or the band goes unnamed.
-      if (!text || (text !== episode.name && text.split(' ').length < 2)) continue;
+      const text = fitText(episode.name, maxWidth, SIZE.episode, 'bold', 2);
+      if (!text) continue;
       const box = lineBox(x0 + 6, EPISODE_ROW, textWidth(text, SIZE.episode, 'bold'), SIZE.episode);
       if (box.x + box.width > SIZE.width - SIZE.margin || !taken.fits(box)) continue;
       taken.take(box);
@@ -291,7 +291,7 @@ function stackMarks(events: readonly Event[], x: (day: number) => number, fromDa
   return marks;
 }
 
-type LabelPlace = Omit<EventLabel, 'box' | 'leader'> & { complete: boolean };
+type LabelPlace = Omit<EventLabel, 'box' | 'leader'>;
 
 /** What a label points at: a mark, or on the counted strip an event's place on the axis. */
 interface LabelAnchor {
@@ -307,8 +307,6 @@ interface LabelText {
   more: string;
   dateWidth: number;
   width: number;
-  /** The whole title is shown, not shortened. */
-  complete: boolean;
 }
 
 /**
@@ -328,16 +326,12 @@ function labelTexts(mark: LabelAnchor, withYear: boolean, axisYear: string): Lab
     more,
     dateWidth,
     width: Math.max(dateWidth + (title ? 6 + textWidth(title, SIZE.label) : 0), more ? textWidth(more, SIZE.label) : 0),
-    complete: `${title} ${more}`.trim() === whole,
   });
   const texts: LabelText[] = [];
   if (textWidth(whole, SIZE.label) <= room) texts.push(make(whole, ''));
   else {
-    const words = whole.split(' ');
-    let first = '';
-    while (words.length && textWidth(`${first} ${words[0]}`.trim(), SIZE.label) <= room)
-      first = `${first} ${words.shift()}`.trim();
-    if (first) texts.push(make(first, fitText(words.join(' '), SIZE.labelMaxWidth, SIZE.label)));
+    const [first, more] = wrapText(whole, [room, SIZE.labelMaxWidth], SIZE.label);
+    if (first && more) texts.push(make(first, more));
     const cut = fitText(whole, room, SIZE.label);
     if (cut) texts.push(make(cut, ''));
   }
@@ -420,7 +414,6 @@ function candidatesFor(mark: LabelAnchor, texts: LabelText[], frame: Box, strate
             more: text.more,
             anchor,
             dateWidth: text.dateWidth,
-            complete: text.complete,
           },
         });
       }
@@ -492,7 +485,10 @@ function placeEventLabels(
     );
     const leader = [...placed.values()].reduce((sum, p) => sum + (p.lines[0]?.height ?? 0), 0);
     const titled = [...placed.values()].filter((p) => p.place.title).length;
-    const complete = [...placed.values()].filter((p) => p.place.complete).length;
+    // Whole titles, not shortened ones.
+    const complete = [...placed.values()].filter(
+      (p) => `${p.place.title} ${p.place.more}`.trim() === p.place.event.title,
+    ).length;
     // A title tells a reader something; a bare date ("3 Oct" four times) hardly does.
     const score = titled * 1000 + placed.size * 10 + complete;
     if (!best || score > bestScore || (score === bestScore && leader < bestLeader)) {
@@ -589,8 +585,7 @@ export function layoutTimeline(
     const leader = below
       ? verticalLine(anchor.x, AXIS_Y + SIZE.markRadius, p.box.y + p.box.height)
       : verticalLine(anchor.x, p.box.y, anchor.top);
-    const { complete: _, ...place } = p.place;
-    labels.push({ ...place, box: p.box, leader });
+    labels.push({ ...p.place, box: p.box, leader });
   });
 
   const ticks: TimelineLayout['ticks'] = [];
@@ -627,9 +622,8 @@ export function layoutTimeline(
   }
   let credit: TextItem | undefined;
   if (options.credit) {
-    let text = fitText(options.credit, width - margin - lx - 12, SIZE.credit);
     // "Armenia…" names nothing: a shortened credit keeps two words or is left out.
-    if (text !== options.credit && text.split(' ').length < 2) text = '';
+    const text = fitText(options.credit, width - margin - lx - 12, SIZE.credit, 'regular', 2);
     const w = textWidth(text, SIZE.credit);
     if (text) credit = { text, box: lineBox(width - margin - w, LEGEND_TOP + 1, w, SIZE.credit) };
   }

@@ -219,7 +219,7 @@ describe('shortening text to fit', () => {
     expectCutAtWord(cut, title, 'episode');
     expect(cut).not.toMatch(/\b(the|of|and)…$/);
     expect(fitText('Unbreakablewordthatistoolong', 40, 13)).toBe('');
-    const lines = wrapText('Turkey declares full support for Azerbaijan in the Tovuz clashes', 200, 15, 2);
+    const lines = wrapText('Turkey declares full support for Azerbaijan in the Tovuz clashes', [200, 200], 15);
     expect(lines).toHaveLength(2);
     expectCutAtWord(lines.join(' '), 'Turkey declares full support for Azerbaijan in the Tovuz clashes', 'wrapped');
   });

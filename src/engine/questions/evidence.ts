@@ -29,18 +29,21 @@ function eventEvidence(pack: Pack, draft: Pick<Draft, 'kind' | 'correct'>, event
   const event = pack.events.get(eventId);
   const evidence = (event?.evidence ?? []).filter((e) => e.excerpt.trim().split(/\s+/).length >= 5);
   const title = words(event?.title ?? '');
-  const score = (e: Evidence): number => {
-    const own = words(e.excerpt);
-    const named = [...title].filter((w) => own.has(w)).length;
-    let fit = 0;
-    if (draft.kind === 'event-date' || draft.kind === 'which-first') fit = DATE_CUE.test(e.excerpt) ? 1 : 0;
-    if (draft.kind === 'event-place') fit = draft.correct.keys?.some((k) => e.excerpt.includes(k)) ? 1 : 0;
-    // Naming the event counts most: a bound's own sentence ("clashes erupted yesterday") dates, but another event.
-    return named * 3 + fit * 2;
+  const fits = (e: Evidence): boolean => {
+    if (draft.kind === 'event-date' || draft.kind === 'which-first') return DATE_CUE.test(e.excerpt);
+    if (draft.kind === 'event-place') return draft.correct.keys?.some((k) => e.excerpt.includes(k)) ?? false;
+    return false;
   };
-  const ranked = evidence.map((e, i) => ({ e, i, s: score(e) })).sort((a, b) => b.s - a.s || a.i - b.i);
+  const ranked = evidence
+    .map((e, i) => {
+      const own = words(e.excerpt);
+      const named = [...title].filter((w) => own.has(w)).length;
+      // Naming the event counts most: a bound's own sentence ("clashes erupted yesterday") dates, but another event.
+      return { e, i, named, score: named * 3 + (fits(e) ? 2 : 0) };
+    })
+    .sort((a, b) => b.score - a.score || a.i - b.i);
   // Where some cut names the event, one that does not (a bound's sentence about another event) only distracts.
-  const naming = ranked.filter((x) => [...title].some((w) => words(x.e.excerpt).has(w)));
+  const naming = ranked.filter((x) => x.named > 0);
   return (naming.length ? naming : ranked).slice(0, MOST).map((x) => x.e);
 }
 

@@ -285,7 +285,7 @@ function spellingNote(pack: Pack, text: string): string {
 }
 
 /** “…” around a cut, unless the cut is already one quotation from mark to mark. */
-function quoted(cut: string): string {
+function inQuoteMarks(cut: string): string {
   const inner = cut.replace(/^…/, '').replace(/…$/, '');
   return /^[“"][^“”"]*[”"][.,]?$/.test(inner) ? cut : `“${cut}”`;
 }
@@ -352,7 +352,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     kind: 'figure',
     subject: `${claim.id}#${figureIndex}`,
     // Words that are themselves a quotation keep their own marks, not a second pair.
-    prompt: `${who}${about}, which number fills the gap? ${quoted(asExcerpt(text))}${spellingNote(pack, text)}`,
+    prompt: `${who}${about}, which number fills the gap? ${inQuoteMarks(asExcerpt(text))}${spellingNote(pack, text)}`,
     correct,
     distractors: options.filter((o) => o !== correct),
     // Not from the step: only a wide step fits below a small answer, so the label would say where the answer sits.

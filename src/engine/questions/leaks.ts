@@ -48,6 +48,21 @@ function printsNumber(q: Question, text: string): boolean {
   return numbersIn(text).some((n) => sameValue(n.value, value) && !MONTH.test(text.slice(n.end)));
 }
 
+const read = new WeakMap<Question, string>();
+/**
+ * The prompt and what its reveal shows (read before the next round), not
+ * the options: every date question offers other questions' years, and gives
+ * none away by it. Joined once per question; a game compares each pair.
+ */
+function readBeforeNext(q: Question): string {
+  let text = read.get(q);
+  if (text === undefined) {
+    text = [q.prompt, q.explanation, ...(q.evidence ?? []).map((e) => e.excerpt)].join(' ');
+    read.set(q, text);
+  }
+  return text;
+}
+
 /**
  * Does `other`, shown in the same game, give away `q`'s answer? Its prompt
  * or reveal prints the number asked, dates the day asked (or its other
@@ -57,9 +72,7 @@ function printsNumber(q: Question, text: string): boolean {
  * answer.
  */
 export function givesAway(pack: Pack, q: Question, other: Question): boolean {
-  // The prompt and what its reveal shows (read before the next round), not the options: every date question
-  // offers other questions' years, and gives none away by it.
-  const text = [other.prompt, other.explanation, ...(other.evidence ?? []).map((e) => e.excerpt)].join(' ');
+  const text = readBeforeNext(other);
   if (printsNumber(q, text)) return true;
   if (q.kind === 'event-date' && datesShown(q, text)) return true;
   const names = answerNames(pack, q).filter((n) => n.length >= 4);

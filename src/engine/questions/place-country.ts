@@ -1,6 +1,6 @@
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
-import type { Actor, Place } from '../../content/schema.js';
+import type { Actor, Evidence, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { entityOption, mentions } from './finalize.js';
 import type { Random } from './random.js';
@@ -15,12 +15,6 @@ import { articleOf } from './wording.js';
 
 /** Kinds of place a reader can put in one country; a sea, a border or a road belongs to several. */
 const PLACED_KINDS = new Set<Place['kind']>(['region', 'province', 'district', 'city', 'town', 'village']);
-
-/** An article's sentence that names the place and its country: what the question is taught from. */
-export interface PlaceEvidence {
-  source: string;
-  excerpt: string;
-}
 
 function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?…]["”’']?)\s+(?=[\p{Lu}“"])/u);
@@ -68,13 +62,13 @@ function namesCountry(name: string, country: Actor): boolean {
  * Azerbaijan's second city after Baku". A side's claim does not count:
  * "the Azeri army liberated the village of …" is a war aim, not a map.
  */
-function evidenceFor(pack: Pack, place: Place, country: Actor): PlaceEvidence | undefined {
+function evidenceFor(pack: Pack, place: Place, country: Actor): Evidence | undefined {
   const outletsOwn = pack.data.claims.filter((c) => {
     const outlet = pack.sources.get(c.source)?.outlet;
     const speaker = pack.actors.get(c.statedBy);
     return outlet !== undefined && speaker !== undefined && mentions(outlet, [speaker.name, ...speaker.aliases]);
   });
-  let best: (PlaceEvidence & { apart: number }) | undefined;
+  let best: (Evidence & { apart: number }) | undefined;
   for (const item of [...pack.data.facts, ...outletsOwn]) {
     // The whole sentence, even an account of who attacked whom: cut to "…Armenian positions around the towns of
     // Jermuk" it no longer placed the town in Armenia. It is quoted as the outlet's words, with outlet and date.
@@ -88,7 +82,7 @@ function evidenceFor(pack: Pack, place: Place, country: Actor): PlaceEvidence | 
 }
 
 /** Why a place is not asked, or its country and the sentence that says so. */
-export function placeCountryFacts(pack: Pack, place: Place): { country: Actor; evidence: PlaceEvidence } | Declined {
+export function placeCountryFacts(pack: Pack, place: Place): { country: Actor; evidence: Evidence } | Declined {
   if (!PLACED_KINDS.has(place.kind)) return decline(`a place of its kind (${place.kind}) is not asked by country`);
   const country = place.country ? pack.actors.get(place.country) : undefined;
   if (!country) return decline('the pack gives it no country: it spans several, or its sovereignty is the dispute');

@@ -1,3 +1,4 @@
+import type { Evidence } from '../../content/schema.js';
 import type { QuotedEvidence, SourceLine } from '../../core/reply.js';
 
 export const QUESTION_KINDS = [
@@ -94,7 +95,7 @@ export interface Draft {
   /** True/false shows its two options in the order True, False, wherever the right one is. */
   fixedOrder?: boolean;
   /** The cut of an article that backs the answer, where the subject's own excerpt is not it. */
-  evidence?: { source: string; excerpt: string }[];
+  evidence?: Evidence[];
   /** A choice between two named things (which of two countries): one distractor, shuffled like any other. */
   pair?: boolean;
 }
