@@ -51,7 +51,7 @@ function synthetic(count: number, days: number): Event[] {
     type: types[i % types.length] as Event['type'],
     places: [],
     actors: [],
-    weapons: [],
+    things: [],
     summary: 'Synthetic.',
     sources: ['s'],
     evidence: [{ source: 's', excerpt: 'Synthetic.' }],

@@ -9,7 +9,10 @@ import { StoreUnavailableError } from './store/errors.js';
  */
 const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<{ main(argv: string[]): Promise<number> }> }> =
   {
-    content: { summary: 'content check [dir] | content export --json', load: () => import('./cli/content.js') },
+    content: {
+      summary: 'content check [dir] | content new DIR | content export --json',
+      load: () => import('./cli/content.js'),
+    },
     start: {
       summary: 'start   (the bot; the console when no platform token is set)',
       load: () => import('./cli/start.js'),

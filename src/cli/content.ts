@@ -4,14 +4,56 @@ import { parseArgs } from 'node:util';
 import { loadConfig, PROJECT_ROOT } from '../config.js';
 import { exportRecords } from '../content/export.js';
 import { loadPack } from '../content/load.js';
-import { verifyExcerpts } from '../content/verify.js';
+import { writeStarterPack } from '../content/starter.js';
+import { type ExcerptMismatch, verifyExcerpts } from '../content/verify.js';
 
-const USAGE = 'usage: chronicle content check [dir] [--seeds DIR] | chronicle content export --json [dir]';
+const USAGE =
+  'usage: chronicle content check [dir] [--seeds DIR] | chronicle content new DIR | chronicle content export --json [dir]';
 
 /** Where the curated articles sit in a checkout: beside the project, in shared/seeds. */
 const DEFAULT_SEEDS = path.resolve(PROJECT_ROOT, '..', 'shared', 'seeds');
 
-/** `chronicle content check|export`: validate a pack, or dump it as JSON lines. */
+function located(m: ExcerptMismatch): string {
+  const where = m.file ? `${m.file}:${m.line ?? 0} ` : '';
+  return `${where}${m.type} ${m.id}: ${m.problem}`;
+}
+
+/** "2 excerpts do not stand in their articles, 1 source has no article text": what failed, counted by what it is. */
+function summary(mismatches: ExcerptMismatch[]): string {
+  const sources = mismatches.filter((m) => m.type === 'source').length;
+  const quoteTexts = mismatches.filter((m) => m.problem.startsWith('the quote text')).length;
+  const excerpts = mismatches.length - sources - quoteTexts;
+  const parts = [
+    excerpts &&
+      `${excerpts} excerpt${excerpts === 1 ? ' does' : 's do'} not stand in ${excerpts === 1 ? 'its article' : 'their articles'}`,
+    quoteTexts &&
+      `${quoteTexts} quote text${quoteTexts === 1 ? ' is' : 's are'} not inside ${quoteTexts === 1 ? 'its' : 'their'} excerpt`,
+    sources && `${sources} source${sources === 1 ? ' has' : 's have'} no article text to check against`,
+  ];
+  return parts.filter(Boolean).join('; ');
+}
+
+async function check(dir: string, seedsOption: string | undefined): Promise<number> {
+  const pack = await loadPack(dir);
+  const seeds = seedsOption ?? (existsSync(DEFAULT_SEEDS) ? DEFAULT_SEEDS : undefined);
+  if (seedsOption && !existsSync(seedsOption)) {
+    console.error(`--seeds ${seedsOption}: no such folder`);
+    return 1;
+  }
+  const mismatches = await verifyExcerpts(pack, seeds);
+  for (const m of mismatches) console.error(located(m));
+  if (mismatches.length > 0) {
+    console.error(`not ok: ${pack.meta.id}: ${summary(mismatches)}`);
+    return 1;
+  }
+  const counts = Object.entries(pack.counts)
+    .map(([name, n]) => `${n} ${name}`)
+    .join(', ');
+  console.log(`ok: ${pack.meta.id} (${counts}); every excerpt stands word for word in its article`);
+  return 0;
+}
+
+/** `chronicle content check|new|export`: validate a pack, start one, or dump one as JSON lines. */
 export async function main(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
   const { values, positionals } = parseArgs({
@@ -19,25 +61,16 @@ export async function main(argv: string[]): Promise<number> {
     options: { json: { type: 'boolean', default: false }, seeds: { type: 'string' } },
     allowPositionals: true,
   });
-  const dir = positionals[0] ?? loadConfig().CONTENT_DIR;
-  if (action === 'check') {
-    const pack = await loadPack(dir);
-    const counts = Object.entries(pack.counts)
-      .map(([name, n]) => `${n} ${name}`)
-      .join(', ');
-    console.log(`ok: ${pack.meta.id} (${counts})`);
-    const seeds = values.seeds ?? (existsSync(DEFAULT_SEEDS) ? DEFAULT_SEEDS : undefined);
-    if (!seeds) {
-      console.log(`excerpts: not verified (no articles at ${DEFAULT_SEEDS}; pass --seeds DIR)`);
-      return 0;
-    }
-    const mismatches = await verifyExcerpts(pack, seeds);
-    for (const m of mismatches) console.error(`${m.type} ${m.id} (${m.source}): ${m.problem}`);
-    if (mismatches.length > 0) {
-      console.error(`excerpts: ${mismatches.length} do not match the articles in ${seeds}`);
+  if (action === 'check') return check(positionals[0] ?? loadConfig().CONTENT_DIR, values.seeds);
+  if (action === 'new') {
+    const dir = positionals[0];
+    if (!dir) {
+      console.error('usage: chronicle content new DIR   (DIR must not exist yet, or be empty)');
       return 1;
     }
-    console.log(`excerpts: all verified against ${seeds}`);
+    const written = await writeStarterPack(dir);
+    for (const file of written) console.log(`wrote ${file}`);
+    console.log(`Next: edit the files, then run \`npx chronicle content check ${dir}\` until it says ok.`);
     return 0;
   }
   if (action === 'export') {
@@ -45,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error('chronicle content export: only --json output exists; run `chronicle content export --json`');
       return 1;
     }
-    const pack = await loadPack(dir);
+    const pack = await loadPack(positionals[0] ?? loadConfig().CONTENT_DIR);
     for (const record of exportRecords(pack)) process.stdout.write(`${JSON.stringify(record)}\n`);
     return 0;
   }

@@ -1,19 +1,14 @@
 import { distance } from 'fastest-levenshtein';
+import { categoriesOf } from './categories.js';
 import { firstDay, lastDay } from './dates.js';
 import type { ContentProblem } from './errors.js';
 import { foldName } from './normalize.js';
+import type { Origin } from './origins.js';
 import type { PackData } from './pack.js';
 
 type Segment = string | number;
 
-/** Where an item was declared, so a problem can name its file and line. */
-export interface Origin {
-  file: string;
-  path: string;
-  line(sub?: Segment[]): number;
-}
-
-type Target = 'source' | 'actor' | 'state' | 'place' | 'weapon' | 'event' | 'claim' | 'fact' | 'episode';
+type Target = 'source' | 'actor' | 'state' | 'place' | 'thing' | 'event' | 'claim' | 'fact' | 'episode';
 
 /** Which fields hold ids, and what they must point at. `[]` marks a list. */
 const REFERENCES: Record<string, [string, Target[]][]> = {
@@ -28,19 +23,19 @@ const REFERENCES: Record<string, [string, Target[]][]> = {
     ['country', ['state']],
     ['in', ['place']],
   ],
-  weapons: [['makerCountry', ['state']]],
+  things: [['makerCountry', ['state']]],
   events: [
     ['episode', ['episode']],
     ['places[]', ['place']],
     ['actors[]', ['actor']],
-    ['weapons[]', ['weapon']],
+    ['things[]', ['thing']],
     ['sources[]', ['source']],
     ['evidence[].source', ['source']],
   ],
   claims: [
     ['statedBy', ['actor']],
     ['event', ['event']],
-    ['about[]', ['actor', 'place', 'weapon', 'event']],
+    ['about[]', ['actor', 'place', 'thing', 'event']],
     ['opposes[]', ['claim']],
     ['related[]', ['claim', 'fact']],
     ['source', ['source']],
@@ -52,7 +47,7 @@ const REFERENCES: Record<string, [string, Target[]][]> = {
     ['source', ['source']],
   ],
   facts: [
-    ['about[]', ['actor', 'place', 'weapon', 'event']],
+    ['about[]', ['actor', 'place', 'thing', 'event']],
     ['event', ['event']],
     ['related[]', ['claim', 'fact']],
     ['source', ['source']],
@@ -64,7 +59,7 @@ const TARGET_NAME: Record<Target, string> = {
   actor: 'actor',
   state: 'state actor',
   place: 'place',
-  weapon: 'weapon',
+  thing: 'thing',
   event: 'event',
   claim: 'claim',
   fact: 'fact',
@@ -145,7 +140,7 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
     actor: new Set(),
     state: new Set(),
     place: new Set(),
-    weapon: new Set(),
+    thing: new Set(),
     event: new Set(),
     claim: new Set(),
     fact: new Set(),
@@ -155,7 +150,7 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
     ['sources', 'source'],
     ['actors', 'actor'],
     ['places', 'place'],
-    ['weapons', 'weapon'],
+    ['things', 'thing'],
     ['events', 'event'],
     ['claims', 'claim'],
     ['quotes', undefined],
@@ -214,6 +209,8 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
 
   checkDates(pack, report);
   checkAliases(pack, report);
+  checkEpisodes(pack, report);
+  checkCategories(pack, report);
   checkEventTitles(pack, report);
   return problems;
 }
@@ -290,22 +287,122 @@ function checkDates(pack: PackData, report: Report): void {
   }
 }
 
+type Named = { id: string; name: string; aliases: string[]; kind: string; country?: string };
+
+/** A state and the country that is its territory may share a name: "Armenia" the actor and "Armenia" the place. */
+function territoryOf(a: { type: string; item: Named }, b: { type: string; item: Named }): boolean {
+  const [actor, place] = a.type === 'actor' ? [a, b] : [b, a];
+  return (
+    actor.type === 'actor' &&
+    place.type === 'place' &&
+    actor.item.kind === 'state' &&
+    place.item.kind === 'country' &&
+    place.item.country === actor.item.id
+  );
+}
+
+/**
+ * A name or alias finds one entity: unique among actors, places and things
+ * alike (folded, so "Füzuli" and "FUZULI" clash), except a state and its own
+ * country, which the reader means by the same word.
+ */
 function checkAliases(pack: PackData, report: Report): void {
-  for (const name of ['actors', 'places', 'weapons'] as const) {
-    const owner = new Map<string, string>();
-    for (const entity of pack[name]) {
-      const labels = [entity.name, ...entity.aliases];
+  const owner = new Map<string, { type: string; item: Named }>();
+  const collections = [
+    ['actor', pack.actors],
+    ['place', pack.places],
+    ['thing', pack.things],
+  ] as const;
+  for (const [type, items] of collections) {
+    for (const item of items as readonly Named[]) {
+      const labels = [item.name, ...item.aliases];
       const mine = new Set<string>();
       labels.forEach((label, index) => {
         const key = foldName(label);
         if (!key || mine.has(key)) return;
         mine.add(key);
         const other = owner.get(key);
-        if (other && other !== entity.id) {
+        const me = { type, item };
+        if (!other) owner.set(key, me);
+        else if (other.item !== item && !territoryOf(other, me)) {
           const at = index === 0 ? ['name'] : ['aliases', index - 1];
-          report(entity, at, `"${label}" is also a name or alias of ${name.slice(0, -1)} "${other}"`);
-        } else owner.set(key, entity.id);
+          report(
+            item,
+            at,
+            `"${label}" is also a name or alias of ${other.type} "${other.item.id}"; a name must find one actor, place or thing`,
+          );
+        }
       });
     }
+  }
+}
+
+/**
+ * An event sits in its episode: a day or a span within the episode's dates;
+ * a window, whose dates are only the bounds the articles allow, at least
+ * reaching into it.
+ */
+function checkEpisodes(pack: PackData, report: Report): void {
+  const episodes = new Map(pack.meta.episodes.map((e) => [e.id, e]));
+  for (const event of pack.events) {
+    const episode = episodes.get(event.episode);
+    if (!episode) continue;
+    const from = firstDay(episode.start);
+    const to = episode.end ? lastDay(episode.end) : '9999-12-31';
+    const range = `${episode.start}${episode.end ? ` to ${episode.end}` : ' onwards'}`;
+    if (event.dateKind === 'window') {
+      if (lastDay(event.endDate ?? event.date) < from || firstDay(event.date) > to)
+        report(
+          event,
+          ['date'],
+          `some time between ${event.date} and ${event.endDate} never touches its episode "${episode.id}" (${range})`,
+        );
+      continue;
+    }
+    // A date known to the month or year is any of its days: one of them must fall in the episode.
+    const startsOutside = lastDay(event.date) < from || firstDay(event.date) > to;
+    if (startsOutside || (event.endDate !== undefined && firstDay(event.endDate) > to)) {
+      const when = event.endDate ? `${event.date} to ${event.endDate}` : event.date;
+      report(
+        event,
+        ['date'],
+        `${when} is outside its episode "${episode.id}" (${range}); move it to the episode it belongs to, or widen the episode`,
+      );
+    }
+  }
+}
+
+/** Every event type is listed in exactly one category, the pack's own or the defaults. */
+function checkCategories(pack: PackData, report: Report): void {
+  const categories = categoriesOf(pack.meta);
+  const home = new Map<string, string>();
+  const colours = new Map<string, string>();
+  for (const category of categories) {
+    const at = ['categories', category.index];
+    const other = colours.get(category.colour);
+    if (other)
+      report(
+        pack.meta,
+        [...at, 'colour'],
+        `category "${category.id}" has the colour of "${other}"; each needs its own`,
+      );
+    colours.set(category.colour, category.id);
+    for (const type of category.types) {
+      const first = home.get(type);
+      if (first) report(pack.meta, at, `event type "${type}" is in both "${first}" and "${category.id}"`);
+      else home.set(type, category.id);
+    }
+  }
+  const declared = pack.meta.categories
+    ? "the pack's categories"
+    : 'the default categories (add `categories` to pack.yaml for your own)';
+  for (const event of pack.events) {
+    if (home.has(event.type)) continue;
+    const hint = suggest(event.type, home.keys());
+    report(
+      event,
+      ['type'],
+      `event type "${event.type}" is in none of ${declared}${hint ? `; did you mean "${hint}"?` : ''}`,
+    );
   }
 }

@@ -2,7 +2,7 @@ import type { Pack } from './pack.js';
 
 /** One line of `chronicle content export --json`. */
 export interface ExportRecord {
-  type: 'source' | 'actor' | 'place' | 'weapon' | 'event' | 'claim' | 'quote' | 'fact';
+  type: 'source' | 'actor' | 'place' | 'thing' | 'event' | 'claim' | 'quote' | 'fact';
   id: string;
   text: string;
   date?: string;
@@ -54,8 +54,8 @@ export function exportRecords(pack: Pack): ExportRecord[] {
       lon: p.lon,
       precision: p.precision,
     })),
-    ...d.weapons.map((w) => ({
-      type: 'weapon' as const,
+    ...d.things.map((w) => ({
+      type: 'thing' as const,
       id: w.id,
       text: `${w.name}: ${w.description}`,
       refs: unique([w.makerCountry]),
@@ -68,7 +68,7 @@ export function exportRecords(pack: Pack): ExportRecord[] {
       text: `${e.title}. ${e.summary}`,
       date: e.date,
       endDate: e.endDate,
-      refs: unique([e.episode, ...e.places, ...e.actors, ...e.weapons, ...e.sources]),
+      refs: unique([e.episode, ...e.places, ...e.actors, ...e.things, ...e.sources]),
       source: cite(e.sources[0] as string),
       sources: e.sources,
     })),

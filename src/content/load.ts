@@ -3,8 +3,9 @@ import path from 'node:path';
 import { CORE_SCHEMA, load as parseYaml, YAMLException } from 'js-yaml';
 import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { checkReferences, type Origin } from './check.js';
+import { checkReferences } from './check.js';
 import { ContentError, type ContentProblem } from './errors.js';
+import { type Origin, recordOrigin } from './origins.js';
 import { Pack, type PackData } from './pack.js';
 import { COLLECTIONS, ContentFile, type PackMeta } from './schema.js';
 
@@ -138,7 +139,7 @@ function nestedTooDeep(text: string): number | undefined {
 }
 
 function emptyData(): Omit<PackData, 'meta'> {
-  return { sources: [], actors: [], places: [], weapons: [], events: [], claims: [], quotes: [], facts: [] };
+  return { sources: [], actors: [], places: [], things: [], events: [], claims: [], quotes: [], facts: [] };
 }
 
 /**
@@ -161,7 +162,9 @@ export async function loadPack(dir: string): Promise<Pack> {
   }
 
   for (const absolute of files) {
-    const file = path.relative(process.cwd(), absolute) || absolute;
+    // Short paths for a pack inside the working folder; a pack elsewhere keeps its absolute path.
+    const relative = path.relative(process.cwd(), absolute);
+    const file = relative && !relative.startsWith('..') ? relative : absolute;
     const text = await readFile(absolute, 'utf8');
     let positions: SourceFile | undefined;
     const source = () => {
@@ -189,18 +192,19 @@ export async function loadPack(dir: string): Promise<Pack> {
     }
     const content = parsed.data;
     if (content.pack) {
-      metas.push({
-        meta: content.pack,
-        origin: { file, path: 'pack', line: (sub = []) => source().lineOf(['pack', ...sub]) },
-      });
+      const origin: Origin = { file, path: 'pack', line: (sub = []) => source().lineOf(['pack', ...sub]) };
+      metas.push({ meta: content.pack, origin });
+      origins.set(content.pack, origin);
     }
-    for (const name of COLLECTIONS) {
-      const items = content[name] ?? [];
+    // `weapons:` is the older name of `things:`; its items join the things, still located under the key they were written in.
+    const lists = [...COLLECTIONS.map((name) => [name, name] as const), ['weapons', 'things'] as const];
+    for (const [key, name] of lists) {
+      const items: object[] = content[key] ?? [];
       items.forEach((item, index) => {
         origins.set(item, {
           file,
-          path: `${name}[${index}]`,
-          line: (sub = []) => source().lineOf([name, index, ...sub]),
+          path: `${key}[${index}]`,
+          line: (sub = []) => source().lineOf([key, index, ...sub]),
         });
         (data[name] as object[]).push(item);
       });
@@ -224,5 +228,6 @@ export async function loadPack(dir: string): Promise<Pack> {
   const packData: PackData = { meta, ...data };
   const referenceProblems = checkReferences(packData, (item) => origins.get(item));
   if (referenceProblems.length > 0) throw new ContentError(referenceProblems);
+  for (const [item, origin] of origins) recordOrigin(item, origin);
   return new Pack(packData);
 }

@@ -1,21 +1,22 @@
+import { categoriesOf, type EventCategory, fileCategories } from './categories.js';
 import { firstDay, isWindow, lastDay } from './dates.js';
 import { foldName } from './normalize.js';
-import type { Actor, Claim, Event, Fact, PackMeta, Place, Quote, Source, Weapon } from './schema.js';
+import type { Actor, Claim, Event, Fact, PackMeta, Place, Quote, Source, Thing } from './schema.js';
 
 export interface PackData {
   meta: PackMeta;
   sources: Source[];
   actors: Actor[];
   places: Place[];
-  weapons: Weapon[];
+  things: Thing[];
   events: Event[];
   claims: Claim[];
   quotes: Quote[];
   facts: Fact[];
 }
 
-export type EntityType = 'actor' | 'place' | 'weapon';
-export type Entity = { type: 'actor'; item: Actor } | { type: 'place'; item: Place } | { type: 'weapon'; item: Weapon };
+export type EntityType = 'actor' | 'place' | 'thing';
+export type Entity = { type: 'actor'; item: Actor } | { type: 'place'; item: Place } | { type: 'thing'; item: Thing };
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
@@ -55,11 +56,13 @@ export class Pack {
   readonly sources: ReadonlyMap<string, Source>;
   readonly actors: ReadonlyMap<string, Actor>;
   readonly places: ReadonlyMap<string, Place>;
-  readonly weapons: ReadonlyMap<string, Weapon>;
+  readonly things: ReadonlyMap<string, Thing>;
   readonly events: ReadonlyMap<string, Event>;
   readonly claims: ReadonlyMap<string, Claim>;
   readonly quotes: ReadonlyMap<string, Quote>;
   readonly facts: ReadonlyMap<string, Fact>;
+  /** Event types in the groups the timeline keys, legend order. */
+  readonly categories: readonly EventCategory[];
   /** All events, oldest first; month-precision events sort before days of that month. */
   readonly chronological: readonly Event[];
 
@@ -81,12 +84,14 @@ export class Pack {
     this.sources = byId(data.sources);
     this.actors = byId(data.actors);
     this.places = byId(data.places);
-    this.weapons = byId(data.weapons);
+    this.things = byId(data.things);
     this.events = byId(data.events);
     this.claims = byId(data.claims);
     this.quotes = byId(data.quotes);
     this.facts = byId(data.facts);
     this.chronological = chronologicalOrder(data.events);
+    this.categories = categoriesOf(data.meta);
+    fileCategories(data.events, this.categories);
     this.starts = this.chronological.map((e) => firstDay(e.date));
     let latest = '';
     this.reach = this.chronological.map((e) => {
@@ -99,12 +104,12 @@ export class Pack {
       if (event.date.length >= 7) pushTo(this.byMonth, event.date.slice(0, 7), event);
       // A window's first day is only a bound: it did not happen "on this day".
       if (event.date.length === 10 && !isWindow(event)) pushTo(this.byMonthDay, event.date.slice(5), event);
-      for (const ref of [...event.places, ...event.actors, ...event.weapons]) pushTo(this.byEntity, ref, event);
+      for (const ref of [...event.places, ...event.actors, ...event.things]) pushTo(this.byEntity, ref, event);
     }
     const entities: Entity[] = [
       ...data.actors.map((item) => ({ type: 'actor', item }) as const),
       ...data.places.map((item) => ({ type: 'place', item }) as const),
-      ...data.weapons.map((item) => ({ type: 'weapon', item }) as const),
+      ...data.things.map((item) => ({ type: 'thing', item }) as const),
     ];
     for (const entity of entities) {
       const keys = new Set([entity.item.id, entity.item.name, ...entity.item.aliases].map(foldName));
@@ -152,7 +157,7 @@ export class Pack {
     return this.byEntity.get(entityId) ?? [];
   }
 
-  /** Actors, places and weapons known by this name or alias, spelling-insensitively. */
+  /** Actors, places and things known by this name or alias, spelling-insensitively. */
   lookup(name: string, type?: EntityType): Entity[] {
     const found = this.byAlias.get(foldName(name)) ?? [];
     return type ? found.filter((e) => e.type === type) : found;
@@ -166,7 +171,7 @@ export class Pack {
     };
     if (!type || type === 'actor') for (const item of this.actors.values()) add({ type: 'actor', item });
     if (!type || type === 'place') for (const item of this.places.values()) add({ type: 'place', item });
-    if (!type || type === 'weapon') for (const item of this.weapons.values()) add({ type: 'weapon', item });
+    if (!type || type === 'thing') for (const item of this.things.values()) add({ type: 'thing', item });
     return out;
   }
 
@@ -182,17 +187,17 @@ export class Pack {
     return this.factsByEvent.get(eventId) ?? [];
   }
 
-  /** Claims, quotes and facts made by or about an actor, place or weapon. */
+  /** Claims, quotes and facts made by or about an actor, place or thing. */
   statementsConcerning(entityId: string): readonly (Claim | Fact | Quote)[] {
     return this.statementsAbout.get(entityId) ?? [];
   }
 
-  /** The name of any actor, place, weapon or event id, for display. */
+  /** The name of any actor, place, thing or event id, for display. */
   nameOf(id: string): string {
     return (
       this.actors.get(id)?.name ??
       this.places.get(id)?.name ??
-      this.weapons.get(id)?.name ??
+      this.things.get(id)?.name ??
       this.events.get(id)?.title ??
       id
     );
@@ -204,7 +209,7 @@ export class Pack {
       sources: d.sources.length,
       actors: d.actors.length,
       places: d.places.length,
-      weapons: d.weapons.length,
+      things: d.things.length,
       events: d.events.length,
       claims: d.claims.length,
       quotes: d.quotes.length,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORY_COLOURS, MAX_CATEGORIES } from './categories.js';
 import { isRealDate } from './dates.js';
 
 /**
@@ -115,24 +116,52 @@ export const Place = z.strictObject({
   note: text.optional(),
 });
 
-export const Weapon = z.strictObject({
+/** Lowercase words joined by hyphens: the form of every free kind and type a pack names. */
+const word = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase words joined by hyphens, like "air-strike" or "lunar-module"');
+
+/**
+ * Kinds of things packs have needed so far. A pack may name any other kind
+ * (it is a free word); these are listed so curators reuse one spelling.
+ */
+export const THING_KINDS = [
+  'drone',
+  'helicopter',
+  'aircraft',
+  'tank',
+  'armoured-vehicle',
+  'artillery',
+  'rocket-artillery',
+  'missile',
+  'air-defence',
+  'small-arms',
+  'munition',
+  'warship',
+  'ship',
+  'vehicle',
+  'spacecraft',
+  'rocket',
+  'building',
+  'document',
+  'programme',
+  'artwork',
+  'other',
+] as const;
+
+/** The kinds that make a thing a weapon, so a war pack's readers still see "Weapons named". */
+const WEAPON_KINDS: ReadonlySet<string> = new Set(THING_KINDS.slice(0, THING_KINDS.indexOf('warship') + 1));
+
+/** "Weapons" when every one of them is a weapon, else "Things". */
+export function thingsWord(things: readonly { kind: string }[]): 'Weapons' | 'Things' {
+  return things.length > 0 && things.every((t) => WEAPON_KINDS.has(t.kind)) ? 'Weapons' : 'Things';
+}
+
+/** Whatever is neither an actor nor a place: a weapon, a vehicle, a spacecraft, a treaty, a programme. */
+export const Thing = z.strictObject({
   id,
   name: text,
-  kind: z.enum([
-    'drone',
-    'helicopter',
-    'aircraft',
-    'tank',
-    'armoured-vehicle',
-    'artillery',
-    'rocket-artillery',
-    'missile',
-    'air-defence',
-    'small-arms',
-    'munition',
-    'warship',
-    'other',
-  ]),
+  kind: word,
   aliases,
   /** State actor id of the maker's country. */
   makerCountry: id.optional(),
@@ -150,49 +179,36 @@ export const Evidence = z.strictObject({ source: id, excerpt: text });
  */
 export const DateKind = z.enum(['span', 'window']);
 
-export const Event = z.strictObject({
-  id,
-  title: text,
-  date: PackDate,
-  /** For spans: "this weekend" is two days, so it gets an end date. */
-  endDate: PackDate.optional(),
-  dateKind: DateKind.optional(),
-  /** How a relative date was resolved, e.g. "'yesterday' in an article dated 28 September 2020". */
-  dateNote: text.optional(),
-  episode: id,
-  type: z.enum([
-    'clash',
-    'offensive',
-    'shelling',
-    'air-strike',
-    'capture',
-    'ceasefire',
-    'agreement',
-    'mobilisation',
-    'martial-law',
-    'exercise',
-    'diplomacy',
-    'statement',
-    'protest',
-    'political',
-    'arms-deal',
-    'casualties',
-    'other',
-  ]),
-  places: z.array(id).default([]),
-  /** Who took part, without direction: who attacked whom is a pair of claims. */
-  actors: z.array(id).default([]),
-  weapons: z.array(id).default([]),
-  /** Neutral summary that takes no side on contested points. */
-  summary: text,
-  sources: z.array(id).min(1, 'an event needs at least one source'),
-  /** Excerpts that back its date (or dateNote) and each sentence of its summary. */
-  evidence: z
-    .array(Evidence)
-    .min(1, 'an event needs evidence: excerpts, word for word, that back its date and each sentence of its summary'),
-});
+export const Event = z
+  .strictObject({
+    id,
+    title: text,
+    date: PackDate,
+    /** For spans: "this weekend" is two days, so it gets an end date. */
+    endDate: PackDate.optional(),
+    dateKind: DateKind.optional(),
+    /** How a relative date was resolved, e.g. "'yesterday' in an article dated 28 September 2020". */
+    dateNote: text.optional(),
+    episode: id,
+    /** A word the pack's categories list (`pack.categories`, or the defaults: clash, ceasefire, statement, other…). */
+    type: word,
+    places: z.array(id).default([]),
+    /** Who took part, without direction: who attacked whom is a pair of claims. */
+    actors: z.array(id).default([]),
+    /** Things named in it (vehicles, weapons, documents…); `weapons:` is the older name and still read. */
+    things: z.array(id).default([]),
+    weapons: z.array(id).optional(),
+    /** Neutral summary that takes no side on contested points. */
+    summary: text,
+    sources: z.array(id).min(1, 'an event needs at least one source'),
+    /** Excerpts that back its date (or dateNote) and each sentence of its summary. */
+    evidence: z
+      .array(Evidence)
+      .min(1, 'an event needs evidence: excerpts, word for word, that back its date and each sentence of its summary'),
+  })
+  .transform(({ weapons, ...event }) => (weapons ? { ...event, things: [...event.things, ...weapons] } : event));
 
-export const Qualifier = z.enum(['exact', 'at-least', 'over', 'about', 'up-to']);
+export const Qualifier = z.enum(['exact', 'at-least', 'over', 'about', 'nearly', 'up-to', 'less-than']);
 
 export const Figure = z.strictObject({
   value: z.number().nonnegative(),
@@ -275,11 +291,25 @@ export const Fact = z.strictObject({
   excerpt: text,
 });
 
+/** A group of event types the timeline keys with one colour and shape. */
+export const PackCategory = z.strictObject({
+  id,
+  label: text,
+  colour: z.enum(CATEGORY_COLOURS).optional(),
+  types: z.array(word).min(1, 'a category lists at least one event type'),
+});
+
 export const PackMeta = z.strictObject({
   id,
   title: text,
   description: text,
   episodes: z.array(Episode).min(1),
+  /** Event types in up to four groups; omitted, the defaults (fighting, talks, politics, arms & other). */
+  categories: z
+    .array(PackCategory)
+    .min(1)
+    .max(MAX_CATEGORIES, `at most ${MAX_CATEGORIES} categories: each is drawn with its own shape`)
+    .optional(),
 });
 
 /** One YAML file: any of these lists; the pack is their union. */
@@ -288,7 +318,9 @@ export const ContentFile = z.strictObject({
   sources: z.array(Source).optional(),
   actors: z.array(Actor).optional(),
   places: z.array(Place).optional(),
-  weapons: z.array(Weapon).optional(),
+  things: z.array(Thing).optional(),
+  /** The older name of `things`, still read so packs written before it keep loading. */
+  weapons: z.array(Thing).optional(),
   events: z.array(Event).optional(),
   claims: z.array(Claim).optional(),
   quotes: z.array(Quote).optional(),
@@ -300,7 +332,7 @@ export type Source = z.infer<typeof Source>;
 export type Actor = z.infer<typeof Actor>;
 export type Role = z.infer<typeof Role>;
 export type Place = z.infer<typeof Place>;
-export type Weapon = z.infer<typeof Weapon>;
+export type Thing = z.infer<typeof Thing>;
 export type Event = z.infer<typeof Event>;
 export type Evidence = z.infer<typeof Evidence>;
 export type Figure = z.infer<typeof Figure>;
@@ -311,4 +343,4 @@ export type PackMeta = z.infer<typeof PackMeta>;
 export type ContentFile = z.infer<typeof ContentFile>;
 
 /** The collections a content file may hold, in the order the loader reports them. */
-export const COLLECTIONS = ['sources', 'actors', 'places', 'weapons', 'events', 'claims', 'quotes', 'facts'] as const;
+export const COLLECTIONS = ['sources', 'actors', 'places', 'things', 'events', 'claims', 'quotes', 'facts'] as const;

@@ -1,13 +1,19 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { describeDivergence } from './excerpt-diff.js';
 import { normalizeArticleText } from './normalize.js';
+import { originOf } from './origins.js';
 import type { Pack } from './pack.js';
+import type { Source } from './schema.js';
 
 export interface ExcerptMismatch {
-  type: 'claim' | 'quote' | 'fact' | 'event';
+  type: 'claim' | 'quote' | 'fact' | 'event' | 'source';
   id: string;
   source: string;
+  /** The YAML file and line of the field at fault, when the item was loaded from a file. */
+  file?: string;
+  line?: number;
   problem: string;
 }
 
@@ -15,8 +21,12 @@ export interface ExcerptMismatch {
 const ELISION = /\s*\[…\]\s*/;
 const MAX_ELIDED = 40;
 
+function partsOf(excerpt: string): string[] {
+  return excerpt.split(ELISION).map(normalizeArticleText).filter(Boolean);
+}
+
 function standsIn(text: string, excerpt: string): boolean {
-  const [first = '', ...rest] = excerpt.split(ELISION).map(normalizeArticleText).filter(Boolean);
+  const [first = '', ...rest] = partsOf(excerpt);
   // Every place the first part stands could start the match.
   for (let from = text.indexOf(first); from >= 0; from = text.indexOf(first, from + 1)) {
     let at = from + first.length;
@@ -31,36 +41,95 @@ function standsIn(text: string, excerpt: string): boolean {
   return false;
 }
 
-/**
- * Checks that every excerpt (an event's evidence, and every quote's text) stands word for word in
- * its article, once whitespace is collapsed and "\$" read as "$". Sources
- * without a text file, or whose file is missing from `seedsDir`, are reported.
- */
-export async function verifyExcerpts(pack: Pack, seedsDir: string): Promise<ExcerptMismatch[]> {
-  const texts = new Map<string, string | undefined>();
-  for (const source of pack.sources.values()) {
-    const file = source.textFile ? path.join(seedsDir, source.textFile) : undefined;
-    texts.set(source.id, file && existsSync(file) ? normalizeArticleText(await readFile(file, 'utf8')) : undefined);
+/** Why an excerpt does not stand: the first part that is nowhere in the article, or the elision that breaks the order. */
+function whyNot(label: string, text: string, excerpt: string, where: string): string {
+  const parts = partsOf(excerpt);
+  const missing = parts.find((part) => !text.includes(part));
+  if (missing !== undefined) {
+    const which =
+      parts.length > 1 ? `${label} (part ${parts.indexOf(missing) + 1} of ${parts.length}, split at "[…]")` : label;
+    return describeDivergence(which, missing, text, where);
   }
+  return `${label}: each part split at "[…]" stands in ${where}, but not in this order with at most ${MAX_ELIDED} characters left out between them`;
+}
+
+/**
+ * The article behind a source: `textFile` read relative to the YAML file
+ * that names it (or as given when absolute), then in `seedsDir`. Returns the
+ * file found, or every path tried.
+ */
+export function articleFile(source: Source, seedsDir?: string): { file?: string; tried: string[] } {
+  if (!source.textFile) return { tried: [] };
+  const named = originOf(source)?.file;
+  const tried = path.isAbsolute(source.textFile)
+    ? [source.textFile]
+    : [
+        ...(named ? [path.resolve(path.dirname(named), source.textFile)] : []),
+        ...(seedsDir ? [path.resolve(seedsDir, source.textFile)] : []),
+      ];
+  return { file: tried.find((f) => existsSync(f)), tried };
+}
+
+/**
+ * Checks that every excerpt (an event's evidence, claims', facts' and
+ * quotes' excerpts) stands word for word in its article, once whitespace is
+ * collapsed and an article's "\$" read as "$", and that each quote's words
+ * stand in its excerpt. A source with no `textFile`, or whose file is not
+ * found, is one problem naming the paths tried, not one per excerpt.
+ */
+export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<ExcerptMismatch[]> {
   const out: ExcerptMismatch[] = [];
-  const check = (type: ExcerptMismatch['type'], id: string, sourceId: string, excerpt: string, label = 'excerpt') => {
-    const text = texts.get(sourceId);
-    if (text === undefined) {
-      out.push({ type, id, source: sourceId, problem: `source "${sourceId}" has no article text in ${seedsDir}` });
-    } else if (!standsIn(text, excerpt)) {
-      out.push({ type, id, source: sourceId, problem: `${label} not found verbatim: "${excerpt.slice(0, 80)}"` });
-    }
+  const at = (item: object, field: (string | number)[]) => {
+    const origin = originOf(item);
+    return origin ? { file: origin.file, line: origin.line(field) } : {};
+  };
+  const texts = new Map<string, { text: string; file: string } | undefined>();
+  for (const source of pack.sources.values()) {
+    const { file, tried } = articleFile(source, seedsDir);
+    texts.set(source.id, file ? { text: normalizeArticleText(await readFile(file, 'utf8')), file } : undefined);
+    if (file) continue;
+    const problem = !source.textFile
+      ? 'has no textFile, so its excerpts cannot be checked: give the file of the article text'
+      : `textFile "${source.textFile}" not found; tried ${tried.join(', ')}` +
+        (seedsDir
+          ? ''
+          : ' (a relative textFile is read beside the file that names it, or in the folder given with --seeds)');
+    out.push({ type: 'source', id: source.id, source: source.id, ...at(source, ['textFile']), problem });
+  }
+  const check = (
+    type: ExcerptMismatch['type'],
+    item: object & { id: string },
+    sourceId: string,
+    excerpt: string,
+    field: (string | number)[],
+    label = 'excerpt',
+  ) => {
+    const article = texts.get(sourceId);
+    if (!article || standsIn(article.text, excerpt)) return;
+    out.push({
+      type,
+      id: item.id,
+      source: sourceId,
+      ...at(item, field),
+      problem: whyNot(label, article.text, excerpt, path.basename(article.file)),
+    });
   };
   for (const e of pack.events.values()) {
-    for (const [i, ev] of (e.evidence ?? []).entries())
-      check('event', e.id, ev.source, ev.excerpt, `evidence ${i + 1}`);
+    for (const [i, ev] of e.evidence.entries())
+      check('event', e, ev.source, ev.excerpt, ['evidence', i, 'excerpt'], `evidence ${i + 1}`);
   }
-  for (const c of pack.claims.values()) check('claim', c.id, c.source, c.excerpt);
-  for (const f of pack.facts.values()) check('fact', f.id, f.source, f.excerpt);
+  for (const c of pack.claims.values()) check('claim', c, c.source, c.excerpt, ['excerpt']);
+  for (const f of pack.facts.values()) check('fact', f, f.source, f.excerpt, ['excerpt']);
   for (const q of pack.quotes.values()) {
-    check('quote', q.id, q.source, q.excerpt);
-    if (!normalizeArticleText(q.excerpt).includes(normalizeArticleText(q.text))) {
-      out.push({ type: 'quote', id: q.id, source: q.source, problem: 'the quote text is not inside its excerpt' });
+    check('quote', q, q.source, q.excerpt, ['excerpt']);
+    const excerpt = normalizeArticleText(q.excerpt);
+    const words = normalizeArticleText(q.text);
+    if (!excerpt.includes(words)) {
+      const problem = describeDivergence('the quote text', words, excerpt, 'its own excerpt (punctuation included)', [
+        'text',
+        'excerpt',
+      ]);
+      out.push({ type: 'quote', id: q.id, source: q.source, ...at(q, ['text']), problem });
     }
   }
   return out;

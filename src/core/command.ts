@@ -39,7 +39,7 @@ export interface CommandContext extends Services {
 }
 
 /** Where autocomplete suggestions for an option come from. */
-export type Completion = 'actor' | 'place' | 'weapon' | 'topic' | 'event';
+export type Completion = 'actor' | 'place' | 'thing' | 'topic' | 'event';
 
 export interface OptionSpec {
   name: string;

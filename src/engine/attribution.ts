@@ -39,7 +39,9 @@ const QUALIFIER: Record<Figure['qualifier'], string> = {
   'at-least': 'at least ',
   over: 'over ',
   about: 'about ',
+  nearly: 'nearly ',
   'up-to': 'up to ',
+  'less-than': 'less than ',
 };
 
 /** 16 → "16", 12500 → "12,500", 1800000000 → "1.8 billion". */
@@ -63,12 +65,31 @@ export function formatAmount(figure: Pick<Figure, 'value' | 'valueMax' | 'qualif
   return `${QUALIFIER[figure.qualifier]}${amount}`;
 }
 
-/** Units are written plural ("warplanes destroyed"); one of them reads "1 warplane destroyed". */
-function unitFor(figure: Figure): string {
-  if (figure.value !== 1 || figure.valueMax !== undefined) return figure.unit;
-  return figure.unit.replace(/\b([A-Za-z-]+?)(ies|s)\b/, (_, stem: string, end: string) =>
-    end === 'ies' ? `${stem}y` : stem,
-  );
+/** Plurals that do not end in "s", as units are written ("people displaced"). */
+const IRREGULAR: Record<string, string> = { people: 'person', children: 'child', men: 'man', women: 'woman' };
+
+/**
+ * Units are written plural ("warplanes destroyed"); one of them reads "1
+ * warplane destroyed" and "less than a minute" reads "less than 1 minute":
+ * the first word that is a plural turns singular.
+ */
+export function unitFor(figure: Pick<Figure, 'value' | 'valueMax' | 'unit'>): string {
+  if (figure.value !== 1 || (figure.valueMax !== undefined && figure.valueMax !== 1)) return figure.unit;
+  let done = false;
+  return figure.unit.replace(/[A-Za-z-]+/g, (word: string) => {
+    if (done) return word;
+    const irregular = IRREGULAR[word.toLowerCase()];
+    if (irregular) {
+      done = true;
+      return irregular;
+    }
+    if (word.length < 4 || !/s$/.test(word) || /(ss|us|is)$/i.test(word)) return word;
+    done = true;
+    return word
+      .replace(/ies$/, 'y')
+      .replace(/(ch|sh|x)es$/, '$1')
+      .replace(/s$/, '');
+  });
 }
 
 /** "over 100 people injured". */

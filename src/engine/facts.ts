@@ -2,7 +2,7 @@ import { suggest } from '../content/check.js';
 import { formatDate, formatWhen } from '../content/dates.js';
 import { foldName } from '../content/normalize.js';
 import type { Pack } from '../content/pack.js';
-import type { Actor, Event, Place } from '../content/schema.js';
+import { type Actor, type Event, type Place, thingsWord } from '../content/schema.js';
 import { UserError } from '../core/errors.js';
 import type { Choice, Reply } from '../core/reply.js';
 import {
@@ -52,7 +52,8 @@ export function eventDetail(pack: Pack, event: Event): Reply {
   const fields = [{ name: 'When', value: `${formatWhen(event)}${event.dateNote ? ` (${event.dateNote})` : ''}` }];
   if (event.places.length) fields.push({ name: 'Where', value: names(event.places) });
   if (event.actors.length) fields.push({ name: 'Involved', value: names(event.actors) });
-  if (event.weapons.length) fields.push({ name: 'Weapons named', value: names(event.weapons) });
+  const things = event.things.flatMap((id) => pack.things.get(id) ?? []);
+  if (things.length) fields.push({ name: `${thingsWord(things)} named`, value: names(event.things) });
   const episode = pack.meta.episodes.find((e) => e.id === event.episode);
   if (episode) fields.push({ name: 'Episode', value: episode.name });
 

@@ -41,6 +41,6 @@ export function eventMatchesTopic(pack: Pack, event: Event, topic: Topic | undef
   if (topic.kind === 'word') return eventMentionsWord(pack, event, topic.word);
   const id = topic.entity.item.id;
   const refs =
-    topic.entity.type === 'weapon' ? event.weapons : topic.entity.type === 'place' ? event.places : event.actors;
+    topic.entity.type === 'thing' ? event.things : topic.entity.type === 'place' ? event.places : event.actors;
   return refs.some((ref) => ref === id || ancestry(pack, ref).has(id));
 }

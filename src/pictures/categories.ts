@@ -1,10 +1,10 @@
+import { type CategoryColour, categoryOfEvent } from '../content/categories.js';
 import type { Event } from '../content/schema.js';
 import { OKABE_ITO } from './palette.js';
 
 /**
- * Event types folded into four groups for the timeline's marks. A group has
- * a colour and a shape, so the legend reads without colour vision. Groups
- * describe what kind of event it was, never which side took part.
+ * The pack's event categories as the timeline draws them. A category has a
+ * colour and a shape, so the legend reads without colour vision.
  */
 export type Shape = 'circle' | 'diamond' | 'square' | 'triangle';
 
@@ -13,41 +13,40 @@ export interface Category {
   label: string;
   colour: string;
   shape: Shape;
+  /** Legend order. */
+  index: number;
 }
 
-export const CATEGORIES = {
-  fighting: { id: 'fighting', label: 'Fighting', colour: OKABE_ITO.orange, shape: 'circle' },
-  talks: { id: 'talks', label: 'Ceasefires & talks', colour: OKABE_ITO.bluishGreen, shape: 'diamond' },
-  politics: { id: 'politics', label: 'Politics & statements', colour: OKABE_ITO.blue, shape: 'square' },
-  other: { id: 'other', label: 'Arms & other', colour: OKABE_ITO.reddishPurple, shape: 'triangle' },
-} as const satisfies Record<string, Category>;
+const SHAPES: readonly Shape[] = ['circle', 'diamond', 'square', 'triangle'];
 
-const BY_TYPE: Record<Event['type'], Category> = {
-  clash: CATEGORIES.fighting,
-  offensive: CATEGORIES.fighting,
-  shelling: CATEGORIES.fighting,
-  'air-strike': CATEGORIES.fighting,
-  capture: CATEGORIES.fighting,
-  casualties: CATEGORIES.fighting,
-  ceasefire: CATEGORIES.talks,
-  agreement: CATEGORIES.talks,
-  diplomacy: CATEGORIES.talks,
-  statement: CATEGORIES.politics,
-  political: CATEGORIES.politics,
-  protest: CATEGORIES.politics,
-  mobilisation: CATEGORIES.politics,
-  'martial-law': CATEGORIES.politics,
-  'arms-deal': CATEGORIES.other,
-  exercise: CATEGORIES.other,
-  other: CATEGORIES.other,
+const HEX: Record<CategoryColour, string> = {
+  orange: OKABE_ITO.orange,
+  'bluish-green': OKABE_ITO.bluishGreen,
+  blue: OKABE_ITO.blue,
+  'reddish-purple': OKABE_ITO.reddishPurple,
+  'sky-blue': OKABE_ITO.skyBlue,
+  vermillion: OKABE_ITO.vermillion,
 };
 
+const drawn = new Map<string, Category>();
+
 export function categoryOf(event: Event): Category {
-  return BY_TYPE[event.type];
+  const c = categoryOfEvent(event);
+  const key = `${c.index}\u0000${c.id}\u0000${c.label}\u0000${c.colour}`;
+  let category = drawn.get(key);
+  if (!category) {
+    category = { id: c.id, label: c.label, colour: HEX[c.colour], shape: SHAPES[c.index] as Shape, index: c.index };
+    drawn.set(key, category);
+  }
+  return category;
 }
 
 /** The categories present in these events, in legend order. */
 export function categoriesIn(events: readonly Event[]): Category[] {
-  const present = new Set(events.map((e) => categoryOf(e).id));
-  return Object.values(CATEGORIES).filter((c) => present.has(c.id));
+  const present = new Map<number, Category>();
+  for (const event of events) {
+    const category = categoryOf(event);
+    present.set(category.index, category);
+  }
+  return [...present.values()].sort((a, b) => a.index - b.index);
 }

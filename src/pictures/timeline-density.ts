@@ -1,5 +1,6 @@
+import { MAX_CATEGORIES } from '../content/categories.js';
 import type { Event } from '../content/schema.js';
-import { CATEGORIES, type Category, categoryOf } from './categories.js';
+import { type Category, categoryOf } from './categories.js';
 import { isoDay, monthShort, shortDate } from './days.js';
 
 /**
@@ -105,15 +106,15 @@ function lastDayOf(date: string): number {
   return civilDay(y, m, d);
 }
 
-/** Every category in legend order, as categoriesIn orders them; lanes are numbered by it. */
-const LANES: readonly Category[] = Object.values(CATEGORIES);
-const LANE_OF = new Map(LANES.map((c, i) => [c.id, i]));
+/** A pack has at most this many categories; a lane is numbered by its category's legend index. */
+const LANE_COUNT = MAX_CATEGORIES;
 
-/** Event i covers days [first[i], end[i]) and is counted in lane[i]. */
+/** Event i covers days [first[i], end[i]) and is counted in lane[i], the lane of `categories[lane[i]]`. */
 export interface EventDays {
   first: Int32Array;
   end: Int32Array;
   lane: Uint8Array;
+  categories: (Category | undefined)[];
 }
 
 /**
@@ -127,6 +128,7 @@ export function eventDaysOf(events: readonly Event[]): EventDays {
   const end = new Int32Array(events.length);
   const lane = new Uint8Array(events.length);
   const laneOfType = new Map<string, number>();
+  const categories: (Category | undefined)[] = [];
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as Event;
     const start = firstDayOf(event.date);
@@ -136,12 +138,14 @@ export function eventDaysOf(events: readonly Event[]): EventDays {
       event.endDate === undefined && event.date.length === 10 ? start + 1 : lastDayOf(event.endDate ?? event.date) + 1;
     let l = laneOfType.get(event.type);
     if (l === undefined) {
-      l = LANE_OF.get(categoryOf(event).id) as number;
+      const category = categoryOf(event);
+      l = category.index;
+      categories[l] = category;
       laneOfType.set(event.type, l);
     }
     lane[i] = l;
   }
-  return { first, end, lane };
+  return { first, end, lane, categories };
 }
 
 function yearMonth(day: number): [number, number] {
@@ -251,8 +255,8 @@ export function countDensity(
   const row = edges.length;
   // Every category gets a row of a difference array (+1 at an event's first bin, -1 past its last), summed
   // below; rows left empty are dropped, so lanes are the categories present, in legend order, in one pass.
-  const steps = new Int32Array(row * LANES.length);
-  const totals = LANES.map(() => 0);
+  const steps = new Int32Array(row * LANE_COUNT);
+  const totals = new Array<number>(LANE_COUNT).fill(0);
   let multiBin = 0;
   for (let i = 0; i < days.first.length; i++) {
     const a = Math.max(days.first[i] as number, clipFrom, fromDay);
@@ -266,7 +270,7 @@ export function countDensity(
     totals[l] = (totals[l] as number) + 1;
     if (last > first) multiBin++;
   }
-  const present = LANES.flatMap((_, l) => ((totals[l] as number) > 0 ? [l] : []));
+  const present = totals.flatMap((_, l) => ((totals[l] as number) > 0 ? [l] : []));
   const running = present.map(() => 0);
   const bins: DensityBin[] = [];
   let max = 0;
@@ -287,7 +291,7 @@ export function countDensity(
   }
   return {
     unit,
-    categories: present.map((l) => LANES[l] as Category),
+    categories: present.map((l) => days.categories[l] as Category),
     bins,
     totals: present.map((l) => totals[l] as number),
     multiBin,

@@ -30,7 +30,7 @@ describe.skipIf(!haveSeeds)('every excerpt stands word for word in its article',
     (pack.claims as Map<string, typeof claim>).set(claim.id, altered);
     const problems = await verifyExcerpts(pack, SEEDS);
     expect(problems).toEqual([
-      expect.objectContaining({ id: claim.id, problem: expect.stringContaining('not found verbatim') }),
+      expect.objectContaining({ id: claim.id, problem: expect.stringContaining('does not stand word for word') }),
     ]);
   });
 
@@ -60,7 +60,7 @@ describe.skipIf(!haveSeeds)('every excerpt stands word for word in its article',
         type: 'event',
         id: event.id,
         source: 'wsws-2020-09-28',
-        problem: expect.stringMatching(/^evidence 1 not found verbatim/),
+        problem: expect.stringMatching(/^evidence 1 does not stand word for word/),
       },
     ]);
   });

@@ -78,7 +78,7 @@ describe('eventsBetween', () => {
       sources: [],
       actors: [],
       places: [],
-      weapons: [],
+      things: [],
       claims: [],
       quotes: [],
       facts: [],
@@ -91,7 +91,7 @@ describe('eventsBetween', () => {
           : {}),
         places: [],
         actors: [],
-        weapons: [],
+        things: [],
       })),
     };
     return new Pack(data as unknown as PackData);

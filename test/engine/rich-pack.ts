@@ -41,7 +41,7 @@ export function richPackData(): PackData {
     type: 'clash',
     places,
     actors: ['north', 'south'],
-    weapons: [],
+    things: [],
     summary: `Summary of ${title.toLowerCase()}.`,
     sources: ['s1'],
     evidence: [{ source: 's1', excerpt: `Summary of ${title.toLowerCase()}.` }],
@@ -175,7 +175,7 @@ export function richPackData(): PackData {
       place('hills', 'The Hills', 'region', undefined, 39.8, 46.0),
       place('hill-town', 'Hilltown', 'town', undefined, 39.8, 46.1, []),
     ].map((p) => (p.id === 'hill-town' ? { ...p, in: 'hills' } : p)),
-    weapons: [
+    things: [
       {
         id: 'drone-a',
         name: 'Kestrel drone',
@@ -195,11 +195,11 @@ export function richPackData(): PackData {
       { id: 'tank-c', name: 'Bear tank', kind: 'tank', aliases: [], makerCountry: 'farland', description: 'A tank.' },
     ],
     events: [
-      event('e1', 'Fighting begins along the line', '2020-09-27', ['hills'], { weapons: ['drone-a'] }),
+      event('e1', 'Fighting begins along the line', '2020-09-27', ['hills'], { things: ['drone-a'] }),
       event('e2', 'Shelling of Northgate', '2020-10-04', ['n-city-1']),
-      event('e3', 'Strike on a bridge', '2020-10-06', ['s-city-2'], { type: 'air-strike', weapons: ['rocket-b'] }),
+      event('e3', 'Strike on a bridge', '2020-10-06', ['s-city-2'], { type: 'air-strike', things: ['rocket-b'] }),
       event('e4', 'Humanitarian truce agreed', '2020-10-10', [], { type: 'ceasefire' }),
-      event('e5', 'Tank battle in the plain', '2020-10-14', ['n-city-3', 's-city-3'], { weapons: ['tank-c'] }),
+      event('e5', 'Tank battle in the plain', '2020-10-14', ['n-city-3', 's-city-3'], { things: ['tank-c'] }),
       event('e6', 'Market hit by rockets', '2020-10-17', ['s-city-1'], { type: 'shelling' }),
       event('e7', 'Second truce agreed', '2020-10-18', [], { type: 'ceasefire' }),
       event('e8', 'Mobilisation announced', '2020-09', [], { type: 'mobilisation' }),

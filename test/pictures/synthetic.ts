@@ -12,7 +12,7 @@ export function event(i: number, date: string, extra: Partial<Event> = {}): Even
     type: TYPES[i % TYPES.length] as Event['type'],
     places: [],
     actors: [],
-    weapons: [],
+    things: [],
     summary: 'Synthetic event for layout tests.',
     sources: ['wsws-2020-09-28'],
     evidence: [{ source: 'wsws-2020-09-28', excerpt: 'Synthetic event for layout tests.' }],

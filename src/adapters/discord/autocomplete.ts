@@ -23,7 +23,7 @@ interface Candidate {
 
 const indexes = new WeakMap<Pack, Map<Completion, Candidate[]>>();
 
-function entityCandidates(pack: Pack, type?: 'actor' | 'place' | 'weapon'): Candidate[] {
+function entityCandidates(pack: Pack, type?: 'actor' | 'place' | 'thing'): Candidate[] {
   return pack
     .names(type)
     .map(({ label, entity }) => ({

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 /** What a topic option resolved to: a named thing in the pack, or a plain word to search for. */
 export type Topic = { kind: 'entity'; entity: Entity; label: string } | { kind: 'word'; word: string; label: string };
 
-const TYPE_WORD: Record<EntityType, string> = { actor: 'actor', place: 'place', weapon: 'weapon' };
+const TYPE_WORD: Record<EntityType, string> = { actor: 'actor', place: 'place', thing: 'thing' };
 
 function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -83,13 +83,13 @@ export function resolveEntity(pack: Pack, raw: string, type: EntityType): Entity
 }
 
 /**
- * A topic: any actor, place or weapon by name or alias; failing that, a word
+ * A topic: any actor, place or thing by name or alias; failing that, a word
  * to look for in event titles and summaries. `hasWord` tells whether the
  * word occurs anywhere, so a typo gets suggestions instead of an empty result.
  */
 export function resolveTopic(pack: Pack, raw: string, hasWord: (folded: string) => boolean): Topic {
   const text = raw.trim();
-  if (text === '') throw new UserError('The topic is empty; name a place, actor, weapon or word.');
+  if (text === '') throw new UserError('The topic is empty; name a place, actor, thing or word.');
   const found = pack.lookup(text);
   if (found.length > 0) {
     const exact = found.find((e) => foldName(e.item.name) === foldName(text)) ?? found[0];
@@ -99,6 +99,6 @@ export function resolveTopic(pack: Pack, raw: string, hasWord: (folded: string) 
   const word = foldName(text);
   if (word.length >= 3 && hasWord(word)) return { kind: 'word', word, label: text };
   throw new UserError(
-    `Nothing in the pack matches "${clip(text)}".${didYouMean(nearestNames(pack, text))} A topic is a place, actor, weapon or word from the events.`,
+    `Nothing in the pack matches "${clip(text)}".${didYouMean(nearestNames(pack, text))} A topic is a place, actor, thing or word from the events.`,
   );
 }

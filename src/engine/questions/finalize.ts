@@ -6,7 +6,7 @@ import type { Random } from './random.js';
 import { draftWeight } from './salience.js';
 import type { Draft, Option, Question } from './types.js';
 
-/** An option naming an actor, place or weapon: it may not be confused with any of its aliases. */
+/** An option naming an actor, place or thing: it may not be confused with any of its aliases. */
 export function entityOption(entity: Entity['item'], category: string): Option {
   return { text: entity.name, keys: [entity.name, ...entity.aliases], facet: { category, entity: entity.id } };
 }

@@ -10,7 +10,8 @@ import type { Draft } from './types.js';
  * said comes before what a commentator said.
  */
 
-const EVENT_TYPE: Record<Event['type'], number> = {
+/** By the default types; a pack's own types weigh 1 until salience learns them. */
+const EVENT_TYPE: Record<string, number> = {
   offensive: 3,
   clash: 3,
   ceasefire: 3,
@@ -65,7 +66,7 @@ function isKeyActor(pack: Pack, id: string | undefined): boolean {
 export function eventWeight(pack: Pack, event: Event): number {
   const reported = pack.claimsFor(event.id).length + pack.quotesFor(event.id).length + pack.factsFor(event.id).length;
   const background = event.episode === 'background' ? 1.2 : 1;
-  return EVENT_TYPE[event.type] * background * (1 + Math.min(reported, 10) / 10);
+  return (EVENT_TYPE[event.type] ?? 1) * background * (1 + Math.min(reported, 10) / 10);
 }
 
 export function claimWeight(pack: Pack, claim: Claim): number {

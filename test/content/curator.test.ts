@@ -1,0 +1,222 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentError } from '../../src/content/errors.js';
+import { loadPack } from '../../src/content/load.js';
+import { verifyExcerpts } from '../../src/content/verify.js';
+import { formatAmount, formatFigure } from '../../src/engine/attribution.js';
+import { categoriesIn } from '../../src/pictures/categories.js';
+
+const run = promisify(execFile);
+const chronicle = (...args: string[]) =>
+  run('node', ['bin/chronicle.js', ...args]).catch((e: { code: number; stdout: string; stderr: string }) => e);
+
+let dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  dirs = [];
+});
+
+/** A fresh starter pack, as `chronicle content new` writes it, in a folder of its own. */
+async function starter(): Promise<string> {
+  const parent = await mkdtemp(path.join(tmpdir(), 'chronicle-curator-'));
+  dirs.push(parent);
+  const dir = path.join(parent, 'bridge-pack');
+  const made = await chronicle('content', 'new', dir);
+  expect(made).toMatchObject({ stdout: expect.stringContaining('wrote ') });
+  return dir;
+}
+
+async function edit(dir: string, file: string, from: string, to: string): Promise<void> {
+  const full = path.join(dir, file);
+  const text = await readFile(full, 'utf8');
+  if (!text.includes(from)) throw new Error(`starter ${file} no longer contains ${JSON.stringify(from)}`);
+  await writeFile(full, text.replace(from, to));
+}
+
+async function lineOf(dir: string, file: string, needle: string): Promise<number> {
+  const lines = (await readFile(path.join(dir, file), 'utf8')).split('\n');
+  return lines.findIndex((l) => l.includes(needle)) + 1;
+}
+
+async function problemsOf(dir: string): Promise<string[]> {
+  try {
+    await loadPack(dir);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return error.problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.message}`);
+  }
+}
+
+describe('a curator starting a pack', () => {
+  it('gets a starter pack from `content new` that `content check` passes as written, excerpts verified beside it', async () => {
+    const dir = await starter();
+    const checked = await chronicle('content', 'check', dir);
+    expect(checked).toMatchObject({
+      stdout: expect.stringMatching(
+        /^ok: bridge-pack \(1 sources, 3 actors, 1 places, 1 things, 1 events, 2 claims, 1 quotes, 1 facts\); every excerpt stands word for word/,
+      ),
+    });
+  });
+
+  it('is refused a folder that already holds files, so nothing is overwritten', async () => {
+    const dir = await starter();
+    const again = await chronicle('content', 'new', dir);
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('is not empty') });
+  });
+});
+
+describe('content check, where an excerpt fails', () => {
+  it('names the file and line, how far the text matched, and both texts where they part; and never says ok', async () => {
+    const dir = await starter();
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: The town council put the crowd at about',
+      'excerpt: The town council put the crowd at around',
+    );
+    const line = await lineOf(dir, 'events.yaml', 'put the crowd at around');
+    const checked = await chronicle('content', 'check', dir);
+    expect(checked).toMatchObject({ code: 1 });
+    const { stdout, stderr } = checked as { stdout: string; stderr: string };
+    expect(stdout).not.toMatch(/^ok/m);
+    expect(stderr).toContain(
+      `events.yaml:${line} claim claim-council-crowd-2024-03-13: excerpt does not stand word for word in gazette-2024-03-14.txt: the first 35 characters match`,
+    );
+    expect(stderr).toContain('yours:   …own council put the crowd at a⟨here⟩round 2,000 people.');
+    expect(stderr).toContain('article: …own council put the crowd at a⟨here⟩bout 2,000 people.');
+    expect(stderr).toContain('not ok: bridge-pack: 1 excerpt does not stand in its article');
+  });
+
+  it('tells a quote whose words differ from its own excerpt apart from an excerpt that is not in the article', async () => {
+    const dir = await starter();
+    await edit(dir, 'events.yaml', 'text: This bridge joins the two halves', 'text: This bridge joins both halves');
+    const checked = (await chronicle('content', 'check', dir)) as { code: number; stderr: string };
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain(
+      'the quote text does not stand word for word in its own excerpt (punctuation included)',
+    );
+    expect(checked.stderr).toContain('text:    This bridge joins ⟨here⟩both halves of our town');
+    expect(checked.stderr).toMatch(/not ok: bridge-pack: 1 quote text is not inside its excerpt$/m);
+  });
+});
+
+describe("a source's textFile", () => {
+  it('is read beside the file that names it, or as given when absolute', async () => {
+    const dir = await starter();
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
+    const absolute = path.join(dir, 'articles', 'gazette-2024-03-14.txt');
+    await edit(dir, 'sources.yaml', 'textFile: articles/gazette-2024-03-14.txt', `textFile: ${absolute}`);
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
+  });
+
+  it('falls back to the --seeds folder, and when found nowhere names every path it tried, once for the source', async () => {
+    const dir = await starter();
+    await edit(dir, 'sources.yaml', 'textFile: articles/gazette-2024-03-14.txt', 'textFile: gazette-2024-03-14.txt');
+    expect(await verifyExcerpts(await loadPack(dir), path.join(dir, 'articles'))).toEqual([]);
+    const problems = await verifyExcerpts(await loadPack(dir), '/nowhere');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        type: 'source',
+        id: 'gazette-2024-03-14',
+        line: await lineOf(dir, 'sources.yaml', 'textFile:'),
+        problem: `textFile "gazette-2024-03-14.txt" not found; tried ${path.join(dir, 'gazette-2024-03-14.txt')}, /nowhere/gazette-2024-03-14.txt`,
+      }),
+    ]);
+  });
+});
+
+describe('rules the checker enforces', () => {
+  it('keeps an event inside its episode', async () => {
+    const dir = await starter();
+    await edit(dir, 'events.yaml', 'date: "2024-03-13"\n    # A relative', 'date: "2024-04-02"\n    # A relative');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'date: "2024-04-02"')} 2024-04-02 is outside its episode "opening-2024" (2024-03 to 2024-03); move it to the episode it belongs to, or widen the episode`,
+    ]);
+  });
+
+  it('lets a window reach past its episode, as long as it touches it', async () => {
+    const dir = await starter();
+    await edit(
+      dir,
+      'events.yaml',
+      'date: "2024-03-13"\n    # A relative',
+      'date: "2024-02-20"\n    endDate: "2024-03-13"\n    dateKind: window\n    # A relative',
+    );
+    expect(await problemsOf(dir)).toEqual([]);
+    await edit(dir, 'events.yaml', 'endDate: "2024-03-13"', 'endDate: "2024-02-28"');
+    expect((await problemsOf(dir))[0]).toContain('never touches its episode "opening-2024"');
+  });
+
+  it('lets a name find one actor, place or thing, except a state and its own country', async () => {
+    const dir = await starter();
+    await edit(dir, 'entities.yaml', 'the footbridge replaced.', 'the footbridge replaced.\n    aliases: [Millbrook]');
+    expect(await problemsOf(dir)).toEqual([
+      `entities.yaml:${await lineOf(dir, 'entities.yaml', 'aliases: [Millbrook]')} "Millbrook" is also a name or alias of place "millbrook"; a name must find one actor, place or thing`,
+    ]);
+    await edit(dir, 'entities.yaml', '    aliases: [Millbrook]\n', '');
+    await edit(
+      dir,
+      'entities.yaml',
+      'actors:\n',
+      'actors:\n  - { id: ruritania, name: Ruritania, kind: state, description: A state. }\n',
+    );
+    await edit(
+      dir,
+      'entities.yaml',
+      'places:\n',
+      'places:\n  - { id: ruritania-country, name: Ruritania, kind: country, country: ruritania, lat: 50, lon: 10, precision: region }\n',
+    );
+    expect(await problemsOf(dir)).toEqual([]);
+    await edit(dir, 'entities.yaml', 'kind: country, country: ruritania', 'kind: region, country: ruritania');
+    expect((await problemsOf(dir))[0]).toContain('"Ruritania" is also a name or alias of actor "ruritania"');
+  });
+
+  it("files every event type under one of the pack's categories, suggesting the near miss", async () => {
+    const dir = await starter();
+    await edit(dir, 'events.yaml', 'type: opening', 'type: openning');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'type: openning')} event type "openning" is in none of the pack's categories; did you mean "opening"?`,
+    ]);
+  });
+
+  it("draws the pack's own categories in the chart's legend, not the war's", async () => {
+    const pack = await loadPack(await starter());
+    expect(categoriesIn([...pack.events.values()]).map((c) => [c.label, c.shape])).toEqual([['Civic life', 'circle']]);
+    const war = await loadPack('content/caucasus');
+    expect(categoriesIn([...war.events.values()]).map((c) => c.label)).toEqual([
+      'Fighting',
+      'Ceasefires & talks',
+      'Politics & statements',
+      'Arms & other',
+    ]);
+  });
+
+  it('still reads a pack written with `weapons:` for its things', async () => {
+    const pack = await loadPack('test/fixtures/pack');
+    expect([...pack.things.keys()]).toEqual(['attack-helicopter']);
+    expect(pack.events.get('war-begins-2020-09-27')?.things).toEqual(['attack-helicopter']);
+  });
+});
+
+describe('figures with their qualifier and unit', () => {
+  it.each([
+    [{ value: 1, qualifier: 'less-than', unit: 'minutes' }, 'less than 1', 'less than 1 minute'],
+    [
+      { value: 3000, qualifier: 'nearly', unit: 'people at the opening' },
+      'nearly 3,000',
+      'nearly 3,000 people at the opening',
+    ],
+    [{ value: 1, qualifier: 'exact', unit: 'people killed' }, '1', '1 person killed'],
+    [{ value: 1, qualifier: 'exact', unit: 'US dollars' }, '1', '1 US dollar'],
+    [{ value: 1, qualifier: 'exact', unit: 'percent of GDP' }, '1', '1 percent of GDP'],
+    [{ value: 2, qualifier: 'up-to', unit: 'warplanes destroyed' }, 'up to 2', 'up to 2 warplanes destroyed'],
+  ] as const)('%o is "%s", and with its unit "%s"', (figure, amount, text) => {
+    expect(formatAmount(figure)).toBe(amount);
+    expect(formatFigure(figure)).toBe(text);
+  });
+});
