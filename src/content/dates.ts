@@ -81,7 +81,7 @@ export function formatSpan(start: string, end?: string): string {
 export interface Dated {
   date: string;
   endDate?: string;
-  dateKind?: 'span' | 'window';
+  dateKind?: 'span' | 'window' | 'ongoing';
 }
 
 /** Happened once, at a point the articles leave open between date and endDate. */
@@ -105,9 +105,22 @@ export function formatWindow(start: string, end: string): string {
   return `some time between ${from} and ${to}`;
 }
 
-/** When an event happened, as a reader should take it: a span as "A – B", a window as its bounds. */
+/** Began and was still going when last reported: an end nobody has given. */
+export function isOngoing(event: Dated): boolean {
+  return event.dateKind === 'ongoing' && event.endDate !== undefined && event.endDate !== event.date;
+}
+
+/** "from 12 July 2020, still going on 17 July": the last report is not the end. */
+export function formatOngoing(start: string, lastReported: string): string {
+  const sameYear = start.slice(0, 4) === lastReported.slice(0, 4) && lastReported.length === 10;
+  return `from ${formatDate(start)}, still going on ${sameYear ? formatDate(lastReported).replace(/ \d{4}$/, '') : formatDate(lastReported)}`;
+}
+
+/** When an event happened, as a reader should take it: a span as "A – B", a window as its bounds, an ongoing one as begun. */
 export function formatWhen(event: Dated): string {
-  return isWindow(event) ? formatWindow(event.date, event.endDate as string) : formatSpan(event.date, event.endDate);
+  if (isWindow(event)) return formatWindow(event.date, event.endDate as string);
+  if (isOngoing(event)) return formatOngoing(event.date, event.endDate as string);
+  return formatSpan(event.date, event.endDate);
 }
 
 export const MONTH_NAMES = MONTHS;

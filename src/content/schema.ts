@@ -173,11 +173,12 @@ export const Thing = z.strictObject({
 export const Evidence = z.strictObject({ source: id, excerpt: text });
 
 /**
- * With an end date, an event is either a span (it lasted from date to
- * endDate, like a war) or a window (it happened once, at some point the
- * articles do not give between date and endDate, like an undated call).
+ * With an end date, an event is a span (it lasted from date to endDate, like
+ * a war), a window (it happened once, at some point the articles do not give
+ * between date and endDate, like an undated call), or ongoing (it began on
+ * date and was still going on endDate, the last day an article reports it).
  */
-export const DateKind = z.enum(['span', 'window']);
+export const DateKind = z.enum(['span', 'window', 'ongoing']);
 
 export const Event = z
   .strictObject({

@@ -1,4 +1,4 @@
-import { type Dated, firstDay, isWindow, lastDay } from '../content/dates.js';
+import { type Dated, firstDay, isOngoing, isWindow, lastDay } from '../content/dates.js';
 
 /** Pack dates as whole days since 1970, so a date axis is plain arithmetic. */
 
@@ -38,11 +38,12 @@ export function shortSpan(date: string, endDate: string | undefined, withYear: b
   return `${shortDate(date, withYear)} – ${shortDate(endDate, withYear)}`;
 }
 
-/** An event's date in short: "3 Oct", "12–17 Jul"; a window by its last possible day, "by 1 Oct", never as a duration. */
+/** An event's date in short: "3 Oct", "12–17 Jul"; a window by its last possible day, "by 1 Oct", never as a duration; an ongoing one "from 12 Jul". */
 export function shortWhen(event: Dated, withYear: boolean): string {
-  return isWindow(event)
-    ? `by ${shortDate(event.endDate as string, withYear)}`
-    : shortSpan(event.date, event.endDate, withYear);
+  if (isWindow(event)) return `by ${shortDate(event.endDate as string, withYear)}`;
+  // Its end is unknown: the last report is not when it stopped.
+  if (isOngoing(event)) return `from ${shortDate(event.date, withYear)}`;
+  return shortSpan(event.date, event.endDate, withYear);
 }
 
 export function monthShort(month: number): string {

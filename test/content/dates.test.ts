@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { formatSpan, formatWhen, formatWindow, isWindow } from '../../src/content/dates.js';
+import { shortWhen } from '../../src/pictures/days.js';
 
 describe('how an event reads when it happened', () => {
   it('reads a span as a duration', () => {
     expect(formatWhen({ date: '2020-07-12', endDate: '2020-07-17', dateKind: 'span' })).toBe('12–17 July 2020');
     expect(formatWhen({ date: '1992', endDate: '1994', dateKind: 'span' })).toBe('1992 – 1994');
+  });
+
+  it('reads an ongoing event as begun and still going when last reported, never as ended then', () => {
+    const clashes = { date: '2020-07-12', endDate: '2020-07-17', dateKind: 'ongoing' as const };
+    expect(formatWhen(clashes)).toBe('from 12 July 2020, still going on 17 July');
+    expect(formatWhen(clashes)).not.toMatch(/–/);
+    expect(shortWhen(clashes, false)).toBe('from 12 Jul');
+    expect(formatWhen({ date: '2020-12-30', endDate: '2021-01-02', dateKind: 'ongoing' })).toBe(
+      'from 30 December 2020, still going on 2 January 2021',
+    );
   });
 
   it('reads a window as its bounds, never as a duration', () => {
