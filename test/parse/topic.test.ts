@@ -14,7 +14,7 @@ beforeAll(async () => {
 const words = (w: string) => packMentionsWord(pack, w);
 
 describe('resolveTopic', () => {
-  it('finds places, actors and weapons through their aliases, whatever the case', () => {
+  it('finds places, actors and things through their aliases, whatever the case', () => {
     expect(resolveTopic(pack, 'Toyuz', words)).toMatchObject({ kind: 'entity', label: 'Tovuz' });
     expect(resolveTopic(pack, 'artsakh', words)).toMatchObject({ kind: 'entity', label: 'Nagorno-Karabakh' });
     expect(resolveTopic(pack, 'Yerevan', words)).toMatchObject({ kind: 'entity', label: 'Armenia' });
@@ -42,6 +42,13 @@ describe('resolveEntity', () => {
     expect(resolveEntity(real, 'pashinyan', 'actor').item.name).toBe('Nikol Pashinyan');
     expect(() => resolveEntity(real, 'Ministry', 'actor')).toThrow(/could mean .* or others; use the full name/);
     expect(() => resolveEntity(real, 'Aliyev', 'place')).toThrow('No place called "Aliyev"');
+  });
+
+  it('suggests the whole name for a misspelt surname', async () => {
+    const real = await loadPack('content/caucasus');
+    expect(() => resolveEntity(real, 'Pashinian', 'actor')).toThrow(
+      'No actor called "Pashinian" in the pack. Did you mean Nikol Pashinyan?',
+    );
   });
 
   it('offers prefix matches as well as near spellings', () => {

@@ -26,6 +26,15 @@ export function nearestNames(pack: Pack, wanted: string, type?: EntityType, limi
     out.push(remaining.get(hit) as string);
     remaining.delete(hit);
   }
+  // A surname misspelt ("Pashinian") is far from the whole name but near one of its words.
+  if (out.length < limit && key.length >= 4 && !key.includes(' ')) {
+    const byWord = new Map<string, string>();
+    for (const [folded, label] of byFold)
+      for (const word of folded.split(' ')) if (word.length >= 4 && !byWord.has(word)) byWord.set(word, label);
+    const hit = suggest(key, byWord.keys());
+    const label = hit === undefined ? undefined : byWord.get(hit);
+    if (label && !out.includes(label)) out.push(label);
+  }
   // Prefix matches help with partial names ("Stepan" → Stepanakert) that edit distance misses.
   if (key.length >= 3) {
     for (const [folded, label] of byFold) {
