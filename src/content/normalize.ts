@@ -22,3 +22,15 @@ export function foldName(name: string): string {
 export function normalizeArticleText(text: string): string {
   return text.replace(/\\\$/g, '$').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The same text with each run of whitespace that holds a line break kept as
+ * one "\n": same length and positions as normalizeArticleText, so a match
+ * found in one can be read for paragraph starts in the other.
+ */
+export function articleTextWithBreaks(text: string): string {
+  return text
+    .replace(/\\\$/g, '$')
+    .replace(/\s+/g, (run) => (run.includes('\n') ? '\n' : ' '))
+    .trim();
+}

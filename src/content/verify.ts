@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeDivergence } from './excerpt-diff.js';
-import { normalizeArticleText } from './normalize.js';
+import { articleTextWithBreaks, normalizeArticleText } from './normalize.js';
 import { originOf } from './origins.js';
 import type { Pack } from './pack.js';
 import type { Source } from './schema.js';
@@ -21,8 +21,24 @@ export interface ExcerptMismatch {
 const ELISION = /\s*\[…\]\s*/;
 const MAX_ELIDED = 40;
 
+/** A curator marks an excerpt that starts or stops inside a sentence with "…"; the mark is not the article's. */
+const OPEN_ENDS = /^…\s*|\s*…$/g;
+
 function partsOf(excerpt: string): string[] {
-  return excerpt.split(ELISION).map(normalizeArticleText).filter(Boolean);
+  return excerpt.replace(OPEN_ENDS, '').split(ELISION).map(normalizeArticleText).filter(Boolean);
+}
+
+/**
+ * Does the article have `first` where a sentence, a paragraph or a quotation
+ * begins? Then the excerpt reads whole; otherwise a reader must be told the
+ * words before it are missing.
+ */
+function startsASentence(breaks: string, flat: string, first: string): boolean {
+  for (let at = flat.indexOf(first); at >= 0; at = flat.indexOf(first, at + 1)) {
+    const before = breaks.slice(Math.max(0, at - 3), at);
+    if (at === 0 || before.endsWith('\n') || /[.!?:]["”’)]?\s$/.test(before) || /[“"‘(]$/.test(before)) return true;
+  }
+  return false;
 }
 
 function standsIn(text: string, excerpt: string): boolean {
@@ -83,10 +99,13 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
     const origin = originOf(item);
     return origin ? { file: origin.file, line: origin.line(field) } : {};
   };
-  const texts = new Map<string, { text: string; file: string } | undefined>();
+  const texts = new Map<string, { text: string; breaks: string; file: string } | undefined>();
   for (const source of pack.sources.values()) {
     const { file, tried } = articleFile(source, seedsDir);
-    texts.set(source.id, file ? { text: normalizeArticleText(await readFile(file, 'utf8')), file } : undefined);
+    const raw = file ? await readFile(file, 'utf8') : undefined;
+    const article =
+      raw === undefined ? undefined : { text: normalizeArticleText(raw), breaks: articleTextWithBreaks(raw) };
+    texts.set(source.id, article && file ? { ...article, file } : undefined);
     if (file) continue;
     const problem = !source.textFile
       ? 'has no textFile, so its excerpts cannot be checked: give the file of the article text'
@@ -105,14 +124,17 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
     label = 'excerpt',
   ) => {
     const article = texts.get(sourceId);
-    if (!article || standsIn(article.text, excerpt)) return;
-    out.push({
-      type,
-      id: item.id,
-      source: sourceId,
-      ...at(item, field),
-      problem: whyNot(label, article.text, excerpt, path.basename(article.file)),
-    });
+    if (!article) return;
+    const where = path.basename(article.file);
+    const fault = (problem: string) => out.push({ type, id: item.id, source: sourceId, ...at(item, field), problem });
+    if (!standsIn(article.text, excerpt)) return fault(whyNot(label, article.text, excerpt, where));
+    const first = partsOf(excerpt)[0] ?? '';
+    if (excerpt.trimStart().startsWith('…') || startsASentence(article.breaks, article.text, first)) return;
+    const from = article.text.indexOf(first);
+    const lead = article.text.slice(Math.max(0, from - 30), from);
+    fault(
+      `${label} starts inside a sentence of ${where}, after "…${lead}": begin it with "…" so a reader knows words come before it`,
+    );
   };
   for (const e of pack.events.values()) {
     for (const [i, ev] of e.evidence.entries())

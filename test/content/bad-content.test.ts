@@ -131,7 +131,7 @@ const cases: Case[] = [
   {
     name: 'an empty excerpt',
     file: 'events/2020.yaml',
-    edit: replace('excerpt: killing 12 Azeri and four Armenian soldiers', 'excerpt: "  "'),
+    edit: replace('excerpt: …killing 12 Azeri and four Armenian soldiers', 'excerpt: "  "'),
     expected: 'events/2020.yaml:@LINE(excerpt: "  ") facts[0].excerpt: must not be empty',
   },
   {

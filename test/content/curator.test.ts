@@ -105,6 +105,23 @@ describe('content check, where an excerpt fails', () => {
   });
 });
 
+describe('an excerpt that starts inside a sentence', () => {
+  it('must say so with a leading "…", so a reveal never passes a fragment off as a whole sentence', async () => {
+    const dir = await starter();
+    await edit(dir, 'events.yaml', 'excerpt: The town council put the crowd', 'excerpt: council put the crowd');
+    const problems = await verifyExcerpts(await loadPack(dir));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        id: 'claim-council-crowd-2024-03-13',
+        problem:
+          'excerpt starts inside a sentence of gazette-2024-03-14.txt, after "…ny on the east bank. The town ": begin it with "…" so a reader knows words come before it',
+      }),
+    ]);
+    await edit(dir, 'events.yaml', 'excerpt: council put the crowd', 'excerpt: …council put the crowd');
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
+  });
+});
+
 describe("a source's textFile", () => {
   it('is read beside the file that names it, or as given when absolute', async () => {
     const dir = await starter();
