@@ -340,7 +340,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   // counts is read against the event it is about.
   const event = claim.event ? pack.events.get(claim.event) : undefined;
   const about =
-    event && /^((It|They|This|These|He|She)\b|\p{Ll})/u.test(claim.excerpt.trim())
+    event && /^…?\s*((It|They|This|These|He|She)\b|\p{Ll})/u.test(claim.excerpt.trim())
       ? ` (on ${aboutEvent(event.title)})`
       : '';
   const options = steps.values.map((v) => ({
