@@ -22,13 +22,15 @@ function located(m: ExcerptMismatch): string {
 function summary(mismatches: ExcerptMismatch[]): string {
   const sources = mismatches.filter((m) => m.type === 'source').length;
   const quoteTexts = mismatches.filter((m) => m.problem.startsWith('the quote text')).length;
-  const excerpts = mismatches.length - sources - quoteTexts;
+  const unmarked = mismatches.filter((m) => m.problem.includes('starts inside a sentence')).length;
+  const excerpts = mismatches.length - sources - quoteTexts - unmarked;
   const parts = [
     excerpts &&
       `${excerpts} excerpt${excerpts === 1 ? ' does' : 's do'} not stand in ${excerpts === 1 ? 'its article' : 'their articles'}`,
     quoteTexts &&
       `${quoteTexts} quote text${quoteTexts === 1 ? ' is' : 's are'} not inside ${quoteTexts === 1 ? 'its' : 'their'} excerpt`,
     sources && `${sources} source${sources === 1 ? ' has' : 's have'} no article text to check against`,
+    unmarked && `${unmarked} excerpt${unmarked === 1 ? ' starts' : 's start'} inside a sentence without "…"`,
   ];
   return parts.filter(Boolean).join('; ');
 }

@@ -33,10 +33,14 @@ function partsOf(excerpt: string): string[] {
  * begins? Then the excerpt reads whole; otherwise a reader must be told the
  * words before it are missing.
  */
+const DATELINE = /\b[A-Z]{2,}[A-Z .'-]*,(?: [A-Z][A-Za-z.]*)*,? [A-Z][a-z]{2,}\.? \d{1,2}(?: \([^)]*\))? [—–-]{1,2} $/;
+
 function startsASentence(breaks: string, flat: string, first: string): boolean {
   for (let at = flat.indexOf(first); at >= 0; at = flat.indexOf(first, at + 1)) {
     const before = breaks.slice(Math.max(0, at - 3), at);
     if (at === 0 || before.endsWith('\n') || /[.!?:]["”’)]?\s$/.test(before) || /[“"‘(]$/.test(before)) return true;
+    // A dateline ("CAPE KENNEDY, Fla., July 17 — ") ends where the first sentence starts.
+    if (DATELINE.test(flat.slice(Math.max(0, at - 60), at))) return true;
   }
   return false;
 }

@@ -120,6 +120,13 @@ describe('an excerpt that starts inside a sentence', () => {
     await edit(dir, 'events.yaml', 'excerpt: council put the crowd', 'excerpt: …council put the crowd');
     expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
   });
+
+  it('needs no mark after a dateline, where the first sentence starts', async () => {
+    const dir = await starter();
+    const article = 'articles/gazette-2024-03-14.txt';
+    await edit(dir, article, 'The Millbrook footbridge opened', 'MILLBROOK, Wessex, March 14 — The Millbrook footbridge opened');
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
+  });
 });
 
 describe("a source's textFile", () => {
