@@ -19,7 +19,7 @@ export const mapCommand: Command = {
       example: 'Ganja',
     },
   ],
-  help: 'Dots are towns and sites; dashed rings are areas whose position is approximate. Bigger marks mean more events. Places far from the South Caucasus are listed under the title instead of stretching the map.',
+  help: 'Dots are towns and sites; dashed rings are areas whose position is approximate. Bigger marks mean more events. The map is framed on where the pack’s events happen; a place far from the rest is listed under the title instead of stretching the map, and countries, seas and places with no position on Earth are listed in words.',
   async run(args, ctx) {
     return mapReply(ctx.pack, args.when, args.topic);
   },
