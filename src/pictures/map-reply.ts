@@ -4,6 +4,7 @@ import { parsePeriod } from '../core/parse/period.js';
 import { resolveTopic } from '../core/parse/topic.js';
 import type { Reply } from '../core/reply.js';
 import { sourceLines } from '../engine/attribution.js';
+import { samplesOf } from '../engine/samples.js';
 import { makeReply, plural } from '../engine/text.js';
 import { eventMatchesTopic, packMentionsWord } from '../engine/topics.js';
 import { placesMap, placesOf } from './map.js';
@@ -23,7 +24,7 @@ export function mapReply(pack: Pack, when: string | undefined, topicText: string
   const events = pool.filter((e) => eventMatchesTopic(pack, e, topic));
   const label = `${period?.label ?? 'all events'}${topic ? ` about ${topic.label}` : ''}`;
   const title = `Map: ${label}`;
-  const again = period ? `/timeline ${period.text}` : '/timeline 2020';
+  const again = `/timeline ${period ? period.text : samplesOf(pack).year}`;
   if (events.length === 0) {
     return makeReply({
       title,
