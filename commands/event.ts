@@ -12,7 +12,7 @@ export const eventCommand: Command = {
       type: 'string',
       required: true,
       autocomplete: 'event',
-      example: 'war-begins-2020-09-27',
+      sample: 'event',
     },
   ],
   help: 'Claims are shown as accounts by whoever made them; opposed accounts (who started it) are shown side by side.',

@@ -32,7 +32,7 @@ export const factCommand: Command = {
       description: 'A place, actor or weapon',
       type: 'string',
       autocomplete: 'topic',
-      example: 'Tovuz',
+      sample: 'topic',
     },
   ],
   help: 'Every fact names who said it, as of when, and the article. A channel sees every fact once before any comes again; the Another button shows the next one.',

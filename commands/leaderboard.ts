@@ -24,9 +24,9 @@ export const leaderboardCommand: Command = {
     },
     {
       name: 'timezone',
-      description: "Where weeks and months start, e.g. Asia/Yerevan (default: this channel's briefing zone, or UTC)",
+      description: "Where weeks and months start, e.g. Europe/Paris (default: this channel's briefing zone, or UTC)",
       type: 'string',
-      example: 'Asia/Yerevan',
+      example: 'Europe/Paris',
     },
   ],
   help: 'Players rank by quiz points, then right answers. A new week or month starts a fresh board at midnight in the timezone given, else in the timezone of this channel’s /briefing, else UTC; nothing is lost: "all" keeps every game, and the footer names last period’s leader.',

@@ -9,17 +9,18 @@ export const mapCommand: Command = {
       name: 'when',
       description: 'YYYY, YYYY-MM, YYYY-MM-DD or a range A..B; all events when left out',
       type: 'string',
-      example: '2020',
+      example: 'YYYY',
+      sample: 'year',
     },
     {
       name: 'topic',
-      description: 'A place, actor, weapon or word (aliases work: Toyuz finds Tovuz)',
+      description: 'A place, actor, weapon or word; any spelling the pack knows works',
       type: 'string',
       autocomplete: 'topic',
-      example: 'Ganja',
+      sample: 'topic',
     },
   ],
-  help: 'Dots are towns and sites; dashed rings are areas whose position is approximate. Bigger marks mean more events. Places far from the South Caucasus are listed under the title instead of stretching the map.',
+  help: 'Dots are towns and sites; dashed rings are areas whose position is approximate. Bigger marks mean more events. The map is framed on where the pack’s events happen; a place far from the rest is listed under the title instead of stretching the map, and countries, seas and places with no position on Earth are listed in words.',
   async run(args, ctx) {
     return mapReply(ctx.pack, args.when, args.topic);
   },

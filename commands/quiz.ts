@@ -27,13 +27,14 @@ export const quizCommand: Command = {
           description: 'Only questions about this place, actor, weapon or word',
           type: 'string',
           autocomplete: 'topic',
-          example: 'Tovuz',
+          sample: 'topic',
         },
         {
           name: 'period',
-          description: 'Only questions from this period, like 2020-10',
+          description: 'Only questions from this period: YYYY, YYYY-MM, YYYY-MM-DD or A..B',
           type: 'string',
-          example: '2020-10',
+          example: 'YYYY-MM',
+          sample: 'month',
         },
         {
           name: 'seconds',

@@ -10,11 +10,11 @@ export const whereCommand: Command = {
   options: [
     {
       name: 'place',
-      description: 'A place name or alias (Toyuz finds Tovuz)',
+      description: 'A place name, or any spelling of it the pack knows',
       type: 'string',
       required: true,
       autocomplete: 'place',
-      example: 'Tovuz',
+      sample: 'place',
     },
   ],
   async run(args, ctx) {

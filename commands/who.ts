@@ -10,11 +10,11 @@ export const whoCommand: Command = {
   options: [
     {
       name: 'actor',
-      description: 'A name or alias (Gashimov finds Polad Hashimov)',
+      description: 'A name, or any spelling of it the pack knows',
       type: 'string',
       required: true,
       autocomplete: 'actor',
-      example: 'Armenia',
+      sample: 'actor',
     },
   ],
   async run(args, ctx) {

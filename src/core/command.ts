@@ -50,8 +50,26 @@ export interface OptionSpec {
   min?: number;
   max?: number;
   autocomplete?: Completion;
-  /** An example value for help text and the Slack syntax line, e.g. "2020-10". */
+  /**
+   * An example value that holds for any pack ("5", "08:00", "YYYY-MM"): the
+   * Slack syntax line and Discord registration show it, so it must not
+   * depend on the pack loaded.
+   */
   example?: string;
+  /** Where /help and error messages draw a better example from the loaded pack: its busiest month, a salient place. */
+  sample?: SampleKind;
+}
+
+/** The kinds of example a pack can give (src/engine/samples.ts). */
+export type SampleKind = 'month' | 'year' | 'place' | 'actor' | 'topic' | 'event';
+
+/**
+ * An option's example: drawn from the pack when it has one of the option's
+ * kind, else the fixed one. A value with spaces is quoted, as it must be typed.
+ */
+export function exampleOf(option: OptionSpec, samples?: Readonly<Record<SampleKind, string>>): string | undefined {
+  const value = option.sample && samples ? samples[option.sample] : option.example;
+  return value !== undefined && /\s/.test(value) ? `"${value}"` : value;
 }
 
 /** Fixed choices shown as they are typed: every option's choices are named by their values. */

@@ -1,5 +1,13 @@
 import { suggest } from '../content/check.js';
-import type { Command, CommandContext, OptionSpec, RawArgs } from './command.js';
+import { samplesOf } from '../engine/samples.js';
+import {
+  type Command,
+  type CommandContext,
+  exampleOf,
+  type OptionSpec,
+  type RawArgs,
+  type SampleKind,
+} from './command.js';
 import type { CommandLine } from './command-line.js';
 import { withoutInvisible } from './display-safe.js';
 import { UserError } from './errors.js';
@@ -46,8 +54,10 @@ function optionsOf(command: Command, subcommand?: string): { options: OptionSpec
   return { options: sub.options, label: `/${command.name} ${sub.name}` };
 }
 
-function example(label: string, option: OptionSpec): string {
-  return `${label} ${option.required ? '' : `${option.name}:`}${option.example ?? `<${option.name}>`}`;
+type Samples = Readonly<Record<SampleKind, string>>;
+
+function example(label: string, option: OptionSpec, samples?: Samples): string {
+  return `${label} ${option.required ? '' : `${option.name}:`}${exampleOf(option, samples) ?? `<${option.name}>`}`;
 }
 
 /** Checks the declared constraints every platform shares: required, integer range, fixed choices. */
@@ -58,7 +68,8 @@ function example(label: string, option: OptionSpec): string {
  */
 export const MAX_OPTION_CHARS = 300;
 
-export function validateArgs(options: OptionSpec[], args: RawArgs, label: string): RawArgs {
+/** `samples`: the loaded pack's examples (samplesOf), so a message suggests a value this pack knows. */
+export function validateArgs(options: OptionSpec[], args: RawArgs, label: string, samples?: Samples): RawArgs {
   const known = new Set(options.map((o) => o.name));
   for (const name of Object.keys(args)) {
     if (args[name] !== undefined && !known.has(name)) {
@@ -78,7 +89,7 @@ export function validateArgs(options: OptionSpec[], args: RawArgs, label: string
     if (raw === undefined || raw === '') {
       if (option.required)
         throw new UserError(
-          `${label} needs ${option.name}: ${option.description}. For example: ${example(label, option)}`,
+          `${label} needs ${option.name}: ${option.description}. For example: ${example(label, option, samples)}`,
         );
       continue;
     }
@@ -91,7 +102,7 @@ export function validateArgs(options: OptionSpec[], args: RawArgs, label: string
         (option.max !== undefined && value > option.max)
       ) {
         throw new UserError(
-          `${option.name} must be a whole number${range}; "${raw.slice(0, 40)}" is not. For example: ${option.name}:${option.example ?? option.min ?? 1}`,
+          `${option.name} must be a whole number${range}; "${raw.slice(0, 40)}" is not. For example: ${option.name}:${exampleOf(option, samples) ?? option.min ?? 1}`,
         );
       }
     }
@@ -130,7 +141,7 @@ export function resolveLine(commands: readonly Command[], line: CommandLine): In
 export async function dispatch(commands: readonly Command[], call: Invocation, ctx: CommandContext): Promise<Reply> {
   const command = findCommand(commands, call.name);
   const { options, label } = optionsOf(command, call.subcommand);
-  const args = validateArgs(options, call.args, label);
+  const args = validateArgs(options, call.args, label, samplesOf(ctx.pack));
   if (command.subcommands) {
     const sub = command.subcommands.find((s) => s.name === call.subcommand);
     return (sub as NonNullable<typeof sub>).run(args, ctx);

@@ -62,7 +62,7 @@ export function eventDetail(pack: Pack, event: Event): Reply {
   const facts = pack.factsFor(event.id);
   if (claims.length)
     lines.push(
-      `\n**Claims** (each is one side's account, not established fact):`,
+      `\n**Claims** (each is the account of whoever made it, not established fact):`,
       ...groupOpposed(claims).map((g) => renderContested(pack, g)),
     );
   if (quotes.length) lines.push('\n**Quotes**', ...quotes.map((q) => `• ${attributeQuote(pack, q)}`));

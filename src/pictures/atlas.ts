@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoBounds } from 'd3-geo';
+import { geoBounds, geoContains } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -29,10 +29,21 @@ export function loadCountries(): Country[] {
   return countries;
 }
 
-/** Countries whose bounding box meets a lon/lat window (antimeridian-crossing boxes are kept too). */
+/**
+ * Countries whose bounding box meets a lon/lat window. A window crossing the
+ * antimeridian has west > east (170 to -170); antimeridian-crossing countries
+ * (Russia, Fiji) are always kept.
+ */
 export function countriesNear(west: number, south: number, east: number, north: number): Country[] {
+  const meets = (w: number, e: number) => w <= east && e >= west;
+  const crossing = west > east;
   return loadCountries().filter(({ bounds: [[w, s], [e, n]] }) => {
-    const lonOverlap = w > e || (w <= east && e >= west);
+    const lonOverlap = w > e || (crossing ? w <= east || e >= west : meets(w, e));
     return lonOverlap && s <= north && n >= south;
   });
+}
+
+/** The country a point is in, by Natural Earth's outlines; undefined at sea. */
+export function countryAt(lon: number, lat: number): Country | undefined {
+  return countriesNear(lon, lat, lon, lat).find((c) => geoContains(c.feature, [lon, lat]));
 }

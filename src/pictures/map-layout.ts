@@ -2,12 +2,16 @@ import type { GeoPermissibleObjects, GeoProjection } from 'd3-geo';
 import { geoMercator } from 'd3-geo';
 import type { Place } from '../content/schema.js';
 import { type Country, countriesNear } from './atlas.js';
+import { type GeoBox, inBox } from './frame.js';
 import { type Box, circleBox, grow, horizontalLine, inside, verticalLine } from './geometry.js';
 import { type Candidate, Occupancy, placeLabels } from './labels.js';
+import { homeOf, type MapHome } from './map-home.js';
 import { inRing, type Outline, projectOutline, type Ring, ringArea, ringCentroid } from './rings.js';
+import { SEAS } from './seas.js';
 import { LINE_HEIGHT } from './svg.js';
 import { fitText, lineBox, type TextItem } from './text-box.js';
 import { textWidth } from './text-metrics.js';
+import { isWide } from './wide.js';
 
 /**
  * Where everything on the map goes: the fitted projection, the countries in
@@ -18,6 +22,8 @@ import { textWidth } from './text-metrics.js';
 export interface MapOptions {
   title: string;
   credit?: string;
+  /** Where the pack's places are (packHome); without it, the frame of the places given. */
+  home?: MapHome;
 }
 
 /** One place on the map, and the events that name it. */
@@ -48,7 +54,7 @@ export interface PointLabel {
 
 export interface CountryShape {
   country: Country;
-  /** Armenia and Azerbaijan: the same neutral tint, slightly stronger than their neighbours. */
+  /** The countries the pack's places lie in (Armenia and Azerbaijan): one neutral tint, slightly stronger than their neighbours. */
   focus: boolean;
   outline: Outline;
   label?: TextItem;
@@ -67,7 +73,7 @@ export interface MapLayout {
   points: MapPoint[];
   labels: PointLabel[];
   unlabelled: MapPoint[];
-  /** Places of these events beyond the map's window (Moscow, Brussels). */
+  /** Places of these events beyond the pack's region (Moscow, Brussels). */
   outside: MappedPlace[];
   /** Countries, seas and broad regions the events name, which a point would misrepresent. */
   wide: MappedPlace[];
@@ -89,37 +95,29 @@ export const MAP_SIZE = {
 
 const AREA: Box = { x: 0, y: 68, width: MAP_SIZE.width, height: MAP_SIZE.height - 68 - 40 };
 const LEGEND_TOP = MAP_SIZE.height - 31;
-export const FOCUS_COUNTRIES = new Set(['Armenia', 'Azerbaijan']);
-
-/** Beyond this window a place is listed as "outside the map" instead of stretching the map to reach it. */
-const REGION = { west: 40, south: 37, east: 52, north: 44.5 };
-/** Armenia and Azerbaijan: the view when no event place falls in the region. */
-const FOCUS = { west: 43.4, south: 38.4, east: 50.6, north: 41.95 };
 const MIN_SPAN = { lon: 4, lat: 2.4 };
 const PAD = 0.35;
+/** Mercator runs to infinity at the poles: a view stops short of them. */
+const MAX_LAT = 82;
 
-const SEAS = [
-  { name: 'Caspian Sea', lon: 50.9, lat: 40.8 },
-  { name: 'Black Sea', lon: 40.3, lat: 42.5 },
-];
+/** The view around these places, or around the pack's core when none is given. */
+type LonLat = { lon: number; lat: number };
 
-const WIDE_KINDS = new Set<Place['kind']>(['country', 'sea']);
-
-/** A country, a sea or a region known only roughly ("the Caucasus") is not a point on a map. */
-export function isWide(place: Place): boolean {
-  return WIDE_KINDS.has(place.kind) || (place.kind === 'region' && place.precision === 'approximate');
-}
-
-function inRegion(p: Place): boolean {
-  return p.lon >= REGION.west && p.lon <= REGION.east && p.lat >= REGION.south && p.lat <= REGION.north;
-}
-
-function window(places: readonly Place[]) {
-  if (places.length === 0) return FOCUS;
-  let west = Math.min(...places.map((p) => p.lon)) - PAD;
-  let east = Math.max(...places.map((p) => p.lon)) + PAD;
-  let south = Math.min(...places.map((p) => p.lat)) - PAD;
-  let north = Math.max(...places.map((p) => p.lat)) + PAD;
+function window(places: readonly LonLat[], home: MapHome | undefined): GeoBox {
+  if (places.length === 0) {
+    const core = home?.core ?? { west: -10, south: -10, east: 10, north: 10 };
+    const corners = [
+      { lon: core.west, lat: core.south },
+      { lon: core.east, lat: core.north },
+    ];
+    return window(corners, undefined);
+  }
+  // Longitudes as the home writes them, so a view across the antimeridian stays one piece.
+  const lons = places.map((p) => (home ? unwrapInto(home.region, p.lon) : p.lon));
+  let west = Math.min(...lons) - PAD;
+  let east = Math.max(...lons) + PAD;
+  let south = Math.max(-MAX_LAT, Math.min(...places.map((p) => p.lat)) - PAD);
+  let north = Math.min(MAX_LAT, Math.max(...places.map((p) => p.lat)) + PAD);
   if (east - west < MIN_SPAN.lon) {
     const mid = (east + west) / 2;
     [west, east] = [mid - MIN_SPAN.lon / 2, mid + MIN_SPAN.lon / 2];
@@ -131,8 +129,15 @@ function window(places: readonly Place[]) {
   return { west, south, east, north };
 }
 
-function projectionFor(view: { west: number; south: number; east: number; north: number }): GeoProjection {
+/** A longitude written the way a box writes it: 190, not -170, in a box from 170 to 200. */
+function unwrapInto(box: GeoBox, lon: number): number {
+  return [lon, lon - 360, lon + 360].find((l) => l >= box.west && l <= box.east) ?? lon;
+}
+
+function projectionFor(view: GeoBox): GeoProjection {
   const { west, south, east, north } = view;
+  // Turned to the view's middle, so a view across the antimeridian is not cut in two.
+  const middle = (west + east) / 2;
   const outline: GeoPermissibleObjects = {
     type: 'MultiPoint',
     coordinates: [
@@ -146,6 +151,7 @@ function projectionFor(view: { west: number; south: number; east: number; north:
   };
   // No adaptive resampling: at this scale Mercator's straight segments are exact enough, and it halves the work.
   return geoMercator()
+    .rotate([-middle, 0])
     .precision(0)
     .fitExtent(
       [
@@ -315,45 +321,100 @@ function countryLabel(shape: CountryShape, frame: Box, taken: Occupancy): TextIt
 function seaLabels(projection: GeoProjection, countries: readonly CountryShape[], frame: Box, taken: Occupancy) {
   const out: TextItem[] = [];
   for (const sea of SEAS) {
-    const at = projection([sea.lon, sea.lat]);
-    if (!at) continue;
     const w = textWidth(sea.name, MAP_SIZE.sea) * 1.05;
     const h = Math.ceil(MAP_SIZE.sea * LINE_HEIGHT);
-    for (const [dx, dy] of [
-      [0, 0],
-      [0, -30],
-      [0, 30],
-      [-40, 0],
-      [40, 0],
-    ] as const) {
-      const box = { x: at[0] + dx - w / 2, y: at[1] + dy - h / 2, width: w, height: h };
-      const onLand = countries.some((c) => c.outline.rings.some((r) => inRing(r, box.x + w / 2, box.y + h / 2)));
-      if (onLand || !inside(box, frame) || !taken.fits(box)) continue;
-      taken.take(box);
-      out.push({ text: sea.name, box });
-      break;
-    }
+    const box = sea.spots.map((spot) => seaBox(projection, spot, w, h, countries, frame, taken)).find(Boolean);
+    if (!box) continue;
+    taken.take(box);
+    out.push({ text: sea.name, box });
   }
   return out;
+}
+
+/** Where a sea's name fits at one of its spots: in the frame, on open water, clear of everything placed. */
+function seaBox(
+  projection: GeoProjection,
+  spot: [number, number],
+  w: number,
+  h: number,
+  countries: readonly CountryShape[],
+  frame: Box,
+  taken: Occupancy,
+): Box | undefined {
+  const at = projection(spot);
+  if (!at) return undefined;
+  for (const [dx, dy] of [
+    [0, 0],
+    [0, -30],
+    [0, 30],
+    [-40, 0],
+    [40, 0],
+  ] as const) {
+    const box = { x: at[0] + dx - w / 2, y: at[1] + dy - h / 2, width: w, height: h };
+    const onLand = countries.some((c) => c.outline.rings.some((r) => inRing(r, box.x + w / 2, box.y + h / 2)));
+    if (!onLand && inside(box, frame) && taken.fits(box)) return box;
+  }
+  return undefined;
+}
+
+/** Below this share of the map on land, a view is open sea: it says nothing of where its point is. */
+const LAND_SHARE = 0.005;
+
+function shapesIn(view: GeoBox, home: MapHome | undefined) {
+  const projection = projectionFor(view);
+  const [west, north] = projection.invert?.([AREA.x, AREA.y]) ?? [view.west, view.north];
+  const [east, south] = projection.invert?.([AREA.x + AREA.width, AREA.y + AREA.height]) ?? [view.east, view.south];
+  const focus = home?.focus ?? new Set<string>();
+  const countries: CountryShape[] = countriesNear(west, south, east, north)
+    .map((country) => ({
+      country,
+      focus: focus.has(country.name),
+      outline: projectOutline(country.feature, projection),
+    }))
+    .filter((c) => c.outline.area > 0);
+  return { projection, countries };
+}
+
+/**
+ * The view, widened around its middle until some land is in it: a splashdown
+ * in mid-Pacific drawn on blank blue tells nothing, with Hawaii in the
+ * corner it does. A view with land in it (every Caucasus map) is kept as it is.
+ */
+function landInView(view: GeoBox, home: MapHome | undefined) {
+  let shapes = shapesIn(view, home);
+  for (let widen = 2; widen <= 16; widen *= 2) {
+    const land = shapes.countries.reduce((sum, c) => sum + c.outline.area, 0);
+    if (land >= LAND_SHARE * AREA.width * AREA.height) break;
+    const lon = (view.west + view.east) / 2;
+    const lat = (view.south + view.north) / 2;
+    const halfLon = Math.min(180, ((view.east - view.west) * widen) / 2);
+    const halfLat = ((view.north - view.south) * widen) / 2;
+    const wider = {
+      west: lon - halfLon,
+      east: lon + halfLon,
+      south: Math.max(-MAX_LAT, lat - halfLat),
+      north: Math.min(MAX_LAT, lat + halfLat),
+    };
+    shapes = shapesIn(wider, home);
+  }
+  return shapes;
 }
 
 export function layoutMap(mapped: readonly MappedPlace[], options: MapOptions): MapLayout {
   const { width, height, margin } = MAP_SIZE;
   const wide = mapped.filter((m) => isWide(m.place));
   const pointable = mapped.filter((m) => !isWide(m.place));
+  const home = options.home ?? homeOf(pointable);
+  const inRegion = (p: Place) => !home || inBox(home.region, p.lon, p.lat);
   const outside = pointable.filter((m) => !inRegion(m.place));
   const inside = pointable.filter((m) => inRegion(m.place));
-  const projection = projectionFor(window(inside.map((m) => m.place)));
-
-  const [west, north] = projection.invert?.([AREA.x, AREA.y]) ?? [REGION.west, REGION.north];
-  const [east, south] = projection.invert?.([AREA.x + AREA.width, AREA.y + AREA.height]) ?? [REGION.east, REGION.south];
-  const countries: CountryShape[] = countriesNear(west, south, east, north)
-    .map((country) => ({
-      country,
-      focus: FOCUS_COUNTRIES.has(country.name),
-      outline: projectOutline(country.feature, projection),
-    }))
-    .filter((c) => c.outline.area > 0);
+  const { projection, countries } = landInView(
+    window(
+      inside.map((m) => m.place),
+      home,
+    ),
+    home,
+  );
 
   const points = clusterPoints(inside, projection);
   const frame = grow(AREA, -4);
@@ -362,9 +423,9 @@ export function layoutMap(mapped: readonly MappedPlace[], options: MapOptions): 
   const byArea = [...countries].sort((a, b) => b.outline.area - a.outline.area);
 
   /**
-   * Places first, then country names, then seas. If that leaves Armenia or
-   * Azerbaijan unnamed, their names go first instead: a map of this
-   * conflict must name both.
+   * Places first, then country names, then seas. If that leaves a country
+   * the pack is about unnamed, those names go first instead: a map of the
+   * Armenia–Azerbaijan conflict must name both.
    */
   const attempt = (focusFirst: boolean) => {
     const occupied = new Occupancy(

@@ -4,10 +4,11 @@ import { parsePeriod } from '../core/parse/period.js';
 import { resolveTopic } from '../core/parse/topic.js';
 import type { Reply } from '../core/reply.js';
 import { sourceLines } from '../engine/attribution.js';
+import { samplesOf } from '../engine/samples.js';
 import { makeReply, plural } from '../engine/text.js';
 import { eventMatchesTopic, packMentionsWord } from '../engine/topics.js';
 import { placesMap, placesOf } from './map.js';
-import { isWide } from './map-layout.js';
+import { isWide } from './wide.js';
 
 /** How many places the reply's text lists; the picture and its alt text carry the rest. */
 const LISTED = 12;
@@ -23,7 +24,7 @@ export function mapReply(pack: Pack, when: string | undefined, topicText: string
   const events = pool.filter((e) => eventMatchesTopic(pack, e, topic));
   const label = `${period?.label ?? 'all events'}${topic ? ` about ${topic.label}` : ''}`;
   const title = `Map: ${label}`;
-  const again = period ? `/timeline ${period.text}` : '/timeline 2020';
+  const again = `/timeline ${period ? period.text : samplesOf(pack).year}`;
   if (events.length === 0) {
     return makeReply({
       title,
@@ -39,7 +40,7 @@ export function mapReply(pack: Pack, when: string | undefined, topicText: string
   });
   if (drawn.length > LISTED) lines.push(`…and ${drawn.length - LISTED} more places.`);
   const wide = places.filter((m) => isWide(m.place)).map((m) => m.place.name);
-  if (wide.length) lines.push(`Also named, too wide to mark as a point: ${wide.join(', ')}.`);
+  if (wide.length) lines.push(`Also named, not marked as a point: ${wide.join(', ')}.`);
   if (!image) lines.unshift(`These ${plural(events.length, 'event')} name no place that can be marked on a map.`);
   return makeReply({
     title,

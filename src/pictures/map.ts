@@ -2,23 +2,13 @@ import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
 import type { ReplyImage } from '../core/reply.js';
 import { altText } from './alt.js';
+import { packHome } from './map-home.js';
 import { layoutMap, type MapLayout, type MapOptions, type MappedPlace } from './map-layout.js';
+import { placesOf } from './map-places.js';
 import { mapSvg } from './map-svg.js';
 import { svgToPng } from './render.js';
 
-/** Every place the events name, with the events that name it; busiest first. */
-export function placesOf(pack: Pack, events: readonly Event[]): MappedPlace[] {
-  const named = new Map<string, string[]>();
-  for (const event of events) {
-    for (const id of new Set(event.places)) named.set(id, [...(named.get(id) ?? []), event.id]);
-  }
-  const out: MappedPlace[] = [];
-  for (const [id, eventIds] of named) {
-    const place = pack.places.get(id);
-    if (place) out.push({ place, eventIds });
-  }
-  return out.sort((a, b) => b.eventIds.length - a.eventIds.length || a.place.name.localeCompare(b.place.name));
-}
+export { placesOf };
 
 function described(pack: Pack, m: MappedPlace, approximate: boolean): string {
   const country = m.place.country ? pack.nameOf(m.place.country) : undefined;
@@ -30,7 +20,7 @@ function described(pack: Pack, m: MappedPlace, approximate: boolean): string {
 export function mapAlt(pack: Pack, layout: MapLayout): string {
   const countries = layout.countries.filter((c) => c.label).map((c) => c.country.name);
   const marked = layout.points.flatMap((p) => p.places.map((m) => described(pack, m, p.approximate)));
-  const head = `Map "${layout.title.text}" of the South Caucasus and around it${countries.length ? `, naming ${countries.join(', ')}` : ''}. ${marked.length} event place${marked.length === 1 ? '' : 's'} marked:`;
+  const head = `Map "${layout.title.text}"${countries.length ? `, naming ${countries.join(', ')}` : ''}. ${marked.length} event place${marked.length === 1 ? '' : 's'} marked:`;
   const tail = [
     layout.outside.length ? `Outside the map: ${layout.outside.map((m) => m.place.name).join(', ')}.` : '',
     layout.wide.length ? `Also named, not drawn as points: ${layout.wide.map((m) => m.place.name).join(', ')}.` : '',
@@ -46,7 +36,7 @@ export function mapLayoutFor(
   options: MapOptions,
   places: readonly MappedPlace[] = placesOf(pack, events),
 ): MapLayout {
-  return layoutMap(places, { credit: pack.meta.title, ...options });
+  return layoutMap(places, { credit: pack.meta.title, home: packHome(pack), ...options });
 }
 
 /**

@@ -271,8 +271,18 @@ describe('/help', () => {
   it('states the quiz scoring formula', async () => {
     const h = await harness();
     const reply = await h.run('/help quiz');
-    expect(reply.body).toContain('/quiz start [rounds:5] [topic:Tovuz] [period:2020-10] [seconds:20]');
     expect(reply.body).toContain('500 × (time left ÷ round time)');
+  });
+
+  it('draws its examples from the loaded pack: its busiest month, its most named place, an alias it knows', async () => {
+    const h = await harness();
+    expect((await h.run('/help quiz')).body).toContain(
+      '/quiz start [rounds:5] [topic:Tavush] [period:2020-07] [seconds:20]',
+    );
+    const help = (await h.run('/help')).body ?? '';
+    expect(help).toContain('This pack: Fixture pack.');
+    expect(help).toContain('/timeline 2020-07 topic:Tavush. Any spelling the pack knows works: Tayush finds Tavush.');
+    await expect(h.run('/timeline')).rejects.toThrow('For example: /timeline 2020-07');
   });
 
   it('suggests the nearest command', async () => {

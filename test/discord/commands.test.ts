@@ -1,19 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { APOLOGY } from '../../src/adapters/discord/interactions.js';
+import { loadPack } from '../../src/content/load.js';
+import { exampleOf } from '../../src/core/command.js';
+import { samplesOf } from '../../src/engine/samples.js';
 import { ALICE, slashCommand } from '../fakes/discord/interactions.js';
 import { commandForms, type Harness, interact, startHarness, textOf } from './harness.js';
 import { expectValidMessage, type MessageJson } from './validate.js';
 
-/** Each command once, with every option it declares an example for: what a person would try first. */
+/** Each command once, with every option it has an example for, from the pack: what a person would try first. */
+const samples = samplesOf(await loadPack('test/fixtures/pack'));
 const calls = commandForms(commands).map((form) => ({
   label: form.label,
   name: form.name,
   subcommand: form.subcommand,
   options: Object.fromEntries(
-    form.options
-      .filter((o) => o.example !== undefined)
-      .map((o) => [o.name, o.type === 'integer' ? Number(o.example) : (o.example as string)]),
+    form.options.flatMap((o) => {
+      const example = exampleOf(o, samples)?.replace(/^"(.*)"$/, '$1');
+      return example === undefined ? [] : [[o.name, o.type === 'integer' ? Number(example) : example]];
+    }),
   ),
 }));
 

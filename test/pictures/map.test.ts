@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Pack } from '../../src/content/pack.js';
 import { circleBox, inside, overlappingPairs, overlaps } from '../../src/pictures/geometry.js';
 import { mapAlt, mapLayoutFor, placesMap } from '../../src/pictures/map.js';
+import { packHome } from '../../src/pictures/map-home.js';
 import { layoutMap, type MapLayout, type MappedPlace, pointRadius } from '../../src/pictures/map-layout.js';
 import { fixturePack } from '../commands/harness.js';
 import { place } from './synthetic.js';
@@ -74,7 +75,7 @@ describe('map layout', () => {
     expect(layout.labels[0]?.text).toBe('Jabrayil District +2 (3)');
   });
 
-  it('lists far places under the title instead of stretching the map, and leaves countries and seas unpointed', () => {
+  it('lists places far from the pack’s own under the title instead of stretching the map, and leaves countries and seas unpointed', () => {
     const layout = layoutMap(
       mapped(
         place('ganja', 'Ganja', 40.68, 46.36),
@@ -82,7 +83,7 @@ describe('map layout', () => {
         place('arm', 'Armenia', 40.07, 45.04, { kind: 'country', precision: 'region' }),
         place('sea', 'Caspian Sea', 41.7, 50.6, { kind: 'sea', precision: 'region' }),
       ),
-      { title: 'far' },
+      { title: 'far', home: packHome(pack) },
     );
     expect(layout.points.map((p) => p.places[0]?.place.name)).toEqual(['Ganja']);
     expect(layout.outside.map((m) => m.place.name)).toEqual(['Riga']);
@@ -92,8 +93,8 @@ describe('map layout', () => {
     expect(west).toBeGreaterThan(40);
   });
 
-  it('shows the South Caucasus when no event place is in the region', () => {
-    const layout = layoutMap(mapped(place('riga', 'Riga', 56.95, 24.1)), { title: 'none near' });
+  it('shows where the pack’s places are (the South Caucasus) when no event place of the period is near them', () => {
+    const layout = layoutMap(mapped(place('riga', 'Riga', 56.95, 24.1)), { title: 'none near', home: packHome(pack) });
     const named = layout.countries.filter((c) => c.label).map((c) => c.country.name);
     expect(named).toEqual(expect.arrayContaining(['Armenia', 'Azerbaijan']));
   });
@@ -104,7 +105,7 @@ describe('placesMap', () => {
     const image = placesMap(pack, [...pack.chronological], { title: 'Map: 2020' });
     expect(image?.filename).toBe('map.png');
     const alt = image?.alt ?? '';
-    expect(alt).toMatch(/^Map "Map: 2020" of the South Caucasus/);
+    expect(alt).toMatch(/^Map "Map: 2020", naming /);
     expect(alt).toContain('Armenia');
     expect(alt).toContain('Azerbaijan');
     expect(alt).toContain('Tavush (Armenia, approximate position), 1 event');

@@ -32,9 +32,9 @@ const KNOWN: Record<string, { text: string; visibility: Body['response_type']; s
   where: [{ text: 'Tavush', visibility: 'in_channel', shows: [/Tayush/, /Clashes at Tavush and Tovuz/] }],
   sources: [{ text: '', visibility: 'in_channel', shows: [/Perspective: Trotskyist anti-war site/] }],
   help: [
-    // The Slack syntax: required options in order, optional ones as name:value.
-    { text: '', visibility: 'ephemeral', shows: [/\/chronicle timeline 2020-10 topic:Ganja/] },
-    { text: 'timeline', visibility: 'ephemeral', shows: [/\/chronicle timeline &lt;when&gt; \[topic:Ganja\]/] },
+    // The Slack syntax: required options in order, optional ones as name:value, with the fixture pack's own examples.
+    { text: '', visibility: 'ephemeral', shows: [/\/chronicle timeline 2020-07 topic:Tavush/] },
+    { text: 'timeline', visibility: 'ephemeral', shows: [/\/chronicle timeline &lt;when&gt; \[topic:Tavush\]/] },
   ],
   quiz: [
     { text: 'start rounds:2', visibility: 'in_channel', shows: [/alice started a quiz: 2 questions/] },

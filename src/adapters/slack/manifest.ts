@@ -30,7 +30,11 @@ function hint(options: readonly OptionSpec[]): string {
   return options.map((o) => (o.required ? (o.example ?? `<${o.name}>`) : `[${o.name}:${o.example ?? '…'}]`)).join(' ');
 }
 
-/** The usage hint Slack shows as you type: the same syntax the parser takes, with examples. */
+/**
+ * The usage hint Slack shows as you type: the same syntax the parser takes,
+ * with the examples that hold for any pack (YYYY-MM, not a month of this
+ * one), so the manifest is the same whichever pack the bot serves.
+ */
 export function usageHint(command: Command): string {
   const text = command.subcommands
     ? command.subcommands.map((s) => [s.name, hint(s.options)].filter(Boolean).join(' ')).join(' | ')
@@ -55,7 +59,7 @@ export function slackManifest(commands: readonly Command[], options: ManifestOpt
   const slash = [
     {
       command: `/${UMBRELLA_COMMAND}`,
-      description: 'Every Chronicle command: /chronicle timeline 2020-10, /chronicle quiz start, /chronicle help',
+      description: 'Every Chronicle command: /chronicle timeline YYYY-MM, /chronicle quiz start, /chronicle help',
       usage_hint: `${commands.map((c) => c.name).join(' | ')} …`.slice(0, 1000),
     },
     ...commands
