@@ -12,7 +12,7 @@ async function show(ctx: CommandContext, topicText: string | undefined): Promise
   if (topicText) {
     // A fact topic must be a named thing: statements are indexed by the ids they concern.
     const topic = resolveTopic(ctx.pack, topicText, () => false);
-    if (topic.kind !== 'entity') throw new UserError('Name a place, actor or weapon.');
+    if (topic.kind !== 'entity') throw new UserError('Name a place, actor or thing.');
     id = topic.entity.item.id;
     label = topic.label;
   }
@@ -25,11 +25,11 @@ async function show(ctx: CommandContext, topicText: string | undefined): Promise
 
 export const factCommand: Command = {
   name: 'fact',
-  description: 'An attributed claim, quote or report, optionally about a place, actor or weapon',
+  description: 'An attributed claim, quote or report, optionally about a place, actor or thing',
   options: [
     {
       name: 'topic',
-      description: 'A place, actor or weapon',
+      description: 'A place, actor or thing',
       type: 'string',
       autocomplete: 'topic',
       sample: 'topic',

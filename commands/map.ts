@@ -14,7 +14,7 @@ export const mapCommand: Command = {
     },
     {
       name: 'topic',
-      description: 'A place, actor, weapon or word; any spelling the pack knows works',
+      description: 'A place, actor, thing or word; any spelling the pack knows works',
       type: 'string',
       autocomplete: 'topic',
       sample: 'topic',

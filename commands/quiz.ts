@@ -24,7 +24,7 @@ export const quizCommand: Command = {
         { name: 'rounds', description: 'How many questions', type: 'integer', min: 1, max: 20, example: '5' },
         {
           name: 'topic',
-          description: 'Only questions about this place, actor, weapon or word',
+          description: 'Only questions about this place, actor, thing or word',
           type: 'string',
           autocomplete: 'topic',
           sample: 'topic',

@@ -23,7 +23,7 @@ function run(when: string, topicText: string | undefined, page: number, ctx: Com
 
 export const timelineCommand: Command = {
   name: 'timeline',
-  description: 'Events of a period, oldest first, optionally about one place, actor, weapon or word',
+  description: 'Events of a period, oldest first, optionally about one place, actor, thing or word',
   options: [
     {
       name: 'when',
@@ -35,7 +35,7 @@ export const timelineCommand: Command = {
     },
     {
       name: 'topic',
-      description: 'A place, actor, weapon or word; any spelling the pack knows works',
+      description: 'A place, actor, thing or word; any spelling the pack knows works',
       type: 'string',
       autocomplete: 'topic',
       sample: 'topic',

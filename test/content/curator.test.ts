@@ -124,7 +124,12 @@ describe('an excerpt that starts inside a sentence', () => {
   it('needs no mark after a dateline, where the first sentence starts', async () => {
     const dir = await starter();
     const article = 'articles/gazette-2024-03-14.txt';
-    await edit(dir, article, 'The Millbrook footbridge opened', 'MILLBROOK, Wessex, March 14 — The Millbrook footbridge opened');
+    await edit(
+      dir,
+      article,
+      'The Millbrook footbridge opened',
+      'MILLBROOK, Wessex, March 14 — The Millbrook footbridge opened',
+    );
     expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
   });
 });

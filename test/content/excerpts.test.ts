@@ -66,6 +66,12 @@ describe.skipIf(!haveSeeds)('every excerpt stands word for word in its article',
   });
 });
 
+describe('the Apollo 11 test pack, whose articles sit beside it', () => {
+  it('has every excerpt word for word in its article, found beside the file that names it', async () => {
+    expect(await verifyExcerpts(await loadPack('test/fixtures/apollo'))).toEqual([]);
+  });
+});
+
 describe('article text normalisation', () => {
   it('reads escaped dollars and page breaks as the printed text', async () => {
     const { normalizeArticleText } = await import('../../src/content/normalize.js');
