@@ -12,6 +12,7 @@ import { recordRound } from '../study/record-round.js';
 import { scoreRound } from '../study/score.js';
 import { makeReply, plural, privateNote } from '../text.js';
 import { scheduleCleanup } from './cleanup.js';
+import { awaitCountEdit, countChanged } from './live-count.js';
 import { finalMessage, letter, revealMessage, roundMessage, standingsText } from './messages.js';
 import {
   type Answer,
@@ -202,11 +203,8 @@ export async function answerRound(
   }
   const answer: Answer = { userId, name: ctx.caller.userName, option, at: now, ...(order ? { order } : {}) };
   const count = await ctx.store.append(keys.answers(gameId, round), answer);
-  if (game.messageId) {
-    await ctx.poster.edit(game.channel, game.messageId, roundMessage(game, count)).catch((error: unknown) => {
-      ctx.log?.warn({ err: error, gameId, round }, 'could not update the answer count on a quiz question');
-    });
-  }
+  // After the append, so the count the quiz clock reads includes this answer.
+  await countChanged(ctx, game, round);
   const roster = Object.keys(game.players);
   // Answers are one per player, so fewer answers than players cannot have everyone in: no need to list them.
   if (roster.length > 0 && count >= roster.length) {
@@ -254,6 +252,7 @@ export async function closeRound(
     game.round = round + 1;
     await saveGame(services, game);
   }
+  await awaitCountEdit(services, gameId, round);
   await services.poster.post(channel, revealMessage(game, round, answers, points));
   if (last) await services.poster.post(channel, finalMessage(game, 'Quiz over'));
   else await openRound(services, game);
@@ -300,6 +299,7 @@ export async function stopGame(ctx: CommandContext): Promise<Reply> {
   // Claiming the open round keeps a deadline tick from revealing it after the stop.
   await ctx.store.claim(keys.close(game.id, game.round), GAME_TTL_MS);
   await endGame(ctx, channel, game);
+  await awaitCountEdit(ctx, game.id, game.round);
   const played = game.round;
   await ctx.poster.post(
     channel,
