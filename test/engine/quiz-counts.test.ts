@@ -9,6 +9,7 @@ import { RedisStore } from '../../src/store/redis.js';
 import type { Store } from '../../src/store/store.js';
 import { type Harness, harness, RecordingPoster, TestClock } from '../commands/harness.js';
 import { redisUrlOrFail, uniquePrefix } from '../store/backends.js';
+import { clickBurst } from '../support/click-burst.js';
 import { richPack } from './rich-pack.js';
 
 const pack = richPack();
@@ -43,37 +44,20 @@ function firstOption(h: Harness): string {
   return question?.reply.choices?.[0]?.action as string;
 }
 
-/**
- * `players` click the first option, evenly spread over `spanMs` and taking
- * turns across `instances`, while each instance's quiz clock ticks every
- * second as node-cron does, instance k `tickOffsetMs` × k into the second
- * (instances started apart, or one busy); the ticks go on two seconds past
- * the last click. Ticks that fall at the same moment run at once.
- */
+/** `players` click the first option in turns across `instances` (test/support/click-burst.ts). */
 async function burst(instances: Harness[], players: number, spanMs: number, tickOffsetMs = 0): Promise<void> {
-  const clock = (instances[0] as Harness).clock;
   const action = firstOption(instances[0] as Harness);
-  const start = clock.ms;
-  const clicks = Array.from({ length: players }, (_, i) => ({
-    at: start + Math.floor((i * spanMs) / players),
-    run: async () => {
+  await clickBurst({
+    clock: (instances[0] as Harness).clock,
+    players,
+    spanMs,
+    tickOffsetMs,
+    ticks: instances.map((h) => () => showDueCounts(h)),
+    click: async (i) => {
       const by = instances[i % instances.length] as Harness;
       expect((await by.click(action, { userId: `p${i}`, userName: `Player ${i}` })).text).toMatch(/^Locked in/);
     },
-  }));
-  const ticks = [];
-  for (let second = Math.ceil(start / 1000) * 1000; second <= start + spanMs + 2_000; second += 1000) {
-    ticks.push(...instances.map((h, k) => ({ at: second + k * tickOffsetMs, run: () => showDueCounts(h) })));
-  }
-  // Clicks first among equals: a tick at the same moment sees them.
-  const events = [...clicks, ...ticks].sort((a, b) => a.at - b.at);
-  for (let i = 0; i < events.length; ) {
-    const at = (events[i] as { at: number }).at;
-    const now = events.slice(i).filter((e) => e.at === at);
-    clock.ms = at;
-    await Promise.all(now.map((e) => e.run()));
-    i += now.length;
-  }
+  });
 }
 
 /** A quiz started at a whole second, then 400 ms on: the clicks begin between two ticks. */
