@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext, Services } from '../../core/command.js';
+import { eachAtMost } from '../../core/each-at-most.js';
 import { UserError } from '../../core/errors.js';
 import { hashString } from '../../core/parse/seed.js';
 import { type ChannelRef, platformsServed } from '../../core/poster.js';
@@ -259,19 +260,27 @@ export async function closeRound(
   return true;
 }
 
+/**
+ * Rounds closed at once per instance: a close waits for a count edit on its
+ * way (awaitCountEdit), and one edit stuck on a slow platform must not hold
+ * back the reveals of other channels.
+ */
+const CLOSES_AT_ONCE = 8;
+
 /** The scheduler's job: close every round whose deadline has passed. Returns how many it closed. */
 export async function closeDueQuizRounds(services: Services, limit = 50): Promise<number> {
   let closed = 0;
   for (const platform of platformsServed(services.poster)) {
     const queue = deadlineQueue(platform);
-    for (const { member } of await services.store.due(queue, services.now().getTime(), limit)) {
+    const due = await services.store.due(queue, services.now().getTime(), limit);
+    await eachAtMost(CLOSES_AT_ONCE, due, async ({ member }) => {
       const parsed = parseDeadlineMember(member);
       if (!parsed) {
         await services.store.unschedule(queue, member);
-        continue;
+        return;
       }
       if (await closeRound(services, parsed.channel, parsed.gameId, parsed.round)) closed++;
-    }
+    });
   }
   return closed;
 }

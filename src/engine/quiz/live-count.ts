@@ -1,4 +1,5 @@
 import type { Services } from '../../core/command.js';
+import { eachAtMost } from '../../core/each-at-most.js';
 import { PostError, platformsServed } from '../../core/poster.js';
 import { roundMessage } from './messages.js';
 import { type Answer, countQueue, deadlineMember, type GameState, keys, parseDeadlineMember } from './state.js';
@@ -126,13 +127,4 @@ export async function awaitCountEdit(
     }
     await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
   }
-}
-
-/** Runs `fn` on every item, at most `limit` at a time. */
-async function eachAtMost<T>(limit: number, items: T[], fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
