@@ -31,6 +31,9 @@ function optionalMatching(pattern: RegExp, form: string) {
 const STORE_URL_FORM =
   'sqlite://PATH (e.g. sqlite://./data/chronicle.sqlite), redis://HOST:PORT, rediss://HOST:PORT or memory://';
 
+/** The quiz clock ticks each second, so a count cannot be shown more often than that. */
+const QUIZ_COUNT_FORM = 'expected a whole number of milliseconds from 1000 to 60000, e.g. 1000 (one edit a second)';
+
 /** Why a STORE_URL cannot be used, or undefined when it can. */
 function storeUrlProblem(value: string): string | undefined {
   if (value === 'memory://' || value === 'memory:') return undefined;
@@ -92,6 +95,17 @@ export const EnvSchema = z.object({
     .trim()
     .regex(/^[0-9A-Za-z.:-]+$/, 'expected an address to listen on, e.g. 0.0.0.0 or 127.0.0.1')
     .default('0.0.0.0'),
+  /**
+   * The least time between two edits of a quiz round's live answer count,
+   * shared by every instance: platforms rate-limit message edits (Discord a
+   * few per 5 s in a channel, Slack's chat.update about one a second).
+   */
+  QUIZ_COUNT_EVERY_MS: z.coerce
+    .number({ message: QUIZ_COUNT_FORM })
+    .int(QUIZ_COUNT_FORM)
+    .min(1_000, QUIZ_COUNT_FORM)
+    .max(60_000, QUIZ_COUNT_FORM)
+    .default(1_000),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'expected one of fatal, error, warn, info, debug, trace, silent',

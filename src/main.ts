@@ -37,6 +37,7 @@ export async function buildServices(config: Config, log: Logger): Promise<Servic
     poster: new RoutingPoster(),
     log,
     pictures: pictureHostFor(config, store),
+    quizCountEveryMs: config.QUIZ_COUNT_EVERY_MS,
   };
 }
 

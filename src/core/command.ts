@@ -32,6 +32,8 @@ export interface Services {
   log?: Logger;
   /** Set when PUBLIC_URL is: adapters show pictures by link rather than uploading each one. */
   pictures?: PictureHost;
+  /** A quiz round's live answer count is edited in at most once per this many ms (QUIZ_COUNT_EVERY_MS); 1 s unset. */
+  quizCountEveryMs?: number;
 }
 
 export interface CommandContext extends Services {

@@ -63,12 +63,21 @@ export interface Harness extends Services {
   click(action: string, overrides?: Partial<Caller>): Promise<Reply>;
 }
 
-export async function harness(options: { pack?: Pack; store?: Store; clock?: TestClock } = {}): Promise<Harness> {
+export async function harness(
+  options: {
+    pack?: Pack;
+    store?: Store;
+    clock?: TestClock;
+    /** Shared by several harnesses when they stand for instances posting to one platform. */
+    poster?: RecordingPoster;
+    quizCountEveryMs?: number;
+  } = {},
+): Promise<Harness> {
   const pack = options.pack ?? (await fixturePack());
   const clock = options.clock ?? new TestClock();
   const store = options.store ?? new MemoryStore(() => clock.ms);
-  const poster = new RecordingPoster();
-  const services: Services = { pack, store, poster, now: clock.now };
+  const poster = options.poster ?? new RecordingPoster();
+  const services: Services = { pack, store, poster, now: clock.now, quizCountEveryMs: options.quizCountEveryMs };
   const ctx = (overrides: Partial<Caller> = {}) => ({ ...services, caller: caller(overrides) });
   return {
     ...services,

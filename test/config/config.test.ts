@@ -18,6 +18,7 @@ describe('config', () => {
     expect(config.PORT).toBe(3000);
     expect(config.LOG_LEVEL).toBe('info');
     expect(config.SHARDS).toBeUndefined();
+    expect(config.QUIZ_COUNT_EVERY_MS).toBe(1_000);
     expect(platformsOf(config)).toEqual({ discord: false, slack: false, slackMode: undefined });
   });
 
@@ -41,6 +42,8 @@ describe('config', () => {
     ['SHARDS', 'many', /^SHARDS: expected auto or a whole number of shards/],
     ['SHARDS', '0', /^SHARDS: expected auto or a whole number/],
     ['DISCORD_API_URL', 'not a url', /^DISCORD_API_URL: expected a URL/],
+    ['QUIZ_COUNT_EVERY_MS', '500', /^QUIZ_COUNT_EVERY_MS: expected a whole number of milliseconds from 1000/],
+    ['QUIZ_COUNT_EVERY_MS', 'often', /^QUIZ_COUNT_EVERY_MS: expected a whole number of milliseconds/],
   ])('names %s and the form it expects when it is %j', (name, value, message) => {
     const env: Record<string, string> = { [name]: value };
     if (name === 'SHARDS') Object.assign(env, { DISCORD_TOKEN: 't.o.k', DISCORD_APPLICATION_ID: '123' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
+import { showDueCounts } from '../../src/engine/quiz/live-count.js';
 import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { ALICE, BOB, buttonClick, CAROL, type FakeUser, slashCommand } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
@@ -66,6 +67,9 @@ describe('a quiz game with buttons, three players, through discord.js', () => {
       expect(answer.callbackType).toBe(4);
       expect(answer.ephemeral).toBe(true);
       expect(textOf(answer.message)).toMatch(/^Locked in: [A-D]\./);
+      // The quiz clock's tick shows the count; the players click a second apart, a tick between each.
+      expect(await showDueCounts(h.services)).toBe(1);
+      h.clock.advance(1_000);
       const edit = await h.fake.rest.waitFor(
         (r) => r.seq > seq && r.method === 'PATCH' && r.path === `${CHANNEL_MESSAGES}/${round1Id}`,
       );

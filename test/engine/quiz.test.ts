@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
+import { showDueCounts } from '../../src/engine/quiz/live-count.js';
 import { parseAnswerAction } from '../../src/engine/quiz/messages.js';
 import { pointsFor, rank } from '../../src/engine/quiz/scoring.js';
 import { deadlineQueue, type GameState, keys } from '../../src/engine/quiz/state.js';
@@ -81,17 +82,26 @@ describe('a quiz game', () => {
     await expect(h.run('/quiz start', { channelId: 'c2' })).resolves.toBeDefined();
   });
 
-  it('takes one answer per player, locks it in privately and updates the answer count', async () => {
+  it('takes one answer per player, locks it in privately and shows the answer count at the next tick', async () => {
     const h = await harness({ pack });
     await h.run('/quiz start rounds:2');
     const first = await h.click(option(h, 0));
     expect(first).toMatchObject({ visibility: 'private' });
     expect(first.text).toMatch(/^Locked in: A\./);
+    // The click itself edits nothing: the quiz clock shows the count.
+    expect(h.poster.edits).toEqual([]);
+    expect(await showDueCounts(h)).toBe(1);
     expect(h.poster.edits.at(-1)?.reply.footer).toContain('1 answer so far');
     const again = await h.click(option(h, 1));
     expect(again.text).toBe('You already answered this question.');
+    h.clock.advance(1_000);
     await h.click(option(h, 1), { userId: 'u2', userName: 'Babken' });
+    expect(await showDueCounts(h)).toBe(1);
     expect(h.poster.edits.at(-1)?.reply.footer).toContain('2 answers so far');
+    // Nothing changed since: the next tick edits nothing.
+    h.clock.advance(1_000);
+    expect(await showDueCounts(h)).toBe(0);
+    expect(h.poster.edits).toHaveLength(2);
   });
 
   it('closes the first question at its deadline, reveals it with sources, then asks the next', async () => {

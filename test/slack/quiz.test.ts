@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
+import { showDueCounts } from '../../src/engine/quiz/live-count.js';
 import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { buttonsOf, isPost, type RecordedCall, type SlackButton } from '../fakes/slack-api.js';
 import { ALICE, BOB, CAROL, CHANNEL, type Harness, type SlackUser, startHarness } from './harness.js';
@@ -46,19 +47,23 @@ describe('a quiz game in a Slack channel, three players clicking', () => {
     const right = question1.answer;
     const wrong = (right + 1) % question1.options.length;
 
+    // The quiz clock ticks each second and shows the count; these clicks come two seconds apart.
     const alice = await answer(ALICE, round1, right);
     expect(alice.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(alice.body.text)).toMatch(/^Locked in/);
+    expect(await showDueCounts(h.services)).toBe(1);
     clock += 2_000;
     await answer(BOB, round1, wrong);
+    expect(await showDueCounts(h.services)).toBe(1);
     clock += 2_000;
     await answer(CAROL, round1, right);
+    expect(await showDueCounts(h.services)).toBe(1);
 
     // A second click by the same player is refused, privately.
     const again = await answer(ALICE, round1, wrong);
     expect(again.body).toMatchObject({ response_type: 'ephemeral', text: 'You already answered this question.' });
 
-    // The round message was edited in place with the count, never re-posted.
+    // The round message was edited in place with the count, once per tick, never re-posted.
     const updates = await h.fake.waitForCount((c) => c.method === 'chat.update', 3);
     expect(updates.map((u) => u.body.ts)).toEqual([ts1, ts1, ts1]);
     expect(updates.map((u) => String(u.body.text).match(/(\d+) answers? so far/)?.[1])).toEqual(['1', '2', '3']);

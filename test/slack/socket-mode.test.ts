@@ -5,6 +5,7 @@ import { loadPack } from '../../src/content/load.js';
 import type { Services } from '../../src/core/command.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
+import { showDueCounts } from '../../src/engine/quiz/live-count.js';
 import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { createLogger } from '../../src/log.js';
 import { platforms } from '../../src/ops/health.js';
@@ -162,9 +163,12 @@ describe('Chronicle on Slack in Socket Mode (SLACK_APP_TOKEN set)', () => {
     expect(alice.ack).toEqual({});
     expect(alice.reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(alice.reply.text)).toMatch(/^Locked in/);
+    // The quiz clock's tick shows the count; Bob clicks two seconds later, after the next one.
+    expect(await showDueCounts(services)).toBe(1);
     clock += 2_000;
     const bob = await answer(wrong, BOB, ts);
     expect(String(bob.reply.text)).toMatch(/^Locked in/);
+    expect(await showDueCounts(services)).toBe(1);
 
     const again = await answer(wrong, ALICE, ts);
     expect(again.ack).toEqual({});

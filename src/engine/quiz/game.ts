@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext, Services } from '../../core/command.js';
+import { eachAtMost } from '../../core/each-at-most.js';
 import { UserError } from '../../core/errors.js';
 import { hashString } from '../../core/parse/seed.js';
 import { type ChannelRef, platformsServed } from '../../core/poster.js';
@@ -12,6 +13,7 @@ import { recordRound } from '../study/record-round.js';
 import { scoreRound } from '../study/score.js';
 import { makeReply, plural, privateNote } from '../text.js';
 import { scheduleCleanup } from './cleanup.js';
+import { awaitCountEdit, countChanged } from './live-count.js';
 import { finalMessage, letter, revealMessage, roundMessage, standingsText } from './messages.js';
 import {
   type Answer,
@@ -202,11 +204,8 @@ export async function answerRound(
   }
   const answer: Answer = { userId, name: ctx.caller.userName, option, at: now, ...(order ? { order } : {}) };
   const count = await ctx.store.append(keys.answers(gameId, round), answer);
-  if (game.messageId) {
-    await ctx.poster.edit(game.channel, game.messageId, roundMessage(game, count)).catch((error: unknown) => {
-      ctx.log?.warn({ err: error, gameId, round }, 'could not update the answer count on a quiz question');
-    });
-  }
+  // After the append, so the count the quiz clock reads includes this answer.
+  await countChanged(ctx, game, round);
   const roster = Object.keys(game.players);
   // Answers are one per player, so fewer answers than players cannot have everyone in: no need to list them.
   if (roster.length > 0 && count >= roster.length) {
@@ -254,25 +253,34 @@ export async function closeRound(
     game.round = round + 1;
     await saveGame(services, game);
   }
+  await awaitCountEdit(services, gameId, round);
   await services.poster.post(channel, revealMessage(game, round, answers, points));
   if (last) await services.poster.post(channel, finalMessage(game, 'Quiz over'));
   else await openRound(services, game);
   return true;
 }
 
+/**
+ * Rounds closed at once per instance: a close waits for a count edit on its
+ * way (awaitCountEdit), and one edit stuck on a slow platform must not hold
+ * back the reveals of other channels.
+ */
+const CLOSES_AT_ONCE = 8;
+
 /** The scheduler's job: close every round whose deadline has passed. Returns how many it closed. */
 export async function closeDueQuizRounds(services: Services, limit = 50): Promise<number> {
   let closed = 0;
   for (const platform of platformsServed(services.poster)) {
     const queue = deadlineQueue(platform);
-    for (const { member } of await services.store.due(queue, services.now().getTime(), limit)) {
+    const due = await services.store.due(queue, services.now().getTime(), limit);
+    await eachAtMost(CLOSES_AT_ONCE, due, async ({ member }) => {
       const parsed = parseDeadlineMember(member);
       if (!parsed) {
         await services.store.unschedule(queue, member);
-        continue;
+        return;
       }
       if (await closeRound(services, parsed.channel, parsed.gameId, parsed.round)) closed++;
-    }
+    });
   }
   return closed;
 }
@@ -300,6 +308,7 @@ export async function stopGame(ctx: CommandContext): Promise<Reply> {
   // Claiming the open round keeps a deadline tick from revealing it after the stop.
   await ctx.store.claim(keys.close(game.id, game.round), GAME_TTL_MS);
   await endGame(ctx, channel, game);
+  await awaitCountEdit(ctx, game.id, game.round);
   const played = game.round;
   await ctx.poster.post(
     channel,

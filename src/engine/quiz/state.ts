@@ -48,6 +48,15 @@ export interface GameState {
 export function deadlineQueue(platform: Platform): string {
   return `quiz-deadlines:${platform}`;
 }
+
+/**
+ * Rounds whose answer count changed and is not shown yet, one queue per
+ * platform (member = deadlineMember). Kept in the Store, so a count a crash
+ * left pending is shown by whichever instance ticks next.
+ */
+export function countQueue(platform: Platform): string {
+  return `quiz-counts:${platform}`;
+}
 /** Long enough to outlive any game; short enough that abandoned state goes away. */
 export const GAME_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -67,6 +76,10 @@ export const keys = {
   answers: (gameId: string, round: number) => `quiz:answers:${gameId}:${round}`,
   answered: (gameId: string, round: number, userId: string) => `quiz:answered:${gameId}:${round}:${userId}`,
   close: (gameId: string, round: number) => `quiz:close:${gameId}:${round}`,
+  /** Taken by the one instance that edits a round's count in time window `window` (src/engine/quiz/live-count.ts). */
+  countSlot: (gameId: string, round: number, window: number) => `quiz:count-slot:${gameId}:${round}:${window}`,
+  /** Held while a count edit of the round is on its way, so the reveal waits for it. */
+  countEdit: (gameId: string, round: number) => `quiz:count-edit:${gameId}:${round}`,
   /** Claimed by the first click on a game the store lost, so the channel is told once. */
   lost: (gameId: string) => `quiz:lost:${gameId}`,
   /** Who started ordering a chronology round, so their pick lists can be found when the game is cleaned up. */
