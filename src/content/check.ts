@@ -211,6 +211,7 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
   checkAliases(pack, report);
   checkEpisodes(pack, report);
   checkCategories(pack, report);
+  checkCoordinates(pack, report);
   checkEventTitles(pack, report);
   return problems;
 }
@@ -404,5 +405,21 @@ function checkCategories(pack: PackData, report: Report): void {
       ['type'],
       `event type "${event.type}" is in none of ${declared}${hint ? `; did you mean "${hint}"?` : ''}`,
     );
+  }
+}
+
+/** A position is a pair: a latitude alone places nothing, and a precision needs a position to qualify. */
+function checkCoordinates(pack: PackData, report: Report): void {
+  for (const place of pack.places) {
+    if ((place.lat === undefined) !== (place.lon === undefined))
+      report(
+        place,
+        [place.lat === undefined ? 'lon' : 'lat'],
+        'give both lat and lon, or neither for a place the articles do not locate',
+      );
+    else if (place.lat !== undefined && place.precision === undefined)
+      report(place, ['precision'], 'say how precise lat/lon are: exact, settlement, region or approximate');
+    else if (place.lat === undefined && place.precision !== undefined)
+      report(place, ['precision'], 'a precision qualifies lat/lon, and this place has none');
   }
 }

@@ -109,10 +109,13 @@ export const Place = z.strictObject({
   country: id.optional(),
   /** A containing place id. */
   in: id.optional(),
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
+  /** Where it is, when not on Earth ("Moon"): a map of Earth lists it instead of marking it. */
+  body: text.optional(),
+  /** Degrees on its body; both or neither, for a place the articles do not locate. */
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
   /** How precise lat/lon are: the point itself, a town centre, or a rough region centroid. */
-  precision: z.enum(['exact', 'settlement', 'region', 'approximate']),
+  precision: z.enum(['exact', 'settlement', 'region', 'approximate']).optional(),
   note: text.optional(),
 });
 

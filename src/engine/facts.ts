@@ -165,7 +165,12 @@ export function whereReply(pack: Pack, place: Place, view?: SectionView): Reply 
   if (place.aliases.length) fields.push({ name: 'Also written', value: place.aliases.join(', ') });
   if (place.in) fields.push({ name: 'In', value: pack.nameOf(place.in) });
   if (place.country) fields.push({ name: 'Country', value: pack.nameOf(place.country) });
-  fields.push({ name: 'Coordinates', value: `${place.lat.toFixed(2)}, ${place.lon.toFixed(2)} (${place.precision})` });
+  if (place.body) fields.push({ name: 'On', value: `the ${place.body}` });
+  if (place.lat !== undefined && place.lon !== undefined)
+    fields.push({
+      name: 'Coordinates',
+      value: `${place.lat.toFixed(2)}, ${place.lon.toFixed(2)}${place.precision ? ` (${place.precision})` : ''}`,
+    });
   const inside = [...pack.places.values()].filter((p) => p.in === place.id);
   if (inside.length) fields.push({ name: 'Places inside', value: inside.map((p) => p.name).join(', ') });
   const lines: string[] = [];

@@ -3,7 +3,7 @@ import { countryAt } from './atlas.js';
 import { type Frame, frameOf, inBox } from './frame.js';
 import type { MappedPlace } from './map-layout.js';
 import { placesOf } from './map-places.js';
-import { isWide } from './wide.js';
+import { markOf } from './wide.js';
 
 /**
  * Where a pack's map looks: the frame around the places its events name, and
@@ -19,9 +19,10 @@ export interface MapHome extends Frame {
 const FOCUS_SHARE = 0.1;
 
 export function homeOf(mapped: readonly MappedPlace[]): MapHome | undefined {
-  const points = mapped
-    .filter((m) => !isWide(m.place))
-    .map((m) => ({ lon: m.place.lon, lat: m.place.lat, weight: m.eventIds.length }));
+  const points = mapped.flatMap((m) => {
+    const mark = markOf(m.place);
+    return mark ? [{ lon: mark.lon, lat: mark.lat, weight: m.eventIds.length }] : [];
+  });
   const frame = frameOf(points);
   if (!frame) return undefined;
   const inCore = points.filter((p) => inBox(frame.core, p.lon, p.lat));

@@ -11,7 +11,7 @@ import { SEAS } from './seas.js';
 import { LINE_HEIGHT } from './svg.js';
 import { fitText, lineBox, type TextItem } from './text-box.js';
 import { textWidth } from './text-metrics.js';
-import { isWide } from './wide.js';
+import { isWide, markOf } from './wide.js';
 
 /**
  * Where everything on the map goes: the fitted projection, the countries in
@@ -198,7 +198,9 @@ function byImportance(a: MappedPlace, b: MappedPlace): number {
 function clusterPoints(mapped: readonly MappedPlace[], projection: GeoProjection): MapPoint[] {
   const groups: { x: number; y: number; places: MappedPlace[] }[] = [];
   for (const item of [...mapped].sort(byImportance)) {
-    const [x, y] = projection([item.place.lon, item.place.lat]) as [number, number];
+    const mark = markOf(item.place);
+    if (!mark) continue;
+    const [x, y] = projection([mark.lon, mark.lat]) as [number, number];
     const near = groups.find((g) => Math.hypot(g.x - x, g.y - y) < 7);
     if (near) near.places.push(item);
     else groups.push({ x, y, places: [item] });
@@ -405,12 +407,15 @@ export function layoutMap(mapped: readonly MappedPlace[], options: MapOptions): 
   const wide = mapped.filter((m) => isWide(m.place));
   const pointable = mapped.filter((m) => !isWide(m.place));
   const home = options.home ?? homeOf(pointable);
-  const inRegion = (p: Place) => !home || inBox(home.region, p.lon, p.lat);
+  const inRegion = (p: Place) => {
+    const mark = markOf(p);
+    return !home || (mark !== undefined && inBox(home.region, mark.lon, mark.lat));
+  };
   const outside = pointable.filter((m) => !inRegion(m.place));
   const inside = pointable.filter((m) => inRegion(m.place));
   const { projection, countries } = landInView(
     window(
-      inside.map((m) => m.place),
+      inside.flatMap((m) => markOf(m.place) ?? []),
       home,
     ),
     home,

@@ -8,7 +8,7 @@ import { samplesOf } from '../engine/samples.js';
 import { makeReply, plural } from '../engine/text.js';
 import { eventMatchesTopic, packMentionsWord } from '../engine/topics.js';
 import { placesMap, placesOf } from './map.js';
-import { isWide } from './wide.js';
+import { isWide, unmarkedName } from './wide.js';
 
 /** How many places the reply's text lists; the picture and its alt text carry the rest. */
 const LISTED = 12;
@@ -39,7 +39,7 @@ export function mapReply(pack: Pack, when: string | undefined, topicText: string
     return `• **${m.place.name}**${country}: ${plural(m.eventIds.length, 'event')}`;
   });
   if (drawn.length > LISTED) lines.push(`…and ${drawn.length - LISTED} more places.`);
-  const wide = places.filter((m) => isWide(m.place)).map((m) => m.place.name);
+  const wide = places.filter((m) => isWide(m.place)).map((m) => unmarkedName(m.place));
   if (wide.length) lines.push(`Also named, not marked as a point: ${wide.join(', ')}.`);
   if (!image) lines.unshift(`These ${plural(events.length, 'event')} name no place that can be marked on a map.`);
   return makeReply({

@@ -7,6 +7,7 @@ import { layoutMap, type MapLayout, type MapOptions, type MappedPlace } from './
 import { placesOf } from './map-places.js';
 import { mapSvg } from './map-svg.js';
 import { svgToPng } from './render.js';
+import { unmarkedName } from './wide.js';
 
 export { placesOf };
 
@@ -23,7 +24,9 @@ export function mapAlt(pack: Pack, layout: MapLayout): string {
   const head = `Map "${layout.title.text}"${countries.length ? `, naming ${countries.join(', ')}` : ''}. ${marked.length} event place${marked.length === 1 ? '' : 's'} marked:`;
   const tail = [
     layout.outside.length ? `Outside the map: ${layout.outside.map((m) => m.place.name).join(', ')}.` : '',
-    layout.wide.length ? `Also named, not drawn as points: ${layout.wide.map((m) => m.place.name).join(', ')}.` : '',
+    layout.wide.length
+      ? `Also named, not drawn as points: ${layout.wide.map((m) => unmarkedName(m.place)).join(', ')}.`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');

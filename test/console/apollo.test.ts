@@ -91,10 +91,11 @@ describe('every command on the Apollo 11 pack, through the console', () => {
     expect(output).toMatch(/Timeline chart "Timeline: July 1969".*Shaded episodes: .*On the Moon/);
   });
 
-  it('maps the places from Florida to the Pacific, naming the country, and lists Tranquility Base in words', () => {
+  it('maps the places from Florida to the Pacific, naming the country, and lists Tranquility Base in words as on the Moon', () => {
     expect(output).toContain('== Map: all events ==');
     expect(output).toMatch(/Map "Map: all events", naming United States of America\. 6 event places marked/);
-    expect(output).toContain('Also named, not marked as a point: Tranquility Base.');
+    expect(output).toContain('Also named, not marked as a point: Tranquility Base (on the Moon).');
+    expect(output).toContain('Also named, not drawn as points: Tranquility Base (on the Moon).');
     expect(output).toContain('/timeline 1969 lists the events');
     const saved = [...output.matchAll(/\[picture saved to (.+\.png)\]/g)].map((m) => m[1] as string);
     expect(saved.length).toBeGreaterThanOrEqual(3);

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { earthPoint } from '../../src/content/coordinates.js';
 import { ContentError } from '../../src/content/errors.js';
 import { loadPack } from '../../src/content/load.js';
+import type { Place } from '../../src/content/schema.js';
 import { verifyExcerpts } from '../../src/content/verify.js';
 import { formatAmount, formatFigure } from '../../src/engine/attribution.js';
 import { categoriesIn } from '../../src/pictures/categories.js';
@@ -203,6 +205,27 @@ describe('rules the checker enforces', () => {
     expect(await problemsOf(dir)).toEqual([]);
     await edit(dir, 'entities.yaml', 'kind: country, country: ruritania', 'kind: region, country: ruritania');
     expect((await problemsOf(dir))[0]).toContain('"Ruritania" is also a name or alias of actor "ruritania"');
+  });
+
+  it('takes a place with both coordinates, or neither, or on another body; refuses half a position', async () => {
+    const dir = await starter();
+    await edit(dir, 'entities.yaml', '    lon: -1.30\n', '');
+    expect(await problemsOf(dir)).toEqual([
+      `entities.yaml:${await lineOf(dir, 'entities.yaml', 'lat: 52.05')} give both lat and lon, or neither for a place the articles do not locate`,
+    ]);
+    await edit(dir, 'entities.yaml', '    lat: 52.05\n', '');
+    expect((await problemsOf(dir))[0]).toContain('a precision qualifies lat/lon, and this place has none');
+    await edit(
+      dir,
+      'entities.yaml',
+      '    precision: approximate # an invented town: the point is only roughly placed\n',
+      '',
+    );
+    expect(await problemsOf(dir)).toEqual([]);
+    const pack = await loadPack('test/fixtures/apollo');
+    const moon = pack.places.get('tranquility-base');
+    expect(moon && { body: moon.body, mark: earthPoint(moon) }).toEqual({ body: 'Moon', mark: undefined });
+    expect(earthPoint(pack.places.get('kennedy-space-center') as Place)).toMatchObject({ precision: 'settlement' });
   });
 
   it("files every event type under one of the pack's categories, suggesting the near miss", async () => {

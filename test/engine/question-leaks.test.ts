@@ -50,7 +50,7 @@ describe('one question giving another away', () => {
     expect(
       givesAway(pack, ganja, reveal('In order: 3–4 October 2020: Armenia and Azerbaijan bombard each other’s cities.')),
     ).toBe(true);
-    const others = ganja.options.filter((o, i) => i !== ganja.answer);
+    const others = ganja.options.filter((_o, i) => i !== ganja.answer);
     expect(givesAway(pack, ganja, reveal(`In order: ${others.map((d) => `${d}: something`).join('; ')}.`))).toBe(true);
     expect(givesAway(pack, ganja, reveal('In order: 1994: a ceasefire; 2010: a pact.'))).toBe(false);
   });

@@ -1,3 +1,4 @@
+import { earthPoint } from '../../content/coordinates.js';
 import { formatWhen, MONTH_NAMES, precisionOf } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
@@ -144,7 +145,11 @@ export function eventPlace(
   };
 }
 
-function kilometres(a: Place, b: Place): number {
+/** Great-circle distance on Earth; a place off Earth or unlocated is as far as can be. */
+function kilometres(from: Place, to: Place): number {
+  const a = earthPoint(from);
+  const b = earthPoint(to);
+  if (!a || !b) return Number.POSITIVE_INFINITY;
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;
