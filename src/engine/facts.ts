@@ -25,6 +25,7 @@ import {
   statementEntries,
 } from './entity-pages.js';
 import { quoted } from './questions/evidence.js';
+import { inSentence } from './questions/wording.js';
 import { clip, makeReply, plural } from './text.js';
 import { eventLine } from './timeline.js';
 import { ancestry } from './topics.js';
@@ -107,7 +108,9 @@ export function eventReply(pack: Pack, raw: string): Reply {
 function ofPart(pack: Pack, title: string, of: string | undefined): string {
   if (!of) return '';
   const name = pack.nameOf(of);
-  return ` ${foldName(title)} `.includes(` ${foldName(name)} `) ? '' : ` of ${name}`;
+  if (` ${foldName(title)} `.includes(` ${foldName(name)} `)) return '';
+  const actor = pack.actors.get(of);
+  return ` of ${actor ? inSentence(actor) : name}`;
 }
 
 function roleLine(pack: Pack, actor: Actor): string[] {

@@ -33,11 +33,16 @@ export const BACK_REFERENCE = /\b(it|its|itself|they|their|them|themselves|he|hi
 /** Kinds of actor whose name reads with "the" inside a sentence: "the Russian Foreign Ministry said". */
 const TAKES_THE = new Set(['government-body', 'armed-force', 'organisation', 'alliance', 'company']);
 
+/** States named as a union or plural read with "the": "the United States", "the Netherlands", but "Armenia". */
+const STATE_TAKES_THE =
+  /^(United|Republic|Kingdom|Federal|Democratic|Islamic|People's|Central African|Czech Republic)\b|(States|Islands|Emirates|Netherlands|Philippines|Bahamas|Maldives)$/;
+
 /** The actor's name as it reads mid-sentence: "the European Union", but "NATO", "Armenia's Ministry of Defence". */
 export function inSentence(actor: Actor, name = actor.name): string {
   // "officials in Europe", "a resident of Geghamasar": a common noun is not capitalised mid-sentence.
   const common = /^(Officials|Residents?|Civilians|Lawmakers|Soldiers|Protesters)\b/.exec(name);
   if (common) return `${/^Resident\b/.test(name) ? 'a r' : (common[1] as string)[0]?.toLowerCase()}${name.slice(1)}`;
+  if (actor.kind === 'state') return STATE_TAKES_THE.test(name) ? `the ${name}` : name;
   const bare = !TAKES_THE.has(actor.kind) || /^the\b/i.test(name) || /'s\b|’s\b/.test(name) || /^[A-Z]{2,}$/.test(name);
   return bare ? name : `the ${name}`;
 }
