@@ -8,7 +8,7 @@ import { parseBriefingAnswer } from '../src/engine/briefing/question-of-the-day.
 import { revealBriefingAnswer } from '../src/engine/briefing/reveal.js';
 import { withReviewReminders } from '../src/engine/study/remind.js';
 import { privateNote } from '../src/engine/text.js';
-import { describeInstant, localDateOf } from '../src/schedule/local-time.js';
+import { describeInstant, localDateOf } from '../src/core/local-time.js';
 import {
   briefingQueueOf,
   cursorKey,

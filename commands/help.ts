@@ -1,8 +1,7 @@
 import { type Command, exampleOf, type OptionSpec } from '../src/core/command.js';
 import { findCommand } from '../src/core/dispatch.js';
-import { type PackSamples, samplesOf } from '../src/engine/samples.js';
+import { type PackSamples, samplesOf } from '../src/core/samples.js';
 import { makeReply } from '../src/engine/text.js';
-import { commands } from './index.js';
 
 function syntax(prefix: string, options: readonly OptionSpec[], samples?: PackSamples): string {
   const parts = options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}:${exampleOf(o, samples) ?? '…'}]`));
@@ -50,6 +49,7 @@ export const helpCommand: Command = {
   options: [{ name: 'command', description: 'A command name, like timeline or quiz', type: 'string', example: 'quiz' }],
   async run(args, ctx) {
     const samples = samplesOf(ctx.pack);
+    const commands = ctx.commands ?? [];
     if (args.command) {
       const command = findCommand(commands, args.command.replace(/^\//, '').toLowerCase());
       const body = [...usageOf(command, samples), ...(command.help ? ['', command.help] : [])].join('\n');

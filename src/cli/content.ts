@@ -70,8 +70,12 @@ export async function main(argv: string[]): Promise<number> {
       console.error('usage: chronicle content new DIR   (DIR must not exist yet, or be empty)');
       return 1;
     }
-    const written = await writeStarterPack(dir);
-    for (const file of written) console.log(`wrote ${file}`);
+    const result = await writeStarterPack(dir);
+    if ('refused' in result) {
+      console.error(`chronicle content new: ${result.refused}`);
+      return 1;
+    }
+    for (const file of result.written) console.log(`wrote ${file}`);
     console.log(`Next: edit the files, then run \`npx chronicle content check ${dir}\` until it says ok.`);
     return 0;
   }

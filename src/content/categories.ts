@@ -1,5 +1,3 @@
-import type { Event, PackMeta } from './schema.js';
-
 /**
  * What kind of event it was, in a few groups a chart can key: a pack names
  * its own (`pack.categories`), or gets the defaults, written for a war. A
@@ -39,8 +37,21 @@ export const DEFAULT_CATEGORIES: readonly Omit<EventCategory, 'index'>[] = [
   { id: 'other', label: 'Arms & other', colour: 'reddish-purple', types: ['arms-deal', 'exercise', 'other'] },
 ];
 
+/** A pack's own category as declared; the schema's PackCategory, named here so the schema can build on this file. */
+interface DeclaredCategory {
+  id: string;
+  label: string;
+  colour?: CategoryColour;
+  types: readonly string[];
+}
+
+/** What filing needs of an event: its type. */
+interface Typed {
+  type: string;
+}
+
 /** The pack's categories in legend order, each with a colour: its own, or the next unused one. */
-export function categoriesOf(meta: Pick<PackMeta, 'categories'>): EventCategory[] {
+export function categoriesOf(meta: { categories?: readonly DeclaredCategory[] }): EventCategory[] {
   const declared = meta.categories ?? DEFAULT_CATEGORIES;
   const taken = new Set(declared.flatMap((c) => (c.colour ? [c.colour] : [])));
   const free = CATEGORY_COLOURS.filter((c) => !taken.has(c));
@@ -55,16 +66,16 @@ export function categoriesOf(meta: Pick<PackMeta, 'categories'>): EventCategory[
 
 const DEFAULTS = categoriesOf({});
 const DEFAULT_BY_TYPE = new Map(DEFAULTS.flatMap((c) => c.types.map((t) => [t, c] as const)));
-const OF_EVENT = new WeakMap<Event, EventCategory>();
+const OF_EVENT = new WeakMap<Typed, EventCategory>();
 
 /** Files each event of a pack under its pack's category, so a picture given only events can key them. */
-export function fileCategories(events: Iterable<Event>, categories: readonly EventCategory[]): void {
+export function fileCategories(events: Iterable<Typed>, categories: readonly EventCategory[]): void {
   const byType = new Map(categories.flatMap((c) => c.types.map((t) => [t, c] as const)));
   const last = categories[categories.length - 1] as EventCategory;
   for (const event of events) OF_EVENT.set(event, byType.get(event.type) ?? last);
 }
 
 /** An event's category: as its pack files it, or by the default groups for an event built outside a pack. */
-export function categoryOfEvent(event: Event): EventCategory {
+export function categoryOfEvent(event: Typed): EventCategory {
   return OF_EVENT.get(event) ?? DEFAULT_BY_TYPE.get(event.type) ?? (DEFAULTS[DEFAULTS.length - 1] as EventCategory);
 }

@@ -1,7 +1,6 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../core/errors.js';
 
 /** The example pack `chronicle content new` copies: it passes `content check` as written. */
 const STARTER = fileURLToPath(new URL('./starter/', import.meta.url));
@@ -18,23 +17,28 @@ function packIdFor(dir: string): string {
 
 /**
  * Writes the starter pack into `dir`, which must not exist or be empty, so
- * nobody's work is overwritten. Returns the files written.
+ * nobody's work is overwritten. Returns the files written, or why not.
  */
-export async function writeStarterPack(dir: string): Promise<string[]> {
-  const existing = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return [];
-    throw new UserError(`cannot use ${dir}: ${err.code ?? err.message}`);
-  });
+export async function writeStarterPack(dir: string): Promise<{ written: string[] } | { refused: string }> {
+  let existing: string[] = [];
+  try {
+    existing = await readdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') return { refused: `cannot use ${dir}: ${code ?? String(error)}` };
+  }
   if (existing.length > 0)
-    throw new UserError(`${dir} is not empty; give a new folder, so nothing there is overwritten`);
+    return { refused: `${dir} is not empty; give a new folder, so nothing there is overwritten` };
   await mkdir(dir, { recursive: true });
   await cp(STARTER, dir, { recursive: true });
   const packFile = path.join(dir, 'pack.yaml');
   const text = await readFile(packFile, 'utf8');
   await writeFile(packFile, text.replace('id: my-pack ', `id: ${packIdFor(dir)} `));
   const written = await readdir(dir, { recursive: true, withFileTypes: true });
-  return written
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+  return {
+    written: written
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort(),
+  };
 }

@@ -1,12 +1,12 @@
 import type { Pack } from '../content/pack.js';
 import type { Logger } from '../log.js';
 import type { PictureHost } from '../pictures/hosting.js';
-import type { Store } from '../store/store.js';
+import type { Platform } from './platform.js';
 import type { Poster } from './poster.js';
 import type { Reply } from './reply.js';
+import type { Store } from './store.js';
 
-export type Platform = 'discord' | 'slack' | 'console';
-export const PLATFORMS: readonly Platform[] = ['discord', 'slack', 'console'];
+export { PLATFORMS, type Platform } from './platform.js';
 
 /** Who is asking, and where. Adapters fill this in; the core never sees a platform object. */
 export interface Caller {
@@ -38,6 +38,8 @@ export interface Services {
 
 export interface CommandContext extends Services {
   caller: Caller;
+  /** The commands being served, for /help: dispatch fills it in. */
+  commands?: readonly Command[];
 }
 
 /** Where autocomplete suggestions for an option come from. */

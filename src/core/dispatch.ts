@@ -1,5 +1,4 @@
 import { suggest } from '../content/check.js';
-import { samplesOf } from '../engine/samples.js';
 import {
   type Command,
   type CommandContext,
@@ -12,6 +11,7 @@ import type { CommandLine } from './command-line.js';
 import { withoutInvisible } from './display-safe.js';
 import { UserError } from './errors.js';
 import type { Reply } from './reply.js';
+import { samplesOf } from './samples.js';
 
 /** A command call once the platform's shape is gone: the same from Discord, Slack and the console. */
 export interface Invocation {
@@ -142,12 +142,13 @@ export async function dispatch(commands: readonly Command[], call: Invocation, c
   const command = findCommand(commands, call.name);
   const { options, label } = optionsOf(command, call.subcommand);
   const args = validateArgs(options, call.args, label, samplesOf(ctx.pack));
+  const served = { ...ctx, commands };
   if (command.subcommands) {
     const sub = command.subcommands.find((s) => s.name === call.subcommand);
-    return (sub as NonNullable<typeof sub>).run(args, ctx);
+    return (sub as NonNullable<typeof sub>).run(args, served);
   }
   if (!command.run) throw new Error(`command /${command.name} has neither run() nor subcommands`);
-  return command.run(args, ctx);
+  return command.run(args, served);
 }
 
 /** Routes a clicked choice to the command whose name prefixes its action (`quiz:answer:...`). */

@@ -1,4 +1,4 @@
-import { PLATFORMS, type Platform } from './command.js';
+import { PLATFORMS, type Platform } from './platform.js';
 import type { Reply } from './reply.js';
 
 export interface ChannelRef {

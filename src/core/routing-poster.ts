@@ -1,4 +1,4 @@
-import type { Platform } from './command.js';
+import type { Platform } from './platform.js';
 import { type ChannelRef, PostError, type Poster } from './poster.js';
 import type { Reply } from './reply.js';
 

@@ -1,5 +1,5 @@
 import type { Caller } from '../core/command.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../core/store.js';
 import { seededRandom, seedOf } from './questions/random.js';
 
 /** A channel forgets what /fact showed after a month without asking. */

@@ -1,5 +1,5 @@
 import { orAfter } from '../core/deadline.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../core/store.js';
 import type { Lifecycle } from './lifecycle.js';
 
 export type PlatformState = 'connecting' | 'connected' | 'disconnected';

@@ -3,8 +3,8 @@ import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.js';
 import { orAfter } from '../core/deadline.js';
 import type { ReplyImage } from '../core/reply.js';
+import type { Store } from '../core/store.js';
 import type { Logger } from '../log.js';
-import type { Store } from '../store/store.js';
 
 /** Where pictures are served, below PUBLIC_URL: `/pictures/<key>.png`. */
 export const PICTURES_ROUTE = '/pictures/';

@@ -1,7 +1,7 @@
 import type { Pack } from '../content/pack.js';
 import { countryAt } from './atlas.js';
 import { type Frame, frameOf, inBox } from './frame.js';
-import type { MappedPlace } from './map-layout.js';
+import type { MappedPlace } from './map-places.js';
 import { placesOf } from './map-places.js';
 import { markOf } from './wide.js';
 

@@ -6,6 +6,7 @@ import { type GeoBox, inBox } from './frame.js';
 import { type Box, circleBox, grow, horizontalLine, inside, verticalLine } from './geometry.js';
 import { type Candidate, Occupancy, placeLabels } from './labels.js';
 import { homeOf, type MapHome } from './map-home.js';
+import type { MappedPlace } from './map-places.js';
 import { inRing, type Outline, projectOutline, type Ring, ringArea, ringCentroid } from './rings.js';
 import { SEAS } from './seas.js';
 import { LINE_HEIGHT } from './svg.js';
@@ -27,10 +28,7 @@ export interface MapOptions {
 }
 
 /** One place on the map, and the events that name it. */
-export interface MappedPlace {
-  place: Place;
-  eventIds: string[];
-}
+export type { MappedPlace } from './map-places.js';
 
 export interface MapPoint {
   /** Places drawn at one spot (the pack gives several villages one district centroid); the first names it. */

@@ -1,6 +1,11 @@
 import type { Pack } from '../content/pack.js';
-import type { Event } from '../content/schema.js';
-import type { MappedPlace } from './map-layout.js';
+import type { Event, Place } from '../content/schema.js';
+
+/** A place and the events, of those mapped, that name it. */
+export interface MappedPlace {
+  place: Place;
+  eventIds: string[];
+}
 
 /** Every place the events name, with the events that name it; busiest first. */
 export function placesOf(pack: Pack, events: readonly Event[]): MappedPlace[] {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../core/command.js';
+import { addDays, localDateOf } from '../core/local-time.js';
 import { PostError, platformsServed } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
 import { buildBriefing } from '../engine/briefing/build.js';
 import { withReviewReminders } from '../engine/study/remind.js';
 import { type Logger, silentLogger } from '../log.js';
 import { StoreUnavailableError } from '../store/errors.js';
-import { addDays, localDateOf } from './local-time.js';
 import { DEFAULT_LIMITS, type PaceLimits, Pacer } from './pace.js';
 import {
   briefingQueue,

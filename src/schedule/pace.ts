@@ -1,5 +1,5 @@
 import type { ChannelRef } from '../core/poster.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../core/store.js';
 
 /** How fast the fan-out may post, per platform. */
 export interface PaceLimits {

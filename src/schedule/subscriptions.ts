@@ -1,7 +1,7 @@
 import type { Platform } from '../core/command.js';
+import { addDays, instantAt, localDateOf, weekdayOf } from '../core/local-time.js';
 import type { ChannelRef } from '../core/poster.js';
-import type { Store } from '../store/store.js';
-import { addDays, instantAt, localDateOf, weekdayOf } from './local-time.js';
+import type { Store } from '../core/store.js';
 
 /** A channel's daily briefing, as /briefing subscribe records it. */
 export interface Subscription {

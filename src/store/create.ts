@@ -1,9 +1,9 @@
 import type { Config } from '../config.js';
+import type { Store } from '../core/store.js';
 import type { Logger } from '../log.js';
 import { MemoryStore } from './memory.js';
 import { RedisStore } from './redis.js';
 import { SqliteStore } from './sqlite.js';
-import type { Store } from './store.js';
 
 /**
  * The Store named by STORE_URL: `sqlite://PATH` (the default,

@@ -1,4 +1,4 @@
-import type { Store } from './store.js';
+import type { Store } from '../core/store.js';
 
 /** A Store in this process's memory, for tests and the throwaway console. */
 export class MemoryStore implements Store {

@@ -1,9 +1,9 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { Keyv } from 'keyv';
+import type { Store } from '../core/store.js';
 import type { Logger } from '../log.js';
 import { StoreUnavailableError, withDeadline } from './errors.js';
 import { keyvEncode } from './keyv-format.js';
-import type { Store } from './store.js';
 
 type RedisClient = ReturnType<typeof createClient>;
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
 import { orAfter } from '../core/deadline.js';
+import type { Store } from '../core/store.js';
 import type { Logger } from '../log.js';
 import { StoreUnavailableError } from './errors.js';
 import { keyvEncode } from './keyv-format.js';
-import type { Store } from './store.js';
 
 type Query = (sql: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>;
 

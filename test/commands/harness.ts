@@ -8,7 +8,7 @@ import { dispatch, dispatchChoice, resolveLine } from '../../src/core/dispatch.j
 import type { ChannelRef, Poster } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store.js';
 
 export const FIXTURE_DIR = path.resolve(import.meta.dirname, '../fixtures/pack');
 

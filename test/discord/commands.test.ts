@@ -3,7 +3,7 @@ import { commands } from '../../commands/index.js';
 import { APOLOGY } from '../../src/adapters/discord/interactions.js';
 import { loadPack } from '../../src/content/load.js';
 import { exampleOf } from '../../src/core/command.js';
-import { samplesOf } from '../../src/engine/samples.js';
+import { samplesOf } from '../../src/core/samples.js';
 import { ALICE, slashCommand } from '../fakes/discord/interactions.js';
 import { commandForms, type Harness, interact, startHarness, textOf } from './harness.js';
 import { expectValidMessage, type MessageJson } from './validate.js';

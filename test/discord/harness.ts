@@ -8,7 +8,7 @@ import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { PictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store.js';
 import type { InteractionPayload } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';

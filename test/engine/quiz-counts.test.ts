@@ -6,7 +6,7 @@ import { COUNT_EDIT_LEASE_MS, showDueCounts } from '../../src/engine/quiz/live-c
 import { countQueue, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { RedisStore } from '../../src/store/redis.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store.js';
 import { type Harness, harness, RecordingPoster, TestClock } from '../commands/harness.js';
 import { redisUrlOrFail, uniquePrefix } from '../store/backends.js';
 import { clickBurst } from '../support/click-burst.js';

@@ -10,7 +10,7 @@ import { Metrics } from '../../src/ops/metrics.js';
 import { startOps } from '../../src/ops/start.js';
 import { pictureHostFor } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store.js';
 
 const servers: OpsServer[] = [];
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { PICTURE_KEPT_MS, PictureHost, pictureLink } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store.js';
 import { backends } from '../store/backends.js';
 
 const BASE = 'https://chronicle.example.org';

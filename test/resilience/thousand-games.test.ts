@@ -7,7 +7,7 @@ import { answerAction } from '../../src/engine/quiz/messages.js';
 import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store.js';
 import { type Harness, harness, TestClock } from '../commands/harness.js';
 import { richPack } from '../engine/rich-pack.js';
 

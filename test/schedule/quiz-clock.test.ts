@@ -9,7 +9,7 @@ import { silentLogger } from '../../src/log.js';
 import { startQuizClock } from '../../src/schedule/quiz-clock.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { RedisStore } from '../../src/store/redis.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store.js';
 import { caller, RecordingPoster } from '../commands/harness.js';
 import { richPack } from '../engine/rich-pack.js';
 import { redisUrlOrFail, uniquePrefix } from '../store/backends.js';

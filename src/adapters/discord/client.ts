@@ -2,9 +2,9 @@ import { Client, DefaultRestOptions, Events, GatewayIntentBits, type RESTOptions
 import { commands as registry } from '../../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Command, Services } from '../../core/command.js';
+import type { Store } from '../../core/store.js';
 import type { Logger } from '../../log.js';
 import type { PictureHost } from '../../pictures/hosting.js';
-import type { Store } from '../../store/store.js';
 import { createInteractionHandler } from './interactions.js';
 import { NO_MENTIONS } from './payload.js';
 import { DiscordPoster, rejectChannelRateLimits } from './poster.js';

@@ -1,4 +1,4 @@
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../core/store.js';
 import { isLongActionId } from './render.js';
 
 /** Long enough for a daily question's buttons and any game to end. */

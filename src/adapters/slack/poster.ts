@@ -2,8 +2,8 @@ import type { webApi } from '@slack/bolt';
 import type { ChannelRef, Poster } from '../../core/poster.js';
 import { PostError } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
+import type { Store } from '../../core/store.js';
 import { type PictureHost, pictureLink } from '../../pictures/hosting.js';
-import type { Store } from '../../store/store.js';
 import { postFile } from './deliver.js';
 import { type RenderedReply, renderReply } from './render.js';
 

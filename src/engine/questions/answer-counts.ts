@@ -1,18 +1,14 @@
-import { packCache } from '../../core/pack-memo.js';
-import { daysBetween } from './calendar.js';
-import { claimFamily, claimSpeaker, speakerGap } from './claim-speaker.js';
-import { eventPlace, eventPlaceAnswers } from './events.js';
-import { askableQuote, quoteSpeaker } from './quote-speaker.js';
 import { type Random, seededRandom } from './random.js';
-import { reportGap, reportGapTarget } from './report-gap.js';
 import { type Declined, type Draft, isDeclined } from './types.js';
 
 /**
  * How often each entity is the right answer of a kind, over the whole pack.
  * Distractors are drawn in proportion to it, so an option's record across
  * the pool (right once in four showings) says nothing about this question.
+ * Each kind settles its own tally beside its builder (quoteSpeakerAnswers in
+ * quote-speaker.ts and so on), so this file depends on none of them.
  */
-function tally(ids: Iterable<string | undefined>): Map<string, number> {
+export function tally(ids: Iterable<string | undefined>): Map<string, number> {
   const out = new Map<string, number>();
   for (const id of ids) if (id) out.set(id, (out.get(id) ?? 0) + 1);
   return out;
@@ -52,7 +48,7 @@ function drafts(ask: Ask, answers: ReadonlyMap<string, number>): Draft[] {
  * showings as a distractor fall short of, or exceed, the even share: the
  * options beside each right answer.
  */
-function settle(asks: readonly Ask[]): Map<string, number> {
+export function settle(asks: readonly Ask[]): Map<string, number> {
   let answers = tally(asks.map((a) => a.answer));
   for (let round = 0; round < ROUNDS; round++) {
     const next = tally(asks.filter((a) => drafts(a, answers).length > 0).map((a) => a.answer));
@@ -87,72 +83,3 @@ function settle(asks: readonly Ask[]): Map<string, number> {
   }
   return weights;
 }
-
-export const quoteSpeakerAnswers = packCache((pack, _: 'all') =>
-  settle(
-    pack.data.quotes
-      .filter((q) => askableQuote(pack, q))
-      .map((q) => ({ answer: q.speaker, build: (answers, r) => quoteSpeaker(pack, q, r, answers) })),
-  ),
-);
-
-/** Per family of claim: who reports battlefield results is set against others who do, not against lawmakers. */
-export const claimSpeakerAnswers = packCache((pack, family: string) =>
-  settle(
-    pack.data.claims
-      .filter((c) => claimFamily(c) === family && !isDeclined(speakerGap(pack, c)))
-      .map((c) => ({ answer: c.statedBy, build: (answers, r) => claimSpeaker(pack, c, r, answers) })),
-  ),
-);
-
-/** Everyone one article quotes: the True/False swap of a quote names someone else that article quotes. */
-export const quoteSpeakersOf = packCache((pack, sourceId: string) =>
-  tally(pack.data.quotes.filter((q) => q.source === sourceId).map((q) => q.speaker)),
-);
-
-/** Articles published this close together report one stretch of the story: their speakers could be each other's. */
-const SAME_STRETCH_DAYS = 30;
-
-/**
- * Everyone quoted in articles of the same stretch as this one: a speaker
- * quoted only two years later (Trump against a 2022 line) is out on its face.
- */
-export const quoteSpeakersNear = packCache((pack, sourceId: string) => {
-  const date = pack.sources.get(sourceId)?.date;
-  const near = (id: string) => {
-    const other = pack.sources.get(id)?.date;
-    return (
-      id === sourceId ||
-      (date !== undefined && other !== undefined && Math.abs(daysBetween(date, other)) <= SAME_STRETCH_DAYS)
-    );
-  };
-  return tally(pack.data.quotes.filter((q) => near(q.source)).map((q) => q.speaker));
-});
-
-/**
- * Everyone the same article reports making a claim of the family ("stance@wsws-2020-10-01"): the
- * True/False swap needs a believable speaker from the same report, not a right answer.
- */
-export const claimSpeakersOf = packCache((pack, familyAtSource: string) =>
-  tally(pack.data.claims.filter((c) => `${claimFamily(c)}@${c.source}` === familyAtSource).map((c) => c.statedBy)),
-);
-
-export const reportGapAnswers = packCache((pack, _: 'all') =>
-  settle(
-    pack.data.facts.flatMap((f) => {
-      const target = reportGapTarget(pack, f);
-      return target ? [{ answer: target, build: (answers, r) => reportGap(pack, f, target, r, answers) }] : [];
-    }),
-  ),
-);
-
-export const eventPlaceTally = packCache((pack, _: 'all') =>
-  settle(
-    pack.chronological.flatMap((e) =>
-      eventPlaceAnswers(pack, e).map((p) => ({
-        answer: p.id,
-        build: (answers, r) => eventPlace(pack, e, p.id, r, answers),
-      })),
-    ),
-  ),
-);

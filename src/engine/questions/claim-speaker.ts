@@ -1,8 +1,9 @@
 import type { Pack } from '../../content/pack.js';
 import type { Claim } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
 import { attributeClaim } from '../attribution.js';
 import { ancestry } from '../topics.js';
-import { claimSpeakerAnswers, claimSpeakersOf } from './answer-counts.js';
+import { settle, tally } from './answer-counts.js';
 import { answerOption, blankMentions, countryOf, entityDistractors, GAP, hints, pointersTo } from './gaps.js';
 import { type Random, seededRandom, seedOf } from './random.js';
 import { whoSaidVariant } from './true-false.js';
@@ -219,3 +220,20 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
     source: claim.source,
   });
 }
+
+/** Per family of claim: who reports battlefield results is set against others who do, not against lawmakers. */
+export const claimSpeakerAnswers = packCache((pack, family: string) =>
+  settle(
+    pack.data.claims
+      .filter((c) => claimFamily(c) === family && !isDeclined(speakerGap(pack, c)))
+      .map((c) => ({ answer: c.statedBy, build: (answers, r) => claimSpeaker(pack, c, r, answers) })),
+  ),
+);
+
+/**
+ * Everyone the same article reports making a claim of the family ("stance@wsws-2020-10-01"): the
+ * True/False swap needs a believable speaker from the same report, not a right answer.
+ */
+export const claimSpeakersOf = packCache((pack, familyAtSource: string) =>
+  tally(pack.data.claims.filter((c) => `${claimFamily(c)}@${c.source}` === familyAtSource).map((c) => c.statedBy)),
+);

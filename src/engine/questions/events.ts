@@ -3,8 +3,9 @@ import { formatWhen, MONTH_NAMES, precisionOf } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event, Place } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
 import { ancestry } from '../topics.js';
-import { eventPlaceTally } from './answer-counts.js';
+import { settle } from './answer-counts.js';
 import { overlaps, span } from './calendar.js';
 import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, related } from './gaps.js';
@@ -156,3 +157,14 @@ function kilometres(from: Place, to: Place): number {
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 6371 * 2 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+export const eventPlaceTally = packCache((pack, _: 'all') =>
+  settle(
+    pack.chronological.flatMap((e) =>
+      eventPlaceAnswers(pack, e).map((p) => ({
+        answer: p.id,
+        build: (answers, r) => eventPlace(pack, e, p.id, r, answers),
+      })),
+    ),
+  ),
+);

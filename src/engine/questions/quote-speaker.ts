@@ -1,7 +1,9 @@
 import type { Pack } from '../../content/pack.js';
 import type { Quote } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
 import { attributeQuote } from '../attribution.js';
-import { quoteSpeakerAnswers, quoteSpeakersNear } from './answer-counts.js';
+import { settle, tally } from './answer-counts.js';
+import { daysBetween } from './calendar.js';
 import { sameCamp } from './camps.js';
 import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, hints } from './gaps.js';
@@ -140,3 +142,30 @@ export function quoteSpeaker(
     subjects: [quote.id],
   };
 }
+
+export const quoteSpeakerAnswers = packCache((pack, _: 'all') =>
+  settle(
+    pack.data.quotes
+      .filter((q) => askableQuote(pack, q))
+      .map((q) => ({ answer: q.speaker, build: (answers, r) => quoteSpeaker(pack, q, r, answers) })),
+  ),
+);
+
+/** Articles published this close together report one stretch of the story: their speakers could be each other's. */
+const SAME_STRETCH_DAYS = 30;
+
+/**
+ * Everyone quoted in articles of the same stretch as this one: a speaker
+ * quoted only two years later (Trump against a 2022 line) is out on its face.
+ */
+export const quoteSpeakersNear = packCache((pack, sourceId: string) => {
+  const date = pack.sources.get(sourceId)?.date;
+  const near = (id: string) => {
+    const other = pack.sources.get(id)?.date;
+    return (
+      id === sourceId ||
+      (date !== undefined && other !== undefined && Math.abs(daysBetween(date, other)) <= SAME_STRETCH_DAYS)
+    );
+  };
+  return tally(pack.data.quotes.filter((q) => near(q.source)).map((q) => q.speaker));
+});

@@ -1,7 +1,8 @@
 import type { Pack } from '../../content/pack.js';
 import type { Quote } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
 import { attributeQuote } from '../attribution.js';
-import { quoteSpeakersOf } from './answer-counts.js';
+import { tally } from './answer-counts.js';
 import { countryOf, entityDistractors, stemsOf } from './gaps.js';
 import { coSpeakers, fragmentStart, namedElsewhere, startsMidSentence } from './quote-speaker.js';
 import { seededRandom, seedOf } from './random.js';
@@ -81,3 +82,8 @@ export function quoteTrueFalse(pack: Pack, quote: Quote, truth: boolean): Draft 
     source: quote.source,
   });
 }
+
+/** Everyone one article quotes: the True/False swap of a quote names someone else that article quotes. */
+const quoteSpeakersOf = packCache((pack, sourceId: string) =>
+  tally(pack.data.quotes.filter((q) => q.source === sourceId).map((q) => q.speaker)),
+);

@@ -2,7 +2,7 @@ import type { Pack } from '../../content/pack.js';
 import type { Fact } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { attributeFact } from '../attribution.js';
-import { reportGapAnswers } from './answer-counts.js';
+import { settle } from './answer-counts.js';
 import { answerOption, asEntity, blankMentions, entityDistractors, hints } from './gaps.js';
 import { type Random, seededRandom } from './random.js';
 import { type Declined, type Draft, decline, isDeclined } from './types.js';
@@ -94,3 +94,12 @@ export function reportGap(
     subjects: [fact.id],
   };
 }
+
+export const reportGapAnswers = packCache((pack, _: 'all') =>
+  settle(
+    pack.data.facts.flatMap((f) => {
+      const target = reportGapTarget(pack, f);
+      return target ? [{ answer: target, build: (answers, r) => reportGap(pack, f, target, r, answers) }] : [];
+    }),
+  ),
+);

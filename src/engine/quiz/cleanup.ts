@@ -1,5 +1,5 @@
 import { PLATFORMS, type Services } from '../../core/command.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../core/store.js';
 import { studyKeys } from '../study/keys.js';
 import {
   type Answer,

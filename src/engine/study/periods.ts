@@ -1,5 +1,5 @@
 import { UserError } from '../../core/errors.js';
-import { addDays, instantAt, localDateOf, weekdayOf } from '../../schedule/local-time.js';
+import { addDays, instantAt, localDateOf, weekdayOf } from '../../core/local-time.js';
 
 export type Period = 'week' | 'month' | 'all';
 export const PERIODS: readonly Period[] = ['week', 'month', 'all'];

@@ -1,5 +1,5 @@
 import type { Services } from '../../core/command.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../core/store.js';
 
 /**
  * A review's order question keeps the events placed so far in a Store list,

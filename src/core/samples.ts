@@ -1,6 +1,6 @@
+import { markOf } from '../content/coordinates.js';
 import type { Pack } from '../content/pack.js';
-import type { SampleKind } from '../core/command.js';
-import { isWide } from '../pictures/wide.js';
+import type { SampleKind } from './command.js';
 
 /**
  * Example values drawn from the loaded pack, for help text, error messages
@@ -33,7 +33,7 @@ function build(pack: Pack): PackSamples {
       .flatMap((e) => e.places)
       .filter((id) => {
         const p = pack.places.get(id);
-        return p !== undefined && !isWide(p);
+        return p !== undefined && markOf(p) !== undefined;
       }),
   );
   const actor = busiest([
