@@ -18,13 +18,18 @@ const LAYERS = [
   ['entry', '^src/(main|cli)\\.ts$|^src/(cli|shard)/'],
 ];
 
-const above = (index) => LAYERS.slice(index + 1).map(([, path]) => `(${path})`).join('|');
+const above = (index) =>
+  LAYERS.slice(index + 1)
+    .map(([, path]) => `(${path})`)
+    .join('|');
 
 module.exports = {
   forbidden: [
     ...LAYERS.slice(0, -1).map(([name, path], index) => ({
       name: `${name}-imports-only-below`,
-      comment: `${name} may import ${LAYERS.slice(0, index + 1).map(([n]) => n).join(', ')}, nothing above it`,
+      comment: `${name} may import ${LAYERS.slice(0, index + 1)
+        .map(([n]) => n)
+        .join(', ')}, nothing above it`,
       severity: 'error',
       from: { path },
       to: { path: above(index) },

@@ -67,7 +67,7 @@ if (kind === 'bare') {
     const handler = createPicturesHandler(pictures, logger);
     await startOpsServer({ port, host: '127.0.0.1', handler, log: logger });
   }
-  const adapter = createDiscordAdapter(config, store, logger, { commands: only, pictures });
+  const adapter = createDiscordAdapter(config, store, logger, { commands: only ?? commands, pictures });
   await adapter.start({
     pack: loaded.pack,
     store,

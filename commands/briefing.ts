@@ -1,5 +1,6 @@
 import { type Command, type CommandContext, choicesOf } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
+import { describeInstant, localDateOf } from '../src/core/local-time.js';
 import { parseTimeOfDay } from '../src/core/parse/time.js';
 import { parseTimeZone } from '../src/core/parse/timezone.js';
 import type { Reply } from '../src/core/reply.js';
@@ -8,7 +9,6 @@ import { parseBriefingAnswer } from '../src/engine/briefing/question-of-the-day.
 import { revealBriefingAnswer } from '../src/engine/briefing/reveal.js';
 import { withReviewReminders } from '../src/engine/study/remind.js';
 import { privateNote } from '../src/engine/text.js';
-import { describeInstant, localDateOf } from '../src/core/local-time.js';
 import {
   briefingQueueOf,
   cursorKey,

@@ -73,7 +73,7 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
   // Platform adapters start here, each registering its Poster.
   const { discord, slack } = platformsOf(config);
   if (discord) {
-    const adapter = createDiscordAdapter(config, services.store, log, { pictures: services.pictures });
+    const adapter = createDiscordAdapter(config, services.store, log, { commands, pictures: services.pictures });
     // Registered before login, so a quiz round posted by the clock right after READY finds it.
     services.poster.register('discord', adapter.poster);
     reportDiscordConnection(adapter.client, platformRegistry);
@@ -82,7 +82,10 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
     await adapter.start(services);
   }
   if (slack) {
-    services.poster.register('slack', (await startSlack(services, config, log, { routes: ops.routes })).poster);
+    services.poster.register(
+      'slack',
+      (await startSlack(services, config, log, { routes: ops.routes, commands })).poster,
+    );
   }
   const platforms = discord || slack;
 

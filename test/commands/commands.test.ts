@@ -194,7 +194,7 @@ describe('/fact, /who, /where, /sources', () => {
     const h = await harness();
     const reply = await h.run('/who Olesya Vartanyan');
     expect(reply.body).toContain(
-      'analyst of International Crisis Group, as of 28 September 2020, according to World Socialist Web Site',
+      'analyst of the International Crisis Group, as of 28 September 2020, according to World Socialist Web Site',
     );
     expect(reply.body).toContain('“There were numerous signals');
     await expect(h.run('/who Olesya Vartanian')).rejects.toThrow('Did you mean Olesya Vartanyan');

@@ -7,8 +7,8 @@ import { parseCommandLine } from '../../src/core/command-line.js';
 import { dispatch, dispatchChoice, resolveLine } from '../../src/core/dispatch.js';
 import type { ChannelRef, Poster } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
-import { MemoryStore } from '../../src/store/memory.js';
 import type { Store } from '../../src/core/store.js';
+import { MemoryStore } from '../../src/store/memory.js';
 
 export const FIXTURE_DIR = path.resolve(import.meta.dirname, '../fixtures/pack');
 

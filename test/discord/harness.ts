@@ -1,14 +1,15 @@
+import { commands as registry } from '../../commands/index.js';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/client.js';
 import { parseConfig } from '../../src/config.js';
 import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Command, OptionSpec, Services } from '../../src/core/command.js';
+import type { Store } from '../../src/core/store.js';
 import { silentLogger } from '../../src/log.js';
 import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { PictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import type { Store } from '../../src/core/store.js';
 import type { InteractionPayload } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';
@@ -77,7 +78,11 @@ export async function startHarness(
   const store = new MemoryStore(() => clock.ms);
   const { log: logger, lines: logs } = captureLog();
   const pictures = options.publicUrl ? await servePictures(store) : undefined;
-  const adapterOptions = { commands: options.commands, deferAfterMs: options.deferAfterMs, pictures: pictures?.host };
+  const adapterOptions = {
+    commands: options.commands ?? registry,
+    deferAfterMs: options.deferAfterMs,
+    pictures: pictures?.host,
+  };
   let adapter = createDiscordAdapter(config, store, logger, adapterOptions);
   const services: Services = {
     pack,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/client.js';
 import { parseConfig } from '../../src/config.js';
 import { ALICE, BOB, buttonClick, CAROL, slashCommand } from '../fakes/discord/interactions.js';
@@ -25,7 +26,7 @@ describe('two replicas on one shard and one Store', () => {
       DISCORD_API_URL: h.fake.apiUrl,
     });
     const { log } = captureLog('debug', secondLogs);
-    second = createDiscordAdapter(config, h.store, log);
+    second = createDiscordAdapter(config, h.store, log, { commands });
     await second.start({ ...h.services, poster: second.poster, log });
   });
   afterAll(async () => {

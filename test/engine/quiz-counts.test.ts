@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ChannelRef, PostError } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
+import type { Store } from '../../src/core/store.js';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { COUNT_EDIT_LEASE_MS, showDueCounts } from '../../src/engine/quiz/live-count.js';
 import { countQueue, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { RedisStore } from '../../src/store/redis.js';
-import type { Store } from '../../src/core/store.js';
 import { type Harness, harness, RecordingPoster, TestClock } from '../commands/harness.js';
 import { redisUrlOrFail, uniquePrefix } from '../store/backends.js';
 import { clickBurst } from '../support/click-burst.js';

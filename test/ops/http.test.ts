@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { UserError } from '../../src/core/errors.js';
+import type { Store } from '../../src/core/store.js';
 import { silentLogger } from '../../src/log.js';
 import { PlatformRegistry } from '../../src/ops/health.js';
 import { createOpsHandler, type OpsServer, startOpsServer } from '../../src/ops/http.js';
@@ -10,7 +11,6 @@ import { Metrics } from '../../src/ops/metrics.js';
 import { startOps } from '../../src/ops/start.js';
 import { pictureHostFor } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import type { Store } from '../../src/core/store.js';
 
 const servers: OpsServer[] = [];
 afterEach(async () => {

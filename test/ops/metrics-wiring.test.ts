@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
 import { createDiscordAdapter } from '../../src/adapters/discord/client.js';
 import { reportDiscordConnection } from '../../src/adapters/discord/connection.js';
 import { parseConfig } from '../../src/config.js';
@@ -83,7 +84,7 @@ describe('/metrics, wired to the engine and the scheduler as main.ts wires them'
       DISCORD_API_URL: fake.apiUrl,
     });
     const store = new MemoryStore();
-    const adapter = createDiscordAdapter(config, store, silentLogger);
+    const adapter = createDiscordAdapter(config, store, silentLogger, { commands });
     cleanups.push(() => adapter.stop());
     const platforms = new PlatformRegistry();
     const ops = await serve(new Metrics({ defaults: false }), platforms);

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ReplyImage } from '../../src/core/reply.js';
+import type { Store } from '../../src/core/store.js';
 import { silentLogger } from '../../src/log.js';
 import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { PICTURE_KEPT_MS, PictureHost, pictureLink } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import type { Store } from '../../src/core/store.js';
 import { backends } from '../store/backends.js';
 
 const BASE = 'https://chronicle.example.org';

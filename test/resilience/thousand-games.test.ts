@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/core/store.js';
 import { closeDueQuizRounds, loadGame } from '../../src/engine/quiz/game.js';
 import { answerAction } from '../../src/engine/quiz/messages.js';
 import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import type { Store } from '../../src/core/store.js';
 import { type Harness, harness, TestClock } from '../commands/harness.js';
 import { richPack } from '../engine/rich-pack.js';
 

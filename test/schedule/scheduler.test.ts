@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { localParts } from '../../src/core/local-time.js';
 import { PostError } from '../../src/core/poster.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
-import { localParts } from '../../src/core/local-time.js';
 import { type Harness, harness, TestClock } from '../commands/harness.js';
 
 const MINUTE = 60_000;

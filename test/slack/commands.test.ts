@@ -28,7 +28,7 @@ const KNOWN: Record<string, { text: string; visibility: Body['response_type']; s
     },
   ],
   fact: [{ text: '', visibility: 'in_channel', shows: [/World Socialist Web Site/] }],
-  who: [{ text: 'Olesya Vartanyan', visibility: 'in_channel', shows: [/analyst of International Crisis Group/] }],
+  who: [{ text: 'Olesya Vartanyan', visibility: 'in_channel', shows: [/analyst of the International Crisis Group/] }],
   where: [{ text: 'Tavush', visibility: 'in_channel', shows: [/Tayush/, /Clashes at Tavush and Tovuz/] }],
   sources: [{ text: '', visibility: 'in_channel', shows: [/Perspective: Trotskyist anti-war site/] }],
   help: [

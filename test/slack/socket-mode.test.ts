@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commands } from '../../commands/index.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
 import { loadPack } from '../../src/content/load.js';
 import type { Services } from '../../src/core/command.js';
@@ -61,6 +62,7 @@ beforeAll(async () => {
     botId: 'B0BOT',
     botUserId: 'U0BOT',
     retries: 0,
+    commands,
   });
   poster.register('slack', slack.poster);
   started = await slack.start();
@@ -225,6 +227,7 @@ describe('the Socket Mode client’s own retry policy', () => {
       botToken: BOT_TOKEN,
       appToken: APP_TOKEN,
       logger: createLogger({ level: 'silent' }),
+      commands,
     });
     const client = (app.poster as unknown as { client: { retryConfig: unknown } }).client;
     expect(client.retryConfig).toEqual(webApi.retryPolicies.tenRetriesInAboutThirtyMinutes);

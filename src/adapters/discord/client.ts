@@ -1,5 +1,4 @@
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, type RESTOptions } from 'discord.js';
-import { commands as registry } from '../../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Command, Services } from '../../core/command.js';
 import type { Store } from '../../core/store.js';
@@ -61,8 +60,8 @@ export interface DiscordAdapter {
 }
 
 export interface DiscordAdapterOptions {
-  /** The registry by default; tests pass their own to add a slow command. */
-  commands?: readonly Command[];
+  /** What it serves: the entry point passes the registry; tests pass their own to add a slow command. */
+  commands: readonly Command[];
   deferAfterMs?: number;
   /** Shows pictures by link (PUBLIC_URL) in replies and posts, instead of attaching them. */
   pictures?: PictureHost;
@@ -76,7 +75,7 @@ export function createDiscordAdapter(
   config: Config,
   store: Store,
   logger: Logger,
-  options: DiscordAdapterOptions = {},
+  options: DiscordAdapterOptions,
 ): DiscordAdapter {
   const client = createDiscordClient(config);
   const poster = new DiscordPoster(client.rest, store, options.pictures);
@@ -88,7 +87,7 @@ export function createDiscordAdapter(
     async start(services) {
       if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
       const handle = createInteractionHandler({
-        commands: options.commands ?? registry,
+        commands: options.commands,
         services,
         logger: log,
         deferAfterMs: options.deferAfterMs,

@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import { App, type BlockAction, type CustomRoute, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
-import { commands as registry } from '../../../commands/index.js';
 import type { Command, Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
 import { platforms } from '../../ops/health.js';
@@ -26,8 +25,8 @@ export interface SlackAppOptions {
   /** Web API base in @slack/web-api's slackApiUrl form; Slack's own when unset. */
   apiUrl?: string;
   logger: Logger;
-  /** Defaults to every command in commands/. */
-  commands?: readonly Command[];
+  /** What it serves: the entry point passes the registry in commands/. */
+  commands: readonly Command[];
   /**
    * Known bot identity: when both are given Bolt skips auth.test at startup
    * (tests and the benchmark, which have no Slack to ask).
@@ -103,7 +102,7 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
   });
 
   app.use(replayGuard(services.store, options.logger));
-  const commands = options.commands ?? registry;
+  const { commands } = options;
   const spell = slackSpelling(commands, options.commandStyle ?? 'namespaced');
   const admins = new AdminLookup(app.client, options.logger);
   const onCommand = slashHandler({

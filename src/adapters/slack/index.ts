@@ -16,7 +16,7 @@ export async function startSlack(
   services: Services,
   config: Config,
   logger: Logger,
-  extra: Pick<SlackAppOptions, 'routes'> = {},
+  extra: Pick<SlackAppOptions, 'routes' | 'commands'>,
 ): Promise<SlackApp> {
   if (!config.SLACK_BOT_TOKEN) throw new Error('startSlack needs SLACK_BOT_TOKEN');
   const slack = createSlackApp(services, {
@@ -26,6 +26,7 @@ export async function startSlack(
     apiUrl: config.SLACK_API_URL,
     logger,
     routes: extra.routes,
+    commands: extra.commands,
     commandStyle: config.SLACK_COMMANDS,
   });
   await slack.start({ port: config.PORT, host: config.HOST });
