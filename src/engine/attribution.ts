@@ -142,6 +142,18 @@ function withoutReportDate(context: string): string {
     .trim();
 }
 
+/** Words that open a curator's note as a sentence would, and read in lower case inside a parenthesis. */
+const ASIDE_OPENERS =
+  /^(The|To|On|Of|In|Said|Statement|Published|Posted|Told|Response|Quoted|Speaking|Reported|Describing|At|After|Before|During)\b/;
+
+/** A context read mid-sentence: "(speaking to Radio Free Europe)", not "(To Radio Free Europe)". */
+function asAside(context: string): string {
+  const opener = ASIDE_OPENERS.exec(context)?.[1];
+  if (!opener) return context;
+  const word = opener === 'To' || opener === 'Of' ? `speaking ${opener.toLowerCase()}` : opener.toLowerCase();
+  return `${word}${context.slice(opener.length)}`;
+}
+
 /**
  * "Nikol Pashinyan, 27 September 2020 (…)": the date the words were said,
  * where the article dates them; otherwise "quoted on" the article's date,
@@ -149,7 +161,7 @@ function withoutReportDate(context: string): string {
  */
 export function attributeQuote(pack: Pack, quote: Quote): string {
   const shown = quote.dated === 'reported' ? withoutReportDate(quote.context ?? '') : (quote.context ?? '');
-  const context = shown ? ` (${shown.replace(/\.\s*$/, '')})` : '';
+  const context = shown ? ` (${asAside(shown.replace(/\.\s*$/, ''))})` : '';
   const article = pack.sources.get(quote.source);
   // Where the article does not say when the words were spoken, only when they were printed is known.
   const when =

@@ -237,29 +237,32 @@ describe('question kinds on the curated pack', () => {
 
   it('asks which country a place is in only when an article names both, and not where the country is the dispute', () => {
     const places = ofKind('place-country');
-    const jermuk = places.find((q) => q.id === 'place-country:jermuk');
-    expect(jermuk?.prompt).toBe('Which country is Jermuk in?');
-    expect(jermuk && [...jermuk.options].sort()).toEqual(['Armenia', 'Azerbaijan']);
-    expect(jermuk?.options[jermuk?.answer ?? -1]).toBe('Armenia');
+    const sotk = places.find((q) => q.id === 'place-country:sotk');
+    expect(sotk?.prompt).toBe('Which country is Sotk in?');
+    expect(sotk && [...sotk.options].sort()).toEqual(['Armenia', 'Azerbaijan']);
+    expect(sotk?.options[sotk?.answer ?? -1]).toBe('Armenia');
     // The sentence that places the town, whole and as WSWS's own words: a cut to "…Armenian positions around
     // the towns of …" no longer said the towns are in Armenia.
-    expect(jermuk?.evidence).toEqual([
+    expect(sotk?.evidence).toEqual([
       {
         excerpt:
-          '…as Azeri forces crossed the border into Armenia and attacked Armenian positions around the towns of Vardenis, Goris, Sotk and Jermuk.',
+          'Fighting broke out between Azeri and Armenian forces during the night of September 12-13, as Azeri forces crossed the border into Armenia and attacked Armenian positions around the towns of Vardenis, Goris, Sotk and Jermuk.',
         outlet: 'World Socialist Web Site',
         date: '15 September 2022',
       },
     ]);
-    expect(jermuk?.explanation).toBe(
-      'Jermuk is in Armenia, as World Socialist Web Site’s article of 15 September 2022 puts it.',
+    expect(sotk?.explanation).toBe(
+      'Sotk is in Armenia, as World Socialist Web Site’s article of 15 September 2022 puts it.',
     );
-    expect(places.find((q) => q.id === 'place-country:tavush')?.explanation).toMatch(
-      /^Tavush \(“Tayush” in the article\)/,
+    expect(places.find((q) => q.id === 'place-country:tovuz')?.explanation).toMatch(
+      /^Tovuz \(“Toyuz” in the article\)/,
     );
+    // A capital, and the sites of an exercise, teach nothing; the sides are kept even.
+    expect(places.map((q) => q.id)).not.toContain('place-country:baku');
+    expect(places.map((q) => q.id)).not.toContain('place-country:kurdamir');
     const right = (country: string) => places.filter((q) => q.options[q.answer] === country).length;
     // Each side right about as often, or a player learns to answer the commoner one.
-    expect(Math.abs(right('Armenia') - right('Azerbaijan'))).toBeLessThanOrEqual(right('Armenia') / 3);
+    expect(right('Armenia')).toBe(right('Azerbaijan'));
     const reasons = buildPool(pack, 1, ['place-country']).reasons;
     expect(reasons.get('stepanakert')?.join()).toMatch(/sovereignty is the dispute/);
     // Aliyev's "the Azeri army liberated the village of Mehdili" is a side's war aim, not a map.

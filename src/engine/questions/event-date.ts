@@ -15,7 +15,7 @@ import { type Declined, type Difficulty, type Draft, decline, type Option } from
  * a duration: asking it would set a span against single dates.
  */
 /** "Large-scale fighting breaks out": set against dates of what followed, the earliest answers it unread. */
-function saysItBegins(event: Event): boolean {
+export function saysItBegins(event: Event): boolean {
   return /\b(begins?|breaks? out|outbreak|first)\b/i.test(event.title);
 }
 

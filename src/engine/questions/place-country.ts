@@ -4,6 +4,7 @@ import type { Actor, Evidence, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { entityOption, mentions } from './finalize.js';
 import type { Random } from './random.js';
+import { typeWeight } from './salience.js';
 import { type Declined, type Draft, decline } from './types.js';
 import { articleOf } from './wording.js';
 
@@ -82,6 +83,9 @@ function evidenceFor(pack: Pack, place: Place, country: Actor): Evidence | undef
 }
 
 /** Why a place is not asked, or its country and the sentence that says so. */
+/** An event naming this many places is listing them, not saying where it happened. */
+const LIST_OF_PLACES = 4;
+
 export function placeCountryFacts(pack: Pack, place: Place): { country: Actor; evidence: Evidence } | Declined {
   if (!PLACED_KINDS.has(place.kind)) return decline(`a place of its kind (${place.kind}) is not asked by country`);
   const country = place.country ? pack.actors.get(place.country) : undefined;
@@ -92,6 +96,13 @@ export function placeCountryFacts(pack: Pack, place: Place): { country: Actor; e
       return decline(`it lies inside ${at.name}, which the pack does not put in ${country.name}`);
   const countries = pack.data.actors.filter((a) => a.kind === 'state');
   if (countries.some((c) => namesCountry(place.name, c))) return decline('its name holds a country’s name');
+  // "Which country is Baku in?" teaches nothing the group did not know.
+  if (/\bcapital of\b/i.test(place.note ?? ''))
+    return decline('it is a national capital: its country is common knowledge');
+  const events = pack.eventsInvolving(place.id);
+  // The sites of an exercise: where fighting or a ceasefire happened is worth knowing, a list of venues is not.
+  if (events.length > 0 && events.every((e) => e.places.length >= LIST_OF_PLACES && typeWeight(e) < 2))
+    return decline('it is named only in a list of sites of a minor event, where it plays no part of its own');
   const evidence = evidenceFor(pack, place, country);
   if (!evidence) return decline('no report in the pack names it and its country in one sentence');
   return { country, evidence };
@@ -112,12 +123,34 @@ export const placeCountrySides = packCache((pack, _: 'all'): string[] => {
   return ranked.length >= 2 ? ranked.slice(0, 2).map(([id]) => id) : [];
 });
 
+/**
+ * The places asked, as many of one side as of the other: with two options,
+ * a side that is right more often is a guess that pays. The places the
+ * pack says most about are kept.
+ */
+const askedPlaces = packCache((pack, _: 'all'): ReadonlySet<string> => {
+  const sides = placeCountrySides(pack, 'all');
+  const bySide = sides.map((side) =>
+    pack.data.places
+      .filter((p) => {
+        const facts = placeCountryFacts(pack, p);
+        return 'country' in facts && facts.country.id === side;
+      })
+      .map((p) => ({ id: p.id, said: pack.eventsInvolving(p.id).length + pack.statementsConcerning(p.id).length }))
+      .sort((a, b) => b.said - a.said || a.id.localeCompare(b.id)),
+  );
+  const each = Math.min(...bySide.map((list) => list.length));
+  return new Set(bySide.flatMap((list) => list.slice(0, each).map((p) => p.id)));
+});
+
 export function placeCountry(pack: Pack, place: Place, _random: Random): Draft | Declined {
   const facts = placeCountryFacts(pack, place);
   if (!('country' in facts)) return facts;
   const sides = placeCountrySides(pack, 'all');
   if (!sides.includes(facts.country.id))
     return decline('its country is not one of the two whose places the articles name most');
+  if (!askedPlaces(pack, 'all').has(place.id))
+    return decline('left out so that each of the two countries is the answer as often as the other');
   const otherId = sides.find((id) => id !== facts.country.id) as string;
   const other = pack.actors.get(otherId) as Actor;
   const { country, evidence } = facts;

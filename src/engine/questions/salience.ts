@@ -62,11 +62,16 @@ function isKeyActor(pack: Pack, id: string | undefined): boolean {
   return leads || actor.kind === 'government-body' || actor.kind === 'armed-force';
 }
 
+/** How much an event's kind matters to the story: fighting and ceasefires 3, exercises and arms deals 1.2, a pack's own types 1. */
+export function typeWeight(event: Event): number {
+  return EVENT_TYPE[event.type] ?? 1;
+}
+
 /** An event weighs by its type and by how much the pack reports of it. */
 export function eventWeight(pack: Pack, event: Event): number {
   const reported = pack.claimsFor(event.id).length + pack.quotesFor(event.id).length + pack.factsFor(event.id).length;
   const background = event.episode === 'background' ? 1.2 : 1;
-  return (EVENT_TYPE[event.type] ?? 1) * background * (1 + Math.min(reported, 10) / 10);
+  return typeWeight(event) * background * (1 + Math.min(reported, 10) / 10);
 }
 
 export function claimWeight(pack: Pack, claim: Claim): number {

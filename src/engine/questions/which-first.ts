@@ -1,8 +1,9 @@
-import { formatWhen, noteLeavesDateOpen } from '../../content/dates.js';
+import { formatWhen, isWindow, noteLeavesDateOpen } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { daysBetween, overlaps, span } from './calendar.js';
+import { saysItBegins } from './event-date.js';
 import { lookalikes, titleNamesDate } from './events.js';
 import { anyStandsOut } from './form.js';
 import { type Declined, type Difficulty, type Draft, decline } from './types.js';
@@ -32,6 +33,23 @@ function loneInTime(event: Event, others: readonly Event[]): boolean {
   return gap > ANOTHER_ERA_DAYS && gap > APART * Math.max(1, ...theirs);
 }
 
+/** A window wider than this is an undated event the curator could only bound: "some time between 2020 and 2022". */
+const WIDEST_WINDOW_DAYS = 31;
+
+/** Why an event cannot take part in an order question, as answer or companion; undefined when it can. */
+function whyUnorderable(event: Event): string | undefined {
+  if (titleNamesDate(event)) return 'its title gives its date away';
+  // A single date the articles leave open ("not dated further") cannot place an event before or after another.
+  if (noteLeavesDateOpen(event.dateNote) && !event.endDate)
+    return 'the articles leave its date open, so it cannot be placed before or after another';
+  // "First fighting…", "…breaks out": its place in any order is in its title, and what it began follows it.
+  if (saysItBegins(event)) return 'its title says it is a beginning, so it comes first on its face';
+  const [from, to] = spanOf(event);
+  if (isWindow(event) && daysBetween(from, to) > WIDEST_WINDOW_DAYS)
+    return 'the articles do not date it: its bounds are years apart, so it orders against nothing crisply';
+  return undefined;
+}
+
 interface Order {
   /** Asked as the earliest of four, else as the latest. */
   first: boolean;
@@ -46,10 +64,7 @@ interface Order {
  * weeks would otherwise be everyone's nearest).
  */
 const orderPlan = packCache((pack, _: 'all') => {
-  // A single date the articles leave open ("not dated further") cannot place an event before or after another.
-  const orderable = pack.chronological.filter(
-    (e) => !titleNamesDate(e) && !(noteLeavesDateOpen(e.dateNote) && !e.endDate),
-  );
+  const orderable = pack.chronological.filter((e) => whyUnorderable(e) === undefined);
   const alike = new Map(orderable.map((e) => [e.id, new Set(lookalikes(pack, e).map((l) => l.id))]));
   const clash = (a: Event, b: Event) =>
     overlaps(spanOf(a), spanOf(b)) || alike.get(a.id)?.has(b.id) || alike.get(b.id)?.has(a.id);
@@ -116,9 +131,8 @@ const orderPlan = packCache((pack, _: 'all') => {
  * are medium or hard by how close the dates are; across episodes, easy.
  */
 export function whichFirst(pack: Pack, event: Event): Draft | Declined {
-  if (titleNamesDate(event)) return decline('its title gives its date away');
-  if (noteLeavesDateOpen(event.dateNote) && !event.endDate)
-    return decline('the articles leave its date open, so it cannot be placed before or after another');
+  const unorderable = whyUnorderable(event);
+  if (unorderable) return decline(unorderable);
   const order = orderPlan(pack, 'all').get(event.id);
   if (!order) return decline('no three events, apart in date from it and from one another, to order it against');
   const { first, companions: picked } = order;
