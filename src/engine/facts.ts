@@ -5,6 +5,7 @@ import type { Pack } from '../content/pack.js';
 import { type Actor, type Event, type Place, thingsWord } from '../content/schema.js';
 import { UserError } from '../core/errors.js';
 import type { Choice, Reply } from '../core/reply.js';
+import { clip } from '../core/text.js';
 import {
   attribute,
   attributeFact,
@@ -26,7 +27,7 @@ import {
 } from './entity-pages.js';
 import { quoted } from './questions/evidence.js';
 import { inSentence } from './questions/wording.js';
-import { clip, makeReply, plural } from './text.js';
+import { makeReply, plural } from './text.js';
 import { eventLine } from './timeline.js';
 import { ancestry } from './topics.js';
 

@@ -1,13 +1,5 @@
 import type { Choice, QuotedEvidence, Reply, SourceLine } from '../core/reply.js';
 
-/** Cuts text to `max` characters on a word boundary, marking the cut. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -4,8 +4,9 @@ import type { Event } from '../content/schema.js';
 import type { Period } from '../core/parse/period.js';
 import type { Topic } from '../core/parse/topic.js';
 import type { Choice, Reply } from '../core/reply.js';
+import { clip } from '../core/text.js';
 import { sourceLines } from './attribution.js';
-import { clip, makeReply, plural } from './text.js';
+import { makeReply, plural } from './text.js';
 import { eventMatchesTopic } from './topics.js';
 
 export const TIMELINE_PAGE_SIZE = 8;

@@ -2,8 +2,8 @@ import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Completion } from '../../core/command.js';
 import { MAX_OPTION_CHARS } from '../../core/dispatch.js';
+import { clip } from '../../core/text.js';
 import { LIMITS } from './limits.js';
-import { truncate } from './split.js';
 
 export interface Suggestion {
   name: string;
@@ -27,8 +27,8 @@ function entityCandidates(pack: Pack, type?: 'actor' | 'place' | 'thing'): Candi
   return pack
     .names(type)
     .map(({ label, entity }) => ({
-      name: truncate(label === entity.item.name ? label : `${label} (${entity.item.name})`, LIMITS.choiceName),
-      value: truncate(label, LIMITS.choiceValue),
+      name: clip(label === entity.item.name ? label : `${label} (${entity.item.name})`, LIMITS.choiceName),
+      value: clip(label, LIMITS.choiceValue),
       keys: [foldName(label)],
       identity: `${entity.type}:${entity.item.id}`,
     }))
@@ -37,7 +37,7 @@ function entityCandidates(pack: Pack, type?: 'actor' | 'place' | 'thing'): Candi
 
 function eventCandidates(pack: Pack): Candidate[] {
   return pack.chronological.map((event) => ({
-    name: truncate(`${event.date} — ${event.title}`, LIMITS.choiceName),
+    name: clip(`${event.date} — ${event.title}`, LIMITS.choiceName),
     value: event.id,
     keys: [foldName(event.title), foldName(event.id), event.date],
     identity: `event:${event.id}`,

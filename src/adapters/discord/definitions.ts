@@ -7,11 +7,11 @@ import {
   SlashCommandSubcommandBuilder,
 } from 'discord.js';
 import type { Command, OptionSpec } from '../../core/command.js';
+import { clip } from '../../core/text.js';
 import { LIMITS } from './limits.js';
-import { truncate } from './split.js';
 
 function describe(text: string): string {
-  return truncate(text.trim() || '-', LIMITS.commandDescription);
+  return clip(text.trim() || '-', LIMITS.commandDescription);
 }
 
 function checkChoices(where: string, option: OptionSpec): void {

@@ -9,8 +9,8 @@ import {
   ComponentType,
 } from 'discord.js';
 import type { Choice, Reply, ReplyField, SourceLine } from '../../core/reply.js';
+import { clip, splitText } from '../../core/text.js';
 import { LIMITS } from './limits.js';
-import { splitText, truncate } from './split.js';
 
 export interface DiscordFile {
   name: string;
@@ -75,11 +75,11 @@ function fitFields(reply: Reply): APIEmbedField[] {
     value: `> “${e.excerpt}”\n— ${e.outlet}, ${e.date}`,
   }));
   for (const field of [...(reply.fields ?? []), ...evidence] as ReplyField[]) {
-    const name = truncate(field.name.trim() || BLANK, LIMITS.fieldName);
+    const name = clip(field.name.trim() || BLANK, LIMITS.fieldName);
     const values = splitText(field.value, LIMITS.fieldValue);
     values.forEach((value, i) => {
       out.push({
-        name: i === 0 ? name : truncate(`${name} (cont.)`, LIMITS.fieldName),
+        name: i === 0 ? name : clip(`${name} (cont.)`, LIMITS.fieldName),
         value: value || BLANK,
         inline: field.inline ?? false,
       });
@@ -104,7 +104,7 @@ function placeSources(reply: Reply): { footer: string; sourceFields: APIEmbedFie
     value,
     inline: false,
   }));
-  return { footer: truncate(footerParts.join('\n'), LIMITS.footerText - PART_LABEL_ROOM), sourceFields };
+  return { footer: clip(footerParts.join('\n'), LIMITS.footerText - PART_LABEL_ROOM), sourceFields };
 }
 
 /** Packs title, description pages and fields into as few embeds as the limits allow. */
@@ -114,7 +114,7 @@ function buildEmbeds(reply: Reply): APIEmbed[] {
   const descriptions = reply.body ? splitText(reply.body, LIMITS.embedDescription) : [];
   const budget = LIMITS.embedTotal - footer.length - PART_LABEL_ROOM;
   const embeds: APIEmbed[] = [];
-  let current: APIEmbed = reply.title ? { title: truncate(reply.title, LIMITS.embedTitle) } : {};
+  let current: APIEmbed = reply.title ? { title: clip(reply.title, LIMITS.embedTitle) } : {};
   const flush = () => {
     embeds.push(current);
     current = {};
@@ -136,7 +136,7 @@ function buildEmbeds(reply: Reply): APIEmbed[] {
   });
   // An embed must show something; a reply that is only a footer still gets its text.
   if (embeds.length === 1 && embedSize(embeds[0] as APIEmbed) === 0) {
-    (embeds[0] as APIEmbed).description = truncate(reply.text || BLANK, LIMITS.embedDescription);
+    (embeds[0] as APIEmbed).description = clip(reply.text || BLANK, LIMITS.embedDescription);
   }
   return embeds;
 }
@@ -147,7 +147,7 @@ function button(choice: Choice, longActions: Map<string, string>): APIButtonComp
   return {
     type: ComponentType.Button,
     custom_id: customId,
-    label: truncate(choice.label.trim() || '…', LIMITS.buttonLabel),
+    label: clip(choice.label.trim() || '…', LIMITS.buttonLabel),
     style: STYLES[choice.style ?? 'secondary'],
   };
 }
@@ -170,7 +170,7 @@ function menuRows(
       .map((choice) => {
         const value = customIdFor(choice.action);
         if (value !== choice.action) longActions.set(value, choice.action);
-        return { label: truncate(choice.label.trim() || '…', LIMITS.buttonLabel), value };
+        return { label: clip(choice.label.trim() || '…', LIMITS.buttonLabel), value };
       })
       .filter((o) => !seen.has(o.value) && seen.add(o.value))
       .slice(0, LIMITS.selectOptions);
@@ -180,7 +180,7 @@ function menuRows(
         {
           type: ComponentType.StringSelect,
           custom_id: `${MENU_PREFIX}${index}`,
-          placeholder: truncate(placeholder, LIMITS.selectPlaceholder),
+          placeholder: clip(placeholder, LIMITS.selectPlaceholder),
           min_values: 1,
           max_values: 1,
           options,
@@ -255,7 +255,7 @@ export function renderReply(reply: Reply, options: { single?: boolean; imageUrl?
     const first = messages[0] as DiscordMessage;
     const embed = first.embeds[0];
     if (embed?.footer) embed.footer.text = embed.footer.text.replace(/Part 1 of \d+$/, 'Shortened to fit one message');
-    else if (!embed) first.content = truncate(`${first.content ?? ''}…`, LIMITS.content);
+    else if (!embed) first.content = clip(`${first.content ?? ''}…`, LIMITS.content);
     messages = [first];
   }
   const embed = messages[0]?.embeds[0];
@@ -267,7 +267,7 @@ export function renderReply(reply: Reply, options: { single?: boolean; imageUrl?
     (messages[0] as DiscordMessage).files.push({
       name,
       data: reply.image.png,
-      description: truncate(reply.image.alt, 1_024),
+      description: clip(reply.image.alt, 1_024),
     });
     if (embed) embed.image = { url: `attachment://${name}` };
   }

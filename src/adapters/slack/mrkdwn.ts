@@ -15,29 +15,3 @@ export function toMrkdwn(markdown: string): string {
     .replace(/^#{1,6}\s+(.+)$/gm, '*$1*')
     .replace(/^(\s*)[-*]\s+/gm, '$1• ');
 }
-
-/**
- * Cuts text into pieces of at most `max` characters, preferring a paragraph
- * break, then a line break, then a space, so a split never lands mid-word
- * unless a single word is longer than `max`.
- */
-export function splitText(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max + 1);
-    let cut = window.lastIndexOf('\n\n');
-    if (cut < max / 2) cut = window.lastIndexOf('\n');
-    if (cut < max / 2) cut = window.lastIndexOf(' ');
-    if (cut <= 0) cut = max;
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\s+/, '');
-  }
-  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
-  return pieces;
-}
-
-/** Shortens to `max` characters with an ellipsis, for fields Slack will not split (headers, button labels). */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}

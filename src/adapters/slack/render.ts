@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { types } from '@slack/bolt';
 import type { Choice, QuotedEvidence, Reply, ReplyField, ReplyImage, SourceLine } from '../../core/reply.js';
-import { clip, escapeMrkdwn, splitText, toMrkdwn } from './mrkdwn.js';
+import { clip, splitText } from '../../core/text.js';
+import { escapeMrkdwn, toMrkdwn } from './mrkdwn.js';
 
 type Block = types.KnownBlock;
 

@@ -2,15 +2,15 @@ import { suggest } from '../../content/check.js';
 import { foldName } from '../../content/normalize.js';
 import type { Entity, EntityType, Pack } from '../../content/pack.js';
 import { UserError } from '../errors.js';
+import { clip } from '../text.js';
 
 /** What a topic option resolved to: a named thing in the pack, or a plain word to search for. */
 export type Topic = { kind: 'entity'; entity: Entity; label: string } | { kind: 'word'; word: string; label: string };
 
 const TYPE_WORD: Record<EntityType, string> = { actor: 'actor', place: 'place', thing: 'thing' };
 
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
+/** What a "nothing matches" message echoes of the typed text. */
+const ECHOED = 41;
 
 /** The nearest names in the pack, for "did you mean" hints. */
 export function nearestNames(pack: Pack, wanted: string, type?: EntityType, limit = 3): string[] {
@@ -76,18 +76,20 @@ export function resolveEntity(pack: Pack, raw: string, type: EntityType): Entity
     // Two entities sharing an alias: the canonical name wins, otherwise ask.
     const exact = found.find((e) => foldName(e.item.name) === foldName(text));
     if (exact) return exact;
-    throw new UserError(`"${clip(text)}" could mean ${found.map((e) => e.item.name).join(' or ')}; use the full name.`);
+    throw new UserError(
+      `"${clip(text, ECHOED)}" could mean ${found.map((e) => e.item.name).join(' or ')}; use the full name.`,
+    );
   }
   const partly = byWord(pack, text, type);
   if (partly.length === 1) return partly[0] as Entity;
   if (partly.length > 1) {
     const names = partly.slice(0, 5).map((e) => e.item.name);
     throw new UserError(
-      `"${clip(text)}" could mean ${names.join(' or ')}${partly.length > 5 ? ' or others' : ''}; use the full name.`,
+      `"${clip(text, ECHOED)}" could mean ${names.join(' or ')}${partly.length > 5 ? ' or others' : ''}; use the full name.`,
     );
   }
   throw new UserError(
-    `No ${TYPE_WORD[type]} called "${clip(text)}" in the pack.${didYouMean(nearestNames(pack, text, type))}`,
+    `No ${TYPE_WORD[type]} called "${clip(text, ECHOED)}" in the pack.${didYouMean(nearestNames(pack, text, type))}`,
   );
 }
 
@@ -108,6 +110,6 @@ export function resolveTopic(pack: Pack, raw: string, hasWord: (folded: string) 
   const word = foldName(text);
   if (word.length >= 3 && hasWord(word)) return { kind: 'word', word, label: text };
   throw new UserError(
-    `Nothing in the pack matches "${clip(text)}".${didYouMean(nearestNames(pack, text))} A topic is a place, actor, thing or word from the events.`,
+    `Nothing in the pack matches "${clip(text, ECHOED)}".${didYouMean(nearestNames(pack, text))} A topic is a place, actor, thing or word from the events.`,
   );
 }

@@ -3,10 +3,11 @@ import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { hashString } from '../../core/parse/seed.js';
 import type { Reply, ReplyField, SourceLine } from '../../core/reply.js';
+import { clip } from '../../core/text.js';
 import { attribute, type Statement, sourceLines } from '../attribution.js';
 import { seededRandom } from '../questions/random.js';
 import { letter } from '../quiz/messages.js';
-import { clip, makeReply } from '../text.js';
+import { makeReply } from '../text.js';
 import { eventLine } from '../timeline.js';
 import { answerChoices, questionOfTheDay, questionSeedFor } from './question-of-the-day.js';
 

@@ -2,10 +2,10 @@ import type { Pack } from '../../content/pack.js';
 import { packMemo } from '../../core/pack-memo.js';
 import { hashString } from '../../core/parse/seed.js';
 import type { Choice } from '../../core/reply.js';
+import { clip } from '../../core/text.js';
 import { generateQuestions } from '../questions/generate.js';
 import type { Question } from '../questions/types.js';
 import { letter } from '../quiz/messages.js';
-import { clip } from '../text.js';
 
 // Ten, the most one digit of the button action can index: order questions touch four events each.
 const CANDIDATES = 10;

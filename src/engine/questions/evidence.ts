@@ -2,7 +2,7 @@ import { formatDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Evidence } from '../../content/schema.js';
 import type { QuotedEvidence } from '../../core/reply.js';
-import { clip } from '../text.js';
+import { clip } from '../../core/text.js';
 import type { Draft } from './types.js';
 import { asExcerpt } from './wording.js';
 

@@ -1,8 +1,9 @@
 import type { Choice, Reply } from '../../core/reply.js';
+import { clip } from '../../core/text.js';
 import type { Question } from '../questions/types.js';
 import { chronologyRoundMessage, orderResults, teamsText } from '../study/quiz-messages.js';
 import { reportChoice } from '../study/reports.js';
-import { clip, makeReply, plural } from '../text.js';
+import { makeReply, plural } from '../text.js';
 import { rank } from './scoring.js';
 import type { Answer, GameState } from './state.js';
 

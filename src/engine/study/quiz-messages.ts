@@ -1,7 +1,8 @@
 import type { Choice, Reply } from '../../core/reply.js';
+import { clip } from '../../core/text.js';
 import type { Question } from '../questions/types.js';
 import type { Answer, GameState } from '../quiz/state.js';
-import { clip, makeReply, plural } from '../text.js';
+import { makeReply, plural } from '../text.js';
 import { swappedPairs } from './kendall.js';
 import { teamStandingsText } from './teams.js';
 
