@@ -60,18 +60,6 @@ function wallClock(instant: number, timeZone: string): number {
   return Date.UTC(y, m - 1, d, p.hour, p.minute);
 }
 
-/** YYYY-MM-DD plus `days`. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY).toISOString().slice(0, 10);
-}
-
-/** 0 = Sunday … 6 = Saturday, for a calendar date (no timezone involved). */
-export function weekdayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-}
-
 /**
  * The instant at which `date` reaches `hour:minute` in `timeZone`: the first
  * instant whose local wall clock reads that time or later on that date.

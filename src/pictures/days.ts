@@ -1,23 +1,6 @@
-import { type Dated, firstDay, isOngoing, isWindow, lastDay } from '../content/dates.js';
+import { type Dated, isOngoing, isWindow } from '../content/dates.js';
 
-/** Pack dates as whole days since 1970, so a date axis is plain arithmetic. */
-
-const DAY_MS = 86_400_000;
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-export function dayNumber(isoDay: string): number {
-  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
-}
-
-export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The days a pack date of any precision covers, as [first, last + 1). */
-export function dayRange(date: string, endDate?: string): [number, number] {
-  return [dayNumber(firstDay(date)), dayNumber(lastDay(endDate ?? date)) + 1];
-}
 
 /** "27 Sep", "Sep 2020", "2020"; the year is added to days when asked. */
 export function shortDate(date: string, withYear: boolean): string {

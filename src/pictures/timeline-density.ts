@@ -1,7 +1,8 @@
+import { isoDay } from '../content/calendar.js';
 import { MAX_CATEGORIES } from '../content/categories.js';
 import type { Event } from '../content/schema.js';
 import { type Category, categoryOf } from './categories.js';
-import { isoDay, monthShort, shortDate } from './days.js';
+import { monthShort, shortDate } from './days.js';
 
 /**
  * The timeline strip for many events: instead of one mark per event, one bar

@@ -1,7 +1,8 @@
+import { dayNumber, dayRange, isoDay } from '../content/calendar.js';
 import { isWindow } from '../content/dates.js';
 import type { Episode, Event } from '../content/schema.js';
 import { type Category, categoriesIn, categoryOf } from './categories.js';
-import { dayNumber, dayRange, isoDay, monthShort, shortSpan, shortWhen } from './days.js';
+import { monthShort, shortSpan, shortWhen } from './days.js';
 import { type Box, grow, verticalLine } from './geometry.js';
 import { type Candidate, Occupancy, type Placed, placeLabels } from './labels.js';
 import { EPISODE_TINTS } from './palette.js';

@@ -1,3 +1,4 @@
+import { isoDay } from '../content/calendar.js';
 import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
 import type { Period } from '../core/parse/period.js';
@@ -6,7 +7,7 @@ import type { ReplyImage } from '../core/reply.js';
 import { eventMatchesTopic } from '../engine/topics.js';
 import { altText } from './alt.js';
 import { categoryOf } from './categories.js';
-import { isoDay, shortDate, shortWhen } from './days.js';
+import { shortDate, shortWhen } from './days.js';
 import { svgToPng } from './render.js';
 import { densityAlt, thousands } from './timeline-density.js';
 import { layoutTimeline, type TimelineLayout, type TimelineOptions } from './timeline-layout.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { addDays } from '../content/calendar.js';
 import type { Services } from '../core/command.js';
-import { addDays, localDateOf } from '../core/local-time.js';
+import { localDateOf } from '../core/local-time.js';
 import { PostError, platformsServed } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
 import { buildBriefing } from '../engine/briefing/build.js';

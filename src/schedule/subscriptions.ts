@@ -1,5 +1,6 @@
+import { addDays, weekdayOf } from '../content/calendar.js';
 import type { Platform } from '../core/command.js';
-import { addDays, instantAt, localDateOf, weekdayOf } from '../core/local-time.js';
+import { instantAt, localDateOf } from '../core/local-time.js';
 import type { ChannelRef } from '../core/poster.js';
 import type { Store } from '../core/store.js';
 

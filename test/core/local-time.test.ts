@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, instantAt, localDateOf, localParts } from '../../src/core/local-time.js';
+import { addDays } from '../../src/content/calendar.js';
+import { instantAt, localDateOf, localParts } from '../../src/core/local-time.js';
 import { firstSend, nextSend } from '../../src/schedule/subscriptions.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { overlaps, span } from '../../src/content/calendar.js';
 import { foldName } from '../../src/content/normalize.js';
 import { parsePeriod } from '../../src/core/parse/period.js';
-import { overlaps, span } from '../../src/engine/questions/calendar.js';
 import { optionsAreDistinct } from '../../src/engine/questions/finalize.js';
 import { generateQuestions } from '../../src/engine/questions/generate.js';
 import type { Question } from '../../src/engine/questions/types.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dayNumber, dayRange } from '../../src/content/calendar.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Event } from '../../src/content/schema.js';
-import { dayNumber, dayRange } from '../../src/pictures/days.js';
 import { overlappingPairs, overlaps } from '../../src/pictures/geometry.js';
 import { renderSvg, ZOOM } from '../../src/pictures/render.js';
 import { timelineAlt, timelineLayoutFor, timelineStrip } from '../../src/pictures/timeline.js';

@@ -1,3 +1,4 @@
+import { overlaps, span } from '../../content/calendar.js';
 import { earthPoint } from '../../content/coordinates.js';
 import { formatWhen, MONTH_NAMES, precisionOf } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
@@ -6,7 +7,6 @@ import type { Event, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { ancestry } from '../topics.js';
 import { settle } from './answer-counts.js';
-import { overlaps, span } from './calendar.js';
 import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, related } from './gaps.js';
 import type { Random } from './random.js';

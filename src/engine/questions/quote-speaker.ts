@@ -1,9 +1,9 @@
+import { daysBetween } from '../../content/calendar.js';
 import type { Pack } from '../../content/pack.js';
 import type { Quote } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { attributeQuote } from '../attribution.js';
 import { settle, tally } from './answer-counts.js';
-import { daysBetween } from './calendar.js';
 import { sameCamp } from './camps.js';
 import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, hints } from './gaps.js';

@@ -1,8 +1,8 @@
+import { daysBetween, overlaps, span } from '../../content/calendar.js';
 import { formatWhen, isWindow, noteLeavesDateOpen } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
-import { daysBetween, overlaps, span } from './calendar.js';
 import { saysItBegins } from './event-date.js';
 import { lookalikes, titleNamesDate } from './events.js';
 import { anyStandsOut } from './form.js';

@@ -1,9 +1,9 @@
+import { daysBetween, overlaps, span } from '../../content/calendar.js';
 import { formatWhen, precisionOf } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { sourceLines } from '../attribution.js';
-import { daysBetween, overlaps, span } from '../questions/calendar.js';
 import { datingEvidence } from '../questions/evidence.js';
 import { type Random, seededRandom } from '../questions/random.js';
 import { eventInScope, type Scope } from '../questions/scope.js';

@@ -1,5 +1,6 @@
+import { addDays, weekdayOf } from '../../content/calendar.js';
 import { UserError } from '../../core/errors.js';
-import { addDays, instantAt, localDateOf, weekdayOf } from '../../core/local-time.js';
+import { instantAt, localDateOf } from '../../core/local-time.js';
 
 export type Period = 'week' | 'month' | 'all';
 export const PERIODS: readonly Period[] = ['week', 'month', 'all'];

@@ -1,7 +1,7 @@
+import { overlaps } from '../../../content/calendar.js';
 import { formatDate } from '../../../content/dates.js';
 import { foldName } from '../../../content/normalize.js';
 import type { Pack } from '../../../content/pack.js';
-import { overlaps } from '../calendar.js';
 import { mentions } from '../finalize.js';
 import { farLongest, farShortest, oddOneOut, shapeOf } from '../form.js';
 import { related } from '../gaps.js';
