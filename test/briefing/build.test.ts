@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/content/load.js';
 import { buildBriefing } from '../../src/engine/briefing/build.js';
 import { parseBriefingAnswer, questionAt } from '../../src/engine/briefing/question-of-the-day.js';
-import { fixturePack } from '../commands/harness.js';
+import { fixturePack } from '../support/fixture-pack.js';
 
 const pack = await fixturePack();
 

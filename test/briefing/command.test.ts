@@ -3,7 +3,8 @@ import { UserError } from '../../src/core/errors.js';
 import { parseBriefingAnswer, questionAt } from '../../src/engine/briefing/question-of-the-day.js';
 import { leaderboardKey } from '../../src/engine/briefing/reveal.js';
 import { briefingQueue } from '../../src/schedule/subscriptions.js';
-import { harness, TestClock } from '../commands/harness.js';
+import { harness } from '../commands/harness.js';
+import { TestClock } from '../support/clock.js';
 
 const admin = { canManage: true } as const;
 

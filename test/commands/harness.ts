@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { commands } from '../../commands/index.js';
-import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Caller, CommandContext, Services } from '../../src/core/command.js';
 import { parseCommandLine } from '../../src/core/command-line.js';
@@ -9,14 +7,8 @@ import type { ChannelRef, Poster } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Store } from '../../src/core/store.js';
 import { MemoryStore } from '../../src/store/memory.js';
-
-export const FIXTURE_DIR = path.resolve(import.meta.dirname, '../fixtures/pack');
-
-let fixture: Promise<Pack> | undefined;
-export function fixturePack(): Promise<Pack> {
-  fixture ??= loadPack(FIXTURE_DIR);
-  return fixture;
-}
+import { TestClock } from '../support/clock.js';
+import { fixturePack } from '../support/fixture-pack.js';
 
 /** A Poster that keeps what it was asked to post and edit, in order. */
 export class RecordingPoster implements Poster {
@@ -30,15 +22,6 @@ export class RecordingPoster implements Poster {
   }
   async edit(channel: ChannelRef, messageId: string, reply: Reply): Promise<void> {
     this.edits.push({ channel, messageId, reply });
-  }
-}
-
-/** A clock tests move by hand. */
-export class TestClock {
-  constructor(public ms = Date.parse('2024-05-01T12:00:00Z')) {}
-  now = () => new Date(this.ms);
-  advance(ms: number): void {
-    this.ms += ms;
   }
 }
 

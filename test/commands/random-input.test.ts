@@ -7,7 +7,8 @@ import { dispatch } from '../../src/core/dispatch.js';
 import { isUserError } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/reply.js';
 import { richPack } from '../engine/rich-pack.js';
-import { fixturePack, harness } from './harness.js';
+import { fixturePack } from '../support/fixture-pack.js';
+import { harness } from './harness.js';
 
 /** Random text, plus values that have broken parsers before: near-dates, ranges, JS words. */
 const value = fc.oneof(

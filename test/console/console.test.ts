@@ -10,7 +10,7 @@ import type { Command } from '../../src/core/command.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
 import { silentLogger } from '../../src/log.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { FIXTURE_DIR, fixturePack } from '../commands/harness.js';
+import { FIXTURE_DIR, fixturePack } from '../support/fixture-pack.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

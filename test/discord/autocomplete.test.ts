@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { suggest } from '../../src/adapters/discord/autocomplete.js';
 import { autocomplete } from '../fakes/discord/interactions.js';
-import { commandForms, fixturePack, type Harness, interact, startHarness } from './harness.js';
+import { fixturePack } from '../support/fixture-pack.js';
+import { commandForms, type Harness, interact, startHarness } from './harness.js';
 
 type Choices = { name: string; value: string }[];
 

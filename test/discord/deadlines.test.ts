@@ -5,7 +5,8 @@ import type { Command } from '../../src/core/command.js';
 import { RESTARTING } from '../../src/ops/lifecycle.js';
 import { buttonClick, slashCommand } from '../fakes/discord/interactions.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FAKE_TOKEN } from '../fakes/discord/server.js';
-import { type Harness, interact, sleep, startHarness, textOf } from './harness.js';
+import { sleep } from '../support/sleep.js';
+import { type Harness, interact, startHarness, textOf } from './harness.js';
 
 /** Commands that take longer than Discord's deadline allows for a direct reply. */
 const slow: Command[] = [

@@ -1,7 +1,8 @@
 import { GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_GUILD_ID, FAKE_TOKEN } from '../fakes/discord/server.js';
-import { type Harness, sleep, startHarness } from './harness.js';
+import { sleep } from '../support/sleep.js';
+import { type Harness, startHarness } from './harness.js';
 
 describe('the gateway session against the fake', () => {
   let h: Harness;

@@ -1,7 +1,6 @@
 import { commands as registry } from '../../commands/index.js';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/client.js';
 import { parseConfig } from '../../src/config.js';
-import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Command, OptionSpec, Services } from '../../src/core/command.js';
 import type { Store } from '../../src/core/store.js';
@@ -14,7 +13,10 @@ import type { InteractionPayload } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';
 import { captureLog, type LogLine } from '../support/capture-log.js';
+import { TestClock } from '../support/clock.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import { freePort } from '../support/free-port.js';
+import { sleep } from '../support/sleep.js';
 
 /** Each command and subcommand of a registry as a user calls it, with its label ("/quiz start") and declared options. */
 export function commandForms(registry: readonly Command[]) {
@@ -26,15 +28,6 @@ export function commandForms(registry: readonly Command[]) {
       options: sub.options as OptionSpec[],
     })),
   );
-}
-
-/** A clock the test moves by hand, so quiz deadlines pass without waiting. */
-export class TestClock {
-  constructor(public ms = Date.parse('2024-06-01T12:00:00Z')) {}
-  now = () => new Date(this.ms);
-  advance(ms: number): void {
-    this.ms += ms;
-  }
 }
 
 /** A real discord.js client serving Chronicle against a fake Discord on loopback. */
@@ -49,12 +42,6 @@ export interface Harness {
   /** Stops the client and starts a new one on the same Store and fake: a process restart. */
   restart(): Promise<void>;
   close(): Promise<void>;
-}
-
-let packPromise: Promise<Pack> | undefined;
-export function fixturePack(): Promise<Pack> {
-  packPromise ??= loadPack('test/fixtures/pack');
-  return packPromise;
 }
 
 export async function startHarness(
@@ -74,7 +61,7 @@ export async function startHarness(
     DISCORD_API_URL: fake.apiUrl,
   });
   const pack = options.pack ?? (await fixturePack());
-  const clock = new TestClock();
+  const clock = new TestClock(Date.parse('2024-06-01T12:00:00Z'));
   const store = new MemoryStore(() => clock.ms);
   const { log: logger, lines: logs } = captureLog();
   const pictures = options.publicUrl ? await servePictures(store) : undefined;
@@ -165,7 +152,7 @@ export async function interact(fake: FakeDiscord, interaction: InteractionPayloa
     message = final.body as Record<string, unknown>;
   }
   // Let any follow-ups for this interaction land before the caller looks.
-  await new Promise((r) => setTimeout(r, 20));
+  await sleep(20);
   return {
     callbackType: body.type,
     message,
@@ -184,8 +171,4 @@ export function textOf(message: Record<string, unknown>): string {
     parts.push(String((e.footer as { text?: string } | undefined)?.text ?? ''));
   }
   return parts.filter(Boolean).join('\n');
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

@@ -6,6 +6,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { buttonClick } from '../fakes/discord/interactions.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID } from '../fakes/discord/server.js';
 import { postError } from '../support/post-error.js';
+import { sleep } from '../support/sleep.js';
 import { type Harness, interact, startHarness, textOf } from './harness.js';
 import { expectValidMessage, type MessageJson } from './validate.js';
 
@@ -117,7 +118,7 @@ describe('DiscordPoster against the fake REST', () => {
     expect(error.code).toBe('429');
     expect(error.retryAfterMs).toBeGreaterThanOrEqual(500);
     expect(error.retryAfterMs).toBeLessThan(1_000);
-    await new Promise((r) => setTimeout(r, error.retryAfterMs));
+    await sleep(error.retryAfterMs ?? 0);
     const { messageId } = await h.adapter.poster.post(channel('555'), note('later'));
     expect(h.fake.rest.messages.get(messageId)).toBeDefined();
   });

@@ -5,6 +5,7 @@ import { parseConfig } from '../../src/config.js';
 import { ALICE, BOB, buttonClick, CAROL, slashCommand } from '../fakes/discord/interactions.js';
 import { FAKE_APPLICATION_ID, FAKE_CHANNEL_ID, FAKE_TOKEN } from '../fakes/discord/server.js';
 import { captureLog, type LogLine } from '../support/capture-log.js';
+import { sleep } from '../support/sleep.js';
 import { type Harness, interact, startHarness, textOf } from './harness.js';
 
 const CHANNEL_MESSAGES = `/channels/${FAKE_CHANNEL_ID}/messages`;
@@ -55,7 +56,7 @@ describe('two replicas on one shard and one Store', () => {
       expect(textOf(answer.message)).toMatch(/^Locked in: A\./);
     }
     // Give the losing replica time to (wrongly) answer, then count.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
     const tokens = [...new Set(h.fake.rest.requests.filter((r) => r.path.endsWith('/callback')).map((r) => r.path))];
     expect(tokens.length).toBe(4);
     for (const path of tokens) {

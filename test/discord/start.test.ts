@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommand } from '../fakes/discord/interactions.js';
 import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';
-import { interact, sleep, textOf } from './harness.js';
+import { sleep } from '../support/sleep.js';
+import { interact, textOf } from './harness.js';
 
 /** `npm start` with the Discord variables set: the real process, against the fake. */
 describe('chronicle start with DISCORD_TOKEN', () => {

@@ -5,7 +5,7 @@ import { parsePeriod } from '../../src/core/parse/period.js';
 import { optionsAreDistinct } from '../../src/engine/questions/finalize.js';
 import { generateQuestions } from '../../src/engine/questions/generate.js';
 import type { Question } from '../../src/engine/questions/types.js';
-import { fixturePack } from '../commands/harness.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import { richPack } from './rich-pack.js';
 
 const pack = richPack();

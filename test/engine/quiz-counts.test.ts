@@ -7,9 +7,11 @@ import { COUNT_EDIT_LEASE_MS, showDueCounts } from '../../src/engine/quiz/live-c
 import { countQueue, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { RedisStore } from '../../src/store/redis.js';
-import { type Harness, harness, RecordingPoster, TestClock } from '../commands/harness.js';
+import { type Harness, harness, RecordingPoster } from '../commands/harness.js';
 import { redisUrlOrFail, uniquePrefix } from '../store/backends.js';
 import { clickBurst } from '../support/click-burst.js';
+import { TestClock } from '../support/clock.js';
+import { sleep } from '../support/sleep.js';
 import { richPack } from './rich-pack.js';
 
 const pack = richPack();
@@ -186,7 +188,7 @@ describe('the live answer count on a quiz question', () => {
     await poster.editStarted;
     clock.advance(500);
     const closing = close(h);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     expect(poster.log).toEqual(['edit started']);
     poster.release();
     await Promise.all([tick, closing]);

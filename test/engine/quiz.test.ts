@@ -5,7 +5,8 @@ import { parseAnswerAction } from '../../src/engine/quiz/messages.js';
 import { pointsFor, rank } from '../../src/engine/quiz/scoring.js';
 import { deadlineQueue, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { type Harness, harness, TestClock } from '../commands/harness.js';
+import { type Harness, harness } from '../commands/harness.js';
+import { TestClock } from '../support/clock.js';
 import { richPack } from './rich-pack.js';
 
 const pack = richPack();

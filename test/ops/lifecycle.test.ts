@@ -3,8 +3,7 @@ import { silentLogger } from '../../src/log.js';
 import { withInteraction } from '../../src/ops/interaction.js';
 import { exitOnSignals, Lifecycle } from '../../src/ops/lifecycle.js';
 import { Metrics } from '../../src/ops/metrics.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from '../support/sleep.js';
 
 describe('graceful stop', () => {
   it('stops intake, lets in-flight replies finish, then drains, saves state and closes, in that order', async () => {

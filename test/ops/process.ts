@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { freePort } from '../support/free-port.js';
+import { sleep } from '../support/sleep.js';
 
 /** A running `chronicle` process whose JSON log lines (stderr) and replies (stdout) a test can wait on. */
 export interface Running {
@@ -40,7 +41,7 @@ export function startChronicle(options: { argv: string[]; cwd: string; env: Reco
       if (child.exitCode !== null)
         throw new Error(`chronicle exited (${child.exitCode}) before ${what}:\n${err}\n${out}`);
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\nstderr:\n${err}\nstdout:\n${out}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      await sleep(25);
     }
   };
   return {

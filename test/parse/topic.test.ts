@@ -4,7 +4,7 @@ import type { Pack } from '../../src/content/pack.js';
 import { UserError } from '../../src/core/errors.js';
 import { nearestNames, resolveEntity, resolveTopic } from '../../src/core/parse/topic.js';
 import { packMentionsWord } from '../../src/engine/topics.js';
-import { fixturePack } from '../commands/harness.js';
+import { fixturePack } from '../support/fixture-pack.js';
 
 let pack: Pack;
 beforeAll(async () => {

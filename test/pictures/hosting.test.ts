@@ -8,6 +8,7 @@ import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { PICTURE_KEPT_MS, PictureHost, pictureLink } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { backends } from '../store/backends.js';
+import { sleep } from '../support/sleep.js';
 
 const BASE = 'https://chronicle.example.org';
 const image = (bytes: number[]): ReplyImage => ({
@@ -70,7 +71,7 @@ describe('PictureHost', () => {
     const pending = host.link(image([6])).then(() => {
       linked = true;
     });
-    await new Promise((r) => setTimeout(r, 20));
+    await sleep(20);
     expect(linked).toBe(false);
     expect(host.linkIfStored(image([6]))).toBeUndefined();
     release();

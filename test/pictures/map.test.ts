@@ -4,7 +4,7 @@ import { circleBox, inside, overlappingPairs, overlaps } from '../../src/picture
 import { mapAlt, mapLayoutFor, placesMap } from '../../src/pictures/map.js';
 import { packHome } from '../../src/pictures/map-home.js';
 import { layoutMap, type MapLayout, type MappedPlace, pointRadius } from '../../src/pictures/map-layout.js';
-import { fixturePack } from '../commands/harness.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import { place } from './synthetic.js';
 
 let pack: Pack;

@@ -11,7 +11,7 @@ import { MAP, OKABE_ITO } from '../../src/pictures/palette.js';
 import { type Rendered, renderSvg, ZOOM } from '../../src/pictures/render.js';
 import { timelineLayoutFor, timelineStrip } from '../../src/pictures/timeline.js';
 import { timelineSvg } from '../../src/pictures/timeline-svg.js';
-import { fixturePack } from '../commands/harness.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import { event, place } from './synthetic.js';
 
 let pack: Pack;

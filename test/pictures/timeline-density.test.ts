@@ -16,7 +16,7 @@ import {
 } from '../../src/pictures/timeline-density.js';
 import type { TimelineLayout } from '../../src/pictures/timeline-layout.js';
 import { timelineSvg } from '../../src/pictures/timeline-svg.js';
-import { fixturePack } from '../commands/harness.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import { event } from './synthetic.js';
 
 let pack: Pack;

@@ -4,7 +4,7 @@ import type { Pack } from '../../src/content/pack.js';
 import { inside, overlappingPairs, overlaps } from '../../src/pictures/geometry.js';
 import { timelineLayoutFor, timelineStrip } from '../../src/pictures/timeline.js';
 import type { TimelineLayout } from '../../src/pictures/timeline-layout.js';
-import { fixturePack } from '../commands/harness.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import { crowdedMonth, event, sameDay } from './synthetic.js';
 
 let pack: Pack;

@@ -7,7 +7,7 @@ import { MAX_OPTION_CHARS } from '../../src/core/dispatch.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
 import { silentLogger } from '../../src/log.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { fixturePack } from '../commands/harness.js';
+import { fixturePack } from '../support/fixture-pack.js';
 
 const FIVE_MB = 'a'.repeat(5 * 1024 * 1024);
 

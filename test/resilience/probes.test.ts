@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { sign } from '../slack/harness.js';
 import { useSlackProcess } from '../slack/process.js';
+import { sleep } from '../support/sleep.js';
 
 /**
  * The adversarial pass of issue 18, re-run against the real `npm start` in
@@ -132,7 +133,7 @@ describe('the adversarial probes, re-run against npm start', () => {
     const future = command('quiz stop');
     const ahead = Math.floor(Date.now() / 1000) + 10 * 60;
     expect((await send('POST', '/slack/events', signed(future, undefined, ahead), future)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
     // One game's first question, no second game, and the stop from the future did nothing.
     expect(posts()).toBe(before + 1);
     expect(slack.bot.logs().some((e) => e.reason === 'replay')).toBe(true);

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Running, startChronicle } from '../ops/process.js';
 import { OwnRedis } from '../store/spawn-redis.js';
+import { sleep } from '../support/sleep.js';
 import { answerFirstRound, BIN, FIXTURE_PACK } from './console-game.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 const running: Running[] = [];
 const redises: OwnRedis[] = [];

@@ -3,6 +3,7 @@ import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
 import type { RecordedCall } from '../fakes/slack-api.js';
 import { ALICE, BOB, CHANNEL, type Harness, sign, startHarness, TEAM } from '../slack/harness.js';
+import { sleep } from '../support/sleep.js';
 
 /**
  * Forged requests (bad signature, no signature, a stale timestamp) are
@@ -131,7 +132,7 @@ describe('forged and replayed Slack requests', () => {
     const answers = await Promise.all([0, 1, 2, 3, 4].map(() => h.raw(click.body, click.headers)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     const replies = await h.fake.waitForCount((c) => c.method === 'respond', before + 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     const texts = h.fake
       .callsTo('respond')
       .slice(before)

@@ -8,8 +8,9 @@ import { answerAction } from '../../src/engine/quiz/messages.js';
 import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { type Harness, harness, TestClock } from '../commands/harness.js';
+import { type Harness, harness } from '../commands/harness.js';
 import { richPack } from '../engine/rich-pack.js';
+import { TestClock } from '../support/clock.js';
 
 const GAMES = 1_000;
 const ROUNDS = 3;

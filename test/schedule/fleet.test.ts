@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redisUrlOrFail, uniquePrefix } from '../store/backends.js';
 import { OwnRedis } from '../store/spawn-redis.js';
+import { sleep } from '../support/sleep.js';
 import { CountingPoster, type Instance, runTicks, startFleet, subscribeMany } from './fleet.js';
 
 const url = redisUrlOrFail();
@@ -62,9 +63,9 @@ describe.skipIf(!canSpawn)('three instances when Redis is killed and restarted m
     const own = redis;
     let atRestart = 0;
     const chaos = (async () => {
-      while (poster.total < 150) await new Promise((resolve) => setTimeout(resolve, 5));
+      while (poster.total < 150) await sleep(5);
       await own.kill();
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await sleep(1_000);
       atRestart = poster.total;
       await own.restart();
     })();

@@ -6,7 +6,8 @@ import type { Reply } from '../../src/core/reply.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
 import { briefingQueueOf, memberOf, type Subscription, subscriptionKey } from '../../src/schedule/subscriptions.js';
 import { RedisStore } from '../../src/store/redis.js';
-import { FIXTURE_DIR } from '../commands/harness.js';
+import { FIXTURE_DIR } from '../support/fixture-pack.js';
+import { sleep } from '../support/sleep.js';
 
 /** The platform side of a fleet test: counts every post per channel, shared by all instances. */
 export class CountingPoster implements Poster {
@@ -102,7 +103,7 @@ export async function runTicks(
     instances.map(async ({ scheduler }) => {
       while (!done() && Date.now() < deadline) {
         storeErrors += (await scheduler.tick()).storeErrors;
-        await new Promise((resolve) => setTimeout(resolve, options.everyMs));
+        await sleep(options.everyMs);
       }
     }),
   );

@@ -13,6 +13,7 @@ import { RedisStore } from '../../src/store/redis.js';
 import { caller, RecordingPoster } from '../commands/harness.js';
 import { richPack } from '../engine/rich-pack.js';
 import { redisUrlOrFail, uniquePrefix } from '../store/backends.js';
+import { sleep } from '../support/sleep.js';
 
 /**
  * The quiz clock itself, on real time with node-cron: the engine tests move
@@ -20,7 +21,6 @@ import { redisUrlOrFail, uniquePrefix } from '../store/backends.js';
  */
 
 const pack = richPack();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The platform: what every instance edited, and when (real time). */
 class TimedPoster extends RecordingPoster {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { localParts } from '../../src/core/local-time.js';
 import { PostError } from '../../src/core/poster.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
-import { type Harness, harness, TestClock } from '../commands/harness.js';
+import { type Harness, harness } from '../commands/harness.js';
+import { TestClock } from '../support/clock.js';
 
 const MINUTE = 60_000;
 const admin = { canManage: true } as const;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { harness, TestClock } from '../commands/harness.js';
+import { harness } from '../commands/harness.js';
 import { slashCommand } from '../fakes/discord/interactions.js';
 import {
   FAKE_APPLICATION_ID,
@@ -14,14 +14,14 @@ import {
   FakeDiscord,
 } from '../fakes/discord/server.js';
 import { freePort, type Running, startChronicle } from '../ops/process.js';
+import { TestClock } from '../support/clock.js';
+import { sleep } from '../support/sleep.js';
 
 const BIN = path.join(PROJECT_ROOT, 'bin', 'chronicle.js');
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, ms: number, what: string): Promise<T> {
   const deadline = Date.now() + ms;

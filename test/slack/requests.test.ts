@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APOLOGY } from '../../src/adapters/slack/outcome.js';
 import type { Command } from '../../src/core/command.js';
 import { UserError } from '../../src/core/errors.js';
+import { sleep } from '../support/sleep.js';
 import { ALICE, CHANNEL, type Harness, startHarness } from './harness.js';
 
 /** Small commands that exercise the adapter's paths without depending on the engine's content. */
@@ -46,7 +47,7 @@ const testCommands: Command[] = [
     name: 'slow',
     description: 'Takes longer than the ack budget',
     async run() {
-      await new Promise((r) => setTimeout(r, 300));
+      await sleep(300);
       return { text: 'finally done', visibility: 'channel' };
     },
   },

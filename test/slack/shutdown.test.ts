@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../src/core/command.js';
 import { lifecycle } from '../../src/ops/lifecycle.js';
+import { sleep } from '../support/sleep.js';
 import { type Harness, startHarness } from './harness.js';
 
 const slow: Command = {
   name: 'slow',
   description: 'Takes a while',
   async run() {
-    await new Promise((r) => setTimeout(r, 400));
+    await sleep(400);
     return { text: 'slow answer delivered', visibility: 'channel' };
   },
 };

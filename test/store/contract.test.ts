@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/store.js';
+import { sleep } from '../support/sleep.js';
 import { backends } from './backends.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(backends())('Store contract on $name', (backend) => {
   afterAll(() => backend.cleanup());

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../src/store/errors.js';
 import { RedisStore } from '../../src/store/redis.js';
+import { sleep } from '../support/sleep.js';
 import { redisUrlOrFail, uniquePrefix } from './backends.js';
 import { OwnRedis } from './spawn-redis.js';
 
@@ -45,7 +46,7 @@ describe.skipIf(!haveRedis)('RedisStore when Redis dies', () => {
 
     await redis.restart();
     for (let attempt = 0; attempt < 100 && !(await store.ping()); attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     }
     expect(await store.ping()).toBe(true);
     // The claim taken before the crash was acknowledged, so it is still held.

@@ -1,4 +1,5 @@
 import { createConnection } from 'node:net';
+import { sleep } from './sleep.js';
 
 async function answersPing(port: number, password?: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -21,7 +22,7 @@ async function answersPing(port: number, password?: string): Promise<boolean> {
 export async function waitForRedis(port: number, password?: string): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt++) {
     if (await answersPing(port, password)) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await sleep(25);
   }
   throw new Error(`redis-server on port ${port} did not answer PING`);
 }
