@@ -11,7 +11,6 @@ export interface Statements {
   get: Statement;
   set: Statement;
   claim: Statement;
-  sweep: Statement;
   append: Statement;
   list: Statement;
   schedule: Statement;
@@ -44,10 +43,6 @@ export function statements(db: Database): Statements {
       `INSERT INTO chronicle_value (key, value, expires_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
        WHERE chronicle_value.expires_at IS NOT NULL AND chronicle_value.expires_at <= ?`,
-    ),
-    sweep: db.prepare(
-      `DELETE FROM chronicle_value WHERE rowid IN
-       (SELECT rowid FROM chronicle_value WHERE expires_at <= ? LIMIT ?)`,
     ),
     append: db
       .prepare(

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { orAfter } from '../core/deadline.js';
 import type { Logger } from '../log.js';
 import { StoreUnavailableError } from './errors.js';
+import { type Housekeeper, type HousekeepingOptions, startHousekeeper } from './sqlite-housekeeper.js';
 import { checkIntact, prepareSchema } from './sqlite-schema.js';
 import { type Statements, statements } from './sqlite-statements.js';
 import type { Store } from './store.js';
@@ -24,8 +25,11 @@ export const OPEN_TIMEOUT_MS = 10_000;
  */
 const BUSY_TIMEOUT_MS = 5_000;
 
-/** After this many writes with a TTL, lapsed rows are swept (a bounded batch), so claims do not pile up. */
-const SWEEP_EVERY = 1_000;
+/** SQLite's default: the writing connection checkpoints itself only when the upkeep worker cannot. */
+const FALLBACK_CHECKPOINT_PAGES = 1_000;
+
+/** A -wal file that grew in a burst is cut back to this when it restarts, not kept at its high-water mark. */
+const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
 async function withinOpenTime<T>(work: Promise<T>, step: string): Promise<T> {
   const late = Symbol('late');
@@ -44,10 +48,12 @@ const encode = (value: unknown): string => JSON.stringify(value) ?? 'null';
  * a shared connection, and a claim is settled by SQLite's write lock, so it
  * is atomic across processes sharing the file. WAL lets readers run beside
  * the writer; `synchronous = NORMAL` commits without an fsync each (see
- * README, Storage: a power cut may lose the last moments, never consistency).
+ * README, Storage: a power cut may lose the last moments, never consistency);
+ * checkpoints and the sweep of lapsed values run on a worker thread
+ * (sqlite-housekeeper.ts).
  */
 export class SqliteStore implements Store {
-  private writesSinceSweep = 0;
+  private housekeeper: Housekeeper | undefined;
 
   private constructor(
     readonly file: string,
@@ -57,7 +63,10 @@ export class SqliteStore implements Store {
   ) {}
 
   /** Opens (and if need be creates and upgrades) the file; rejects with a clear message when it cannot. */
-  static async open(url: string, options: { prefix?: string; logger?: Logger } = {}): Promise<SqliteStore> {
+  static async open(
+    url: string,
+    options: { prefix?: string; logger?: Logger; housekeeping?: HousekeepingOptions } = {},
+  ): Promise<SqliteStore> {
     const file = sqlitePath(url);
     let db: Database.Database | undefined;
     try {
@@ -69,8 +78,11 @@ export class SqliteStore implements Store {
       checkIntact(db, file);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
       prepareSchema(db, file, options.logger);
-      return new SqliteStore(file, db, statements(db), options.prefix ?? '');
+      const store = new SqliteStore(file, db, statements(db), options.prefix ?? '');
+      if (file !== ':memory:') store.startUpkeep(options);
+      return store;
     } catch (error) {
       db?.close();
       if (error instanceof StoreUnavailableError) throw error;
@@ -79,6 +91,15 @@ export class SqliteStore implements Store {
         error,
       );
     }
+  }
+
+  /** Hands checkpoints to the upkeep worker; should it stop, they come back to this connection. */
+  private startUpkeep(options: { logger?: Logger; housekeeping?: HousekeepingOptions }): void {
+    this.db.pragma('wal_autocheckpoint = 0');
+    const handBack = () => {
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+    };
+    this.housekeeper = startHousekeeper(this.file, BUSY_TIMEOUT_MS, handBack, options.housekeeping, options.logger);
   }
 
   private k(key: string): string {
@@ -94,13 +115,6 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Deletes a bounded batch of lapsed values once every SWEEP_EVERY writes with a TTL. */
-  private sweepSometimes(now: number): void {
-    if (++this.writesSinceSweep < SWEEP_EVERY) return;
-    this.writesSinceSweep = 0;
-    this.sql.sweep.run(now, SWEEP_EVERY);
-  }
-
   async get<T>(key: string): Promise<T | undefined> {
     const json = this.op('get', () => this.sql.get.get(this.k(key), Date.now()) as string | undefined);
     return json === undefined ? undefined : (JSON.parse(json) as T);
@@ -108,10 +122,7 @@ export class SqliteStore implements Store {
 
   async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
     const now = Date.now();
-    this.op('set', () => {
-      this.sql.set.run(this.k(key), encode(value), ttlMs === undefined ? null : now + ttlMs);
-      if (ttlMs !== undefined) this.sweepSometimes(now);
-    });
+    this.op('set', () => this.sql.set.run(this.k(key), encode(value), ttlMs === undefined ? null : now + ttlMs));
   }
 
   async delete(key: string): Promise<boolean> {
@@ -120,12 +131,8 @@ export class SqliteStore implements Store {
 
   async claim(key: string, ttlMs: number, value: unknown = true): Promise<boolean> {
     const now = Date.now();
-    return this.op('claim', () => {
-      // The upsert takes a row only when its TTL has lapsed; otherwise it changes nothing.
-      const taken = this.sql.claim.run(this.k(key), encode(value), now + ttlMs, now).changes === 1;
-      this.sweepSometimes(now);
-      return taken;
-    });
+    // The upsert takes a row only when its TTL has lapsed; otherwise it changes nothing.
+    return this.op('claim', () => this.sql.claim.run(this.k(key), encode(value), now + ttlMs, now).changes === 1);
   }
 
   async append<T>(key: string, value: T): Promise<number> {
@@ -171,6 +178,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.housekeeper?.stop();
     if (this.db.open) this.db.close();
   }
 }
