@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { orAfter } from '../core/deadline.js';
 import type { Logger } from '../log.js';
 import { StoreUnavailableError } from './errors.js';
+import { GroupCommit } from './sqlite-group-commit.js';
 import { type Housekeeper, type HousekeepingOptions, startHousekeeper } from './sqlite-housekeeper.js';
 import { checkIntact, prepareSchema } from './sqlite-schema.js';
 import { type Statements, statements } from './sqlite-statements.js';
@@ -54,13 +55,16 @@ const encode = (value: unknown): string => JSON.stringify(value) ?? 'null';
  */
 export class SqliteStore implements Store {
   private housekeeper: Housekeeper | undefined;
+  private readonly group: GroupCommit;
 
   private constructor(
     readonly file: string,
     private readonly db: Database.Database,
     private readonly sql: Statements,
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.group = new GroupCommit(db);
+  }
 
   /** Opens (and if need be creates and upgrades) the file; rejects with a clear message when it cannot. */
   static async open(
@@ -106,12 +110,26 @@ export class SqliteStore implements Store {
     return this.prefix + key;
   }
 
-  /** Runs one operation; a locked, full or closed file is the store being unavailable, as a dead Redis is. */
+  /** A locked, full or closed file is the store being unavailable, as a dead Redis is. */
+  private unavailable(what: string, error: unknown): StoreUnavailableError {
+    return new StoreUnavailableError(`sqlite ${what} failed at ${this.file}: ${(error as Error).message}`, error);
+  }
+
+  /** Runs one read now. */
   private op<T>(what: string, work: () => T): T {
     try {
       return work();
     } catch (error) {
-      throw new StoreUnavailableError(`sqlite ${what} failed at ${this.file}: ${(error as Error).message}`, error);
+      throw this.unavailable(what, error);
+    }
+  }
+
+  /** Queues one write for this turn's transaction; settles once that has committed (sqlite-group-commit.ts). */
+  private async write<T>(what: string, work: () => T): Promise<T> {
+    try {
+      return await this.group.write(work);
+    } catch (error) {
+      throw this.unavailable(what, error);
     }
   }
 
@@ -122,21 +140,23 @@ export class SqliteStore implements Store {
 
   async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
     const now = Date.now();
-    this.op('set', () => this.sql.set.run(this.k(key), encode(value), ttlMs === undefined ? null : now + ttlMs));
+    await this.write('set', () =>
+      this.sql.set.run(this.k(key), encode(value), ttlMs === undefined ? null : now + ttlMs),
+    );
   }
 
   async delete(key: string): Promise<boolean> {
-    return this.op('delete', () => this.sql.deleteBoth(this.k(key), Date.now()));
+    return this.write('delete', () => this.sql.deleteBoth(this.k(key), Date.now()));
   }
 
   async claim(key: string, ttlMs: number, value: unknown = true): Promise<boolean> {
     const now = Date.now();
     // The upsert takes a row only when its TTL has lapsed; otherwise it changes nothing.
-    return this.op('claim', () => this.sql.claim.run(this.k(key), encode(value), now + ttlMs, now).changes === 1);
+    return this.write('claim', () => this.sql.claim.run(this.k(key), encode(value), now + ttlMs, now).changes === 1);
   }
 
   async append<T>(key: string, value: T): Promise<number> {
-    return this.op('append', () => Number(this.sql.append.get(this.k(key), encode(value), this.k(key))));
+    return this.write('append', () => Number(this.sql.append.get(this.k(key), encode(value), this.k(key))));
   }
 
   async list<T>(key: string): Promise<T[]> {
@@ -145,7 +165,7 @@ export class SqliteStore implements Store {
   }
 
   async schedule(queue: string, member: string, dueAt: number): Promise<void> {
-    this.op('schedule', () => this.sql.schedule.run(this.k(queue), member, Math.round(dueAt)));
+    await this.write('schedule', () => this.sql.schedule.run(this.k(queue), member, Math.round(dueAt)));
   }
 
   async due(queue: string, now: number, limit: number): Promise<{ member: string; dueAt: number }[]> {
@@ -157,12 +177,12 @@ export class SqliteStore implements Store {
   }
 
   async unschedule(queue: string, member: string): Promise<void> {
-    this.op('unschedule', () => this.sql.unschedule.run(this.k(queue), member));
+    await this.write('unschedule', () => this.sql.unschedule.run(this.k(queue), member));
   }
 
   async reserve(key: string, intervalMs: number, now: number): Promise<number> {
     const at = Math.round(now);
-    return this.op(
+    return this.write(
       'reserve',
       () => Number(this.sql.reserve.get(this.k(key), at, intervalMs, at, intervalMs)) - intervalMs,
     );
@@ -178,6 +198,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.group.flush();
     await this.housekeeper?.stop();
     if (this.db.open) this.db.close();
   }

@@ -4,7 +4,7 @@
  * processes start together, then claims every key in the shuffled order
  * both share (so that the two reach each key at nearly the same instant: a
  * claim that read before it wrote would let both win some) and appends to
- * one shared list. Prints the keys it won, as JSON.
+ * one shared list. Prints the keys it won and when it began and ended, as JSON.
  * Usage: sqlite-worker.ts FILE NAME KEYS APPENDS
  */
 import { createInterface } from 'node:readline';
@@ -30,6 +30,7 @@ await new Promise<void>((resolve) => lines.once('line', () => resolve()));
 lines.close();
 
 const won: string[] = [];
+const startedAt = Date.now();
 const appends = Number(appendCount);
 let appended = 0;
 for (const i of shuffled(Number(keyCount), 7)) {
@@ -38,5 +39,6 @@ for (const i of shuffled(Number(keyCount), 7)) {
   // Let the other process's statements in between ours, as two busy instances would.
   await new Promise((resolve) => setImmediate(resolve));
 }
+const endedAt = Date.now();
 await store.close();
-console.log(JSON.stringify(won));
+console.log(JSON.stringify({ won, startedAt, endedAt }));

@@ -1,0 +1,87 @@
+import type { Database } from 'better-sqlite3';
+
+/*
+ * One commit per turn of the event loop, not one per write. A commit is
+ * most of what a small write costs in SQLite (the write lock taken and
+ * released, the changed pages appended to the -wal file, each page once per
+ * commit however many writes touched it), and a quiz-night burst is
+ * thousands of small writes: 2,000 clicks on 1,000 game states and answer
+ * lists. So writes wait in a queue for the end of the turn (setImmediate),
+ * then run in the order they came, in one IMMEDIATE transaction: each is
+ * still decided under the write lock (a claim stays atomic across
+ * processes), and its promise settles once the transaction has committed,
+ * so a caller that acts on a claim acts on a committed one.
+ *
+ * The lock is held only while the queued statements run, not while
+ * JavaScript does, so another process sharing the file still gets its turn.
+ * Reads do not wait: they see what has been committed, as they would on a
+ * store across the network; a caller that awaits its write reads it back.
+ */
+
+interface Queued {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export class GroupCommit {
+  private queue: Queued[] = [];
+  private scheduled = false;
+
+  constructor(private readonly db: Database) {}
+
+  /** Queues `work` for this turn's transaction; resolves with its result once that has committed. */
+  write<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Runs and commits the queued writes now (at the end of a turn, or before the file closes). */
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const q of batch) q.reject(error);
+      return;
+    }
+    const results: { ok: boolean; value: unknown }[] = [];
+    for (const q of batch) {
+      try {
+        results.push({ ok: true, value: q.work() });
+      } catch (error) {
+        // SQLite undoes the failed statement only, unless the failure (a full disk, an I/O error) ended the
+        // whole transaction: then none of the batch was written.
+        if (!this.db.inTransaction) return this.fail(batch, error);
+        results.push({ ok: false, value: error });
+      }
+    }
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      return this.fail(batch, error);
+    }
+    batch.forEach((q, i) => {
+      const result = results[i] as { ok: boolean; value: unknown };
+      if (result.ok) q.resolve(result.value);
+      else q.reject(result.value);
+    });
+  }
+
+  private fail(batch: Queued[], error: unknown): void {
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // The connection is already gone; the batch failed either way.
+    }
+    for (const q of batch) q.reject(error);
+  }
+}
