@@ -67,15 +67,22 @@ async function open(): Promise<Opened> {
   throw new Error(`unknown backend "${backend}" (memory, sqlite, or redis with a URL)`);
 }
 
-const warm = await open();
-await playBurst(warm.store, warm.clock, WARM_UP_GAMES);
-await warm.dispose();
+/** Plays on a fresh store, and removes what it left even when the burst failed. */
+async function played<T>(play: (opened: Opened) => Promise<T>): Promise<T> {
+  const opened = await open();
+  try {
+    return await play(opened);
+  } finally {
+    await opened.dispose();
+  }
+}
 
-const timed = await open();
-const cpu = process.cpuUsage();
-const figures = await playBurst(timed.store, timed.clock, games);
-const used = process.cpuUsage(cpu);
-await timed.dispose();
+await played((warm) => playBurst(warm.store, warm.clock, WARM_UP_GAMES));
+const { figures, used } = await played(async (timed) => {
+  const cpu = process.cpuUsage();
+  const figures = await playBurst(timed.store, timed.clock, games);
+  return { figures, used: process.cpuUsage(cpu) };
+});
 
 console.log(
   JSON.stringify({

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 /*
  * One commit per turn of the event loop, not one per write. A commit is
@@ -27,8 +27,15 @@ interface Queued {
 export class GroupCommit {
   private queue: Queued[] = [];
   private scheduled = false;
+  private readonly begin: Statement;
+  private readonly commit: Statement;
+  private readonly rollback: Statement;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.begin = db.prepare('BEGIN IMMEDIATE');
+    this.commit = db.prepare('COMMIT');
+    this.rollback = db.prepare('ROLLBACK');
+  }
 
   /** Queues `work` for this turn's transaction; resolves with its result once that has committed. */
   write<T>(work: () => T): Promise<T> {
@@ -47,8 +54,10 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    // A lone write (a sequential caller, such as the quiz clock closing rounds one by one) is its own transaction.
+    if (batch.length === 1) return this.alone(batch[0] as Queued);
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.begin.run();
     } catch (error) {
       for (const q of batch) q.reject(error);
       return;
@@ -65,7 +74,7 @@ export class GroupCommit {
       }
     }
     try {
-      this.db.exec('COMMIT');
+      this.commit.run();
     } catch (error) {
       return this.fail(batch, error);
     }
@@ -76,9 +85,19 @@ export class GroupCommit {
     });
   }
 
+  private alone(q: Queued): void {
+    let value: unknown;
+    try {
+      value = q.work();
+    } catch (error) {
+      return q.reject(error);
+    }
+    q.resolve(value);
+  }
+
   private fail(batch: Queued[], error: unknown): void {
     try {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.db.inTransaction) this.rollback.run();
     } catch {
       // The connection is already gone; the batch failed either way.
     }
