@@ -1,20 +1,25 @@
 import type { Database, Statement } from 'better-sqlite3';
 
 /*
- * One commit per turn of the event loop, not one per write. A commit is
- * most of what a small write costs in SQLite (the write lock taken and
- * released, the changed pages appended to the -wal file, each page once per
- * commit however many writes touched it), and a quiz-night burst is
- * thousands of small writes: 2,000 clicks on 1,000 game states and answer
- * lists. So writes wait in a queue for the end of the turn (setImmediate),
- * then run in the order they came, in one IMMEDIATE transaction: each is
- * still decided under the write lock (a claim stays atomic across
- * processes), and its promise settles once the transaction has committed,
- * so a caller that acts on a claim acts on a committed one.
+ * One commit for a wave of writes, not one per write. A commit is most of
+ * what a small write costs in SQLite (the write lock taken and released,
+ * the changed pages appended to the -wal file, each page once per commit
+ * however many writes touched it), and a quiz-night burst is thousands of
+ * small writes: 2,000 clicks on 1,000 game states and answer lists.
  *
- * The lock is held only while the queued statements run, not while
+ * So a write joins a queue, and the queue is run by a microtask queued
+ * behind the ones already waiting: in a burst those are the other clicks at
+ * the same step, whose writes join the same queue. Then the writes run in
+ * the order they came, in one IMMEDIATE transaction: each is still decided
+ * under the write lock (a claim stays atomic across processes), and its
+ * promise settles once the transaction has committed, so a caller that acts
+ * on a claim acts on a committed one. A lone writer (a loop closing rounds
+ * one by one) loses no turn of the event loop: its write commits in the
+ * next microtask.
+ *
+ * The lock is held only while the queued statements run, not while other
  * JavaScript does, so another process sharing the file still gets its turn.
- * Reads do not wait: they see what has been committed, as they would on a
+ * Reads do not queue: they see what has been committed, as they would on a
  * store across the network; a caller that awaits its write reads it back.
  */
 
@@ -37,18 +42,18 @@ export class GroupCommit {
     this.rollback = db.prepare('ROLLBACK');
   }
 
-  /** Queues `work` for this turn's transaction; resolves with its result once that has committed. */
+  /** Queues `work` for the next commit; resolves with its result once that has committed. */
   write<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        queueMicrotask(() => this.flush());
       }
     });
   }
 
-  /** Runs and commits the queued writes now (at the end of a turn, or before the file closes). */
+  /** Runs and commits the queued writes now (when their microtask comes, or before the file closes). */
   flush(): void {
     this.scheduled = false;
     const batch = this.queue;

@@ -124,7 +124,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Queues one write for this turn's transaction; settles once that has committed (sqlite-group-commit.ts). */
+  /** Queues one write for the next commit; settles once that has committed (sqlite-group-commit.ts). */
   private async write<T>(what: string, work: () => T): Promise<T> {
     try {
       return await this.group.write(work);

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.js';
 
-describe('SQLite writes, committed once per turn', () => {
+describe('SQLite writes, committed together as they come', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'chronicle-commits-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -26,7 +26,7 @@ describe('SQLite writes, committed once per turn', () => {
     }
   });
 
-  it('commit a write still waiting for its turn when the store closes', async () => {
+  it('commit a write still queued when the store closes', async () => {
     const file = path.join(dir, 'closing.sqlite');
     const store = await SqliteStore.open(`sqlite://${file}`);
     const written = store.set('last words', 'kept');
