@@ -36,7 +36,11 @@ export class GroupCommit {
   private readonly commit: Statement;
   private readonly rollback: Statement;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    /** Called before any write runs: ends a read transaction a write must not run inside. */
+    private readonly beforeWriting: () => void = () => undefined,
+  ) {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
@@ -59,6 +63,7 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    this.beforeWriting();
     // A lone write (a sequential caller, such as the quiz clock closing rounds one by one) is its own transaction.
     if (batch.length === 1) return this.alone(batch[0] as Queued);
     try {

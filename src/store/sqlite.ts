@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import { StoreUnavailableError } from './errors.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { type Housekeeper, type HousekeepingOptions, startHousekeeper } from './sqlite-housekeeper.js';
+import { ReadWave } from './sqlite-read-wave.js';
 import { checkIntact, prepareSchema } from './sqlite-schema.js';
 import { type Statements, statements } from './sqlite-statements.js';
 import type { Store } from './store.js';
@@ -55,6 +56,7 @@ const encode = (value: unknown): string => JSON.stringify(value) ?? 'null';
  */
 export class SqliteStore implements Store {
   private housekeeper: Housekeeper | undefined;
+  private readonly reads: ReadWave;
   private readonly group: GroupCommit;
 
   private constructor(
@@ -63,7 +65,8 @@ export class SqliteStore implements Store {
     private readonly sql: Statements,
     private readonly prefix: string,
   ) {
-    this.group = new GroupCommit(db);
+    this.reads = new ReadWave(db);
+    this.group = new GroupCommit(db, () => this.reads.close());
   }
 
   /** Opens (and if need be creates and upgrades) the file; rejects with a clear message when it cannot. */
@@ -115,10 +118,10 @@ export class SqliteStore implements Store {
     return new StoreUnavailableError(`sqlite ${what} failed at ${this.file}: ${(error as Error).message}`, error);
   }
 
-  /** Runs one read now. */
+  /** Runs one read now, in this wave's read transaction (sqlite-read-wave.ts). */
   private op<T>(what: string, work: () => T): T {
     try {
-      return work();
+      return this.reads.read(work);
     } catch (error) {
       throw this.unavailable(what, error);
     }
@@ -198,7 +201,10 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.group.flush();
+    if (this.db.open) {
+      this.group.flush();
+      this.reads.close();
+    }
     await this.housekeeper?.stop();
     if (this.db.open) this.db.close();
   }

@@ -36,4 +36,19 @@ describe('SQLite writes, committed together as they come', () => {
     expect(await reopened.get('last words')).toBe('kept');
     await reopened.close();
   });
+
+  it('read what another process committed, in the next turn of the event loop at the latest', async () => {
+    const file = path.join(dir, 'visible.sqlite');
+    const store = await SqliteStore.open(`sqlite://${file}`);
+    const other = new Database(file);
+    try {
+      expect(await store.get('set elsewhere')).toBeUndefined();
+      other.prepare("INSERT INTO chronicle_value (key, value) VALUES ('set elsewhere', '\"there\"')").run();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(await store.get('set elsewhere')).toBe('there');
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
 });
