@@ -5,7 +5,7 @@
  * which does no I/O, so what it measures is the quiz code queueing on one
  * event loop. Target: SQLite's answer p99 ≤ 1.5× memory's and its wall time
  * ≤ 1.5× memory's. Each backend plays in its own process (bench/quiz-burst-run.ts),
- * RUNS times interleaved so that a noisy neighbour hits every backend alike;
+ * RUNS times (5) interleaved so that a noisy neighbour hits every backend alike;
  * the medians are compared.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const GAMES = Number(process.env.BENCH_GAMES ?? 1_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const REDIS_URL = process.env.REDIS_URL;
 const TARGET = 1.5;
 
