@@ -51,8 +51,12 @@ console.log(`quiz-burst: ${GAMES} games, ${RUNS} runs of ${backends.join(', ')};
 if (!REDIS_URL) console.log('  (set REDIS_URL=redis://HOST:PORT to include Redis)');
 
 const runs = new Map<string, Figures[]>(backends.map((b) => [b, []]));
+/** Each run's figures by backend, a failed run left empty, so that runs pair by their number. */
+const byRun: Map<string, Figures>[] = [];
 let failures = 0;
 for (let i = 1; i <= RUNS; i++) {
+  const thisRun = new Map<string, Figures>();
+  byRun.push(thisRun);
   for (const backend of backends) {
     const f = play(backend);
     if ('failed' in f) {
@@ -61,6 +65,7 @@ for (let i = 1; i <= RUNS; i++) {
       continue;
     }
     runs.get(backend)?.push(f);
+    thisRun.set(backend, f);
     console.log(
       `  run ${i} ${backend.padEnd(6)} p50 ${f.p50Ms.toFixed(1)} ms, p99 ${f.p99Ms.toFixed(1)} ms per answer (${f.answers}); wall ${f.wallMs} ms; CPU ${f.cpuMs} ms; max RSS ${f.maxRssMb} MB`,
     );
@@ -85,6 +90,18 @@ for (const [b, s] of summary) {
     `  ${b.padEnd(7)} ${s.p50.toFixed(1).padStart(8)} ms ${s.p99.toFixed(1).padStart(8)} ms ${String(Math.round(s.wall)).padStart(6)} ms ${String(Math.round(s.cpu)).padStart(6)} ms ${String(Math.round(s.rss)).padStart(6)} MB ${(s.p99 / memory.p99).toFixed(2).padStart(8)}x ${(s.wall / memory.wall).toFixed(2).padStart(8)}x`,
   );
 }
+// The runs are interleaved, so each SQLite run also has a memory run beside it under the same neighbours.
+const paired = (k: 'p99Ms' | 'wallMs') =>
+  median(
+    byRun.flatMap((run) => {
+      const m = run.get('memory');
+      const s = run.get('sqlite');
+      return m && s ? [s[k] / m[k]] : [];
+    }),
+  );
+console.log(
+  `  paired: median of each run's SQLite ÷ memory: p99 ${paired('p99Ms').toFixed(2)}x, wall ${paired('wallMs').toFixed(2)}x (the target is judged on the medians above)`,
+);
 const sqlite = summary.get('sqlite') as typeof memory;
 const p99Ratio = sqlite.p99 / memory.p99;
 const wallRatio = sqlite.wall / memory.wall;
