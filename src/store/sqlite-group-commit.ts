@@ -65,7 +65,10 @@ export class GroupCommit {
     if (batch.length === 0) return;
     this.beforeWriting();
     // A lone write (a sequential caller, such as the quiz clock closing rounds one by one) is its own transaction.
-    if (batch.length === 1) return this.alone(batch[0] as Queued);
+    if (batch.length === 1) {
+      this.alone(batch[0] as Queued);
+      return;
+    }
     try {
       this.begin.run();
     } catch (error) {
@@ -79,14 +82,18 @@ export class GroupCommit {
       } catch (error) {
         // SQLite undoes the failed statement only, unless the failure (a full disk, an I/O error) ended the
         // whole transaction: then none of the batch was written.
-        if (!this.db.inTransaction) return this.fail(batch, error);
+        if (!this.db.inTransaction) {
+          this.fail(batch, error);
+          return;
+        }
         results.push({ ok: false, value: error });
       }
     }
     try {
       this.commit.run();
     } catch (error) {
-      return this.fail(batch, error);
+      this.fail(batch, error);
+      return;
     }
     batch.forEach((q, i) => {
       const result = results[i] as { ok: boolean; value: unknown };
@@ -100,7 +107,8 @@ export class GroupCommit {
     try {
       value = q.work();
     } catch (error) {
-      return q.reject(error);
+      q.reject(error);
+      return;
     }
     q.resolve(value);
   }
