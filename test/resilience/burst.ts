@@ -1,0 +1,137 @@
+import type { Store } from '../../src/core/store.js';
+import { closeDueQuizRounds, loadGame } from '../../src/engine/quiz/game.js';
+import { answerAction } from '../../src/engine/quiz/messages.js';
+import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
+import { type Harness, harness } from '../commands/harness.js';
+import { richPack } from '../engine/rich-pack.js';
+import type { TestClock } from '../support/clock.js';
+
+/*
+ * The quiz-night burst, shared by test/resilience/thousand-games.test.ts
+ * (which proves nothing is lost) and bench/quiz-burst.ts (which times it
+ * per backend), so the two always play the same games.
+ */
+
+const ROUNDS = 3;
+const SECONDS = 20;
+const ANI = { userId: 'u-ani', userName: 'Ani' };
+const BOB = { userId: 'u-bob', userName: 'Bob' };
+
+export interface BurstFigures {
+  games: number;
+  answers: number;
+  p50Ms: number;
+  p99Ms: number;
+  wallMs: number;
+  /** Peak resident set during the burst, and its growth over the burst. */
+  rssPeakMb: number;
+  rssDeltaMb: number;
+  heapDeltaMb: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const ms = (x: number) => Math.round(x * 100) / 100;
+
+/** A broken promise of the burst: which channel, what was expected, what was found. */
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`quiz burst: ${what}`);
+}
+
+/** Closes every round whose deadline has passed, as the quiz clock would over the next seconds. */
+async function closeAllDue(h: Harness): Promise<number> {
+  let closed = 0;
+  for (;;) {
+    const n = await closeDueQuizRounds(h, 200);
+    if (n === 0) return closed;
+    closed += n;
+  }
+}
+
+/**
+ * Plays `games` games at once in as many channels of one process. Ani
+ * answers every round right, Bob answers rounds 0 and 2 wrong and sits out
+ * round 1, so rounds 0 and 1 are closed by the deadline closer and round 2
+ * by the last answer: each round's clicks land at the same moment (2,000 for
+ * a thousand games). Then checks that every game reached its final standings
+ * once with every answer counted, and throws naming the first that did not.
+ */
+export async function playBurst(store: Store, clock: TestClock, games: number): Promise<BurstFigures> {
+  const h = await harness({ pack: richPack(), store, clock });
+  const channels = Array.from({ length: games }, (_, i) => `c${i}`);
+  const latencies: number[] = [];
+  const before = process.memoryUsage();
+  const wall = performance.now();
+
+  await Promise.all(
+    channels.map((channelId) => h.run(`/quiz start rounds:${ROUNDS} seconds:${SECONDS}`, { ...ANI, channelId })),
+  );
+  const ids = new Map<string, string>();
+  for (const channelId of channels) {
+    const game = await loadGame(h, { platform: 'discord', channelId });
+    check(game !== undefined, `no game started in ${channelId}`);
+    ids.set(channelId, (game as GameState).id);
+  }
+
+  const answer = async (channelId: string, who: typeof ANI, right: boolean) => {
+    const game = (await loadGame(h, { platform: 'discord', channelId })) as GameState;
+    const question = game.questions[game.round];
+    if (!question) throw new Error(`no open question in ${channelId}`);
+    const option = right ? question.answer : (question.answer + 1) % question.options.length;
+    const started = performance.now();
+    const reply = await h.click(answerAction(game.id, game.round, option), { ...who, channelId });
+    latencies.push(performance.now() - started);
+    check(/^Locked in/.test(reply.text), `${who.userName}'s click in ${channelId} got "${reply.text}"`);
+  };
+
+  let peak = process.memoryUsage();
+  for (let round = 0; round < ROUNDS; round++) {
+    h.clock.advance(1_000);
+    await Promise.all(
+      channels.map(async (channelId) => {
+        await answer(channelId, ANI, true);
+        if (round !== 1) await answer(channelId, BOB, false);
+      }),
+    );
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
+    if (round < ROUNDS - 1) {
+      h.clock.advance(SECONDS * 1_000);
+      const closed = await closeAllDue(h);
+      check(closed === games, `round ${round}: the clock closed ${closed} rounds, not ${games}`);
+    }
+  }
+  const wallMs = performance.now() - wall;
+
+  const finals = h.poster.posts.filter((p) => p.reply.title?.startsWith('Quiz over'));
+  check(finals.length === games, `${finals.length} final standings posted for ${games} games`);
+  check(new Set(finals.map((p) => p.channel.channelId)).size === games, 'a channel got its final standings twice');
+  for (const channelId of channels) {
+    check((await loadGame(h, { platform: 'discord', channelId })) === undefined, `${channelId} still has a game`);
+    const last = await h.store.get<GameState>(keys.last({ platform: 'discord', channelId }));
+    check(last?.players[ANI.userId]?.correct === ROUNDS, `${channelId}: Ani is not credited ${ROUNDS} right`);
+    check(last?.players[BOB.userId]?.correct === 0, `${channelId}: Bob is credited a right answer`);
+    const id = ids.get(channelId) as string;
+    const counts = await Promise.all([0, 1, 2].map((r) => h.store.list<Answer>(keys.answers(id, r))));
+    const got = counts.map((c) => c.length).join(',');
+    check(got === '2,1,2', `${channelId}: answers per round ${got}, not 2,1,2`);
+  }
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    games,
+    answers: latencies.length,
+    p50Ms: ms(percentile(sorted, 50)),
+    p99Ms: ms(percentile(sorted, 99)),
+    wallMs: Math.round(wallMs),
+    rssPeakMb: mb(peak.rss),
+    rssDeltaMb: mb(peak.rss - before.rss),
+    heapDeltaMb: mb(peak.heapUsed - before.heapUsed),
+  };
+}
+
+/** Answers a burst of `games` games makes: Ani three, Bob two. */
+export const answersPerBurst = (games: number) => games * 5;

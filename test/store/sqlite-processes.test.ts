@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../src/store/sqlite.js';
+
+const KEYS = 3_000;
+const APPENDS = 500;
+const WORKER = path.join(import.meta.dirname, 'sqlite-worker.ts');
+
+/** Starts a worker process and resolves once it has the file open. */
+function worker(file: string, name: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, name, String(KEYS), String(APPENDS)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const output: string[] = [];
+  let onReady: () => void;
+  const ready = new Promise<void>((resolve) => {
+    onReady = resolve;
+  });
+  lines.on('line', (line) => {
+    if (line === 'ready') onReady();
+    else output.push(line);
+  });
+  const done = new Promise<{ won: string[]; startedAt: number; endedAt: number }>((resolve, reject) =>
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(output.at(-1) ?? '{}')) : reject(new Error(`${name} exited ${code}`)),
+    ),
+  );
+  return { ready, go: () => child.stdin.end('go\n'), done };
+}
+
+describe('two processes on one SQLite file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'chronicle-two-processes-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('claim each key for exactly one of them, and keep every append of both', async () => {
+    const file = path.join(dir, 'shared.sqlite');
+    const a = worker(file, 'a');
+    const b = worker(file, 'b');
+    await Promise.all([a.ready, b.ready]);
+    a.go();
+    b.go();
+    const [doneA, doneB] = await Promise.all([a.done, b.done]);
+    // They really ran at once: each began before the other had finished.
+    expect(doneA.startedAt).toBeLessThan(doneB.endedAt);
+    expect(doneB.startedAt).toBeLessThan(doneA.endedAt);
+    const wonA = doneA.won;
+    const wonB = doneB.won;
+
+    const both = wonA.filter((key) => new Set(wonB).has(key));
+    expect(both).toEqual([]);
+    expect(wonA.length + wonB.length).toBe(KEYS);
+
+    const store = await SqliteStore.open(`sqlite://${file}`);
+    try {
+      // The winner's value stands: the loser's attempt changed nothing.
+      for (const key of [...wonA.slice(0, 200), ...wonB.slice(0, 200)])
+        expect(await store.get(key)).toBe(wonA.includes(key) ? 'a' : 'b');
+      const answers = await store.list<{ by: string; n: number }>('answers');
+      expect(answers).toHaveLength(2 * APPENDS);
+      for (const by of ['a', 'b'])
+        expect(answers.filter((x) => x.by === by).map((x) => x.n)).toEqual(
+          Array.from({ length: APPENDS }, (_, n) => n),
+        );
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
