@@ -22,6 +22,7 @@ export interface RecordedRequest {
   status: number;
   /** What the fake answered (a created message carries its id). */
   response: unknown;
+  /** performance.now() when the request's last byte arrived. */
   at: number;
 }
 
@@ -73,12 +74,16 @@ export function botMessage(id: string, channelId: string, fields: Partial<FakeMe
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<{ body: RecordedRequest['body']; files: RecordedFile[] }> {
+async function readBody(
+  req: IncomingMessage,
+): Promise<{ body: RecordedRequest['body']; files: RecordedFile[]; at: number }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  // When the last byte arrived: the fake's own parsing below is not the sender's time.
+  const at = performance.now();
   const raw = Buffer.concat(chunks);
   const type = req.headers['content-type'] ?? '';
-  if (raw.length === 0) return { body: undefined, files: [] };
+  if (raw.length === 0) return { body: undefined, files: [], at };
   if (type.startsWith('multipart/form-data')) {
     // The platform's own multipart parser, so the fake reads exactly what discord.js sent.
     const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body: raw })
@@ -100,9 +105,9 @@ async function readBody(req: IncomingMessage): Promise<{ body: RecordedRequest['
         });
       }
     }
-    return { body, files };
+    return { body, files, at };
   }
-  return { body: JSON.parse(raw.toString('utf8')), files: [] };
+  return { body: JSON.parse(raw.toString('utf8')), files: [], at };
 }
 
 let snowflake = 1_300_000_000_000_000_000n;
@@ -198,7 +203,7 @@ export class FakeRest {
       req.socket.destroy();
       return;
     }
-    const { body, files } = await readBody(req);
+    const { body, files, at } = await readBody(req);
     const record: RecordedRequest = {
       seq: ++this.seq,
       method,
@@ -210,7 +215,7 @@ export class FakeRest {
       files,
       status: 0,
       response: undefined,
-      at: performance.now(),
+      at,
     };
     const { status, payload, headers } = await this.route(record);
     record.status = status;
