@@ -54,10 +54,15 @@ describe('a reply with a picture', () => {
       embeds: [{ title: 'October 2020', image: { url: 'attachment://timeline.png' } }],
     });
 
-    // What the channel ends up showing: one message, its embed pointing at the attachment it carries.
+    // What the channel ends up showing: one message whose embed shows the file it carries (so Discord does not list it as an attachment).
     const shown = h.fake.rest.messages.get(String((edit.response as { id: string }).id));
-    expect(shown?.attachments).toMatchObject([{ filename: 'timeline.png' }]);
-    expect(shown?.embeds).toMatchObject([{ title: 'October 2020', image: { url: 'attachment://timeline.png' } }]);
+    expect(shown?.attachments).toEqual([]);
+    expect(shown?.embeds).toMatchObject([
+      {
+        title: 'October 2020',
+        image: { url: expect.stringMatching(/^https:\/\/cdn\.discordapp\.com\/attachments\/.+\/timeline\.png$/) },
+      },
+    ]);
     // Logged once, when both steps are done.
     await vi.waitFor(() =>
       expect(h.logs.filter((l) => l.msg === 'interaction')).toMatchObject([
