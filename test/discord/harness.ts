@@ -60,6 +60,7 @@ export async function startHarness(
   options: {
     commands?: readonly Command[];
     deferAfterMs?: number;
+    uploadDeferAfterMs?: number;
     heartbeatIntervalMs?: number;
     pack?: Pack;
     /** Serve pictures on a loopback port of their own (as PUBLIC_URL) and link them instead of attaching them. */
@@ -77,7 +78,12 @@ export async function startHarness(
   const store = new MemoryStore(() => clock.ms);
   const { log: logger, lines: logs } = captureLog();
   const pictures = options.publicUrl ? await servePictures(store) : undefined;
-  const adapterOptions = { commands: options.commands, deferAfterMs: options.deferAfterMs, pictures: pictures?.host };
+  const adapterOptions = {
+    commands: options.commands,
+    deferAfterMs: options.deferAfterMs,
+    uploadDeferAfterMs: options.uploadDeferAfterMs,
+    pictures: pictures?.host,
+  };
   let adapter = createDiscordAdapter(config, store, logger, adapterOptions);
   const services: Services = {
     pack,

@@ -64,6 +64,8 @@ export interface DiscordAdapterOptions {
   /** The registry by default; tests pass their own to add a slow command. */
   commands?: readonly Command[];
   deferAfterMs?: number;
+  /** Past this, a reply that uploads a picture is acknowledged first (see DEFAULT_UPLOAD_DEFER_AFTER_MS). */
+  uploadDeferAfterMs?: number;
   /** Shows pictures by link (PUBLIC_URL) in replies and posts, instead of attaching them. */
   pictures?: PictureHost;
 }
@@ -92,6 +94,7 @@ export function createDiscordAdapter(
         services,
         logger: log,
         deferAfterMs: options.deferAfterMs,
+        uploadDeferAfterMs: options.uploadDeferAfterMs,
         accepting: () => accepting,
       });
       client.on(Events.InteractionCreate, (interaction) => void handle(interaction));

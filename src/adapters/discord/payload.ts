@@ -26,22 +26,16 @@ function base(message: DiscordMessage): BaseMessageOptions {
     embeds: message.embeds.map(encodable),
     components: message.components.map(encodable),
     files: message.files.map(
-      (f) => new AttachmentBuilder(Buffer.from(f.data), { name: f.name, description: f.description }),
+      // A view of the PNG, not a copy: discord.js only reads it.
+      (f) =>
+        new AttachmentBuilder(Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength), {
+          name: f.name,
+          description: f.description,
+        }),
     ),
+    // Kept attachments by id; discord.js adds the new files to this list (an edit's list is all it keeps).
+    ...(message.keep ? { attachments: message.keep.map((id) => ({ id })) } : {}),
     allowedMentions: NO_MENTIONS,
-  };
-}
-
-/**
- * The message without its picture: what goes out first so the text is not
- * held up by the upload. The embed's `attachment://` reference goes too; the
- * edit that carries the file brings it back.
- */
-export function withoutFiles(message: DiscordMessage): DiscordMessage {
-  return {
-    ...message,
-    embeds: message.embeds.map(({ image: _image, ...embed }) => embed),
-    files: [],
   };
 }
 

@@ -226,6 +226,12 @@ export class FakeRest {
     });
   }
 
+  /** The message an interaction's response created or updated ("@original"). */
+  originalOf(token: string): FakeMessage | undefined {
+    const id = this.originals.get(token);
+    return id ? this.messages.get(id) : undefined;
+  }
+
   /** Every request made for one interaction token (callback and webhook calls), in order. */
   forToken(token: string): RecordedRequest[] {
     return this.requests.filter((r) => r.path.includes(`/${token}/`) || r.path.endsWith(`/${token}`));
