@@ -23,7 +23,8 @@ import { invocationOf, optionSpecOf } from './invocation.js';
 import { keepingPictures } from './kept-picture.js';
 import { actionOf, rememberLongActions } from './long-actions.js';
 import { toEdit, toSend } from './payload.js';
-import { type DiscordMessage, renderReply } from './render.js';
+import type { DiscordMessage } from './render.js';
+import { renderOnce } from './render-once.js';
 
 /** Discord accepts an interaction's callback for 15 minutes; a claim outlives any redelivery. */
 const INTERACTION_CLAIM_MS = 15 * 60_000;
@@ -176,10 +177,13 @@ export function createInteractionHandler(
     return { reply: replyFor(outcome as Outcome, account), deferred };
   }
 
-  async function render(reply: Reply, single = false): Promise<DiscordMessage[]> {
-    const imageUrl = await pictureLink(services.pictures, reply.image, logger);
-    const { messages, longActions } = renderReply(reply, { single, imageUrl });
-    await rememberLongActions(services.store, longActions);
+  async function render(reply: Reply, single = false): Promise<readonly DiscordMessage[]> {
+    // A picture already stored is linked at once; only a first showing waits for the Store.
+    const imageUrl =
+      (reply.image && services.pictures?.linkIfStored(reply.image)) ??
+      (await pictureLink(services.pictures, reply.image, logger));
+    const { messages, longActions } = renderOnce(reply, { single, imageUrl });
+    if (longActions.size > 0) await rememberLongActions(services.store, longActions);
     return messages;
   }
 
@@ -195,7 +199,7 @@ export function createInteractionHandler(
       account,
     );
     const ephemeral = reply.visibility === 'private';
-    const [first, ...rest] = (await render(reply)) as [DiscordMessage, ...DiscordMessage[]];
+    const [first, ...rest] = (await render(reply)) as readonly [DiscordMessage, ...DiscordMessage[]];
     if (!deferred && uploadsLate(first, arrived)) {
       // Acknowledged now, in the reply's own visibility; the picture follows while Discord waits.
       await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
@@ -242,7 +246,7 @@ export function createInteractionHandler(
       else await interaction.update(toEdit(only) as InteractionUpdateOptions);
       return;
     }
-    const [first, ...rest] = (await render(reply)) as [DiscordMessage, ...DiscordMessage[]];
+    const [first, ...rest] = (await render(reply)) as readonly [DiscordMessage, ...DiscordMessage[]];
     if (deferred) await interaction.followUp(toSend(first, ephemeral));
     else if (uploadsLate(first, arrived)) {
       await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});

@@ -20,11 +20,26 @@ function encodable<T>(data: T): JSONEncodable<T> {
   return { toJSON: () => data };
 }
 
+type Encoded = Pick<BaseMessageOptions, 'embeds' | 'components'>;
+const encoded = new WeakMap<DiscordMessage, Encoded>();
+
+/** A message's embeds and components as discord.js takes them, wrapped once per message (rendered messages are shared). */
+function encodedParts(message: DiscordMessage): Encoded {
+  let parts = encoded.get(message);
+  if (!parts) {
+    parts = { embeds: message.embeds.map(encodable), components: message.components.map(encodable) };
+    encoded.set(message, parts);
+  }
+  return parts;
+}
+
+/** Fresh options for each call: discord.js writes its attachment list into the object it is given. */
 function base(message: DiscordMessage): BaseMessageOptions {
+  const { embeds, components } = encodedParts(message);
   return {
     content: message.content ?? '',
-    embeds: message.embeds.map(encodable),
-    components: message.components.map(encodable),
+    embeds,
+    components,
     files: message.files.map(
       // A view of the PNG, not a copy: discord.js only reads it.
       (f) =>
