@@ -120,7 +120,7 @@ if (kind === 'bare') {
   console.log(`ready ${loaded.source}`);
 }
 
-/** CPU ms so far of the main thread and of the others by name (V8's GC helpers are 'helpers'), from /proc. */
+/** CPU ms so far, user and system, of the main thread and of the others by name (V8's GC helpers are 'helpers'), from /proc. */
 function threadTimes(): Record<string, number> {
   const ticks = 100; // USER_HZ on Linux
   const out: Record<string, number> = {};
@@ -129,8 +129,8 @@ function threadTimes(): Record<string, number> {
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const name = Number(task) === process.pid ? 'main' : comm === 'node' ? 'helpers' : comm;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
-    out[name] = (out[name] ?? 0) + ms;
+    out[`${name} user`] = (out[`${name} user`] ?? 0) + (Number(fields[11]) * 1000) / ticks;
+    out[`${name} sys`] = (out[`${name} sys`] ?? 0) + (Number(fields[12]) * 1000) / ticks;
   }
   return out;
 }
