@@ -178,10 +178,10 @@ export function createInteractionHandler(
   }
 
   async function render(reply: Reply, single = false): Promise<readonly DiscordMessage[]> {
-    // A picture already stored is linked at once; only a first showing waits for the Store.
-    const imageUrl =
-      (reply.image && services.pictures?.linkIfStored(reply.image)) ??
-      (await pictureLink(services.pictures, reply.image, logger));
+    // A picture already stored is linked at once; only its first showing waits for the Store.
+    const imageUrl = reply.image
+      ? (services.pictures?.linkIfStored(reply.image) ?? (await pictureLink(services.pictures, reply.image, logger)))
+      : undefined;
     const { messages, longActions } = renderOnce(reply, { single, imageUrl });
     if (longActions.size > 0) await rememberLongActions(services.store, longActions);
     return messages;
