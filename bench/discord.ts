@@ -1,15 +1,17 @@
 /**
- * Discord reply cost: the fake Discord dispatches `/timeline when:2020-10`
+ * Discord reply cost: a fake Discord dispatches `/timeline when:2020-10`
  * over the gateway and times until the reply reaches its REST (the callback;
  * for an uploaded picture, the request that carries the file). Each client
- * runs in its own process on its own gateway connection; the kinds take
- * turns within each round, so they share the machine's conditions.
+ * runs in its own process on a fake Discord of its own, all for the whole
+ * run.
  *
- * Per client and round: the CPU time per interaction and the sequential p50
- * (one interaction at a time, the latency a person sees on a quiet bot),
- * then the p99 with 50 in flight. Targets, against bare discord.js replying
- * a fixed embed in the same round: CPU per interaction ≤ 1.5× and
- * sequential p50 ≤ 1.3× with the picture linked (PUBLIC_URL).
+ * Per round and client: the CPU time per interaction (user + system, all of
+ * the client's threads) and the sequential p50 (one interaction at a time,
+ * what a person sees on a quiet bot), then the p99 and CPU with 50 in
+ * flight, one client at a time. Both go in chunks, the clients taking
+ * turns, so they share the machine's conditions. Targets, against bare
+ * discord.js replying a fixed embed in the same round: CPU per interaction
+ * ≤ 1.5× and sequential p50 ≤ 1.3× with the picture linked (PUBLIC_URL).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -189,66 +191,129 @@ interface Round {
   problems: number;
 }
 
-const fake = await FakeDiscord.start();
-fake.rest.keepRecords = false;
+/**
+ * Sequential interactions go in chunks of this many, the clients taking
+ * turns, so that a change in the machine's load (other work on it) lands on
+ * every client alike rather than on whichever ran then.
+ */
+const CHUNK = 100;
+/** The 50-in-flight runs take turns likewise, a client at a time, in chunks of this many. */
+const CONCURRENT_CHUNK = 500;
+
+interface Running {
+  kind: Kind;
+  client: Client;
+  fake: FakeDiscord;
+  uploads: boolean;
+  /** `work`, stopping every client if it fails. */
+  run<T>(work: Promise<T>): Promise<T>;
+}
+
+const running: Running[] = [];
+const stopAll = () => {
+  for (const r of running) r.client.child.kill();
+};
+// Never leave a client behind, even when the run fails.
+process.once('exit', stopAll);
+for (const kind of KINDS) {
+  // Each client has a fake Discord of its own: a gateway dispatch reaches every connection on it.
+  const fake = await FakeDiscord.start();
+  fake.rest.keepRecords = false;
+  const client = await startClient(kind, fake);
+  running.push({
+    kind,
+    client,
+    fake,
+    uploads: UPLOADS.has(kindOf(kind)),
+    run: (work) =>
+      work.catch((error: unknown) => {
+        stopAll();
+        throw error;
+      }),
+  });
+}
+let packSource = '';
+for (const r of running) {
+  if (r.kind !== 'bare') packSource = r.client.source;
+  await r.run(drive(r.fake, WARMUP, IN_FLIGHT, r.uploads));
+  await r.run(drive(r.fake, 100, 1, r.uploads));
+  console.log(`${r.kind} replies like: ${sample.slice(0, 80)}`);
+}
+
 const rounds = new Map<Kind, Round[]>(KINDS.map((k) => [k, []]));
 const roundsOf = (kind: Kind) => rounds.get(kind) as Round[];
-let packSource = '';
-const load: string[] = [readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')];
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const load: string[] = [loadAverage()];
 for (let round = 0; round < ROUNDS; round++) {
-  for (const kind of KINDS) {
-    const client = await startClient(kind, fake);
-    const { child } = client;
-    // Never leave a client behind, even when the run fails.
-    const killChild = () => child.kill();
-    process.once('exit', killChild);
-    const run = <T>(work: Promise<T>) =>
-      work.catch((error: unknown) => {
-        child.kill();
-        throw error;
-      });
-    if (kind !== 'bare') packSource = client.source;
-    const uploads = UPLOADS.has(kindOf(kind));
-    await run(drive(fake, WARMUP, IN_FLIGHT, uploads));
-    await run(drive(fake, 100, 1, uploads));
-    if (round === 0) console.log(`${kind} replies like: ${sample.slice(0, 80)}`);
-
-    if (PROFILE) await ask(client, 'profile-start', 'profile started');
-    const threadsBefore = JSON.parse(await ask(client, 'threads', 'threads ')) as Record<string, number>;
-    let cpu = await cpuOf(client);
-    const sequential = await run(drive(fake, SEQUENTIAL, 1, uploads));
-    const sequentialCpu = (await cpuOf(client)) - cpu;
-
-    cpu = await cpuOf(client);
-    const started = performance.now();
-    const concurrent = await run(drive(fake, INTERACTIONS, IN_FLIGHT, uploads));
-    const seconds = (performance.now() - started) / 1000;
-    const concurrentCpu = (await cpuOf(client)) - cpu;
-    if (PROFILE) console.log(`${kind}: ${await ask(client, 'profile-stop', 'profile ')}`);
-    const threadsAfter = JSON.parse(await ask(client, 'threads', 'threads ')) as Record<string, number>;
-    const byThread = Object.entries(threadsAfter)
-      .map(([name, ms]) => `${name} ${Math.round(ms - (threadsBefore[name] ?? 0))}`)
-      .join(', ');
-    if (process.env.BENCH_THREADS) console.log(`${kind} round ${round + 1} CPU ms by thread: ${byThread}`);
-
+  // Each round starts with another client, so none always runs first.
+  const order = running.map((_, i) => running[(i + round) % running.length] as Running);
+  const threadsBefore = new Map<Kind, Record<string, number>>();
+  for (const r of order) {
+    if (PROFILE) await ask(r.client, 'profile-start', 'profile started');
+    threadsBefore.set(r.kind, JSON.parse(await ask(r.client, 'threads', 'threads ')) as Record<string, number>);
+  }
+  const sequential = new Map<Kind, Phase & { cpu: number }>(
+    KINDS.map((k) => [k, { latencies: [], requests: 0, files: 0, cpu: 0 }]),
+  );
+  for (let done = 0; done < SEQUENTIAL; done += CHUNK) {
+    for (const r of order) {
+      const total = sequential.get(r.kind) as Phase & { cpu: number };
+      const cpu = await cpuOf(r.client);
+      const chunk = await r.run(drive(r.fake, Math.min(CHUNK, SEQUENTIAL - done), 1, r.uploads));
+      total.cpu += (await cpuOf(r.client)) - cpu;
+      total.latencies.push(...chunk.latencies);
+      total.requests += chunk.requests;
+      total.files += chunk.files;
+    }
+  }
+  const concurrent = new Map<Kind, Phase & { cpu: number; seconds: number }>(
+    KINDS.map((k) => [k, { latencies: [], requests: 0, files: 0, cpu: 0, seconds: 0 }]),
+  );
+  for (let done = 0; done < INTERACTIONS; done += CONCURRENT_CHUNK) {
+    for (const r of order) {
+      const total = concurrent.get(r.kind) as Phase & { cpu: number; seconds: number };
+      const cpu = await cpuOf(r.client);
+      const started = performance.now();
+      const chunk = await r.run(drive(r.fake, Math.min(CONCURRENT_CHUNK, INTERACTIONS - done), IN_FLIGHT, r.uploads));
+      total.seconds += (performance.now() - started) / 1000;
+      total.cpu += (await cpuOf(r.client)) - cpu;
+      total.latencies.push(...chunk.latencies);
+      total.requests += chunk.requests;
+      total.files += chunk.files;
+    }
+  }
+  for (const r of order) {
+    const seq = sequential.get(r.kind) as Phase & { cpu: number };
+    const conc = concurrent.get(r.kind) as Phase & { cpu: number; seconds: number };
     const replies = SEQUENTIAL + INTERACTIONS;
-    process.off('exit', killChild);
-    child.kill('SIGINT');
-    await new Promise((r) => child.once('exit', r));
-    roundsOf(kind).push({
-      sequential: sequential.latencies,
-      sequentialCpu: sequentialCpu / SEQUENTIAL,
-      concurrent: concurrent.latencies,
-      concurrentCpu: concurrentCpu / INTERACTIONS,
-      throughput: INTERACTIONS / seconds,
-      requestsPerReply: (sequential.requests + concurrent.requests) / replies,
-      filesPerReply: (sequential.files + concurrent.files) / replies,
-      problems: problemsLogged(client.logFile),
+    roundsOf(r.kind).push({
+      sequential: seq.latencies,
+      sequentialCpu: seq.cpu / SEQUENTIAL,
+      concurrent: conc.latencies,
+      concurrentCpu: conc.cpu / INTERACTIONS,
+      throughput: INTERACTIONS / conc.seconds,
+      requestsPerReply: (seq.requests + conc.requests) / replies,
+      filesPerReply: (seq.files + conc.files) / replies,
+      problems: 0,
     });
   }
-  load.push(readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '));
+  for (const r of order) {
+    if (PROFILE) console.log(`${r.kind}: ${await ask(r.client, 'profile-stop', 'profile ')}`);
+    const after = JSON.parse(await ask(r.client, 'threads', 'threads ')) as Record<string, number>;
+    const before = threadsBefore.get(r.kind) ?? {};
+    const byThread = Object.entries(after)
+      .map(([name, ms]) => `${name} ${Math.round(ms - (before[name] ?? 0))}`)
+      .join(', ');
+    if (process.env.BENCH_THREADS) console.log(`${r.kind} round ${round + 1} CPU ms by thread: ${byThread}`);
+  }
+  load.push(loadAverage());
 }
-await fake.close();
+for (const r of running) {
+  r.client.child.kill('SIGINT');
+  await new Promise((resolve) => r.client.child.once('exit', resolve));
+  await r.fake.close();
+  (roundsOf(r.kind)[0] as Round).problems = problemsLogged(r.client.logFile);
+}
 
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => `${x.toFixed(2)}×`;
