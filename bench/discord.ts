@@ -22,7 +22,7 @@ import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../test/fakes/disc
 
 const IN_FLIGHT = 50;
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 2_000);
-const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 500);
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 2_000);
 const WARMUP = 300;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CPU_TARGET = 1.5;
