@@ -11,6 +11,17 @@ import { timelineStripFor } from '../src/pictures/timeline.js';
 /** Pages already built, picture included: the same page asked again costs a lookup. */
 const pages = packMemo<Reply>(500);
 
+/** Each page as a page turn (replacing the message clicked): one object per page, so adapters can reuse its rendering. */
+const turns = new WeakMap<Reply, Reply>();
+function asTurn(page: Reply): Reply {
+  let turn = turns.get(page);
+  if (!turn) {
+    turn = { ...page, replaceOriginal: true };
+    turns.set(page, turn);
+  }
+  return turn;
+}
+
 function run(when: string, topicText: string | undefined, page: number, ctx: CommandContext): Reply {
   const period = parsePeriod(when);
   const topic = topicText ? resolveTopic(ctx.pack, topicText, (w) => packMentionsWord(ctx.pack, w)) : undefined;
@@ -56,7 +67,6 @@ export const timelineCommand: Command = {
     } catch {
       throw new UserError('That button is no longer active.');
     }
-    const reply = run(when, topicText, Number(page), ctx);
-    return { ...reply, replaceOriginal: true };
+    return asTurn(run(when, topicText, Number(page), ctx));
   },
 };

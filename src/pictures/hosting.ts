@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.js';
 import { orAfter } from '../core/deadline.js';
 import type { ReplyImage } from '../core/reply.js';
 import type { Store } from '../core/store.js';
 import type { Logger } from '../log.js';
+import { pictureKey } from './key.js';
 
 /** Where pictures are served, below PUBLIC_URL: `/pictures/<key>.png`. */
 export const PICTURES_ROUTE = '/pictures/';
@@ -46,7 +46,6 @@ function storeKey(key: string): string {
  * every `/timeline` was most of what a reply cost (see bench/README.md).
  */
 export class PictureHost {
-  private readonly keys = new WeakMap<Uint8Array, string>();
   private readonly published = new LRUCache<string, Promise<void>>({ max: 10_000, ttl: REPUBLISH_AFTER_MS });
   /** Pictures whose write has finished, so a reply can take the link without waiting on anything. */
   private readonly stored = new LRUCache<string, true>({ max: 10_000, ttl: REPUBLISH_AFTER_MS });
@@ -104,14 +103,8 @@ export class PictureHost {
     return `${this.base}${PICTURES_ROUTE}${key}.png`;
   }
 
-  /** Hashed once per PNG: a memoised reply hands back the same bytes each time. */
   keyOf(png: Uint8Array): string {
-    let key = this.keys.get(png);
-    if (!key) {
-      key = createHash('sha256').update(png).digest('hex').slice(0, 32);
-      this.keys.set(png, key);
-    }
-    return key;
+    return pictureKey(png);
   }
 }
 

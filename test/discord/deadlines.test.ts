@@ -178,3 +178,113 @@ describe('deadlines and failures through discord.js', () => {
     expect(answer.message.content).toBe(RESTARTING);
   });
 });
+
+describe('a reply that uploads a picture, against the 3 s deadline', () => {
+  const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 7, 7, 7]);
+  const chartReply = (title: string, visibility: 'channel' | 'private') => ({
+    title,
+    body: title,
+    text: title,
+    image: { png: PNG, filename: 'chart.png', alt: 'A chart' },
+    visibility,
+  });
+  const charts: Command[] = [
+    {
+      name: 'quickchart',
+      description: 'A picture at once',
+      options: [],
+      run: async () => chartReply('Quick', 'channel'),
+    },
+    {
+      name: 'latechart',
+      description: 'A picture after 400 ms',
+      options: [],
+      run: async () => {
+        await sleep(400);
+        return chartReply('Late', 'channel');
+      },
+    },
+    {
+      name: 'lateprivatechart',
+      description: 'A private picture after 400 ms',
+      options: [],
+      run: async () => {
+        await sleep(400);
+        return chartReply('Late and private', 'private');
+      },
+    },
+    {
+      name: 'chartpager',
+      description: 'Turns to a page with a new chart after 400 ms',
+      options: [],
+      run: async () => ({ text: 'page 1', visibility: 'channel' }),
+      onChoice: async () => {
+        await sleep(400);
+        return { ...chartReply('Page 2', 'channel'), replaceOriginal: true };
+      },
+    },
+  ];
+  let h: Harness;
+  beforeAll(async () => {
+    // A shorter allowance than the default 1 s, so the test does not wait long.
+    h = await startHarness({ commands: charts, uploadDeferAfterMs: 200 });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const calls = (answer: { requests: { method: string; path: string; files: unknown[] }[] }, token: string) =>
+    answer.requests.map((r) => `${r.method} ${r.path.replace(token, 'TOKEN')}${r.files.length ? ' +file' : ''}`);
+
+  it('sends a picture ready in time in the first response, file included', async () => {
+    const interaction = slashCommand({ name: 'quickchart' });
+    const answer = await interact(h.fake, interaction);
+    expect(calls(answer, interaction.token)).toEqual([`POST /interactions/${interaction.id}/TOKEN/callback +file`]);
+  });
+
+  it('acknowledges a picture that is ready late first, then sends it in an edit of the response', async () => {
+    const interaction = slashCommand({ name: 'latechart' });
+    const answer = await interact(h.fake, interaction);
+    expect(answer.callbackType).toBe(5);
+    expect(calls(answer, interaction.token)).toEqual([
+      `POST /interactions/${interaction.id}/TOKEN/callback`,
+      expect.stringMatching(/^PATCH \/webhooks\/\d+\/TOKEN\/messages\/@original \+file$/),
+    ]);
+    expect(textOf(answer.message)).toContain('Late');
+    expect(answer.ephemeral).toBe(false);
+  });
+
+  it('acknowledges a late private picture privately, so nothing is shown to the channel meanwhile', async () => {
+    const interaction = slashCommand({ name: 'lateprivatechart' });
+    const answer = await interact(h.fake, interaction);
+    expect(answer.callbackType).toBe(5);
+    const callback = answer.requests[0]?.body as { data?: { flags?: number } };
+    expect((callback.data?.flags ?? 0) & 64).toBe(64);
+    expect(calls(answer, interaction.token)).toEqual([
+      `POST /interactions/${interaction.id}/TOKEN/callback`,
+      expect.stringMatching(/^PATCH \/webhooks\/\d+\/TOKEN\/messages\/@original \+file$/),
+    ]);
+    expect(textOf(answer.message)).toContain('Late and private');
+  });
+
+  it('turns a page to a new chart late by acknowledging the click first, then editing the message with the file', async () => {
+    const posted = await h.adapter.poster.post(
+      { platform: 'discord', channelId: FAKE_CHANNEL_ID, serverId: FAKE_GUILD_ID },
+      {
+        text: 'page 1',
+        title: 'Page 1',
+        body: 'page 1',
+        choices: [{ action: 'chartpager:next', label: 'Next' }],
+        visibility: 'channel',
+      },
+    );
+    const click = buttonClick({ customId: 'chartpager:next', message: { id: posted.messageId } });
+    const answer = await interact(h.fake, click);
+    expect(answer.callbackType).toBe(6);
+    expect(calls(answer, click.token)).toEqual([
+      `POST /interactions/${click.id}/TOKEN/callback`,
+      expect.stringMatching(/^PATCH \/webhooks\/\d+\/TOKEN\/messages\/@original \+file$/),
+    ]);
+    expect(textOf(h.fake.rest.messages.get(posted.messageId) as Record<string, unknown>)).toContain('Page 2');
+  });
+});

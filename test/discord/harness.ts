@@ -48,6 +48,7 @@ export async function startHarness(
   options: {
     commands?: readonly Command[];
     deferAfterMs?: number;
+    uploadDeferAfterMs?: number;
     heartbeatIntervalMs?: number;
     pack?: Pack;
     /** Serve pictures on a loopback port of their own (as PUBLIC_URL) and link them instead of attaching them. */
@@ -68,6 +69,7 @@ export async function startHarness(
   const adapterOptions = {
     commands: options.commands ?? registry,
     deferAfterMs: options.deferAfterMs,
+    uploadDeferAfterMs: options.uploadDeferAfterMs,
     pictures: pictures?.host,
   };
   let adapter = createDiscordAdapter(config, store, logger, adapterOptions);

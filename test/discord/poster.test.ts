@@ -3,6 +3,7 @@ import { commands } from '../../commands/index.js';
 import type { Command } from '../../src/core/command.js';
 import type { ChannelRef } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
+import { pictureKey } from '../../src/pictures/key.js';
 import { buttonClick } from '../fakes/discord/interactions.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID } from '../fakes/discord/server.js';
 import { postError } from '../support/post-error.js';
@@ -59,10 +60,11 @@ describe('DiscordPoster against the fake REST', () => {
       image: { png, filename: 'map.png', alt: 'Tavush and Tovuz' },
     });
     const request = h.fake.rest.requests.slice(before).find((r) => r.method === 'POST');
-    expect(request?.files.map((f) => [f.name, [...f.bytes]])).toEqual([['map.png', [...png]]]);
+    const name = `map-${pictureKey(png).slice(0, 16)}.png`;
+    expect(request?.files.map((f) => [f.name, [...f.bytes]])).toEqual([[name, [...png]]]);
     expect(request?.body).toMatchObject({
-      attachments: [{ id: 0, filename: 'map.png', description: 'Tavush and Tovuz' }],
-      embeds: [{ image: { url: 'attachment://map.png' } }],
+      attachments: [{ id: 0, filename: name, description: 'Tavush and Tovuz' }],
+      embeds: [{ image: { url: `attachment://${name}` } }],
     });
   });
 

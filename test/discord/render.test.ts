@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/adapters/discord/limits.js';
 import { customIdFor, renderReply } from '../../src/adapters/discord/render.js';
 import type { Choice, Reply } from '../../src/core/reply.js';
+import { pictureKey } from '../../src/pictures/key.js';
 import { expectValidMessage } from './validate.js';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -148,10 +149,21 @@ describe('renderReply', () => {
       image: { png, filename: 'map of tavush.png', alt: 'Map showing Tavush and Tovuz' },
       visibility: 'channel',
     });
-    expect(messages[0]?.files).toEqual([
-      { name: 'map_of_tavush.png', data: png, description: 'Map showing Tavush and Tovuz' },
-    ]);
-    expect(messages[0]?.embeds[0]?.image?.url).toBe('attachment://map_of_tavush.png');
+    const name = `map_of_tavush-${pictureKey(png).slice(0, 16)}.png`;
+    expect(messages[0]?.files).toEqual([{ name, data: png, description: 'Map showing Tavush and Tovuz' }]);
+    expect(messages[0]?.embeds[0]?.image?.url).toBe(`attachment://${name}`);
+  });
+
+  it('names an attached picture by its content: the same picture the same name, another picture another', () => {
+    const nameOf = (bytes: number[]) =>
+      renderReply({
+        text: 'map',
+        image: { png: new Uint8Array(bytes), filename: 'map.png', alt: 'Map' },
+        visibility: 'channel',
+      }).messages[0]?.files[0]?.name;
+    expect(nameOf([1, 2, 3])).toMatch(/^map-[0-9a-f]{16}\.png$/);
+    expect(nameOf([1, 2, 3])).toBe(nameOf([1, 2, 3]));
+    expect(nameOf([1, 2, 4])).not.toBe(nameOf([1, 2, 3]));
   });
 
   it('with a picture link (PUBLIC_URL), shows it in the embed and attaches nothing; a link too long for Discord falls back to the file', () => {
@@ -169,8 +181,9 @@ describe('renderReply', () => {
     expectValidMessage(linked!);
 
     const tooLong = renderReply(reply, { imageUrl: `https://example.org/${'x'.repeat(LIMITS.imageUrl)}` }).messages[0];
-    expect(tooLong?.files.map((f) => f.name)).toEqual(['map.png']);
-    expect(tooLong?.embeds[0]?.image?.url).toBe('attachment://map.png');
+    const name = `map-${pictureKey(png).slice(0, 16)}.png`;
+    expect(tooLong?.files.map((f) => f.name)).toEqual([name]);
+    expect(tooLong?.embeds[0]?.image?.url).toBe(`attachment://${name}`);
   });
 
   it('cites sources in the footer, or in fields with links when they do not fit there', () => {

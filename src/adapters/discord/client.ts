@@ -63,6 +63,8 @@ export interface DiscordAdapterOptions {
   /** What it serves: the entry point passes the registry; tests pass their own to add a slow command. */
   commands: readonly Command[];
   deferAfterMs?: number;
+  /** Past this, a reply that uploads a picture is acknowledged first (see DEFAULT_UPLOAD_DEFER_AFTER_MS). */
+  uploadDeferAfterMs?: number;
   /** Shows pictures by link (PUBLIC_URL) in replies and posts, instead of attaching them. */
   pictures?: PictureHost;
 }
@@ -91,6 +93,7 @@ export function createDiscordAdapter(
         services,
         logger: log,
         deferAfterMs: options.deferAfterMs,
+        uploadDeferAfterMs: options.uploadDeferAfterMs,
         accepting: () => accepting,
       });
       client.on(Events.InteractionCreate, (interaction) => void handle(interaction));

@@ -20,9 +20,11 @@ import { pictureLink } from '../../pictures/hosting.js';
 import { suggest } from './autocomplete.js';
 import { callerOf } from './caller.js';
 import { invocationOf, optionSpecOf } from './invocation.js';
+import { keepingPictures } from './kept-picture.js';
 import { actionOf, rememberLongActions } from './long-actions.js';
-import { toEdit, toSend, withoutFiles } from './payload.js';
-import { type DiscordMessage, renderReply } from './render.js';
+import { toEdit, toSend } from './payload.js';
+import type { DiscordMessage } from './render.js';
+import { renderOnce } from './render-once.js';
 
 /** Discord accepts an interaction's callback for 15 minutes; a claim outlives any redelivery. */
 const INTERACTION_CLAIM_MS = 15 * 60_000;
@@ -55,11 +57,22 @@ export const APOLOGY = 'Sorry, something went wrong on our side. It has been log
  */
 export const DEFAULT_DEFER_AFTER_MS = 2_000;
 
+/**
+ * A reply that uploads its picture goes out whole in the first response,
+ * one multipart request, when it is ready within this long of the
+ * interaction arriving; later, the interaction is acknowledged first and the
+ * picture follows in an edit. Discord gives the first response 3 s, so the
+ * upload keeps 2 s: a 70 KB chart takes milliseconds on a server's link;
+ * this is for slow links and a retried request.
+ */
+export const DEFAULT_UPLOAD_DEFER_AFTER_MS = 1_000;
+
 export interface InteractionHandlerOptions {
   commands: readonly Command[];
   services: Services;
   logger: Logger;
   deferAfterMs?: number;
+  uploadDeferAfterMs?: number;
   /** False once a graceful stop has begun: new interactions get a short "restarting" note. */
   accepting?: () => boolean;
   /** So a graceful stop waits for replies in flight; the process's own by default. */
@@ -131,6 +144,10 @@ export function createInteractionHandler(
 ): (interaction: Interaction) => Promise<void> {
   const { commands, services, logger } = options;
   const deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
+  const uploadDeferAfterMs = options.uploadDeferAfterMs ?? DEFAULT_UPLOAD_DEFER_AFTER_MS;
+  /** Whether `message` uploads a file too late to be sure it reaches Discord within the first response's 3 s. */
+  const uploadsLate = (message: DiscordMessage, arrived: number) =>
+    message.files.length > 0 && performance.now() - arrived > uploadDeferAfterMs;
 
   /** The reply to show, and how the interaction went for the log line and the metrics. */
   function replyFor(outcome: Outcome, account: Account): Reply {
@@ -160,10 +177,13 @@ export function createInteractionHandler(
     return { reply: replyFor(outcome as Outcome, account), deferred };
   }
 
-  async function render(reply: Reply, single = false): Promise<DiscordMessage[]> {
-    const imageUrl = await pictureLink(services.pictures, reply.image, logger);
-    const { messages, longActions } = renderReply(reply, { single, imageUrl });
-    await rememberLongActions(services.store, longActions);
+  async function render(reply: Reply, single = false): Promise<readonly DiscordMessage[]> {
+    // A picture already stored is linked at once; only its first showing waits for the Store.
+    const imageUrl = reply.image
+      ? (services.pictures?.linkIfStored(reply.image) ?? (await pictureLink(services.pictures, reply.image, logger)))
+      : undefined;
+    const { messages, longActions } = renderOnce(reply, { single, imageUrl });
+    if (longActions.size > 0) await rememberLongActions(services.store, longActions);
     return messages;
   }
 
@@ -171,6 +191,7 @@ export function createInteractionHandler(
     interaction: ChatInputCommandInteraction,
     call: Invocation,
     account: Account,
+    arrived: number,
   ): Promise<void> {
     const { reply, deferred } = await answer(
       () => dispatch(commands, call, { ...services, caller: callerOf(interaction) }),
@@ -178,19 +199,20 @@ export function createInteractionHandler(
       account,
     );
     const ephemeral = reply.visibility === 'private';
-    const [first, ...rest] = await render(reply);
-    if (!deferred && first?.files.length) {
-      // A picture makes the callback a large multipart upload; the text goes first and the picture follows in an edit.
-      await interaction.reply(toSend(withoutFiles(first), ephemeral));
+    const [first, ...rest] = (await render(reply)) as readonly [DiscordMessage, ...DiscordMessage[]];
+    if (!deferred && uploadsLate(first, arrived)) {
+      // Acknowledged now, in the reply's own visibility; the picture follows while Discord waits.
+      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       await interaction.editReply(toEdit(first));
     } else if (!deferred) {
-      await interaction.reply(toSend(first as DiscordMessage, ephemeral));
+      // The picture, if it is uploaded, rides in this one request.
+      await interaction.reply(toSend(first, ephemeral));
     } else if (ephemeral) {
       // A deferred reply is public; a private answer replaces it with an ephemeral follow-up.
       await interaction.deleteReply();
-      await interaction.followUp(toSend(first as DiscordMessage, true));
+      await interaction.followUp(toSend(first, true));
     } else {
-      await interaction.editReply(toEdit(first as DiscordMessage));
+      await interaction.editReply(toEdit(first));
     }
     for (const message of rest) await interaction.followUp(toSend(message, ephemeral));
   }
@@ -199,6 +221,7 @@ export function createInteractionHandler(
   async function onButton(
     interaction: ButtonInteraction | StringSelectMenuInteraction,
     account: Account,
+    arrived: number,
   ): Promise<void> {
     const { reply, deferred } = await answer(
       async () => {
@@ -213,14 +236,22 @@ export function createInteractionHandler(
     const ephemeral = reply.visibility === 'private';
     // Replacing a public message with a private answer would publish it, so that becomes a private reply.
     if (reply.replaceOriginal && (!ephemeral || interaction.message.flags.has(MessageFlags.Ephemeral))) {
-      const [only] = await render(reply, true);
-      if (deferred) await interaction.editReply(toEdit(only as DiscordMessage));
-      else await interaction.update(toEdit(only as DiscordMessage) as InteractionUpdateOptions);
+      const [rendered] = await render(reply, true);
+      // A page turn that keeps the chart keeps the message's copy of it: no upload.
+      const only = keepingPictures(rendered as DiscordMessage, interaction.message);
+      if (!deferred && uploadsLate(only, arrived)) {
+        await interaction.deferUpdate();
+        await interaction.editReply(toEdit(only));
+      } else if (deferred) await interaction.editReply(toEdit(only));
+      else await interaction.update(toEdit(only) as InteractionUpdateOptions);
       return;
     }
-    const [first, ...rest] = await render(reply);
-    if (deferred) await interaction.followUp(toSend(first as DiscordMessage, ephemeral));
-    else await interaction.reply(toSend(first as DiscordMessage, ephemeral));
+    const [first, ...rest] = (await render(reply)) as readonly [DiscordMessage, ...DiscordMessage[]];
+    if (deferred) await interaction.followUp(toSend(first, ephemeral));
+    else if (uploadsLate(first, arrived)) {
+      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+      await interaction.editReply(toEdit(first));
+    } else await interaction.reply(toSend(first, ephemeral));
     for (const message of rest) await interaction.followUp(toSend(message, ephemeral));
   }
 
@@ -237,6 +268,8 @@ export function createInteractionHandler(
   }
 
   return async (interaction: Interaction) => {
+    // Discord's 3 s run from here; the claim's wait counts against them.
+    const arrived = performance.now();
     // Replicas on one shard each receive every interaction: only the one that claims it answers.
     if (!(await firstToClaim(services.store, interaction.id, logger))) return;
     const started = performance.now();
@@ -248,9 +281,10 @@ export function createInteractionHandler(
       if (options.accepting && !options.accepting()) {
         account.outcome = 'rejected';
         await onRestarting(interaction);
-      } else if (interaction.isChatInputCommand()) await onCommand(interaction, call as Invocation, account);
+      } else if (interaction.isChatInputCommand()) await onCommand(interaction, call as Invocation, account, arrived);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, call as Invocation);
-      else if (interaction.isButton() || interaction.isStringSelectMenu()) await onButton(interaction, account);
+      else if (interaction.isButton() || interaction.isStringSelectMenu())
+        await onButton(interaction, account, arrived);
     };
     try {
       await (options.lifecycle ?? processLifecycle).track(work());

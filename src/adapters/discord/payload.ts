@@ -20,28 +20,37 @@ function encodable<T>(data: T): JSONEncodable<T> {
   return { toJSON: () => data };
 }
 
-function base(message: DiscordMessage): BaseMessageOptions {
-  return {
-    content: message.content ?? '',
-    embeds: message.embeds.map(encodable),
-    components: message.components.map(encodable),
-    files: message.files.map(
-      (f) => new AttachmentBuilder(Buffer.from(f.data), { name: f.name, description: f.description }),
-    ),
-    allowedMentions: NO_MENTIONS,
-  };
+type Encoded = Pick<BaseMessageOptions, 'embeds' | 'components'>;
+const encoded = new WeakMap<DiscordMessage, Encoded>();
+
+/** A message's embeds and components as discord.js takes them, wrapped once per message (rendered messages are shared). */
+function encodedParts(message: DiscordMessage): Encoded {
+  let parts = encoded.get(message);
+  if (!parts) {
+    parts = { embeds: message.embeds.map(encodable), components: message.components.map(encodable) };
+    encoded.set(message, parts);
+  }
+  return parts;
 }
 
-/**
- * The message without its picture: what goes out first so the text is not
- * held up by the upload. The embed's `attachment://` reference goes too; the
- * edit that carries the file brings it back.
- */
-export function withoutFiles(message: DiscordMessage): DiscordMessage {
+/** Fresh options for each call: discord.js writes its attachment list into the object it is given. */
+function base(message: DiscordMessage): BaseMessageOptions {
+  const { embeds, components } = encodedParts(message);
   return {
-    ...message,
-    embeds: message.embeds.map(({ image: _image, ...embed }) => embed),
-    files: [],
+    content: message.content ?? '',
+    embeds,
+    components,
+    files: message.files.map(
+      // A view of the PNG, not a copy: discord.js only reads it.
+      (f) =>
+        new AttachmentBuilder(Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength), {
+          name: f.name,
+          description: f.description,
+        }),
+    ),
+    // Kept attachments by id; discord.js adds the new files to this list (an edit's list is all it keeps).
+    ...(message.keep ? { attachments: message.keep.map((id) => ({ id })) } : {}),
+    allowedMentions: NO_MENTIONS,
   };
 }
 

@@ -8,8 +8,9 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { Choice, Reply, ReplyField, SourceLine } from '../../core/reply.js';
+import type { Choice, Reply, ReplyField, ReplyImage, SourceLine } from '../../core/reply.js';
 import { clip, splitText } from '../../core/text.js';
+import { pictureKey } from '../../pictures/key.js';
 import { LIMITS } from './limits.js';
 
 export interface DiscordFile {
@@ -25,6 +26,8 @@ export interface DiscordMessage {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponentWithCustomId | APIStringSelectComponent>[];
   files: DiscordFile[];
+  /** Ids of attachments an edited message already carries and keeps, instead of uploading them again. */
+  keep?: string[];
 }
 
 export interface Rendered {
@@ -226,6 +229,17 @@ function safeFilename(name: string): string {
   return /\.[A-Za-z0-9]+$/.test(cleaned) ? cleaned : `${cleaned || 'image'}.png`;
 }
 
+/**
+ * The picture's file name with its content's key in it (`timeline-3fa2….png`),
+ * so an edit can tell that the message already carries this very picture and
+ * keep it instead of uploading it again.
+ */
+function pictureFilename(image: ReplyImage): string {
+  const name = safeFilename(image.filename);
+  const dot = name.lastIndexOf('.');
+  return `${name.slice(0, dot)}-${pictureKey(image.png).slice(0, 16)}${name.slice(dot)}`;
+}
+
 function usesEmbed(reply: Reply): boolean {
   return Boolean(reply.title || reply.body || reply.fields?.length || reply.image || reply.sources?.length);
 }
@@ -263,7 +277,7 @@ export function renderReply(reply: Reply, options: { single?: boolean; imageUrl?
     // Served from PUBLIC_URL: the embed links it, and nothing is uploaded with the message.
     embed.image = { url: options.imageUrl };
   } else if (reply.image) {
-    const name = safeFilename(reply.image.filename);
+    const name = pictureFilename(reply.image);
     (messages[0] as DiscordMessage).files.push({
       name,
       data: reply.image.png,

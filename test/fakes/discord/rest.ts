@@ -22,6 +22,7 @@ export interface RecordedRequest {
   status: number;
   /** What the fake answered (a created message carries its id). */
   response: unknown;
+  /** performance.now() when the request's last byte arrived. */
   at: number;
 }
 
@@ -73,12 +74,16 @@ export function botMessage(id: string, channelId: string, fields: Partial<FakeMe
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<{ body: RecordedRequest['body']; files: RecordedFile[] }> {
+async function readBody(
+  req: IncomingMessage,
+): Promise<{ body: RecordedRequest['body']; files: RecordedFile[]; at: number }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  // When the last byte arrived: the fake's own parsing below is not the sender's time.
+  const at = performance.now();
   const raw = Buffer.concat(chunks);
   const type = req.headers['content-type'] ?? '';
-  if (raw.length === 0) return { body: undefined, files: [] };
+  if (raw.length === 0) return { body: undefined, files: [], at };
   if (type.startsWith('multipart/form-data')) {
     // The platform's own multipart parser, so the fake reads exactly what discord.js sent.
     const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body: raw })
@@ -100,9 +105,9 @@ async function readBody(req: IncomingMessage): Promise<{ body: RecordedRequest['
         });
       }
     }
-    return { body, files };
+    return { body, files, at };
   }
-  return { body: JSON.parse(raw.toString('utf8')), files: [] };
+  return { body: JSON.parse(raw.toString('utf8')), files: [], at };
 }
 
 let snowflake = 1_300_000_000_000_000_000n;
@@ -117,17 +122,55 @@ export function nextSnowflake(): string {
  */
 
 /** An attachment as Discord reports it once uploaded. */
-function uploaded(a: { id?: string | number; filename?: string }, files: RecordedFile[] = []) {
-  // An edit names a new file only by its index among the request's files; the name comes from that part.
-  const filename = a.filename ?? files[Number(a.id)]?.name ?? 'file';
+interface FakeAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  proxy_url: string;
+  description?: string;
+}
+
+/** A new upload named by the request: `id` is the file's index among the request's files. */
+function uploaded(
+  a: { id?: string | number; filename?: string; description?: string },
+  channelId: string,
+  files: RecordedFile[],
+): FakeAttachment {
+  const file = files[Number(a.id)];
+  const filename = a.filename ?? file?.name ?? 'file';
+  const id = nextSnowflake();
   return {
-    id: nextSnowflake(),
+    id,
     filename,
-    size: files[Number(a.id)]?.bytes.length ?? 0,
-    url: `https://cdn.fake/${filename}`,
-    proxy_url: `https://cdn.fake/${filename}`,
+    size: file?.bytes.length ?? 0,
+    url: `https://cdn.discordapp.com/attachments/${channelId}/${id}/${filename}`,
+    proxy_url: `https://media.discordapp.net/attachments/${channelId}/${id}/${filename}`,
+    ...(a.description === undefined ? {} : { description: a.description }),
   };
 }
+
+const ATTACHMENT_REF = 'attachment://';
+
+/**
+ * As Discord shows a message: an embed image naming `attachment://<file>`
+ * points at that attachment's CDN address, and an attachment an embed shows
+ * is left out of the message's `attachments` (Discord documents this). A
+ * reference to no attachment stays as it was, which a test can see.
+ */
+function shown(message: FakeMessage, all: FakeAttachment[]): void {
+  const used = new Set<string>();
+  message.embeds = (message.embeds as Record<string, unknown>[]).map((embed) => {
+    const image = embed.image as { url?: string } | undefined;
+    if (!image?.url?.startsWith(ATTACHMENT_REF)) return embed;
+    const file = all.find((a) => a.filename === image.url?.slice(ATTACHMENT_REF.length));
+    if (!file) return embed;
+    used.add(file.id);
+    return { ...embed, image: { url: file.url, proxy_url: file.proxy_url } };
+  });
+  message.attachments = all.filter((a) => !used.has(a.id));
+}
+
 export class FakeRest {
   readonly requests: RecordedRequest[] = [];
   readonly messages = new Map<string, FakeMessage>();
@@ -136,6 +179,8 @@ export class FakeRest {
   /** Channels that answer 404 Unknown Channel (10003) or 403 Missing Permissions (50013). */
   readonly missingChannels = new Set<string>();
   readonly forbiddenChannels = new Set<string>();
+  /** Every attachment of a message, the ones its embeds show included (those are not in its `attachments`). */
+  private readonly attachmentsOf = new Map<string, FakeAttachment[]>();
   /** Interaction token → id of its original response message. */
   private readonly originals = new Map<string, string>();
   /** Interaction token → the message a clicked component sits on. */
@@ -181,6 +226,12 @@ export class FakeRest {
     });
   }
 
+  /** The message an interaction's response created or updated ("@original"). */
+  originalOf(token: string): FakeMessage | undefined {
+    const id = this.originals.get(token);
+    return id ? this.messages.get(id) : undefined;
+  }
+
   /** Every request made for one interaction token (callback and webhook calls), in order. */
   forToken(token: string): RecordedRequest[] {
     return this.requests.filter((r) => r.path.includes(`/${token}/`) || r.path.endsWith(`/${token}`));
@@ -198,7 +249,7 @@ export class FakeRest {
       req.socket.destroy();
       return;
     }
-    const { body, files } = await readBody(req);
+    const { body, files, at } = await readBody(req);
     const record: RecordedRequest = {
       seq: ++this.seq,
       method,
@@ -210,7 +261,7 @@ export class FakeRest {
       files,
       status: 0,
       response: undefined,
-      at: performance.now(),
+      at,
     };
     const { status, payload, headers } = await this.route(record);
     record.status = status;
@@ -263,7 +314,10 @@ export class FakeRest {
           },
         }),
       ],
-      [/^POST \/interactions\/\d+\/([^/]+)\/callback$/, ([token], _r, body) => this.callback(token as string, body)],
+      [
+        /^POST \/interactions\/\d+\/([^/]+)\/callback$/,
+        ([token], r, body) => this.callback(token as string, body, r.files),
+      ],
       [
         /^(GET|PATCH|DELETE) \/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/,
         ([method, token, ref], r, body) => {
@@ -280,20 +334,21 @@ export class FakeRest {
       ],
       [
         /^POST \/webhooks\/\d+\/[^/]+$/,
-        (_g, _r, body) => ({ status: 200, payload: this.create('interaction-followups', body) }),
+        (_g, r, body) => ({ status: 200, payload: this.create('interaction-followups', body, r.files) }),
       ],
       [
         /^(GET|POST|PATCH) \/channels\/(\d+)\/messages(?:\/(\d+))?$/,
-        ([method, channelId, messageId], _r, body) => {
+        ([method, channelId, messageId], r, body) => {
           if (this.missingChannels.has(channelId as string))
             return { status: 404, payload: { message: 'Unknown Channel', code: 10003 } };
           if (this.forbiddenChannels.has(channelId as string))
             return { status: 403, payload: { message: 'Missing Permissions', code: 50013 } };
-          if (method === 'POST' && !messageId) return { status: 200, payload: this.create(channelId as string, body) };
+          if (method === 'POST' && !messageId)
+            return { status: 200, payload: this.create(channelId as string, body, r.files) };
           const message = messageId ? this.messages.get(messageId) : undefined;
           if (!message || method === 'POST')
             return { status: 404, payload: { message: 'Unknown Message', code: 10008 } };
-          if (method === 'PATCH') return { status: 200, payload: this.edit(message, body) };
+          if (method === 'PATCH') return { status: 200, payload: this.edit(message, body, r.files) };
           return { status: 200, payload: message };
         },
       ],
@@ -318,7 +373,7 @@ export class FakeRest {
       ],
     ];
 
-  private callback(token: string, body: Record<string, unknown>): Reply {
+  private callback(token: string, body: Record<string, unknown>, files: RecordedFile[]): Reply {
     // Discord takes one callback per interaction; a second replica answering the same one is refused.
     if (this.acknowledged.has(token))
       return { status: 400, payload: { code: 40060, message: 'Interaction has already been acknowledged.' } };
@@ -327,7 +382,11 @@ export class FakeRest {
     const data = (body.data ?? {}) as Record<string, unknown>;
     // 4 = message, 5 = deferred message: both create the "original" response.
     if (type === 4 || type === 5) {
-      const message = this.create('interaction-responses', type === 5 ? { content: '', flags: data.flags } : data);
+      const message = this.create(
+        'interaction-responses',
+        type === 5 ? { content: '', flags: data.flags } : data,
+        type === 5 ? [] : files,
+      );
       this.originals.set(token, message.id);
     }
     // 7 = update the message the component is on; 6 = deferred update: later edits of @original go there.
@@ -336,21 +395,25 @@ export class FakeRest {
       if (target) {
         this.originals.set(token, target);
         const message = this.messages.get(target);
-        if (message && type === 7) this.edit(message, data);
+        if (message && type === 7) this.edit(message, data, files);
       }
     }
     return { status: 204 };
   }
 
-  private create(channelId: string, body: Record<string, unknown>): FakeMessage {
+  private create(channelId: string, body: Record<string, unknown>, files: RecordedFile[] = []): FakeMessage {
     const id = nextSnowflake();
     const message = botMessage(id, channelId, {
       content: String(body.content ?? ''),
       embeds: (body.embeds as unknown[]) ?? [],
       components: (body.components as unknown[]) ?? [],
-      attachments: ((body.attachments as { filename: string }[]) ?? []).map((a) => uploaded(a)),
       flags: Number(body.flags ?? 0),
     });
+    const all = ((body.attachments as { id?: string | number; filename?: string }[]) ?? []).map((a) =>
+      uploaded(a, channelId, files),
+    );
+    this.attachmentsOf.set(id, all);
+    shown(message, all);
     this.messages.set(id, message);
     return message;
   }
@@ -360,12 +423,15 @@ export class FakeRest {
       if (body[key] !== undefined) (message as Record<string, unknown>)[key] = body[key];
     }
     // As Discord does: an edit's attachment list is the new list; an entry naming a kept attachment's id keeps it, the rest are new uploads.
+    let all = this.attachmentsOf.get(message.id) ?? [];
     if (Array.isArray(body.attachments)) {
-      const kept = new Map((message.attachments as { id: string }[]).map((a) => [a.id, a]));
-      message.attachments = (body.attachments as { id?: string | number; filename?: string }[]).map(
-        (a) => kept.get(String(a.id)) ?? uploaded(a, files),
+      const kept = new Map(all.map((a) => [a.id, a]));
+      all = (body.attachments as { id?: string | number; filename?: string }[]).map(
+        (a) => kept.get(String(a.id)) ?? uploaded(a, message.channel_id, files),
       );
     }
+    this.attachmentsOf.set(message.id, all);
+    shown(message, all);
     message.edited_timestamp = new Date().toISOString();
     return message;
   }

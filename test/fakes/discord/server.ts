@@ -50,9 +50,20 @@ export class FakeDiscord {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
-  /** Delivers an interaction over the gateway; returns its token for following the REST calls. */
-  interact(payload: { token: string; message?: { id: string } }): string {
-    if (payload.message) this.rest.componentMessages.set(payload.token, payload.message.id);
+  /**
+   * Delivers an interaction over the gateway; returns its token for following
+   * the REST calls. A click carries the message as it now is, as Discord sends
+   * it: its text, embeds, buttons, attachments and flags.
+   */
+  interact(payload: { token: string; message?: { id: string; [key: string]: unknown } }): string {
+    if (payload.message) {
+      this.rest.componentMessages.set(payload.token, payload.message.id);
+      const current = this.rest.messages.get(payload.message.id);
+      if (current) {
+        const { content, embeds, components, attachments, flags } = current;
+        payload.message = { ...payload.message, content, embeds, components, attachments, flags };
+      }
+    }
     this.gateway.dispatch('INTERACTION_CREATE', payload);
     return payload.token;
   }
