@@ -33,10 +33,11 @@ import { renderReply } from '../src/adapters/discord/render.js';
 import { parseConfig } from '../src/config.js';
 import type { Command } from '../src/core/command.js';
 import { dispatch } from '../src/core/dispatch.js';
+import type { PictureHost } from '../src/core/picture-host.js';
 import { createLogger } from '../src/log.js';
 import { startOpsServer } from '../src/ops/http.js';
 import { createPicturesHandler } from '../src/ops/pictures-route.js';
-import { PictureHost } from '../src/pictures/hosting.js';
+import { StoredPictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { freePort } from '../test/support/free-port.js';
 import { benchPack } from './bench-pack.js';
@@ -104,7 +105,7 @@ if (kind === 'bare') {
   let pictures: PictureHost | undefined;
   if (kind === 'chronicle') {
     const port = await freePort();
-    pictures = new PictureHost(`http://127.0.0.1:${port}`, store);
+    pictures = new StoredPictureHost(`http://127.0.0.1:${port}`, store);
     const handler = createPicturesHandler(pictures, problems);
     await startOpsServer({ port, host: '127.0.0.1', handler, log: problems });
   }

@@ -23,7 +23,7 @@ import { renderReply } from '../src/adapters/discord/render.js';
 import { parseConfig } from '../src/config.js';
 import { dispatch } from '../src/core/dispatch.js';
 import { createLogger } from '../src/log.js';
-import { PictureHost } from '../src/pictures/hosting.js';
+import { StoredPictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { slashCommand } from '../test/fakes/discord/interactions.js';
 import { benchPack } from './bench-pack.js';
@@ -88,7 +88,7 @@ const logger = createLogger({
   pretty: false,
   destination: pino.destination({ dest: '/dev/null', sync: true }) as unknown as NodeJS.WritableStream,
 });
-const pictures = new PictureHost('http://127.0.0.1:1', store);
+const pictures = new StoredPictureHost('http://127.0.0.1:1', store);
 const handle = createInteractionHandler({
   commands,
   services: { pack, store, now: () => new Date(), poster: undefined as never, log: logger, pictures },

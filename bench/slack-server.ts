@@ -26,7 +26,7 @@ import type { Reply } from '../src/core/reply.js';
 import { createLogger } from '../src/log.js';
 import { opsRoutes } from '../src/ops/http.js';
 import { createPicturesHandler } from '../src/ops/pictures-route.js';
-import { PictureHost } from '../src/pictures/hosting.js';
+import { StoredPictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { freePort } from '../test/support/free-port.js';
 import { benchPack } from './bench-pack.js';
@@ -91,7 +91,8 @@ if (kind === 'bare' || kind === 'bare-reply') {
       return run ? { ...c, run: async (args, ctx) => strip(await run.call(c, args, ctx)) } : c;
     });
   const port = await freePort();
-  const pictures = kind === 'chronicle' ? new PictureHost(`http://127.0.0.1:${port}`, new MemoryStore()) : undefined;
+  const pictures =
+    kind === 'chronicle' ? new StoredPictureHost(`http://127.0.0.1:${port}`, new MemoryStore()) : undefined;
   const registry: Command[] =
     kind === 'chronicle-text'
       ? withoutPictures(commands)

@@ -1,6 +1,6 @@
 import type { Pack } from '../content/pack.js';
 import type { Logger } from '../log.js';
-import type { PictureHost } from '../pictures/hosting.js';
+import type { PictureHost } from './picture-host.js';
 import type { Platform } from './platform.js';
 import type { Poster } from './poster.js';
 import type { Reply } from './reply.js';

@@ -1,5 +1,6 @@
+import type { PictureHost } from '../core/picture-host.js';
 import type { Logger } from '../log.js';
-import { PICTURES_ROUTE, type PictureHost } from '../pictures/hosting.js';
+import { PICTURES_ROUTE } from '../pictures/hosting.js';
 import { type RequestHandler, refusedMethod, sendText } from './http.js';
 
 const NAME = /^([0-9a-f]{32})\.png$/;

@@ -1,7 +1,7 @@
 import { type Config, platformsOf } from '../config.js';
+import type { PictureHost } from '../core/picture-host.js';
 import type { Store } from '../core/store.js';
 import type { Logger } from '../log.js';
-import type { PictureHost } from '../pictures/hosting.js';
 import { type PlatformRegistry, platforms as processPlatforms } from './health.js';
 import { createOpsHandler, firstOf, type OpsServer, opsRoutes, type RequestHandler, startOpsServer } from './http.js';
 import { type Lifecycle, lifecycle as processLifecycle } from './lifecycle.js';

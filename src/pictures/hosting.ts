@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.js';
 import { orAfter } from '../core/deadline.js';
+import type { PictureHost } from '../core/picture-host.js';
 import type { ReplyImage } from '../core/reply.js';
 import type { Store } from '../core/store.js';
 import type { Logger } from '../log.js';
@@ -45,7 +46,7 @@ function storeKey(key: string): string {
  * `PUBLIC_URL/pictures/<key>.png`. Uploading the same 60–100 KB chart for
  * every `/timeline` was most of what a reply cost (see bench/README.md).
  */
-export class PictureHost {
+export class StoredPictureHost implements PictureHost {
   private readonly published = new LRUCache<string, Promise<void>>({ max: 10_000, ttl: REPUBLISH_AFTER_MS });
   /** Pictures whose write has finished, so a reply can take the link without waiting on anything. */
   private readonly stored = new LRUCache<string, true>({ max: 10_000, ttl: REPUBLISH_AFTER_MS });
@@ -110,7 +111,7 @@ export class PictureHost {
 
 /** A host when PUBLIC_URL says where this instance can be reached; none means pictures are uploaded. */
 export function pictureHostFor(config: Pick<Config, 'PUBLIC_URL'>, store: Store): PictureHost | undefined {
-  return config.PUBLIC_URL ? new PictureHost(config.PUBLIC_URL, store) : undefined;
+  return config.PUBLIC_URL ? new StoredPictureHost(config.PUBLIC_URL, store) : undefined;
 }
 
 /**

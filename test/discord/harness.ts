@@ -3,11 +3,12 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/di
 import { parseConfig } from '../../src/config.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Command, OptionSpec, Services } from '../../src/core/command.js';
+import type { PictureHost } from '../../src/core/picture-host.js';
 import type { Store } from '../../src/core/store.js';
 import { silentLogger } from '../../src/log.js';
 import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
-import { PictureHost } from '../../src/pictures/hosting.js';
+import { StoredPictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import type { InteractionPayload } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
@@ -109,7 +110,7 @@ export async function startHarness(
 /** What an instance with PUBLIC_URL runs: a PictureHost, and its route on the port PUBLIC_URL names. */
 async function servePictures(store: Store): Promise<{ host: PictureHost; server: OpsServer }> {
   const port = await freePort();
-  const host = new PictureHost(`http://127.0.0.1:${port}`, store);
+  const host = new StoredPictureHost(`http://127.0.0.1:${port}`, store);
   const handler = createPicturesHandler(host, silentLogger);
   const server = await startOpsServer({ port, host: '127.0.0.1', handler, log: silentLogger });
   return { host, server };

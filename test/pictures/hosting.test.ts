@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { PictureHost } from '../../src/core/picture-host.js';
 import type { ReplyImage } from '../../src/core/reply.js';
 import type { Store } from '../../src/core/store.js';
 import { silentLogger } from '../../src/log.js';
 import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
-import { PICTURE_KEPT_MS, PictureHost, pictureLink } from '../../src/pictures/hosting.js';
+import { PICTURE_KEPT_MS, pictureLink, StoredPictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { backends } from '../store/backends.js';
 import { sleep } from '../support/sleep.js';
@@ -38,7 +39,7 @@ describe('PictureHost', () => {
   it('names a picture by the hash of its bytes, under PUBLIC_URL', async () => {
     const picture = image([1, 2, 3]);
     const key = createHash('sha256').update(picture.png).digest('hex').slice(0, 32);
-    expect(await new PictureHost(BASE, new MemoryStore()).link(picture)).toBe(`${BASE}/pictures/${key}.png`);
+    expect(await new StoredPictureHost(BASE, new MemoryStore()).link(picture)).toBe(`${BASE}/pictures/${key}.png`);
   });
 
   it('stores a picture once however often it is shown, and keeps it 30 days', async () => {
@@ -49,7 +50,7 @@ describe('PictureHost', () => {
       writes.push({ key, ttl });
       return set(key, value, ttl);
     };
-    const host = new PictureHost(BASE, store);
+    const host = new StoredPictureHost(BASE, store);
     const picture = image([4, 5]);
     const links = await Promise.all([host.link(picture), host.link(picture), host.link({ ...picture })]);
     expect(new Set(links).size).toBe(1);
@@ -67,7 +68,7 @@ describe('PictureHost', () => {
       return set(key, value, ttl);
     };
     let linked = false;
-    const host = new PictureHost(BASE, store);
+    const host = new StoredPictureHost(BASE, store);
     const pending = host.link(image([6])).then(() => {
       linked = true;
     });
@@ -94,7 +95,7 @@ describe('PictureHost', () => {
       ...silentLogger,
       warn: (...args: unknown[]) => warnings.push(args),
     } as unknown as typeof silentLogger;
-    const host = new PictureHost(BASE, store);
+    const host = new StoredPictureHost(BASE, store);
     expect(await pictureLink(host, image([7]), log)).toBeUndefined();
     expect(warnings).toHaveLength(1);
     down = false;
@@ -110,13 +111,13 @@ describe('PictureHost', () => {
       warn: (...args: unknown[]) => warnings.push(args),
     } as unknown as typeof silentLogger;
     // A store that never answers: without the wait's bound this would hang until the test times out.
-    expect(await pictureLink(new PictureHost(BASE, store), image([10]), log, 50)).toBeUndefined();
+    expect(await pictureLink(new StoredPictureHost(BASE, store), image([10]), log, 50)).toBeUndefined();
     expect(warnings).toHaveLength(1);
   });
 
   it('gives no link without a host or without a picture', async () => {
     expect(await pictureLink(undefined, image([8]))).toBeUndefined();
-    expect(await pictureLink(new PictureHost(BASE, new MemoryStore()), undefined)).toBeUndefined();
+    expect(await pictureLink(new StoredPictureHost(BASE, new MemoryStore()), undefined)).toBeUndefined();
   });
 });
 
@@ -126,8 +127,8 @@ describe.each(backends())('pictures shared through the $name store', (backend) =
   it('are served by an instance that never saw them, byte for byte', async () => {
     const store: Store = await backend.open();
     const picture = image([...Array(5_000).keys()].map((i) => (i * 31) % 256));
-    const link = await new PictureHost(BASE, store).link(picture);
-    const other = await serve(new PictureHost(BASE, store));
+    const link = await new StoredPictureHost(BASE, store).link(picture);
+    const other = await serve(new StoredPictureHost(BASE, store));
     const res = await fetch(link.replace(BASE, other));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
@@ -137,7 +138,7 @@ describe.each(backends())('pictures shared through the $name store', (backend) =
 
 describe('GET /pictures/<key>.png', () => {
   it('serves the bytes with a long, immutable cache and an ETag; HEAD gives the headers only', async () => {
-    const host = new PictureHost(BASE, new MemoryStore());
+    const host = new StoredPictureHost(BASE, new MemoryStore());
     const picture = image([9, 9]);
     const base = await serve(host);
     const path = new URL(await host.link(picture)).pathname;
@@ -159,14 +160,14 @@ describe('GET /pictures/<key>.png', () => {
     ['a path outside the folder', '/pictures/..%2F..%2Fetc%2Fpasswd'],
     ['the folder itself', '/pictures/'],
   ])('is 404 for %s', async (_what, path) => {
-    const base = await serve(new PictureHost(BASE, new MemoryStore()));
+    const base = await serve(new StoredPictureHost(BASE, new MemoryStore()));
     const res = await fetch(`${base}${path}`);
     expect(res.status).toBe(404);
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
   it('is 405 for anything but GET and HEAD', async () => {
-    const base = await serve(new PictureHost(BASE, new MemoryStore()));
+    const base = await serve(new StoredPictureHost(BASE, new MemoryStore()));
     const res = await fetch(`${base}/pictures/${'0'.repeat(32)}.png`, { method: 'POST', body: 'x' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, HEAD');
@@ -177,7 +178,7 @@ describe('GET /pictures/<key>.png', () => {
     store.get = async () => {
       throw new Error('store is down');
     };
-    const base = await serve(new PictureHost(BASE, store));
+    const base = await serve(new StoredPictureHost(BASE, store));
     const res = await fetch(`${base}/pictures/${'1'.repeat(32)}.png`);
     expect(res.status).toBe(503);
   });

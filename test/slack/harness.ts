@@ -7,7 +7,7 @@ import type { Command, Services } from '../../src/core/command.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
 import { opsRoutes } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
-import { PictureHost } from '../../src/pictures/hosting.js';
+import { StoredPictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { captureLog, type LogLine } from '../support/capture-log.js';
@@ -149,7 +149,7 @@ export async function startHarness(
   const poster = new RoutingPoster();
   // The port is chosen first so PUBLIC_URL can name it before the app (and its poster) exists.
   const port = await freePort();
-  const pictures = options.publicUrl ? new PictureHost(`http://127.0.0.1:${port}`, store) : undefined;
+  const pictures = options.publicUrl ? new StoredPictureHost(`http://127.0.0.1:${port}`, store) : undefined;
   const services: Services = { pack, store, now: options.now ?? (() => new Date()), poster, pictures };
   const slack = createSlackApp(services, {
     routes: pictures ? opsRoutes(createPicturesHandler(pictures, logger), ['/pictures/:file']) : undefined,

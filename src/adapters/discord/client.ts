@@ -1,9 +1,9 @@
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, type RESTOptions } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { Command, Services } from '../../core/command.js';
+import type { PictureHost } from '../../core/picture-host.js';
 import type { Store } from '../../core/store.js';
 import type { Logger } from '../../log.js';
-import type { PictureHost } from '../../pictures/hosting.js';
 import { createInteractionHandler } from './interactions.js';
 import { NO_MENTIONS } from './payload.js';
 import { DiscordPoster, rejectChannelRateLimits } from './poster.js';

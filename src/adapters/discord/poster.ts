@@ -1,8 +1,9 @@
 import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
+import type { PictureHost } from '../../core/picture-host.js';
 import { type ChannelRef, PostError, type Poster } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
 import type { Store } from '../../core/store.js';
-import { type PictureHost, pictureLink } from '../../pictures/hosting.js';
+import { pictureLink } from '../../pictures/hosting.js';
 import { rememberLongActions } from './long-actions.js';
 import { NO_MENTIONS } from './payload.js';
 import { type DiscordMessage, renderReply } from './render.js';

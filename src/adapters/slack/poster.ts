@@ -1,9 +1,10 @@
 import type { webApi } from '@slack/bolt';
+import type { PictureHost } from '../../core/picture-host.js';
 import type { ChannelRef, Poster } from '../../core/poster.js';
 import { PostError } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
 import type { Store } from '../../core/store.js';
-import { type PictureHost, pictureLink } from '../../pictures/hosting.js';
+import { pictureLink } from '../../pictures/hosting.js';
 import { postFile } from './deliver.js';
 import { type RenderedReply, renderReply } from './render.js';
 
