@@ -34,7 +34,8 @@ export function citation(pack: Pack, sourceId: string): string {
   return s ? `${s.outlet}, “${s.headline}”, ${formatDate(s.date)}` : 'source not in the pack';
 }
 
-const QUALIFIER: Record<Figure['qualifier'], string> = {
+/** How each qualifier reads before its number: "over ", "nearly ", nothing for exact. */
+export const QUALIFIER: Record<Figure['qualifier'], string> = {
   exact: '',
   'at-least': 'at least ',
   over: 'over ',

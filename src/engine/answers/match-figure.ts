@@ -1,4 +1,5 @@
 import type { Figure } from '../../content/schema.js';
+import { QUALIFIER } from '../attribution.js';
 import { sameValue } from '../questions/numbers.js';
 import { type Qualifier, readFigure } from './read-figure.js';
 import { refuseUnreadable } from './refusals.js';
@@ -6,16 +7,6 @@ import type { Verdict } from './verdict.js';
 
 /** How far off a figure may be and still earn partial credit, unless the question says otherwise. */
 export const DEFAULT_TOLERANCE = 0.1;
-
-const QUALIFIER_WORDS: Record<Qualifier, string> = {
-  exact: '',
-  'at-least': 'at least ',
-  over: 'over ',
-  about: 'about ',
-  nearly: 'nearly ',
-  'up-to': 'up to ',
-  'less-than': 'less than ',
-};
 
 /** Bounds from below and from above: "over 40,000" and "less than 40,000" say opposite things of the same figure. */
 const FROM_BELOW = new Set<Qualifier>(['over', 'at-least']);
@@ -32,7 +23,7 @@ function number(value: number): string {
 /** "over 40,000", "900 to 1,300". */
 export function formatFigure(figure: { value: number; valueMax?: number; qualifier?: Qualifier }): string {
   const range = figure.valueMax === undefined ? '' : ` to ${number(figure.valueMax)}`;
-  return `${QUALIFIER_WORDS[figure.qualifier ?? 'exact']}${number(figure.value)}${range}`;
+  return `${QUALIFIER[figure.qualifier ?? 'exact']}${number(figure.value)}${range}`;
 }
 
 function percent(tolerance: number): string {
