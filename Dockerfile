@@ -3,10 +3,10 @@
 # Build stage: every dependency, a typecheck, and the compiled dist/.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-# better-sqlite3 downloads a prebuilt binary; the toolchain is the fallback
-# when none matches this platform or the download is blocked (it builds from
-# source, about a minute). npm_config_build_from_source=better-sqlite3 in
-# npm ci's environment makes it never try the download (see README, Storage).
+# better-sqlite3 is built from source with this toolchain (about a minute):
+# npm_config_build_from_source keeps its installer from fetching a prebuilt
+# binary, so the build takes nothing but npm packages (see README, Storage).
+ENV npm_config_build_from_source=better-sqlite3
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
