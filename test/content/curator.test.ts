@@ -136,6 +136,19 @@ describe('an excerpt that starts inside a sentence', () => {
   });
 });
 
+describe('content check --no-articles', () => {
+  it('checks everything but the excerpts, and says so, where the articles are not at hand', async () => {
+    const dir = await starter();
+    await rm(path.join(dir, 'articles', 'gazette-2024-03-14.txt'));
+    expect(await chronicle('content', 'check', dir)).toMatchObject({ code: 1 });
+    expect(await chronicle('content', 'check', dir, '--no-articles')).toMatchObject({
+      stdout: expect.stringContaining(
+        'ok: bridge-pack (1 sources, 3 actors, 1 places, 1 things, 1 events, 2 claims, 1 quotes, 1 facts); excerpts not checked against the articles (--no-articles)',
+      ),
+    });
+  });
+});
+
 describe("a source's textFile", () => {
   it('is read beside the file that names it, or as given when absolute', async () => {
     const dir = await starter();
