@@ -24,6 +24,8 @@ const IN_FLIGHT = 50;
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 2_000);
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 2_000);
 const WARMUP = 300;
+/** Between two sequential interactions: the client is idle when the next arrives, as on a quiet bot. */
+const SEQUENTIAL_GAP_MS = 2;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CPU_TARGET = 1.5;
 const P50_TARGET = 1.3;
@@ -164,7 +166,12 @@ async function drive(fake: FakeDiscord, count: number, inFlight: number, uploads
         finish();
         // Requests still to come for answered interactions (none expected) would land in the next phase's count.
         resolve(phase);
-      } else if (sent < count) sendOne();
+      } else if (sent < count) {
+        // One at a time means the client has finished with the last one (its response read, its log line
+        // written): the fake sends the reply's 204 only after this, so the next waits a moment.
+        if (inFlight === 1) setTimeout(sendOne, SEQUENTIAL_GAP_MS);
+        else sendOne();
+      }
     };
     fake.rest.observers.add(observe);
     for (let i = 0; i < Math.min(inFlight, count); i++) sendOne();
