@@ -21,10 +21,13 @@ function located(m: ExcerptMismatch): string {
 
 /** "2 excerpts do not stand in their articles, 1 source has no article text": what failed, counted by what it is. */
 function summary(mismatches: ExcerptMismatch[]): string {
-  const sources = mismatches.filter((m) => m.type === 'source').length;
-  const quoteTexts = mismatches.filter((m) => m.problem.startsWith('the quote text')).length;
-  const unmarked = mismatches.filter((m) => m.problem.includes('starts inside a sentence')).length;
-  const excerpts = mismatches.length - sources - quoteTexts - unmarked;
+  const count = (fault: ExcerptMismatch['fault']) => mismatches.filter((m) => m.fault === fault).length;
+  const [excerpts, quoteTexts, sources, unmarked] = [
+    count('excerpt'),
+    count('quote-text'),
+    count('article'),
+    count('unmarked-start'),
+  ];
   const parts = [
     excerpts &&
       `${excerpts} excerpt${excerpts === 1 ? ' does' : 's do'} not stand in ${excerpts === 1 ? 'its article' : 'their articles'}`,

@@ -14,6 +14,8 @@ export interface ExcerptMismatch {
   /** The YAML file and line of the field at fault, when the item was loaded from a file. */
   file?: string;
   line?: number;
+  /** What failed, for counting: an excerpt not in its article, a quote's words not in its excerpt, no article, or a mid-sentence start left unmarked. */
+  fault: 'excerpt' | 'quote-text' | 'article' | 'unmarked-start';
   problem: string;
 }
 
@@ -117,7 +119,14 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
         (seedsDir
           ? ''
           : ' (a relative textFile is read beside the file that names it, or in the folder given with --seeds)');
-    out.push({ type: 'source', id: source.id, source: source.id, ...at(source, ['textFile']), problem });
+    out.push({
+      type: 'source',
+      id: source.id,
+      source: source.id,
+      ...at(source, ['textFile']),
+      fault: 'article',
+      problem,
+    });
   }
   const check = (
     type: ExcerptMismatch['type'],
@@ -130,13 +139,15 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
     const article = texts.get(sourceId);
     if (!article) return;
     const where = path.basename(article.file);
-    const fault = (problem: string) => out.push({ type, id: item.id, source: sourceId, ...at(item, field), problem });
-    if (!standsIn(article.text, excerpt)) return fault(whyNot(label, article.text, excerpt, where));
+    const report = (fault: ExcerptMismatch['fault'], problem: string) =>
+      out.push({ type, id: item.id, source: sourceId, ...at(item, field), fault, problem });
+    if (!standsIn(article.text, excerpt)) return report('excerpt', whyNot(label, article.text, excerpt, where));
     const first = partsOf(excerpt)[0] ?? '';
     if (excerpt.trimStart().startsWith('…') || startsASentence(article.breaks, article.text, first)) return;
     const from = article.text.indexOf(first);
     const lead = article.text.slice(Math.max(0, from - 30), from);
-    fault(
+    report(
+      'unmarked-start',
       `${label} starts inside a sentence of ${where}, after "…${lead}": begin it with "…" so a reader knows words come before it`,
     );
   };
@@ -155,7 +166,7 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
         'text',
         'excerpt',
       ]);
-      out.push({ type: 'quote', id: q.id, source: q.source, ...at(q, ['text']), problem });
+      out.push({ type: 'quote', id: q.id, source: q.source, ...at(q, ['text']), fault: 'quote-text', problem });
     }
   }
   return out;

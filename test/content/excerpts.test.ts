@@ -60,6 +60,7 @@ describe.skipIf(!haveSeeds)('every excerpt stands word for word in its article',
         type: 'event',
         id: event.id,
         source: 'wsws-2020-09-28',
+        fault: 'excerpt',
         problem: expect.stringMatching(/^evidence 1 does not stand word for word/),
       },
     ]);
