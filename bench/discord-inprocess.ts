@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/discord-inprocess.ts          CPU µs per interaction
  *   ALLOC=1 npx tsx bench/discord-inprocess.ts  KB allocated per interaction, by the innermost Chronicle function
+ *   RETAINED=1 ALLOC=1 ...                      only what is still live afterwards: what an interaction leaves behind
  *   node --cpu-prof --import tsx bench/discord-inprocess.ts   for a profile
  *
  * Clients: `bare` replies a fixed embed; `bare-reply` replies Chronicle's
@@ -122,8 +123,8 @@ if (process.env.ALLOC) {
     for (let i = 0; i < 2_000; i++) await interact(client);
     await session.post('HeapProfiler.startSampling', {
       samplingInterval: 512,
-      includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
+      includeObjectsCollectedByMajorGC: !process.env.RETAINED,
+      includeObjectsCollectedByMinorGC: !process.env.RETAINED,
     });
     for (let i = 0; i < N; i++) await interact(client);
     const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as {
