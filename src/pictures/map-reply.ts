@@ -28,7 +28,8 @@ export function mapReply(pack: Pack, when: string | undefined, topicText: string
   if (events.length === 0) {
     return makeReply({
       title,
-      body: `No events in the pack for ${label}, so there is nothing to map. Try a wider period, or ${again} to see what the pack holds.`,
+      // The period asked for is empty, so the hint names one the pack has events in.
+      body: `No events in the pack for ${label}, so there is nothing to map. Try a wider period, or /timeline ${samplesOf(pack).year} to see what the pack holds.`,
     });
   }
   const places = placesOf(pack, events);
