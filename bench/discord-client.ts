@@ -41,6 +41,7 @@ import { StoredPictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { freePort } from '../test/support/free-port.js';
 import { benchPack } from './bench-pack.js';
+import { benchCaller } from './discord-caller.js';
 
 const [kind, apiUrl, token, applicationId, logFile] = process.argv.slice(2) as [string, string, string, string, string];
 // Warnings and errors of the bench's own picture server go to stderr (the driver shows them).
@@ -52,14 +53,7 @@ const logger = createLogger({
   destination: pino.destination({ dest: logFile, sync: true }) as unknown as NodeJS.WritableStream,
 });
 const config = parseConfig({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_URL: apiUrl });
-const caller = {
-  platform: 'discord',
-  userId: '1',
-  userName: 'bench',
-  channelId: '1',
-  serverId: '1',
-  canManage: false,
-} as const;
+const caller = benchCaller;
 
 /** Answers every slash command with the same options, built once: a bot with no work of its own. */
 async function startBare(reply: InteractionReplyOptions): Promise<void> {

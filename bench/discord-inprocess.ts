@@ -8,6 +8,7 @@
  *   ALLOC=1 npx tsx bench/discord-inprocess.ts  KB allocated per interaction, by the innermost Chronicle function
  *   RETAINED=1 ALLOC=1 ...                      only what is still live afterwards: what an interaction leaves behind
  *   node --cpu-prof --import tsx bench/discord-inprocess.ts   for a profile
+import { benchCaller } from './discord-caller.js';
  *
  * Clients: `bare` replies a fixed embed; `bare-reply` replies Chronicle's
  * own /timeline message (rendered once); `chronicle` is the real handler
@@ -34,14 +35,7 @@ const config = parseConfig({
   DISCORD_APPLICATION_ID: '900000000000000002',
   DISCORD_API_URL: 'http://127.0.0.1:1/api',
 });
-const caller = {
-  platform: 'discord',
-  userId: '1',
-  userName: 'bench',
-  channelId: '1',
-  serverId: '1',
-  canManage: false,
-} as const;
+const caller = benchCaller;
 
 /** Resolves when the client under test hands its reply to REST. */
 let replied: (() => void) | undefined;

@@ -1,4 +1,4 @@
-import { type CategoryColour, categoryOfEvent } from '../content/categories.js';
+import { type CategoryColour, categoryOfEvent, type EventCategory } from '../content/categories.js';
 import type { Event } from '../content/schema.js';
 import { OKABE_ITO } from './palette.js';
 
@@ -28,15 +28,15 @@ const HEX: Record<CategoryColour, string> = {
   vermillion: OKABE_ITO.vermillion,
 };
 
-const drawn = new Map<string, Category>();
+/** Each pack category drawn once: the chart asks for every event's, on packs of 20,000 events. */
+const drawn = new WeakMap<EventCategory, Category>();
 
 export function categoryOf(event: Event): Category {
   const c = categoryOfEvent(event);
-  const key = `${c.index}\u0000${c.id}\u0000${c.label}\u0000${c.colour}`;
-  let category = drawn.get(key);
+  let category = drawn.get(c);
   if (!category) {
     category = { id: c.id, label: c.label, colour: HEX[c.colour], shape: SHAPES[c.index] as Shape, index: c.index };
-    drawn.set(key, category);
+    drawn.set(c, category);
   }
   return category;
 }
