@@ -8,7 +8,6 @@
  *   ALLOC=1 npx tsx bench/discord-inprocess.ts  KB allocated per interaction, by the innermost Chronicle function
  *   RETAINED=1 ALLOC=1 ...                      only what is still live afterwards: what an interaction leaves behind
  *   node --cpu-prof --import tsx bench/discord-inprocess.ts   for a profile
-import { benchCaller } from './discord-caller.js';
  *
  * Clients: `bare` replies a fixed embed; `bare-reply` replies Chronicle's
  * own /timeline message (rendered once); `chronicle` is the real handler
@@ -29,6 +28,7 @@ import { StoredPictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { slashCommand } from '../test/fakes/discord/interactions.js';
 import { benchPack } from './bench-pack.js';
+import { benchCaller } from './discord-caller.js';
 
 const config = parseConfig({
   DISCORD_TOKEN: 'bench',
