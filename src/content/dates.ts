@@ -93,6 +93,8 @@ export function isWindow(event: Dated): boolean {
  * "some time between 27 September and 1 October 2020": bounds, never read
  * as a duration. The year (and month) is said once when both bounds share it.
  */
+const ONE_DAY_MS = 86_400_000;
+
 export function formatWindow(start: string, end: string): string {
   // Bounded below only by the year (or month) it ends in: "some time in 2020, by 4 October".
   if (start.length < end.length && end.startsWith(start))
@@ -102,6 +104,8 @@ export function formatWindow(start: string, end: string): string {
   if (start.length === 10 && end.length === 10 && start.slice(0, 4) === end.slice(0, 4)) {
     from = start.slice(0, 7) === end.slice(0, 7) ? String(Number(start.slice(8))) : from.replace(/ \d{4}$/, '');
   }
+  // Two days read as a choice, not as a stretch to search: "27 or 28 September 2020".
+  if (start.length === 10 && Date.parse(end) - Date.parse(start) === ONE_DAY_MS) return `${from} or ${to}`;
   return `some time between ${from} and ${to}`;
 }
 

@@ -26,6 +26,9 @@ describe('how an event reads when it happened', () => {
     expect(formatWindow('2020-07-12', '2020-07-17')).toBe('some time between 12 and 17 July 2020');
     expect(formatWindow('2020-09', '2020-10-04')).toBe('some time between September 2020 and 4 October 2020');
     expect(formatWindow('2020', '2020-10-04')).toBe('some time in 2020, by 4 October');
+    expect(formatWindow('2020-09-27', '2020-09-28')).toBe('27 or 28 September 2020');
+    expect(formatWindow('2020-09-30', '2020-10-01')).toBe('30 September or 1 October 2020');
+    expect(formatWindow('2020-12-31', '2021-01-01')).toBe('31 December 2020 or 1 January 2021');
     expect(formatWindow('2020-09-27', '2022-09-15')).toBe('some time between 27 September 2020 and 15 September 2022');
   });
 

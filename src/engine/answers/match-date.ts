@@ -15,7 +15,10 @@ import type { Verdict } from './verdict.js';
 
 /** "it was 27 September 2020", "it happened some time between 27 September and 1 October 2020". */
 function describeWhen(when: Dated): string {
-  if (isWindow(when)) return `it happened ${formatWindow(when.date, when.endDate as string)}`;
+  if (isWindow(when)) {
+    const window = formatWindow(when.date, when.endDate as string);
+    return `it happened ${window.startsWith('some') ? window : `on ${window}`}`;
+  }
   if (isOngoing(when)) return `it ran ${formatOngoing(when.date, when.endDate as string)}`;
   if (when.endDate && when.endDate !== when.date) return `it lasted ${formatSpan(when.date, when.endDate)}`;
   return `it was ${formatDate(when.date)}`;
