@@ -26,8 +26,29 @@ const MAX_ELIDED = 40;
 /** A curator marks an excerpt that starts or stops inside a sentence with "…"; the mark is not the article's. */
 const OPEN_ENDS = /^…\s*|\s*…$/g;
 
+/**
+ * A curator may open an excerpt with a bracketed name in place of the
+ * article's pronoun ("[Washington] gave $100 million…" for "It gave…"), as
+ * quoting does, so an excerpt read alone says who acted. It stands for at
+ * most three words of the article.
+ */
+const SUBSTITUTION = /^\[(?!…)[^\]]{1,60}\]\s*/;
+const MAX_SUBSTITUTED_WORDS = 3;
+
 function partsOf(excerpt: string): string[] {
-  return excerpt.replace(OPEN_ENDS, '').split(ELISION).map(normalizeArticleText).filter(Boolean);
+  return excerpt
+    .replace(SUBSTITUTION, '')
+    .replace(OPEN_ENDS, '')
+    .split(ELISION)
+    .map(normalizeArticleText)
+    .filter(Boolean);
+}
+
+/** The one to three article words before `first` that a leading "[Name]" could stand for, fewest first. */
+function replacedWordsBefore(text: string, first: string): string[] {
+  const at = text.indexOf(first);
+  const before = text.slice(Math.max(0, at - 60), at).split(/(?<=\s)/);
+  return Array.from({ length: MAX_SUBSTITUTED_WORDS }, (_, k) => before.slice(-(k + 1)).join('')).filter(Boolean);
 }
 
 /**
@@ -143,7 +164,12 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
       out.push({ type, id: item.id, source: sourceId, ...at(item, field), fault, problem });
     if (!standsIn(article.text, excerpt)) return report('excerpt', whyNot(label, article.text, excerpt, where));
     const first = partsOf(excerpt)[0] ?? '';
-    if (excerpt.trimStart().startsWith('…') || startsASentence(article.breaks, article.text, first)) return;
+    // Behind a "[Name]", the words it stands for are where the sentence has to start.
+    const starts = SUBSTITUTION.test(excerpt)
+      ? replacedWordsBefore(article.text, first).map((words) => `${words}${first}`)
+      : [first];
+    if (excerpt.trimStart().startsWith('…') || starts.some((s) => startsASentence(article.breaks, article.text, s)))
+      return;
     const from = article.text.indexOf(first);
     const lead = article.text.slice(Math.max(0, from - 30), from);
     report(

@@ -123,6 +123,18 @@ describe('an excerpt that starts inside a sentence', () => {
     expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
   });
 
+  it('takes a bracketed name for the sentence’s first words, as quoting does, but not in mid-sentence', async () => {
+    const dir = await starter();
+    // Quoted: a bare [ opens a YAML list.
+    const line = 'excerpt: The town council put the crowd at about 2,000 people.';
+    await edit(dir, 'events.yaml', line, 'excerpt: "[Millbrook council] put the crowd at about 2,000 people."');
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
+    await edit(dir, 'events.yaml', '"[Millbrook council] put the crowd', '"[The council] the crowd');
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([
+      expect.objectContaining({ id: 'claim-council-crowd-2024-03-13', fault: 'unmarked-start' }),
+    ]);
+  });
+
   it('needs no mark after a dateline, where the first sentence starts', async () => {
     const dir = await starter();
     const article = 'articles/gazette-2024-03-14.txt';

@@ -183,6 +183,27 @@ const figurePlan = packCache((pack, _: 'all') => {
       sentences.set(sentence, key);
       asks.push({ key, ladders });
     });
+  // A sentence that prints the number a related claim's question asks would answer it: "nearly 7,000 lives,
+  // with Azerbaijan reporting 3,006…" beside "it cost nearly ___ lives". The one that prints is left out.
+  const printers = new Map<string, string>();
+  for (const ask of [...asks]) {
+    const [claimId, index] = ask.key.split('#') as [string, string];
+    const claim = pack.claims.get(claimId) as Claim;
+    const own = claim.figures[Number(index)] as Figure;
+    const printed = numbersIn(claim.excerpt).filter((n) => !sameValue(n.value, own.value));
+    const answered = asks.find((other) => {
+      if (other === ask || printers.has(other.key)) return false;
+      const [otherId, otherIndex] = other.key.split('#') as [string, string];
+      const otherClaim = pack.claims.get(otherId) as Claim;
+      if (!otherClaim.related.includes(claimId) && !claim.related.includes(otherId)) return false;
+      const value = otherClaim.figures[Number(otherIndex)]?.value;
+      return value !== undefined && printed.some((n) => sameValue(n.value, value));
+    });
+    if (answered) {
+      printers.set(ask.key, answered.key);
+      asks.splice(asks.indexOf(ask), 1);
+    }
+  }
   asks.sort((a, b) => a.ladders.length - b.ladders.length);
   const rights = asks.map((a) => (a.ladders[0] as Ladder).values[(a.ladders[0] as Ladder).position] as number);
   const isRight = (v: number) => rights.some((r) => sameValue(r, v));
@@ -205,7 +226,7 @@ const figurePlan = packCache((pack, _: 'all') => {
       crowded.add(key);
     }
   }
-  return { ladders: best, crowded, siblings };
+  return { ladders: best, crowded, siblings, printers };
 });
 
 /** "lives" and "deaths" count one thing; "people displaced" another. */
@@ -321,6 +342,8 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   const plan = figurePlan(pack, 'all');
   const key = `${claim.id}#${figureIndex}`;
   const lead = plan.siblings.get(key);
+  const answered = plan.printers.get(lead ?? key);
+  if (answered) return decline(`its sentence prints the number ${answered} asks, a related claim’s figure`);
   if (lead) return decline(`${lead} asks another number of the same sentence, and its prompt prints this one`);
   if (plan.crowded.has(key))
     return decline('every set of round values for it offers a number that other figures already offer wrong');

@@ -14,7 +14,8 @@ export function articleOf(pack: Pack, sourceId: string): string {
 /** An excerpt as a reader sees a cut from an article: an ellipsis where the sentence goes on. */
 export function asExcerpt(text: string): string {
   const trimmed = text.trim();
-  const head = /^[\p{Lu}\d“"‘'$…]/u.test(trimmed) ? '' : '…';
+  // A bracketed name ("[Washington] gave…") stands for the sentence’s own first words.
+  const head = /^[\p{Lu}\d“"‘'$…[]/u.test(trimmed) ? '' : '…';
   const tail = /[.!?…]["”’']?$/.test(trimmed) ? '' : '…';
   return `${head}${trimmed.replace(/[,;:]$/, '')}${tail}`;
 }
