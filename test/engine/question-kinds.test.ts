@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/content/load.js';
-import { Pack } from '../../src/content/pack.js';
+import type { Pack } from '../../src/content/pack.js';
 import type { Actor, Claim } from '../../src/content/schema.js';
 import { buildPool } from '../../src/engine/questions/audit/pool.js';
 import { ladders } from '../../src/engine/questions/figures.js';
@@ -8,6 +8,7 @@ import { questionById } from '../../src/engine/questions/generate.js';
 import { numbersIn } from '../../src/engine/questions/numbers.js';
 import { QUESTION_KINDS, type Question } from '../../src/engine/questions/types.js';
 import { inSentence } from '../../src/engine/questions/wording.js';
+import { julyToll } from './july-toll.js';
 import { richPack } from './rich-pack.js';
 
 let pack: Pack;
@@ -17,20 +18,6 @@ beforeAll(async () => {
   pool = buildPool(pack, 3).variants;
 });
 const ofKind = (kind: string) => pool.filter((q) => q.kind === kind);
-
-/**
- * WSWS's July toll ("killing 12 Azeri and four Armenian soldiers") prints
- * Armenia's own count, which another question asks, so the pool leaves it
- * out; with the claims unlinked it is asked, and shows what it would.
- */
-function julyToll(): Question | undefined {
-  const july = 'claim-wsws-july-clashes-deaths-2020-09-28';
-  const unlinked = new Pack({
-    ...pack.data,
-    claims: pack.data.claims.map((c) => ({ ...c, related: c.id === july ? [] : c.related.filter((r) => r !== july) })),
-  });
-  return questionById(unlinked, `figure:${july}#0`, 1);
-}
 
 describe('question kinds on the curated pack', () => {
   it('makes the kinds this pack can ask fairly, and says why not the others', () => {
@@ -227,7 +214,7 @@ describe('question kinds on the curated pack', () => {
   });
 
   it('names the article’s own spelling of a place the pack spells otherwise', () => {
-    const question = julyToll();
+    const question = julyToll(pack);
     expect(question?.prompt).toMatch(/\(“Toyuz” and “Tayush” are the article’s spellings of Tovuz and Tavush\)$/);
   });
 

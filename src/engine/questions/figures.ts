@@ -83,6 +83,16 @@ function figureInExcerpt(claim: Claim, figure: Figure) {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** Two claims cut from one sentence: one excerpt, its "…" marks aside, holds the other. */
+function sameSentence(a: Claim, b: Claim): boolean {
+  const bare = (c: Claim) =>
+    c.excerpt
+      .replace(/^…\s*|\s*…$/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  return bare(a).includes(bare(b)) || bare(b).includes(bare(a));
+}
+
 /** A figure that can be asked: one number, standing once in the excerpt, with ladders to set it in. */
 function askable(pack: Pack, claim: Claim, figure: Figure | undefined): Ladder[] {
   if (!figure || figure.valueMax !== undefined || !figureInExcerpt(claim, figure)) return [];
@@ -183,7 +193,7 @@ const figurePlan = packCache((pack, _: 'all') => {
       sentences.set(sentence, key);
       asks.push({ key, ladders });
     });
-  // A sentence that prints the number a related claim's question asks would answer it: "nearly 7,000 lives,
+  // A sentence that prints the number a related claim's question asks, or a claim cut from the same sentence, would answer it: "nearly 7,000 lives,
   // with Azerbaijan reporting 3,006…" beside "it cost nearly ___ lives". The one that prints is left out.
   const printers = new Map<string, string>();
   for (const ask of [...asks]) {
@@ -195,7 +205,9 @@ const figurePlan = packCache((pack, _: 'all') => {
       if (other === ask || printers.has(other.key)) return false;
       const [otherId, otherIndex] = other.key.split('#') as [string, string];
       const otherClaim = pack.claims.get(otherId) as Claim;
-      if (!otherClaim.related.includes(claimId) && !claim.related.includes(otherId)) return false;
+      const linked =
+        otherClaim.related.includes(claimId) || claim.related.includes(otherId) || sameSentence(claim, otherClaim);
+      if (!linked) return false;
       const value = otherClaim.figures[Number(otherIndex)]?.value;
       return value !== undefined && printed.some((n) => sameValue(n.value, value));
     });
@@ -343,7 +355,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   const key = `${claim.id}#${figureIndex}`;
   const lead = plan.siblings.get(key);
   const answered = plan.printers.get(lead ?? key);
-  if (answered) return decline(`its sentence prints the number ${answered} asks, a related claim’s figure`);
+  if (answered) return decline(`its sentence prints the number ${answered} asks`);
   if (lead) return decline(`${lead} asks another number of the same sentence, and its prompt prints this one`);
   if (plan.crowded.has(key))
     return decline('every set of round values for it offers a number that other figures already offer wrong');
