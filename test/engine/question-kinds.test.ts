@@ -218,6 +218,12 @@ describe('question kinds on the curated pack', () => {
     expect(question?.prompt).toMatch(/\(“Toyuz” and “Tayush” are the article’s spellings of Tovuz and Tavush\)$/);
   });
 
+  it('glosses a person’s name the article spells otherwise where a title names them, and no description as a spelling', () => {
+    const officers = ofKind('which-first').find((q) => q.id === 'which-first:tovuz-officers-killed-2020-07');
+    expect(officers?.explanation).toMatch(/\(“Gashimov Polad” is the article’s spelling of Polad Hashimov\)$/);
+    for (const q of pool) expect(q.explanation).not.toContain('“Armenian-Azerbaijani state border” is');
+  });
+
   it('never prints in a figure’s sentence the number a related claim’s question asks', () => {
     const figures = [...new Map(ofKind('figure').map((q) => [q.id, q])).values()];
     const claimOf = (q: Question) => pack.claims.get(q.id.slice('figure:'.length).replace(/#\d+$/, '')) as Claim;

@@ -8,7 +8,7 @@ import { GAP } from './gaps.js';
 import { numbersIn, sameValue } from './numbers.js';
 import { seededRandom } from './random.js';
 import { type Declined, type Draft, decline } from './types.js';
-import { articleOf, asExcerpt, inSentence } from './wording.js';
+import { articleOf, asExcerpt, inSentence, spellingNote } from './wording.js';
 
 /** A ladder: four values in an even progression, the answer at `position`. */
 export interface Ladder {
@@ -283,38 +283,6 @@ function otherMeasures(pack: Pack, claim: Claim, asked: Figure): string {
     ...pack.data.claims.filter((other) => other.related.includes(claim.id) && !claim.related.includes(other.id)),
   ].filter((other) => other.figures.some((f) => same(f, other)));
   return related.map((other) => ` Another measure, in ${articleOf(pack, other.source)}: ${other.statement}`).join('');
-}
-
-/**
- * " (“Tayush” and “Toyuz” are the article’s spellings of Tavush and Tovuz)":
- * a place the quoted words give under another name, glossed where the reader
- * meets it. A longer name of the same place ("the Tovuz district") needs none.
- */
-function spellingNote(pack: Pack, text: string): string {
-  const pairs: [string, string][] = [];
-  for (const place of pack.places.values()) {
-    if (text.includes(place.name)) continue;
-    const printed = place.aliases.find(
-      (a) =>
-        a.length >= 4 &&
-        !a.includes(place.name) &&
-        new RegExp(`\\b${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text),
-    );
-    if (printed) pairs.push([printed, place.name]);
-  }
-  if (pairs.length === 0) return '';
-  const list = (xs: string[], quote: boolean) => {
-    const shown = xs.map((x) => (quote ? `“${x}”` : x));
-    return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] as string);
-  };
-  const verb = pairs.length > 1 ? 'are' : 'is';
-  return ` (${list(
-    pairs.map((p) => p[0]),
-    true,
-  )} ${verb} the article’s spelling${pairs.length > 1 ? 's' : ''} of ${list(
-    pairs.map((p) => p[1]),
-    false,
-  )})`;
 }
 
 /** “…” around a cut, unless the cut is already one quotation from mark to mark. */

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { formatDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor } from '../../content/schema.js';
@@ -59,4 +60,54 @@ export function wordsAround(text: string, mark: string, n: number): string {
     .filter(Boolean)
     .slice(0, n);
   return [...before, ...after].join(' ');
+}
+
+/**
+ * An alias that spells a word of the name otherwise ("Gashimov" for
+ * Hashimov, "Toyuz" for Tovuz), not a surname alone, a title ("President
+ * Aliyev") or a description ("Armenian-Azerbaijani state border"), which
+ * are no spellings.
+ */
+function respells(alias: string, name: string): boolean {
+  const own = name.split(/\s+/);
+  return alias
+    .split(/\s+/)
+    .filter((w) => !own.includes(w))
+    .some((w) => w.length >= 4 && own.some((o) => distance(w, o) <= 2));
+}
+
+/**
+ * " (“Tayush” and “Toyuz” are the article’s spellings of Tavush and Tovuz)":
+ * a place or person the quoted words give under another name, glossed where the reader
+ * meets it. A longer name of the same place or person ("the Tovuz district") needs none.
+ */
+export function spellingNote(pack: Pack, text: string, shown?: string): string {
+  const pairs: [string, string][] = [];
+  const people = [...pack.actors.values()].filter((a) => a.kind === 'person');
+  for (const named of [...pack.places.values(), ...people]) {
+    // Beside titles that name a few things, only those: a gloss of every name in the excerpts is noise.
+    if (text.includes(named.name) || (shown !== undefined && !shown.includes(named.name))) continue;
+    const printed = named.aliases.find(
+      (a) =>
+        a.length >= 4 &&
+        !a.includes(named.name) &&
+        !named.name.includes(a) &&
+        respells(a, named.name) &&
+        new RegExp(`\\b${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text),
+    );
+    if (printed) pairs.push([printed, named.name]);
+  }
+  if (pairs.length === 0) return '';
+  const list = (xs: string[], quote: boolean) => {
+    const shown = xs.map((x) => (quote ? `“${x}”` : x));
+    return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] as string);
+  };
+  const verb = pairs.length > 1 ? 'are' : 'is';
+  return ` (${list(
+    pairs.map((p) => p[0]),
+    true,
+  )} ${verb} the article’s spelling${pairs.length > 1 ? 's' : ''} of ${list(
+    pairs.map((p) => p[1]),
+    false,
+  )})`;
 }
