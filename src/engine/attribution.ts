@@ -111,6 +111,15 @@ const STATUS_SENTENCE: Record<Claim['status'], string> = {
   denied: 'The other side denies this.',
 };
 
+/** "Disputed: Armenia said that only four …": the account that disputes it, where the pack links one. */
+function statusSentence(pack: Pack, claim: Claim): string {
+  const against =
+    claim.opposes.map((id) => pack.claims.get(id)).find(Boolean) ??
+    pack.data.claims.find((other) => other.opposes.includes(claim.id));
+  if (claim.status === 'disputed' && against) return `Disputed: ${against.statement.replace(/\.?$/, '.')}`;
+  return STATUS_SENTENCE[claim.status];
+}
+
 /** The canonical name, with the article's own spelling beside it where the excerpt uses another: one man, not two. */
 function nameAsPrinted(pack: Pack, id: string, excerpt: string): string {
   const actor = pack.actors.get(id);
@@ -124,7 +133,7 @@ function nameAsPrinted(pack: Pack, id: string, excerpt: string): string {
 export function attributeClaim(pack: Pack, claim: Claim, options: { brief?: boolean } = {}): string {
   const head = `According to ${nameAsPrinted(pack, claim.statedBy, claim.excerpt)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ${claim.statement}`;
   // A quiz reveal reads as prose: the figure is the answer just shown, and only a dispute needs saying.
-  if (options.brief) return claim.status === 'unverified' ? head : `${head} ${STATUS_SENTENCE[claim.status]}`;
+  if (options.brief) return claim.status === 'unverified' ? head : `${head} ${statusSentence(pack, claim)}`;
   const figures = claim.figures.length ? ` Figures as stated: ${claim.figures.map(formatFigure).join('; ')}.` : '';
   return `${head} [${STATUS[claim.status]}]${figures}`;
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
+import type { Claim } from '../../src/content/schema.js';
 import { attributeClaim, attributeQuote } from '../../src/engine/attribution.js';
 
 let pack: Pack;
@@ -34,10 +35,20 @@ describe('a claim in a quiz reveal', () => {
     expect(attributeClaim(pack, plain as NonNullable<typeof plain>, { brief: true })).not.toMatch(
       /\[unverified\]|Figures as stated/,
     );
-    expect(attributeClaim(pack, disputed as NonNullable<typeof disputed>, { brief: true })).toMatch(
-      /\. Another account in the articles disputes this\.$/,
-    );
+    const said = attributeClaim(pack, disputed as NonNullable<typeof disputed>, { brief: true });
+    expect(said).toMatch(/\. (Another account in the articles disputes this|Disputed: .+)\.$/);
     expect(attributeClaim(pack, plain as NonNullable<typeof plain>)).toMatch(/\[unverified\] Figures as stated: /);
+  });
+});
+
+describe('a disputed claim', () => {
+  it('names the account that disputes it where the pack links one, both ways', () => {
+    const veliyev = pack.claims.get('claim-valiyev-armenian-losses-2020-07-17') as Claim;
+    const armenia = pack.claims.get('claim-armenia-tovuz-deaths-2020-07-17') as Claim;
+    expect(attributeClaim(pack, veliyev, { brief: true })).toMatch(
+      /Disputed: Armenia said that only four of its service members had been killed\.$/,
+    );
+    expect(attributeClaim(pack, armenia, { brief: true })).toContain("Disputed: Azerbaijan's deputy defence minister");
   });
 });
 
