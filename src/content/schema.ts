@@ -204,6 +204,8 @@ export const Event = z
     weapons: z.array(id).optional(),
     /** Neutral summary that takes no side on contested points. */
     summary: text,
+    /** Kept as context: shown in timelines, facts and briefings, never asked in a quiz nor offered as an option. Say why. */
+    notAsked: text.optional(),
     sources: z.array(id).min(1, 'an event needs at least one source'),
     /** Excerpts that back its date (or dateNote) and each sentence of its summary. */
     evidence: z
@@ -259,6 +261,8 @@ export const Claim = z.strictObject({
   related: z.array(id).default([]),
   source: id,
   excerpt: text,
+  /** Kept as context: shown in timelines, facts and briefings, never asked in a quiz nor offered as an option. Say why. */
+  notAsked: text.optional(),
 });
 
 export const Quote = z.strictObject({
@@ -280,6 +284,8 @@ export const Quote = z.strictObject({
   event: id.optional(),
   source: id,
   excerpt: text,
+  /** Kept as context: shown in timelines, facts and briefings, never asked in a quiz nor offered as an option. Say why. */
+  notAsked: text.optional(),
 });
 
 export const Fact = z.strictObject({
@@ -293,6 +299,8 @@ export const Fact = z.strictObject({
   related: z.array(id).default([]),
   source: id,
   excerpt: text,
+  /** Kept as context: shown in timelines, facts and briefings, never asked in a quiz nor offered as an option. Say why. */
+  notAsked: text.optional(),
 });
 
 /** A group of event types the timeline keys with one colour and shape. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/content/load.js';
-import type { Pack } from '../../src/content/pack.js';
+import { Pack } from '../../src/content/pack.js';
 import type { Actor, Claim } from '../../src/content/schema.js';
 import { buildPool } from '../../src/engine/questions/audit/pool.js';
 import { ladders } from '../../src/engine/questions/figures.js';
@@ -222,6 +222,20 @@ describe('question kinds on the curated pack', () => {
     const officers = ofKind('which-first').find((q) => q.id === 'which-first:tovuz-officers-killed-2020-07');
     expect(officers?.explanation).toMatch(/\(“Gashimov Polad” is the article’s spelling of Polad Hashimov\)$/);
     for (const q of pool) expect(q.explanation).not.toContain('“Armenian-Azerbaijani state border” is');
+  });
+
+  it('never asks an item the curator keeps as context, and never offers it as an option, saying why', () => {
+    const why = buildPool(pack, 1, ['figure', 'true-false']).reasons.get('claim-azerbaijan-covid-2020-09-28')?.join();
+    expect(why).toMatch(/figure: the curator keeps it as context, not asked: a pandemic count/);
+    expect(pool.some((q) => q.subjects?.includes('claim-azerbaijan-covid-2020-09-28'))).toBe(false);
+    const syria = pack.events.get('syria-war-2011');
+    const kept = new Pack({
+      ...pack.data,
+      events: pack.data.events.map((e) => (e.id === 'syria-war-2011' ? { ...e, notAsked: 'another war' } : e)),
+    });
+    const keptPool = buildPool(kept, 2, ['which-first', 'event-date']);
+    expect(keptPool.reasons.get('syria-war-2011')?.join()).toContain('not asked: another war');
+    for (const q of keptPool.variants) expect(q.options).not.toContain(syria?.title);
   });
 
   it('never prints in a figure’s sentence the number a related claim’s question asks', () => {

@@ -3,6 +3,7 @@ import { formatSpan, noteLeavesDateOpen, type Precision, precisionOf } from '../
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
+import { contextOnly } from './context-only.js';
 import { lookalikes, titleNamesDate } from './events.js';
 import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
@@ -20,7 +21,13 @@ export function saysItBegins(event: Event): boolean {
 }
 
 export function dateAskable(event: Event): boolean {
-  return !event.endDate && !titleNamesDate(event) && !saysItBegins(event) && !noteLeavesDateOpen(event.dateNote);
+  return (
+    !contextOnly(event) &&
+    !event.endDate &&
+    !titleNamesDate(event) &&
+    !saysItBegins(event) &&
+    !noteLeavesDateOpen(event.dateNote)
+  );
 }
 
 /**
@@ -110,6 +117,8 @@ const datePlan = packCache((pack, _: 'all') => {
  * set by the pack-wide plan.
  */
 export function eventDate(pack: Pack, event: Event): Draft | Declined {
+  const context = contextOnly(event);
+  if (context) return decline(context);
   if (event.endDate)
     return decline('its date is a span, the bounds of an uncertain date, and is not set against single dates');
   if (titleNamesDate(event)) return decline('its title gives its date away');

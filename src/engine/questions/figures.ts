@@ -2,6 +2,7 @@ import type { Pack } from '../../content/pack.js';
 import type { Claim, Figure } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { attributeClaim } from '../attribution.js';
+import { contextOnly } from './context-only.js';
 import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
 import { GAP } from './gaps.js';
@@ -95,7 +96,7 @@ function sameSentence(a: Claim, b: Claim): boolean {
 
 /** A figure that can be asked: one number, standing once in the excerpt, with ladders to set it in. */
 function askable(pack: Pack, claim: Claim, figure: Figure | undefined): Ladder[] {
-  if (!figure || figure.valueMax !== undefined || !figureInExcerpt(claim, figure)) return [];
+  if (!figure || contextOnly(claim) || figure.valueMax !== undefined || !figureInExcerpt(claim, figure)) return [];
   // Another measure of the same thing ("30,000 lives" for 1992–94 beside "over 20,000 deaths" for 1988–94) is
   // true in its own article: never offered as a wrong number here.
   const related = [
@@ -316,6 +317,8 @@ export function figureAsked(pack: Pack, claimId: string): boolean {
 export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): Draft | Declined {
   const figure = claim.figures[figureIndex];
   if (!figure) return decline('no such figure');
+  const context = contextOnly(claim);
+  if (context) return decline(context);
   if (figure.valueMax !== undefined) return decline('a range, not one number: its bounds would both be right');
   const at = figureInExcerpt(claim, figure);
   if (!at) return decline('the number does not stand once, in digits or words, in the excerpt');

@@ -2,6 +2,7 @@ import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { claimSpeaker, trueFalse } from './claim-speaker.js';
+import { contextOnly } from './context-only.js';
 import { eventDate } from './event-date.js';
 import { eventPlace, eventPlaceAnswers } from './events.js';
 import { figureAsked, figureQuestion } from './figures.js';
@@ -111,10 +112,10 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
 const truthPlan = packCache((pack, _: 'all') => {
   const items = [
     ...pack.data.claims
-      .filter((claim) => !figureAsked(pack, claim.id))
+      .filter((claim) => !figureAsked(pack, claim.id) && !contextOnly(claim))
       .map((claim) => ({ id: claim.id, build: (truth: boolean) => trueFalse(pack, claim, truth) })),
     ...pack.data.quotes
-      .filter((quote) => !quoteSpeakerAsked(pack, quote.id))
+      .filter((quote) => !quoteSpeakerAsked(pack, quote.id) && !contextOnly(quote))
       .map((quote) => ({ id: quote.id, build: (truth: boolean) => quoteTrueFalse(pack, quote, truth) })),
   ];
   const plan = new Map<string, boolean | 'even'>();
@@ -192,11 +193,25 @@ function subjectsOf(question: Question): string[] {
   return [question.id.slice(question.id.indexOf(':') + 1).replace(/#\d+$/, ''), ...(question.subjects ?? [])];
 }
 
-const unscoped = packCache((pack, kind: QuestionKind) => KINDS[kind](pack, {}));
+/** The item a candidate asks about, where the curator may have kept it as context. */
+function itemAbout(pack: Pack, id: string): { notAsked?: string | undefined } | undefined {
+  return pack.events.get(id) ?? pack.claims.get(id) ?? pack.quotes.get(id) ?? pack.facts.get(id);
+}
+
+/** Every kind's candidates, an item kept as context declined with the curator's reason. */
+export function candidatesOf(pack: Pack, kind: QuestionKind, scope: Scope): Candidate[] {
+  return KINDS[kind](pack, scope).map((candidate) => {
+    const item = itemAbout(pack, candidate.about);
+    const context = item && contextOnly(item);
+    return context ? { ...candidate, build: () => decline(context) } : candidate;
+  });
+}
+
+const unscoped = packCache((pack, kind: QuestionKind) => candidatesOf(pack, kind, {}));
 
 /** A whole pack's candidates are built once; a scoped game builds its own smaller lists. */
 function candidatesFor(pack: Pack, kind: QuestionKind, scope: Scope): Candidate[] {
-  if (scope.period || scope.topic) return KINDS[kind](pack, scope);
+  if (scope.period || scope.topic) return candidatesOf(pack, kind, scope);
   return unscoped(pack, kind);
 }
 
@@ -342,7 +357,8 @@ export function questionById(pack: Pack, id: string, seed: number): Question | u
   const kind = id.slice(0, colon) as QuestionKind;
   const subject = id.slice(colon + 1);
   if (colon < 1 || !Object.hasOwn(KINDS, kind)) return undefined;
-  // Some subjects carry a prefix of their own ("role:", "weapon:") before the candidate's key.
+  // Some subjects carry a prefix of their own ("role:", "weapon:") before the candidate's key. A review card
+  // made before its item was kept as context still rebuilds: the raw builders, not candidatesOf.
   const candidates =
     kind === 'true-false'
       ? trueFalseVariant(pack, subject)

@@ -3,6 +3,7 @@ import { formatWhen, isWindow, noteLeavesDateOpen } from '../../content/dates.js
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
+import { contextOnly } from './context-only.js';
 import { saysItBegins } from './event-date.js';
 import { lookalikes, titleNamesDate } from './events.js';
 import { anyStandsOut } from './form.js';
@@ -39,6 +40,8 @@ const WIDEST_WINDOW_DAYS = 31;
 
 /** Why an event cannot take part in an order question, as answer or companion; undefined when it can. */
 function whyUnorderable(event: Event): string | undefined {
+  const context = contextOnly(event);
+  if (context) return context;
   if (titleNamesDate(event)) return 'its title gives its date away';
   // A single date the articles leave open ("not dated further") cannot place an event before or after another.
   if (noteLeavesDateOpen(event.dateNote) && !event.endDate)

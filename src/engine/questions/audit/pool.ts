@@ -1,6 +1,6 @@
 import type { Pack } from '../../../content/pack.js';
 import { finalize } from '../finalize.js';
-import { KINDS } from '../generate.js';
+import { candidatesOf } from '../generate.js';
 import { seededRandom, seedOf } from '../random.js';
 import { isDeclined, QUESTION_KINDS, type Question, type QuestionKind } from '../types.js';
 
@@ -24,7 +24,7 @@ export function buildPool(pack: Pack, seeds = AUDIT_SEEDS, kinds: readonly Quest
   const declined: string[] = [];
   const reasons = new Map<string, string[]>();
   for (const kind of kinds) {
-    for (const candidate of KINDS[kind](pack, {})) {
+    for (const candidate of candidatesOf(pack, kind, {})) {
       let built = 0;
       let why = '';
       for (let seed = 1; seed <= seeds; seed++) {
