@@ -5,6 +5,7 @@ import { evidenceOf } from './evidence.js';
 import type { Random } from './random.js';
 import { draftWeight } from './salience.js';
 import type { Draft, Option, Question } from './types.js';
+import { spellingNote } from './wording.js';
 
 /** An option naming an actor, place or thing: it may not be confused with any of its aliases. */
 export function entityOption(entity: Entity['item'], category: string): Option {
@@ -43,6 +44,12 @@ export function finalize(pack: Pack, draft: Draft, random: Random): Question | u
   if (sources.length === 0 || draft.explanation.trim() === '') return undefined;
   // A fixed order is sorted by text ("False", "True" reads wrong): True first, wherever the right answer is.
   const order = draft.fixedOrder ? [...all].sort((a, b) => b.text.localeCompare(a.text)) : random.shuffle(all);
+  const evidence = evidenceOf(pack, draft);
+  // The reveal's excerpts use the article's spellings; the options and explanation, the pack's ("Gashimov Polad").
+  const shown = [draft.prompt, draft.explanation, ...all.map((o) => o.text)].join(' ');
+  const gloss = draft.prompt.includes('article’s spelling')
+    ? ''
+    : spellingNote(pack, evidence.map((e) => e.excerpt).join(' '), shown);
   return {
     id: `${draft.kind}:${draft.subject}`,
     kind: draft.kind,
@@ -50,9 +57,9 @@ export function finalize(pack: Pack, draft: Draft, random: Random): Question | u
     prompt: draft.prompt,
     options: order.map((o) => o.text),
     answer: order.indexOf(draft.correct),
-    explanation: draft.explanation,
+    explanation: `${draft.explanation}${gloss}`,
     sources,
-    evidence: evidenceOf(pack, draft),
+    evidence,
     eventIds: draft.eventIds,
     subjects: draft.subjects ?? draft.eventIds.slice(0, 1),
     weight: draftWeight(pack, draft),

@@ -8,7 +8,6 @@ import { saysItBegins } from './event-date.js';
 import { lookalikes, titleNamesDate } from './events.js';
 import { anyStandsOut } from './form.js';
 import { type Declined, type Difficulty, type Draft, decline } from './types.js';
-import { spellingNote } from './wording.js';
 
 /** How many of the nearest events are tried as companions. */
 const NEAREST = 24;
@@ -156,12 +155,7 @@ export function whichFirst(pack: Pack, event: Event): Draft | Declined {
     correct: { text: event.title, facet: { category: 'event', span: mine } },
     distractors: picked.map((p) => ({ text: p.title, facet: { category: 'event', span: spanOf(p) } })),
     difficulty,
-    // The titles use the pack's spellings; the excerpts shown beside them, the article's ("Gashimov Polad").
-    explanation: `In order: ${dated.join('; ')}.${spellingNote(
-      pack,
-      [event, ...picked].flatMap((e) => e.evidence.map((ev) => ev.excerpt)).join(' '),
-      [event, ...picked].map((e) => e.title).join(' '),
-    )}`,
+    explanation: `In order: ${dated.join('; ')}.`,
     sourceIds: [event, ...picked].flatMap((e) => e.sources),
     eventIds: [event.id, ...picked.map((p) => p.id)],
     subjects: [event.id],
