@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.js';
 import { generateQuestions } from '../../src/engine/questions/generate.js';
-import { asTyped, isTyped, type TypedQuestion } from '../../src/engine/questions/typed.js';
+import { asTyped, isTyped, type TypedQuestion, typedQuestions } from '../../src/engine/questions/typed.js';
 import type { Question } from '../../src/engine/questions/types.js';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { pointsFor } from '../../src/engine/quiz/scoring.js';
@@ -181,6 +181,16 @@ describe('a typed quiz round', () => {
     expect(partial.points).toBe(Math.round(0.5 * pointsFor(true, 5_000, start, deadline)));
     const close = scoreAnswer(figure, { verdict: { grade: 'close' }, at: 5_000 }, start, deadline, 2);
     expect(close).toMatchObject({ credit: 1, correct: true, streak: 3 });
+  });
+
+  it('shows an example of the form wanted that never is, or is near, the answer', () => {
+    const asked = [1, 2, 3, 4, 5].flatMap((seed) => typedQuestions(pack, { count: 10, seed }).filter(isTyped));
+    expect(asked.length).toBeGreaterThan(10);
+    for (const q of asked) {
+      const answer = q.options[q.answer] as string;
+      expect(q.example ?? '').not.toContain(answer);
+      if (q.expects.kind === 'date') expect(q.example).not.toContain(q.expects.when.date.slice(0, 4));
+    }
   });
 
   it('spells its action once, short enough for any platform', () => {

@@ -1,4 +1,4 @@
-import { precisionOf } from '../../content/dates.js';
+import { MONTH_NAMES, precisionOf } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Expected } from '../answers/index.js';
 import { generateQuestions } from './generate.js';
@@ -33,11 +33,24 @@ export function isTyped(question: Question): question is TypedQuestion {
   return 'expects' in question && (question as TypedQuestion).expects !== undefined;
 }
 
-const DATE_ASKS = {
-  day: { wants: 'Type a date', example: 'like 27 September 2020 or 2020-09-27' },
-  month: { wants: 'Type a month', example: 'like September 2020' },
-  year: { wants: 'Type a year', example: 'like 2020' },
-} as const;
+/** Example dates far from any pack's story; the second stands in when the answer shares the first's month. */
+const EXAMPLE_DAYS = ['1999-03-05', '1987-06-14'] as const;
+
+/** How to ask for a date of this precision, with an example of the form that is never the answer's month or year. */
+function dateAsk(date: string): { wants: string; example: string } {
+  const precision = precisionOf(date);
+  const length = precision === 'year' ? 4 : 7;
+  const day = EXAMPLE_DAYS.find((d) => d.slice(0, length) !== date.slice(0, length)) ?? EXAMPLE_DAYS[0];
+  if (precision === 'year') return { wants: 'Type a year', example: `like ${day.slice(0, 4)}` };
+  const [month, year] = [MONTH_NAMES[Number(day.slice(5, 7)) - 1], day.slice(0, 4)];
+  if (precision === 'month') return { wants: 'Type a month', example: `like ${month} ${year}` };
+  return { wants: 'Type a date', example: `like ${Number(day.slice(8))} ${month} ${year} or ${day}` };
+}
+
+/** The example number is nowhere near the answer, so the form it shows never hints at the size. */
+function numberExample(value: number): string {
+  return Math.abs(value - 12_000) <= 6_000 ? 'like 300 or 1.5k' : 'like 12,000 or 12k';
+}
 
 /** "Type a place", "Type a country", "Type a person or body": the kind of name, never which one. */
 function nameWanted(pack: Pack, id: string): string {
@@ -59,13 +72,13 @@ export function typedForm(pack: Pack, question: Question): Omit<TypedQuestion, k
     const event = pack.events.get(question.eventIds[0] ?? '');
     if (!event) return undefined;
     const when = { date: event.date, endDate: event.endDate, dateKind: event.dateKind };
-    return { expects: { kind: 'date', when }, ...DATE_ASKS[precisionOf(event.date)] };
+    return { expects: { kind: 'date', when }, ...dateAsk(event.date) };
   }
   if (question.kind === 'figure') {
     const m = /^figure:(.+)#(\d+)$/.exec(question.id);
     const figure = m ? pack.claims.get(m[1] as string)?.figures[Number(m[2])] : undefined;
     if (!figure) return undefined;
-    return { expects: { kind: 'figure', figure }, wants: 'Type a number', example: 'like 40,000 or 40k' };
+    return { expects: { kind: 'figure', figure }, wants: 'Type a number', example: numberExample(figure.value) };
   }
   const id = question.facets?.[question.answer]?.entity;
   if (!id) return undefined;
