@@ -18,12 +18,13 @@ import { boundTimeouts, limitBodies } from './body-limit.js';
 import { boltLogger } from './bolt-logger.js';
 import { AdminLookup } from './caller.js';
 import { type SlackCommandStyle, slackSpelling } from './command-names.js';
-import { boxError, INPUT_CALLBACK_ID, submissionHandler } from './modal.js';
+import { boxError, INPUT_CALLBACK_ID } from './modal.js';
 import { SlackPoster } from './poster.js';
 import { CHOICE_ACTION_PREFIX } from './render.js';
 import { replayGuard, requestHeaders } from './replay-guard.js';
 import { slashHandler } from './slash.js';
 import { reportSocketConnection } from './socket-health.js';
+import { submissionHandler } from './submission.js';
 
 export interface SlackAppOptions {
   botToken: string;

@@ -1,18 +1,10 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, types, ViewSubmitAction } from '@slack/bolt';
-import { dispatchInput } from '../../core/dispatch.js';
-import { UserError } from '../../core/errors.js';
+import type { types } from '@slack/bolt';
 import type { TextRequest } from '../../core/reply.js';
 import { clip } from '../../core/text.js';
-import { recordInteraction } from '../../ops/interaction.js';
-import type { ActionDeps } from './actions.js';
-import { callerOf } from './caller.js';
-import { type Settled, settle } from './outcome.js';
-import { saveStash } from './poster.js';
-import { renderReply } from './render.js';
 
 /**
- * A Reply's request for text as a Slack modal, and its view_submission:
- * the one place the answer box is spelt for Slack. A submission carries no
+ * A Reply's request for text as a Slack modal, and what its view_submission
+ * carries back: the one place the answer box is spelt for Slack. A submission carries no
  * channel, so the modal keeps the action and the channel it was opened
  * from in its private_metadata.
  */
@@ -22,10 +14,15 @@ export const INPUT_CALLBACK_ID = 'chronicle:input';
 const BLOCK_ID = 'answer';
 const ACTION_ID = 'text';
 
+/** What was typed into the box, from a submitted view's state. */
+export function submittedText(values: Record<string, Record<string, { value?: string | null }>>): string {
+  return values[BLOCK_ID]?.[ACTION_ID]?.value ?? '';
+}
+
 /** Slack's modal limits: title, submit and close 24 characters; metadata 3,000. */
 const LIMITS = { title: 24, label: 2_000, placeholder: 150, metadata: 3_000, error: 2_000 } as const;
 
-interface Opened {
+export interface Opened {
   action: string;
   channelId: string;
 }
@@ -65,7 +62,7 @@ export function boxError(text: string): { response_action: 'errors'; errors: Rec
   return { response_action: 'errors', errors: { [BLOCK_ID]: clip(text, LIMITS.error) } };
 }
 
-function opened(metadata: string): Opened | undefined {
+export function opened(metadata: string): Opened | undefined {
   try {
     const parsed = JSON.parse(metadata) as Partial<Opened>;
     return typeof parsed.action === 'string' && typeof parsed.channelId === 'string'
@@ -74,50 +71,4 @@ function opened(metadata: string): Opened | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * A sent answer box: routed to the command that asked, within the 3 s the
- * ack allows. A refusal (or a fault) is shown on the box itself
- * (`response_action: 'errors'`), which stays open; an accepted answer
- * closes it, and the command's reply reaches the sender privately in the
- * channel.
- */
-export function submissionHandler(deps: ActionDeps) {
-  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const started = performance.now();
-    const from = opened(view.private_metadata);
-    const who = {
-      teamId: body.team?.id ?? body.user.team_id ?? '',
-      userId: body.user.id,
-      userName: body.user.name ?? body.user.id,
-      channelId: from?.channelId ?? '',
-    };
-    const settled = await settle(async () => {
-      if (!from) throw new UserError('That answer box is no longer active.');
-      const text = view.state.values[BLOCK_ID]?.[ACTION_ID]?.value ?? '';
-      const caller = await callerOf(who, deps.admins);
-      return dispatchInput(deps.commands, from.action, text, { ...deps.services, caller });
-    });
-    let result: Pick<Settled, 'outcome' | 'error'> = settled;
-    try {
-      if (settled.outcome !== 'ok') {
-        await ack(boxError(settled.reply.text));
-      } else {
-        await ack();
-        const rendered = renderReply(deps.spell(settled.reply));
-        await saveStash(deps.services.store, rendered);
-        for (const message of rendered.messages) {
-          await client.chat.postEphemeral({ channel: who.channelId, user: who.userId, ...message });
-        }
-      }
-    } catch (error) {
-      result = { outcome: 'error', error };
-    }
-    recordInteraction(
-      { log: deps.logger, ids: { userId: who.userId, channelId: who.channelId, teamId: who.teamId } },
-      { platform: 'slack', kind: 'input', command: from?.action.split(':', 1)[0] ?? 'unknown' },
-      { ...result, latencyMs: performance.now() - started },
-    );
-  };
 }
