@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Command } from '../../src/core/command.js';
 import type { TypedQuestion } from '../../src/engine/questions/typed.js';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { type GameState, keys } from '../../src/engine/quiz/state.js';
@@ -13,6 +14,7 @@ import {
 } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_CHANNEL_ID } from '../fakes/discord/server.js';
+import { sleep } from '../support/sleep.js';
 import { type Harness, interact, startHarness, textOf } from './harness.js';
 import { expectValidMessage, type MessageJson } from './validate.js';
 
@@ -129,5 +131,36 @@ describe('a typed quiz round through discord.js: Answer opens a modal, its submi
     expect(late.ephemeral).toBe(true);
     expect(textOf(late.message)).toBe('That round has closed. Your answer was not counted.');
     expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
+  });
+});
+
+describe('an Answer click answered too late for a modal', () => {
+  /** A command whose click takes longer than the adapter waits before deferring, then asks for text. */
+  const slow: Command = {
+    name: 'slow',
+    description: 'asks for text, slowly',
+    options: [],
+    run: async () => ({ text: 'ok', visibility: 'private' }),
+    async onChoice() {
+      await sleep(100);
+      return {
+        text: 'Type it',
+        visibility: 'private',
+        input: { action: 'slow:typed', title: 'Slow', label: 'Type it', maxLength: 10 },
+      };
+    },
+  };
+
+  it('says so privately instead of failing, since a modal can only be the first answer to a click', async () => {
+    const h = await startHarness({ commands: [slow], deferAfterMs: 20 });
+    try {
+      const click = await interact(h.fake, buttonClick({ customId: 'slow:ask', message: { id: '1' }, user: BOB }));
+      expect(click.callbackType).toBe(6);
+      expect(click.ephemeral).toBe(true);
+      expect(textOf(click.message)).toBe('The answer box took too long to open; click Answer again.');
+      expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
+    } finally {
+      await h.close();
+    }
   });
 });

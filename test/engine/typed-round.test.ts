@@ -7,6 +7,7 @@ import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { pointsFor } from '../../src/engine/quiz/scoring.js';
 import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { parseTypedAnswerAction } from '../../src/engine/quiz/typed-action.js';
+import { studyKeys } from '../../src/engine/study/keys.js';
 import { scoreAnswer } from '../../src/engine/study/score.js';
 import { type Harness, harness, RecordingPoster } from '../commands/harness.js';
 import { backends } from '../store/backends.js';
@@ -149,6 +150,10 @@ describe('a typed quiz round', () => {
     const g = await game(h);
     expect(g.players.u2?.points).toBe(Math.round((g.players.u1?.points ?? 0) / 2));
     expect(g.players.u2?.correct).toBe(0);
+    // Study history and the server's board take the partial answer as the quiz scored it.
+    expect(await h.store.list(studyKeys.history('discord', 'u2'))).toEqual([
+      expect.objectContaining({ questionId: date.id, correct: false, credit: 0.5, points: g.players.u2?.points }),
+    ]);
 
     const name = place.options[place.answer] as string;
     const nearMiss = `${name.slice(0, -2)}xx`;
