@@ -5,9 +5,11 @@ import { resolveTopic } from '../src/core/parse/topic.js';
 import { answerRound, scoreReply, startGame, stopGame } from '../src/engine/quiz/game.js';
 import { parseAnswerAction } from '../src/engine/quiz/messages.js';
 import { SCORING_RULE } from '../src/engine/quiz/scoring.js';
+import { parseTypedAnswerAction } from '../src/engine/quiz/typed-action.js';
+import { askTypedAnswer, submitTypedAnswer } from '../src/engine/quiz/typed-round.js';
 import { pickInOrder } from '../src/engine/study/picks.js';
 import { parsePickAction } from '../src/engine/study/quiz-messages.js';
-import { CHRONOLOGY_RULE, STREAK_RULE } from '../src/engine/study/score.js';
+import { CHRONOLOGY_RULE, STREAK_RULE, TYPED_RULE } from '../src/engine/study/score.js';
 import { packMentionsWord } from '../src/engine/topics.js';
 
 export const DEFAULT_ROUNDS = 5;
@@ -15,7 +17,7 @@ export const DEFAULT_SECONDS = 20;
 
 export const quizCommand: Command = {
   name: 'quiz',
-  description: 'A multiple-choice quiz game in this channel, built from the pack',
+  description: 'A quiz game in this channel, built from the pack: pick the answer, or type it',
   subcommands: [
     {
       name: 'start',
@@ -54,9 +56,9 @@ export const quizCommand: Command = {
         },
         {
           name: 'mode',
-          description: 'mixed questions, or chronology: put events in order',
+          description: 'mixed questions; chronology: put events in order; typed: type the answer, no options',
           type: 'string',
-          choices: choicesOf(['mixed', 'chronology']),
+          choices: choicesOf(['mixed', 'chronology', 'typed']),
           example: 'chronology',
         },
       ],
@@ -71,7 +73,7 @@ export const quizCommand: Command = {
           about,
           solo: ctx.caller.platform === 'console',
           teams: args.teams ? Number(args.teams) : undefined,
-          mode: args.mode === 'chronology' ? 'chronology' : 'mixed',
+          mode: args.mode === 'chronology' || args.mode === 'typed' ? args.mode : 'mixed',
         });
       },
     },
@@ -96,6 +98,9 @@ export const quizCommand: Command = {
     `Scoring: ${SCORING_RULE}`,
     STREAK_RULE,
     CHRONOLOGY_RULE,
+    'Typed rounds (mode:typed): no options are shown; each question says what to type (a date, a month, a number, a place, a country, a person or body) and has an Answer button that opens a box (on the console, type 1 and then your answer on the next line). One answer per player per question, private until the reveal, which shows what everyone typed and what it earned.',
+    'How typed answers are matched: the name, or any other name the pack knows for it (an alias is as good as the name), ignoring case, accents, punctuation and a leading "the"; about one wrong letter in five is forgiven, none in names of four letters or fewer, and never an answer as near to something else in the pack. A near miss is told "close: did you mean …?" in the reveal. Dates: 5 March 1999, 5 Mar 1999, March 5, 1999, 1999-03-05 or 05/03/1999, read day first (05/06/1999 is 5 June, and the reveal says so); the right month alone, or with the wrong day, is partial. Numbers: 40000, 40,000, 40 000 or 40k; a claim of "over 40,000" is answered by 40,000; within 10% is partial.',
+    TYPED_RULE,
     'Teams (teams:2 to 4): each player joins the smallest team when they first answer; a team scores the sum of its players’ points.',
     'Every reveal has a "Report this question" button: tell the maintainers an answer is wrong, ambiguous or biased.',
     'Questions about figures always say whose figure it is and as of when: a right answer means that is what they claimed, not that it is so.',
@@ -103,8 +108,15 @@ export const quizCommand: Command = {
   async onChoice(action, ctx) {
     const pick = parsePickAction(action);
     if (pick) return pickInOrder(ctx, pick.gameId, pick.round, pick.item);
+    const typed = parseTypedAnswerAction(action);
+    if (typed) return askTypedAnswer(ctx, typed.gameId, typed.round);
     const parsed = parseAnswerAction(action);
     if (!parsed) throw new UserError('That button is no longer active.');
     return answerRound(ctx, parsed.gameId, parsed.round, parsed.option);
+  },
+  async onInput(action, text, ctx) {
+    const typed = parseTypedAnswerAction(action);
+    if (!typed) throw new UserError('That answer box is no longer active.');
+    return submitTypedAnswer(ctx, typed.gameId, typed.round, text);
   },
 };

@@ -3,6 +3,8 @@ import { UserError } from '../src/core/errors.js';
 import { setReminder } from '../src/engine/study/remind.js';
 import { fileReport, reasonPrompt } from '../src/engine/study/reports.js';
 import { answerReview, DEFAULT_REVIEW_COUNT, parseReviewAction, startReview } from '../src/engine/study/review.js';
+import { answerTypedReview, askTypedReview, TYPED_REVIEW_RULE } from '../src/engine/study/typed-review.js';
+import { parseTypedReviewAction } from '../src/engine/study/typed-review-parts.js';
 import { privateNote } from '../src/engine/text.js';
 
 export const reviewCommand: Command = {
@@ -17,11 +19,20 @@ export const reviewCommand: Command = {
       choices: choicesOf(['on', 'off']),
       example: 'on',
     },
+    {
+      name: 'mode',
+      description: 'choice: pick from options (the default); typed: type each answer',
+      type: 'string',
+      choices: choicesOf(['choice', 'typed']),
+      example: 'typed',
+    },
   ],
   help: [
     'Every quiz answer schedules its question for you with FSRS (ts-fsrs): a miss comes back soon, a right answer later each time.',
     'A reviewed question comes back with other wrong options and in another order, so you learn the fact, not the button.',
     `Defaults to ${DEFAULT_REVIEW_COUNT} questions. Only you see the session.`,
+    '/review mode:typed asks only what can be typed (a date, a number, a name), with no options: click Answer and type it.',
+    TYPED_REVIEW_RULE,
     '/review remind:on adds "you have N questions due" to this channel’s daily briefing; remind:off removes it.',
   ].join('\n'),
   async run(args, ctx) {
@@ -35,14 +46,25 @@ export const reviewCommand: Command = {
           : 'The daily briefing here will no longer mention your reviews.',
       );
     }
-    return startReview(ctx, args.count ? Number(args.count) : DEFAULT_REVIEW_COUNT);
+    return startReview(
+      ctx,
+      args.count ? Number(args.count) : DEFAULT_REVIEW_COUNT,
+      args.mode === 'typed' ? 'typed' : undefined,
+    );
   },
   async onChoice(action, ctx) {
+    const typed = parseTypedReviewAction(action);
+    if (typed) return askTypedReview(ctx, typed.sessionId, typed.index);
     const review = parseReviewAction(action);
     if (review) return answerReview(ctx, review.what, review.sessionId, review.index, review.value);
     if (action.startsWith('review:report:')) return reasonPrompt(action.slice('review:report:'.length));
     const reported = /^review:reported:([a-z]+):(.+)$/.exec(action);
     if (reported) return fileReport(ctx, reported[2] as string, reported[1] as string);
     throw new UserError('That button is no longer active.');
+  },
+  async onInput(action, text, ctx) {
+    const typed = parseTypedReviewAction(action);
+    if (!typed) throw new UserError('That answer box is no longer active.');
+    return answerTypedReview(ctx, typed.sessionId, typed.index, text);
   },
 };

@@ -78,8 +78,8 @@ export interface InteractionMeta {
   /** The resolved command name (`quiz`), never the raw text typed. */
   command: string;
   subcommand?: string;
-  /** command: a slash command; choice: a clicked button; autocomplete: a suggestion request. */
-  kind?: 'command' | 'choice' | 'autocomplete';
+  /** command: a slash command; choice: a clicked button; input: text sent from an answer box; autocomplete: a suggestion request. */
+  kind?: 'command' | 'choice' | 'input' | 'autocomplete';
   /** Names of the options given, never their values. */
   optionNames?: readonly string[];
 }

@@ -104,6 +104,8 @@ export interface Command {
   run?(args: RawArgs, ctx: CommandContext): Promise<Reply>;
   /** Handles a clicked choice whose action starts with `<name>:`. */
   onChoice?(action: string, ctx: CommandContext): Promise<Reply>;
+  /** Handles text typed in answer to a Reply's `input` whose action starts with `<name>:`. */
+  onInput?(action: string, text: string, ctx: CommandContext): Promise<Reply>;
   /** Longer help shown by `/help <name>`. */
   help?: string;
 }

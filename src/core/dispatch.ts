@@ -162,3 +162,20 @@ export async function dispatchChoice(
   if (!command?.onChoice) throw new UserError('That button is no longer active.');
   return command.onChoice(action, ctx);
 }
+
+/**
+ * Routes text typed in answer to a Reply's `input` (a modal, the console's
+ * next line) to the command whose name prefixes its action. The text is
+ * passed as typed, but for invisible formatting characters.
+ */
+export async function dispatchInput(
+  commands: readonly Command[],
+  action: string,
+  text: string,
+  ctx: CommandContext,
+): Promise<Reply> {
+  const name = action.split(':', 1)[0] ?? '';
+  const command = commands.find((c) => c.name === name);
+  if (!command?.onInput) throw new UserError('That answer box is no longer active.');
+  return command.onInput(action, withoutInvisible(text), ctx);
+}

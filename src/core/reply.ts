@@ -27,6 +27,22 @@ export interface Choice {
   menu?: string;
 }
 
+/**
+ * Asks the person who clicked for a line of text: a modal on Discord and
+ * Slack, the next line typed on the console. What they type goes back with
+ * `action` to the command that asked (its `onInput`).
+ */
+export interface TextRequest {
+  action: string;
+  /** The box's heading; Discord shows at most 45 characters. */
+  title: string;
+  /** What to type, above the box ("Type a date"); at most 45 characters on Discord. */
+  label: string;
+  /** Shown greyed in the empty box: the form wanted, never the answer. */
+  placeholder?: string;
+  maxLength: number;
+}
+
 export interface ReplyImage {
   png: Uint8Array;
   filename: string;
@@ -67,6 +83,8 @@ export interface Reply {
   /** Short footer text such as "Page 2 of 5". */
   footer?: string;
   visibility: Visibility;
+  /** Set on the answer to a click: instead of showing this reply, the adapter asks the clicker to type (its `text` is the console's prompt). */
+  input?: TextRequest;
   /** When set, the adapter edits the message that carried the clicked choice instead of posting anew. */
   replaceOriginal?: boolean;
 }

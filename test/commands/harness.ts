@@ -2,7 +2,7 @@ import { commands } from '../../commands/index.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Caller, CommandContext, Services } from '../../src/core/command.js';
 import { parseCommandLine } from '../../src/core/command-line.js';
-import { dispatch, dispatchChoice, resolveLine } from '../../src/core/dispatch.js';
+import { dispatch, dispatchChoice, dispatchInput, resolveLine } from '../../src/core/dispatch.js';
 import type { ChannelRef, Poster } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Store } from '../../src/core/store.js';
@@ -44,6 +44,8 @@ export interface Harness extends Services {
   /** Runs a typed line as `overrides`'s caller. */
   run(line: string, overrides?: Partial<Caller>): Promise<Reply>;
   click(action: string, overrides?: Partial<Caller>): Promise<Reply>;
+  /** Sends `text` typed into the answer box a Reply's `input` asked for. */
+  type(action: string, text: string, overrides?: Partial<Caller>): Promise<Reply>;
 }
 
 export async function harness(
@@ -69,5 +71,6 @@ export async function harness(
     ctx,
     run: async (line, overrides) => dispatch(commands, resolveLine(commands, parseCommandLine(line)), ctx(overrides)),
     click: async (action, overrides) => dispatchChoice(commands, action, ctx(overrides)),
+    type: async (action, text, overrides) => dispatchInput(commands, action, text, ctx(overrides)),
   };
 }

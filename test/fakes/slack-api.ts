@@ -254,6 +254,9 @@ export class FakeSlackApi {
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts };
+      case 'views.open':
+        // Slack answers with the opened view, its id added; a modal is submitted later as a view_submission.
+        return { ok: true, view: { ...(body.view as Record<string, unknown>), id: `V${this.nextTs++}` } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.nextTs++}.000200` };
       case 'users.info': {

@@ -49,6 +49,8 @@ export interface Harness {
     messageTs: string,
     opts?: { ephemeral?: boolean; actionId?: string },
   ): string;
+  /** Sends a signed view_submission of a modal the bot opened (`view` as views.open sent it), its input typed as `text`. */
+  submit(view: Record<string, unknown>, text: string, user: SlackUser): Promise<HttpAnswer>;
   /** Posts an arbitrary body with the given headers, for signature tests. */
   raw(body: string, headers: Record<string, string>): Promise<HttpAnswer>;
   stop(): Promise<void>;
@@ -128,6 +130,45 @@ export function blockActionsPayload(
         action_ts: `${Date.now() / 1000}`,
       },
     ],
+  };
+}
+
+/** A view_submission of `view` (as views.open sent it) with `text` typed into each of its input blocks. */
+export function viewSubmissionPayload(
+  view: Record<string, unknown>,
+  text: string,
+  user: SlackUser,
+): Record<string, unknown> {
+  const blocks = (view.blocks as { type: string; block_id: string; element: { action_id: string } }[]) ?? [];
+  const values = Object.fromEntries(
+    blocks
+      .filter((b) => b.type === 'input')
+      .map((b) => [b.block_id, { [b.element.action_id]: { type: 'plain_text_input', value: text } }]),
+  );
+  return {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'chronicle-test' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: TEAM },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    trigger_id: `trigger-view-${Date.now()}`,
+    view: {
+      id: view.id ?? 'V0VIEW',
+      team_id: TEAM,
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata ?? '',
+      blocks,
+      state: { values },
+      hash: 'h',
+      title: view.title,
+      root_view_id: view.id ?? 'V0VIEW',
+      previous_view_id: null,
+      clear_on_close: false,
+      notify_on_close: false,
+      app_id: 'A0APP',
+      bot_id: 'B0BOT',
+    },
   };
 }
 
@@ -212,6 +253,10 @@ export async function startHarness(
       return signed(body, 'application/x-www-form-urlencoded', opts);
     },
     clickBody,
+    submit(view, text, user) {
+      const body = new URLSearchParams({ payload: JSON.stringify(viewSubmissionPayload(view, text, user)) }).toString();
+      return signed(body, 'application/x-www-form-urlencoded');
+    },
     click(value, user, messageTs, opts = {}) {
       return signed(clickBody(value, user, messageTs, opts), 'application/x-www-form-urlencoded');
     },

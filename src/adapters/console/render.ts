@@ -30,5 +30,6 @@ export function renderReply(reply: Reply, picturePath?: string): string {
   }
   if (reply.footer) parts.push(`(${plain(reply.footer)})`);
   if (reply.choices?.length) parts.push(renderChoices(reply.choices));
+  if (reply.input) parts.push(`${reply.input.label} on the next line (a line starting with / runs a command instead).`);
   return parts.join('\n\n');
 }

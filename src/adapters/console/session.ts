@@ -1,9 +1,9 @@
 import type { Caller, Command, Services } from '../../core/command.js';
 import { parseCommandLine } from '../../core/command-line.js';
-import { dispatch, dispatchChoice, resolveLine } from '../../core/dispatch.js';
+import { dispatch, dispatchChoice, dispatchInput, resolveLine } from '../../core/dispatch.js';
 import { isUserError } from '../../core/errors.js';
 import type { ChannelRef, Poster } from '../../core/poster.js';
-import type { Choice, Reply } from '../../core/reply.js';
+import type { Choice, Reply, TextRequest } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import { savePicture } from '../../pictures/save.js';
 import { renderReply } from './render.js';
@@ -24,12 +24,15 @@ export const APOLOGY = 'Sorry, something went wrong on our side; it has been log
 /**
  * One person at a terminal. Lines are slash commands (the slash is
  * optional) or a number, which clicks that choice of the last message that
- * offered choices. Messages posted while a line is handled (a quiz question
+ * offered choices. When a click asks for text (a typed quiz's Answer), the
+ * next line is that text, whatever it holds, unless it starts with a slash. Messages posted while a line is handled (a quiz question
  * after `/quiz start`) print after that line's reply, so the output reads
  * in order.
  */
 export class ConsoleSession {
   private choices: Choice[] = [];
+  /** What the next line answers, when a click asked for text: the console's modal. */
+  private asked: TextRequest | undefined;
   private holding = false;
   private held: Reply[] = [];
   private nextId = 1;
@@ -58,6 +61,7 @@ export class ConsoleSession {
   private async show(reply: Reply): Promise<void> {
     // A reply without choices (say /quiz score mid-round) leaves the open question answerable by number.
     if (reply.choices?.length) this.choices = reply.choices;
+    if (reply.input) this.asked = reply.input;
     let picturePath: string | undefined;
     if (reply.image && this.picturesDir) {
       picturePath = await savePicture(reply.image, this.picturesDir).catch((error: unknown) => {
@@ -70,6 +74,10 @@ export class ConsoleSession {
 
   private async run(line: string): Promise<Reply> {
     const ctx = { ...this.services, caller: this.caller };
+    const asked = this.asked;
+    this.asked = undefined;
+    // A typed answer may be a number ("40000"), so it is read before numbers click choices; a command still runs.
+    if (asked && !line.startsWith('/')) return dispatchInput(this.commands, asked.action, line, ctx);
     // "3 1 4 2" clicks those choices in turn: how a chronology round's order is typed.
     if (/^\d+(\s+\d+)+$/.test(line)) {
       let last: Reply | undefined;

@@ -5,11 +5,12 @@ import {
   type Interaction,
   type InteractionUpdateOptions,
   MessageFlags,
+  type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Command, Services } from '../../core/command.js';
 import { orAfter } from '../../core/deadline.js';
-import { dispatch, dispatchChoice, type Invocation } from '../../core/dispatch.js';
+import { dispatch, dispatchChoice, dispatchInput, type Invocation } from '../../core/dispatch.js';
 import { isUserError, UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import type { InteractionMeta, InteractionOutcome, Logger } from '../../log.js';
@@ -22,6 +23,7 @@ import { callerOf } from './caller.js';
 import { invocationOf, optionSpecOf } from './invocation.js';
 import { keepingPictures } from './kept-picture.js';
 import { actionOf, rememberLongActions } from './long-actions.js';
+import { modalFor, submittedText } from './modal.js';
 import { toEdit, toSend } from './payload.js';
 import type { DiscordMessage } from './render.js';
 import { renderOnce } from './render-once.js';
@@ -49,6 +51,8 @@ async function firstToClaim(store: Services['store'], id: string, logger: Logger
 }
 
 export const APOLOGY = 'Sorry, something went wrong on our side. It has been logged; please try again in a moment.';
+
+const TOO_SLOW_FOR_MODAL = 'The answer box took too long to open; click Answer again.';
 
 /**
  * Discord drops an interaction that is not answered within 3 s. A handler
@@ -120,12 +124,14 @@ function metaOf(interaction: Interaction, call: Invocation | undefined): Interac
       optionNames: Object.keys(call.args),
     };
   }
-  const action = interaction.isButton()
-    ? interaction.customId
-    : interaction.isStringSelectMenu()
-      ? (interaction.values[0] ?? '')
-      : '';
-  return { platform: 'discord', command: action.split(':', 1)[0] ?? 'unknown', kind: 'choice' };
+  const action =
+    interaction.isButton() || interaction.isModalSubmit()
+      ? interaction.customId
+      : interaction.isStringSelectMenu()
+        ? (interaction.values[0] ?? '')
+        : '';
+  const kind = interaction.isModalSubmit() ? 'input' : 'choice';
+  return { platform: 'discord', command: action.split(':', 1)[0] ?? 'unknown', kind };
 }
 
 interface Account {
@@ -233,6 +239,14 @@ export function createInteractionHandler(
       () => interaction.deferUpdate(),
       account,
     );
+    if (reply.input) {
+      const { modal, longActions } = modalFor(reply.input);
+      if (longActions.size > 0) await rememberLongActions(services.store, longActions);
+      // A modal can only be the first answer to a click; one that came too late cannot open.
+      if (deferred) await interaction.followUp(toSend(await tooSlowForModal(), true));
+      else await interaction.showModal(modal);
+      return;
+    }
     const ephemeral = reply.visibility === 'private';
     // Replacing a public message with a private answer would publish it, so that becomes a private reply.
     if (reply.replaceOriginal && (!ephemeral || interaction.message.flags.has(MessageFlags.Ephemeral))) {
@@ -253,6 +267,31 @@ export function createInteractionHandler(
       await interaction.editReply(toEdit(first));
     } else await interaction.reply(toSend(first, ephemeral));
     for (const message of rest) await interaction.followUp(toSend(message, ephemeral));
+  }
+
+  async function tooSlowForModal(): Promise<DiscordMessage> {
+    const [message] = await render({ text: TOO_SLOW_FOR_MODAL, visibility: 'private' });
+    return message as DiscordMessage;
+  }
+
+  /** Text sent from an answer box: routed like a click, answered privately (it is the sender's own answer). */
+  async function onModalSubmit(interaction: ModalSubmitInteraction, account: Account): Promise<void> {
+    const { reply, deferred } = await answer(
+      async () => {
+        const action = await actionOf(services.store, interaction.customId);
+        if (!action) throw new UserError('That answer box has expired. Start again with the command.');
+        return dispatchInput(commands, action, submittedText(interaction), {
+          ...services,
+          caller: callerOf(interaction),
+        });
+      },
+      () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+      account,
+    );
+    const [first, ...rest] = (await render(reply)) as readonly [DiscordMessage, ...DiscordMessage[]];
+    if (deferred) await interaction.editReply(toEdit(first));
+    else await interaction.reply(toSend(first, true));
+    for (const message of rest) await interaction.followUp(toSend(message, true));
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction, call: Invocation): Promise<void> {
@@ -285,6 +324,7 @@ export function createInteractionHandler(
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, call as Invocation);
       else if (interaction.isButton() || interaction.isStringSelectMenu())
         await onButton(interaction, account, arrived);
+      else if (interaction.isModalSubmit()) await onModalSubmit(interaction, account);
     };
     try {
       await (options.lifecycle ?? processLifecycle).track(work());

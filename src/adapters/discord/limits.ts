@@ -17,6 +17,10 @@ export const LIMITS = {
   selectOptions: 25,
   selectPlaceholder: 150,
   customId: 100,
+  modalTitle: 45,
+  textInputLabel: 45,
+  textInputPlaceholder: 100,
+  textInputLength: 4_000,
   /** An embed image's url; a longer PUBLIC_URL link falls back to an attachment. */
   imageUrl: 2_048,
   autocompleteChoices: 25,

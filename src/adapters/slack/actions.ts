@@ -8,6 +8,7 @@ import { recordInteraction } from '../../ops/interaction.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { type AdminLookup, callerOf } from './caller.js';
 import { asResponse, uploadPicture } from './deliver.js';
+import { modalView } from './modal.js';
 import { type Settled, settle } from './outcome.js';
 import { saveStash, stashKey } from './poster.js';
 import { renderReply, STASH_PREFIX } from './render.js';
@@ -56,6 +57,21 @@ export function actionHandler(deps: ActionDeps) {
     const { reply } = settled;
     let result: Pick<Settled, 'outcome' | 'error'> = settled;
     try {
+      if (reply.input) {
+        // The click's trigger_id opens a modal for the next 3 s only, so this comes before anything slower.
+        await client.views.open({ trigger_id: body.trigger_id, view: modalView(reply.input, channelId) });
+      } else await deliver(reply);
+    } catch (error) {
+      result = { outcome: 'error', error };
+    }
+    recordInteraction(
+      { log: deps.logger, ids: { userId: who.userId, channelId, teamId: who.teamId } },
+      { platform: 'slack', kind: 'choice', command },
+      { ...result, latencyMs: performance.now() - started },
+    );
+
+    /** The reply in place of the clicked message, privately to the clicker, or into the channel, as it says. */
+    async function deliver(reply: Reply): Promise<void> {
       const inPlace = reply.replaceOriginal === true;
       const imageUrl = await pictureLink(deps.services.pictures, reply.image, deps.logger);
       const rendered = renderReply(deps.spell(reply), inPlace ? { maxMessages: 1, imageUrl } : { imageUrl });
@@ -73,13 +89,6 @@ export function actionHandler(deps: ActionDeps) {
         for (const message of rendered.messages) await respond(asResponse(message, reply.visibility));
       }
       await uploadPicture(client, channelId, rendered, respond, deps.logger);
-    } catch (error) {
-      result = { outcome: 'error', error };
     }
-    recordInteraction(
-      { log: deps.logger, ids: { userId: who.userId, channelId, teamId: who.teamId } },
-      { platform: 'slack', kind: 'choice', command },
-      { ...result, latencyMs: performance.now() - started },
-    );
   };
 }

@@ -1,5 +1,13 @@
 import type { Server } from 'node:http';
-import { App, type BlockAction, type CustomRoute, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import {
+  App,
+  type BlockAction,
+  type CustomRoute,
+  HTTPReceiver,
+  SocketModeReceiver,
+  type ViewSubmitAction,
+  webApi,
+} from '@slack/bolt';
 import type { Command, Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
 import { platforms } from '../../ops/health.js';
@@ -10,11 +18,13 @@ import { boundTimeouts, limitBodies } from './body-limit.js';
 import { boltLogger } from './bolt-logger.js';
 import { AdminLookup } from './caller.js';
 import { type SlackCommandStyle, slackSpelling } from './command-names.js';
+import { boxError, INPUT_CALLBACK_ID } from './modal.js';
 import { SlackPoster } from './poster.js';
 import { CHOICE_ACTION_PREFIX } from './render.js';
 import { replayGuard, requestHeaders } from './replay-guard.js';
 import { slashHandler } from './slash.js';
 import { reportSocketConnection } from './socket-health.js';
+import { submissionHandler } from './submission.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -114,6 +124,7 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
     ackBudgetMs: options.ackBudgetMs ?? 2_000,
   });
   const onChoice = actionHandler({ services, spell, commands, admins, logger: options.logger });
+  const onSubmission = submissionHandler({ services, spell, commands, admins, logger: options.logger });
   // Once a graceful stop begins, new work is refused politely; work in flight is tracked so the stop waits for it.
   app.command(ANY_COMMAND, async (args) => {
     if (!lifecycle.accepting) return args.ack({ response_type: 'ephemeral', text: RESTARTING });
@@ -126,6 +137,13 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
       return;
     }
     await lifecycle.track(onChoice(args));
+  });
+  app.view<ViewSubmitAction>({ callback_id: INPUT_CALLBACK_ID, type: 'view_submission' }, async (args) => {
+    if (!lifecycle.accepting) {
+      await args.ack(boxError(RESTARTING));
+      return;
+    }
+    await lifecycle.track(onSubmission(args));
   });
   app.error(async (error) => {
     options.logger.error({ err: error, platform: 'slack' }, 'slack request failed inside Bolt');

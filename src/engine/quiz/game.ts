@@ -7,6 +7,7 @@ import { type ChannelRef, platformsServed } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { generateQuestions } from '../questions/generate.js';
 import type { Scope } from '../questions/scope.js';
+import { typedQuestions } from '../questions/typed.js';
 import { withMeasuredDifficulty } from '../study/accuracy.js';
 import { chronologyQuestions } from '../study/chronology.js';
 import { recordRound } from '../study/record-round.js';
@@ -120,8 +121,8 @@ export interface StartOptions {
   solo: boolean;
   /** Split joining players into this many teams. */
   teams?: number;
-  /** `chronology`: every round is "put these events in order". */
-  mode?: 'mixed' | 'chronology';
+  /** `chronology`: every round is "put these events in order"; `typed`: every answer is typed, no options shown. */
+  mode?: 'mixed' | 'chronology' | 'typed';
 }
 
 export async function startGame(ctx: CommandContext, options: StartOptions): Promise<Reply> {
@@ -137,7 +138,12 @@ export async function startGame(ctx: CommandContext, options: StartOptions): Pro
   }
   try {
     const id = newGameId(ctx.now().getTime());
-    const generate = options.mode === 'chronology' ? chronologyQuestions : generateQuestions;
+    const generate =
+      options.mode === 'chronology'
+        ? chronologyQuestions
+        : options.mode === 'typed'
+          ? typedQuestions
+          : generateQuestions;
     const questions = await withMeasuredDifficulty(
       ctx.store,
       generate(ctx.pack, { count: options.rounds, seed: hashString(id), scope: options.scope }),
@@ -172,8 +178,9 @@ export async function startGame(ctx: CommandContext, options: StartOptions): Pro
     const join = options.solo
       ? ''
       : ` Anyone can play: answering joins the game${options.teams ? `, and puts you in one of ${options.teams} teams` : ''}.`;
+    const typed = options.mode === 'typed' ? ' Answers are typed, not picked: click Answer on each question.' : '';
     return makeReply({
-      body: `${ctx.caller.userName} started a quiz: ${plural(questions.length, 'question')} of ${options.seconds} s${options.about ? ` about ${options.about}` : ''}${fewer}.${join}`,
+      body: `${ctx.caller.userName} started a quiz: ${plural(questions.length, 'question')} of ${options.seconds} s${options.about ? ` about ${options.about}` : ''}${fewer}.${typed}${join}`,
     });
   } finally {
     await ctx.store.delete(keys.starting(channel));
@@ -203,18 +210,27 @@ export async function answerRound(
     return privateNote('You already answered this question.');
   }
   const answer: Answer = { userId, name: ctx.caller.userName, option, at: now, ...(order ? { order } : {}) };
-  const count = await ctx.store.append(keys.answers(gameId, round), answer);
+  await fileAnswer(ctx, game, round, answer);
+  if (order) return privateNote(`Locked in your order: ${order.map((i) => question.options[i]).join(' → ')}`);
+  return privateNote(`Locked in: ${letter(option)}. ${question.options[option]}`);
+}
+
+/**
+ * Files a player's one answer to the open round (the caller has claimed
+ * their `answered` key): the live count is marked changed, and the round
+ * closes at once when everyone who has joined has answered.
+ */
+export async function fileAnswer(ctx: CommandContext, game: GameState, round: number, answer: Answer): Promise<void> {
+  const count = await ctx.store.append(keys.answers(game.id, round), answer);
   // After the append, so the count the quiz clock reads includes this answer.
   await countChanged(ctx, game, round);
   const roster = Object.keys(game.players);
   // Answers are one per player, so fewer answers than players cannot have everyone in: no need to list them.
   if (roster.length > 0 && count >= roster.length) {
-    const answers = await ctx.store.list<Answer>(keys.answers(gameId, round));
+    const answers = await ctx.store.list<Answer>(keys.answers(game.id, round));
     const answered = new Set(answers.map((a) => a.userId));
-    if (roster.every((id) => answered.has(id))) await closeRound(ctx, channel, gameId, round);
+    if (roster.every((id) => answered.has(id))) await closeRound(ctx, game.channel, game.id, round);
   }
-  if (order) return privateNote(`Locked in your order: ${order.map((i) => question.options[i]).join(' → ')}`);
-  return privateNote(`Locked in: ${letter(option)}. ${question.options[option]}`);
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { Choice, Reply } from '../../core/reply.js';
 import { clip } from '../../core/text.js';
+import { isTyped } from '../questions/typed.js';
 import type { Question } from '../questions/types.js';
 import { chronologyRoundMessage, orderResults, teamsText } from '../study/quiz-messages.js';
 import { reportChoice } from '../study/reports.js';
 import { makeReply, plural } from '../text.js';
 import { rank } from './scoring.js';
 import type { Answer, GameState } from './state.js';
+import { typedResults, typedRoundMessage } from './typed-messages.js';
 
 const LETTERS = ['A', 'B', 'C', 'D'];
 
@@ -32,6 +34,7 @@ function optionLines(question: Question): string {
 export function roundMessage(game: GameState, answered: number): Reply {
   const question = game.questions[game.round] as Question;
   if (question.order) return chronologyRoundMessage(game, answered);
+  if (isTyped(question)) return typedRoundMessage(game, question, answered);
   const choices: Choice[] = question.options.map((o, i) => ({
     action: answerAction(game.id, game.round, i),
     label: clip(`${letter(i)}. ${o}`, 80),
@@ -50,19 +53,24 @@ export function roundMessage(game: GameState, answered: number): Reply {
 export function revealMessage(game: GameState, round: number, answers: Answer[], points: Map<string, number>): Reply {
   const question = game.questions[round] as Question;
   const right = answers.filter((a) => a.option === question.answer);
+  const typed = isTyped(question);
   const who = question.order
     ? orderResults(question, answers, points)
-    : right.length
-      ? right.map((a) => `${a.name} (+${points.get(a.userId) ?? 0})`).join(', ')
-      : answers.length
-        ? 'Nobody got it.'
-        : 'Nobody answered.';
+    : typed
+      ? typedResults(answers, points)
+      : right.length
+        ? right.map((a) => `${a.name} (+${points.get(a.userId) ?? 0})`).join(', ')
+        : answers.length
+          ? 'Nobody got it.'
+          : 'Nobody answered.';
   return makeReply({
     title: question.order
       ? `Answer to question ${round + 1} of ${game.questions.length}: the order`
-      : `Answer to question ${round + 1} of ${game.questions.length}: ${letter(question.answer)}. ${question.options[question.answer]}`,
+      : typed
+        ? `Answer to question ${round + 1} of ${game.questions.length}: ${question.options[question.answer]}`
+        : `Answer to question ${round + 1} of ${game.questions.length}: ${letter(question.answer)}. ${question.options[question.answer]}`,
     body: [
-      `${question.prompt}\n\n**${question.order ? 'Results' : 'Right'}:** ${who}\n\n${question.explanation}`,
+      `${question.prompt}\n\n**${question.order || typed ? 'Results' : 'Right'}:**${typed ? '\n' : ' '}${who}\n\n${question.explanation}`,
       teamsText(game),
     ]
       .filter(Boolean)

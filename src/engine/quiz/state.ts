@@ -1,5 +1,6 @@
 import type { Platform } from '../../core/command.js';
 import type { ChannelRef } from '../../core/poster.js';
+import type { Verdict } from '../answers/index.js';
 import type { Question } from '../questions/types.js';
 
 /** A player's running total. Being in `players` is what "joined" means. */
@@ -16,7 +17,12 @@ export interface PlayerScore {
 export interface Answer {
   userId: string;
   name: string;
-  option: number;
+  /** The option clicked; a typed answer has none. */
+  option?: number;
+  /** Typed rounds: what the player typed, kept private until the reveal. */
+  typed?: string;
+  /** Typed rounds: the matcher's verdict on `typed`, graded when it was sent and shown only at the reveal. */
+  verdict?: Verdict;
   /** Chronology rounds: the option indexes in the order the player put them, earliest first. */
   order?: number[];
   /** ms since epoch, by the services clock. */

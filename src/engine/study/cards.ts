@@ -49,10 +49,12 @@ export async function reviewCard(
   credit: number,
   at: number,
   shown?: readonly string[],
+  /** Set where more is known than the credit: a typed answer, right and fast, is Easy. */
+  grade: Grade = gradeFor(credit),
 ): Promise<Card> {
   const stored = await loadCard(services, who.platform, who.userId, questionId);
   const card: CardInput | Card = stored ? stored.card : createEmptyCard(new Date(at));
-  const { card: next } = scheduler.next(card, new Date(at), gradeFor(credit));
+  const { card: next } = scheduler.next(card, new Date(at), grade);
   await services.store.set(studyKeys.card(who.platform, who.userId, questionId), toStored(next, shown));
   await services.store.schedule(studyKeys.dueQueue(who.platform, who.userId), questionId, next.due.getTime());
   return next;

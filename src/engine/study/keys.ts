@@ -19,6 +19,9 @@ export const studyKeys = {
   card: (platform: Platform, userId: string, questionId: string) => `study:card:${platform}:${userId}:${questionId}`,
   /** Deadline queue of one user's cards: member = question id, due = the card's next review. */
   dueQueue: (platform: Platform, userId: string) => `study:due:${platform}:${userId}`,
+  /** Claimed by a typed review's one answer to a question, so two boxes sent at once grade it once. */
+  reviewAnswered: (platform: Platform, sessionId: string, index: number) =>
+    `study:review-answered:${platform}:${sessionId}:${index}`,
   /** The review session a user is in (one at a time). */
   reviewSession: (platform: Platform, userId: string) => `study:review:${platform}:${userId}`,
   /** Items a user clicked so far while ordering a chronology question. */

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Grade } from 'ts-fsrs';
 import type { CommandContext } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import { hashString } from '../../core/parse/seed.js';
 import type { Choice, Reply } from '../../core/reply.js';
 import { clip } from '../../core/text.js';
+import { asTyped, isTyped } from '../questions/typed.js';
 import type { Question } from '../questions/types.js';
 import { letter } from '../quiz/messages.js';
 import { evidenceLine, makeReply, plural } from '../text.js';
@@ -15,6 +17,7 @@ import { deletePicks, expirePicksLater } from './pick-expiry.js';
 import { orderChoices, orderInstructions } from './quiz-messages.js';
 import { freshVariant } from './regenerate.js';
 import { episodeOf } from './topics.js';
+import { typedReviewParts } from './typed-review-parts.js';
 
 export const DEFAULT_REVIEW_COUNT = 5;
 /** A review session left open lapses after a day. */
@@ -27,6 +30,8 @@ export interface ReviewSession {
   right: number;
   /** When the current question was shown. */
   shownAt: number;
+  /** `typed`: every answer is typed (src/engine/study/typed-review.ts). */
+  mode?: 'typed';
 }
 
 const answerAction = (s: ReviewSession, option: number) => `review:answer:${s.id}:${s.index}:${option}`;
@@ -43,6 +48,7 @@ export function parseReviewAction(
 function questionParts(session: ReviewSession): { title: string; body: string; choices: Choice[] } {
   const question = session.questions[session.index] as Question;
   const title = `Review ${session.index + 1} of ${session.questions.length}`;
+  if (isTyped(question)) return { title, ...typedReviewParts(session.id, session.index, question) };
   if (question.order) {
     return { title, body: orderInstructions(question), choices: orderChoices(question, (i) => pickAction(session, i)) };
   }
@@ -72,10 +78,11 @@ function whenLabel(ms: number): string {
  * `/review`: a private session over the caller's due cards, most overdue
  * first. Each comes back with a fresh draw of distractors and a new order.
  */
-export async function startReview(ctx: CommandContext, count: number): Promise<Reply> {
+export async function startReview(ctx: CommandContext, count: number, mode?: 'typed'): Promise<Reply> {
   const { platform, userId } = ctx.caller;
   const now = ctx.now().getTime();
-  const due = await dueQuestions(ctx, platform, userId, now, count * 2);
+  // A typed review passes over what cannot be typed (orders, True/False), which stays due for a plain one.
+  const due = await dueQuestions(ctx, platform, userId, now, count * (mode === 'typed' ? 10 : 2));
   const questions: Question[] = [];
   for (const id of due) {
     if (questions.length >= count) break;
@@ -83,13 +90,20 @@ export async function startReview(ctx: CommandContext, count: number): Promise<R
     const question = freshVariant(ctx.pack, id, hashString(`${userId}|${id}|${now}`), card?.shown);
     // The pack no longer makes this question: nothing to review, so it leaves the queue.
     if (!question) await ctx.store.unschedule(studyKeys.dueQueue(platform, userId), id);
-    else questions.push(question);
+    else if (mode !== 'typed') questions.push(question);
+    else {
+      const typed = asTyped(ctx.pack, question);
+      if (typed) questions.push(typed);
+    }
   }
   if (questions.length === 0) {
     const next = await nextDue(ctx, platform, userId);
-    const body = next
-      ? `Nothing is due for review. Your next question comes due ${whenLabel(next)} (UTC).`
-      : 'Nothing to review yet: play a /quiz, and the questions you miss come back here.';
+    const body =
+      mode === 'typed' && next !== undefined && next <= now
+        ? 'None of the questions due can be answered by typing (orders and True/False cannot): /review takes them.'
+        : next
+          ? `Nothing is due for review. Your next question comes due ${whenLabel(next)} (UTC).`
+          : 'Nothing to review yet: play a /quiz, and the questions you miss come back here.';
     return makeReply({ title: 'Review', body, visibility: 'private' });
   }
   const session: ReviewSession = {
@@ -98,6 +112,7 @@ export async function startReview(ctx: CommandContext, count: number): Promise<R
     index: 0,
     right: 0,
     shownAt: now,
+    ...(mode ? { mode } : {}),
   };
   await ctx.store.set(studyKeys.reviewSession(platform, userId), session, SESSION_TTL_MS);
   return makeReply({
@@ -116,7 +131,7 @@ function feedback(question: Question, credit: number, given: number | number[]):
   return credit === 1 ? `**Right:** ${right}.` : `**Wrong:** the answer is ${right}.`;
 }
 
-async function loadSession(ctx: CommandContext, sessionId: string, index: number): Promise<ReviewSession> {
+export async function loadSession(ctx: CommandContext, sessionId: string, index: number): Promise<ReviewSession> {
   const session = await ctx.store.get<ReviewSession>(studyKeys.reviewSession(ctx.caller.platform, ctx.caller.userId));
   if (!session || session.id !== sessionId) throw new UserError('That review is over. /review starts a new one.');
   if (session.index !== index)
@@ -157,9 +172,27 @@ export async function answerReview(
   } else {
     credit = value === question.answer ? 1 : 0;
   }
+  const reply = await gradeAndGoOn(ctx, session, credit, feedback(question, credit, given));
+  return { ...reply, replaceOriginal: true };
+}
+
+/**
+ * The end of every review answer: the card graded (by `grade` where the
+ * credit alone does not say it), the answer put in the history, and the
+ * result shown above the next question, or the session's end.
+ */
+export async function gradeAndGoOn(
+  ctx: CommandContext,
+  session: ReviewSession,
+  credit: number,
+  said: string,
+  grade?: Grade,
+): Promise<Reply> {
+  const index = session.index;
+  const question = session.questions[index] as Question;
   const now = ctx.now().getTime();
   const { platform, userId, userName, serverId, channelId } = ctx.caller;
-  await reviewCard(ctx, { platform, userId }, question.id, credit, now, question.options);
+  await reviewCard(ctx, { platform, userId }, question.id, credit, now, question.options, grade);
   const episode = episodeOf(ctx.pack, question);
   await recordAnswer(ctx, {
     questionId: question.id,
@@ -185,27 +218,21 @@ export async function answerReview(
   else await ctx.store.set(studyKeys.reviewSession(platform, userId), session, SESSION_TTL_MS);
   // Inline, so the quote sits with its answer and not under the next question.
   const quoted = (question.evidence ?? []).map(evidenceLine);
-  const result = [feedback(question, credit, given), question.explanation, ...quoted].join('\n');
+  const result = [said, question.explanation, ...quoted].join('\n');
   if (done) {
-    return {
-      ...makeReply({
-        title: 'Review done',
-        body: `${result}\n\n**${session.right} of ${session.questions.length} right.** Missed questions come back soon; the ones you got right, later each time.`,
-        sources: question.sources,
-        visibility: 'private',
-      }),
-      replaceOriginal: true,
-    };
-  }
-  const next = questionParts(session);
-  return {
-    ...makeReply({
-      title: next.title,
-      body: `${result}\n\n———\n\n${next.body}`,
-      choices: next.choices,
+    return makeReply({
+      title: 'Review done',
+      body: `${result}\n\n**${session.right} of ${session.questions.length} right.** Missed questions come back soon; the ones you got right, later each time.`,
       sources: question.sources,
       visibility: 'private',
-    }),
-    replaceOriginal: true,
-  };
+    });
+  }
+  const next = questionParts(session);
+  return makeReply({
+    title: next.title,
+    body: `${result}\n\n———\n\n${next.body}`,
+    choices: next.choices,
+    sources: question.sources,
+    visibility: 'private',
+  });
 }

@@ -1,3 +1,4 @@
+import { credit as creditFor } from '../answers/index.js';
 import type { Question } from '../questions/types.js';
 import { pointsFor } from '../quiz/scoring.js';
 import type { Answer, GameState, PlayerScore } from '../quiz/state.js';
@@ -10,6 +11,9 @@ export const STREAK_CAP = 4;
 
 export const STREAK_RULE = `Streak bonus: the 2nd right answer in a row adds ${STREAK_POINTS}, the 3rd ${STREAK_POINTS * 2}, and so on up to ${STREAK_POINTS * STREAK_CAP} from the ${STREAK_CAP + 1}th on; a wrong or missing answer ends the streak.`;
 
+export const TYPED_RULE =
+  'Typed rounds: an answer right as written, or misspelt within the allowance, scores as a right answer; a partial one (the right month without the right day, a figure within 10%, the right figure bounded the wrong way) scores half the points of a right answer, speed included; it is not counted as right, so it ends a streak.';
+
 export const CHRONOLOGY_RULE =
   'Chronology rounds: the points for a right answer (speed included) times the share of pairs of events you put the right way round (Kendall tau), rounded; only a perfect order counts as right for streaks.';
 
@@ -19,7 +23,7 @@ export function streakBonus(streak: number): number {
 
 export interface Scored {
   correct: boolean;
-  /** 1 for right, 0 for wrong; in between for a partly right order. */
+  /** 1 for right, 0 for wrong; in between for a partly right order or a partly right typed answer. */
   credit: number;
   points: number;
   /** Right answers in a row, this one included. */
@@ -29,13 +33,14 @@ export interface Scored {
 
 export function scoreAnswer(
   question: Question,
-  answer: Pick<Answer, 'option' | 'order' | 'at'>,
+  answer: Pick<Answer, 'option' | 'order' | 'verdict' | 'at'>,
   roundStartedAt: number,
   deadline: number,
   streakBefore: number,
 ): Scored {
-  const credit =
-    question.order && answer.order
+  const credit = answer.verdict
+    ? creditFor(answer.verdict.grade)
+    : question.order && answer.order
       ? orderCredit(answer.order, question.order)
       : answer.option === question.answer && !question.order
         ? 1

@@ -129,3 +129,25 @@ export function selectMenuPick(pick: {
   const click = buttonClick(pick);
   return { ...click, data: { custom_id: pick.customId, component_type: 3, values: [pick.value] } };
 }
+
+/** A modal submitted from a button of a message the bot posted, its text inputs' values by custom_id. */
+export function modalSubmit(submit: {
+  customId: string;
+  values: Record<string, string>;
+  message: { id: string; channel_id?: string };
+  user?: FakeUser;
+  channelId?: string;
+}): InteractionPayload {
+  const channelId = submit.channelId ?? FAKE_CHANNEL_ID;
+  return {
+    ...base(5, submit.user ?? ALICE, channelId),
+    data: {
+      custom_id: submit.customId,
+      components: Object.entries(submit.values).map(([customId, value]) => ({
+        type: 1,
+        components: [{ type: 4, custom_id: customId, value }],
+      })),
+    },
+    message: botMessage(submit.message.id, channelId),
+  };
+}
