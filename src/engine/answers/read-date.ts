@@ -97,6 +97,6 @@ export function readDate(typed: string): ReadDate {
     );
   }
   if (new RegExp(`^(\\d{1,2} ${MONTH}|${MONTH} \\d{1,2})$`).test(text))
-    return { refused: 'give the year too, like 27 September 2020' };
-  return { refused: 'not a date; try 27 September 2020 or 2020-09-27' };
+    return { refused: 'give the year too, like 1 March 1999' };
+  return { refused: 'not a date; write it like 1 March 1999 or 1999-03-01' };
 }

@@ -42,8 +42,8 @@ describe('reading a typed date', () => {
     ['29/02/2021', 'February 2021 has 28 days, so 29 is not one of them'],
     ['2020-13', '13 is not a month'],
     ['13/13/2020', '13 is not a month'],
-    ['27 September', 'give the year too, like 27 September 2020'],
-    ['yesterday', 'not a date; try 27 September 2020 or 2020-09-27'],
+    ['27 September', 'give the year too, like 1 March 1999'],
+    ['yesterday', 'not a date; write it like 1 March 1999 or 1999-03-01'],
   ])('refuses "%s": %s', (typed, refused) => {
     expect(readDate(typed)).toEqual({ refused });
   });
@@ -165,7 +165,7 @@ describe('a date answer that cannot be read', () => {
   it.each([
     ['', 'no answer was given'],
     ['--', 'the answer has no letters or digits'],
-    ['Stepanakert', 'not a date; try 27 September 2020 or 2020-09-27'],
+    ['Stepanakert', 'not a date; write it like 1 March 1999 or 1999-03-01'],
     ['31/09/2020', 'September 2020 has 30 days, so 31 is not one of them'],
     ['27 September 2020 '.repeat(12), 'the answer is longer than 200 characters'],
   ])('"%s" is wrong: %s', (typed, note) => {
