@@ -49,6 +49,12 @@ beforeAll(async () => {
     '2',
     '1',
     '2',
+    // A typed round, with one answer of each kind of refusal-prone form: a bare word and a date.
+    '/quiz start mode:typed rounds:2',
+    '1',
+    'yesterday',
+    '1',
+    '16 July 1969',
   ];
   const out: string[] = [];
   await runConsole(
@@ -120,5 +126,11 @@ describe('every command on the Apollo 11 pack, through the console', () => {
     expect(output).toContain('== Quiz over ==');
     expect(output).toMatch(/Final standings\n1\. You: \d+ points/);
     expect(output).toMatch(/\((The Brevard Sentinel|The Bayou City Herald|Pacific Dispatch), \d{1,2} July 1969\)/);
+  });
+
+  it('plays a typed round to its final standings, with nothing of another pack in its hints', () => {
+    expect(output).toMatch(/Question 1 of 2: typed/);
+    expect(output.match(/== Quiz over ==/g)).toHaveLength(2);
+    expect(output).toMatch(/Final standings\n1\. You: \d+(\.\d+)? points[\s\S]*Final standings\n1\. You: /);
   });
 });
