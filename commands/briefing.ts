@@ -1,11 +1,11 @@
-import { type Command, type CommandContext, choicesOf } from '../src/core/command.js';
+import { type Command, type CommandContext, choicesOf, onChoice } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { describeInstant, localDateOf } from '../src/core/local-time.js';
 import { parseTimeOfDay } from '../src/core/parse/time.js';
 import { parseTimeZone } from '../src/core/parse/timezone.js';
 import type { Reply } from '../src/core/reply.js';
 import { buildBriefing } from '../src/engine/briefing/build.js';
-import { parseBriefingAnswer } from '../src/engine/briefing/question-of-the-day.js';
+import { briefingAnswer } from '../src/engine/briefing/question-of-the-day.js';
 import { revealBriefingAnswer } from '../src/engine/briefing/reveal.js';
 import { withReviewReminders } from '../src/engine/study/remind.js';
 import { privateNote } from '../src/engine/text.js';
@@ -204,9 +204,5 @@ export const briefingCommand: Command = {
     'subscribe, unsubscribe, pause and resume need Manage Server/Manage Channels on Discord or workspace admin on Slack. status and preview are for anyone, and only you see them.',
     'If the bot loses access to the channel the briefing pauses itself; /briefing status says why.',
   ].join('\n'),
-  async onChoice(action, ctx) {
-    const parsed = parseBriefingAnswer(action);
-    if (!parsed) throw new UserError('That button is no longer active.');
-    return revealBriefingAnswer(ctx, parsed.seed, parsed.index, parsed.option);
-  },
+  actions: [onChoice(briefingAnswer, (a, ctx) => revealBriefingAnswer(ctx, a.seed, a.index, a.option))],
 };

@@ -1,6 +1,6 @@
-import type { Command } from '../src/core/command.js';
+import { type Command, onChoice } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { eventDetail, eventReply } from '../src/engine/facts.js';
+import { eventDetail, eventReply, eventShow } from '../src/engine/facts.js';
 
 export const eventCommand: Command = {
   name: 'event',
@@ -19,10 +19,11 @@ export const eventCommand: Command = {
   async run(args, ctx) {
     return eventReply(ctx.pack, args.event ?? '');
   },
-  async onChoice(action, ctx) {
-    const id = action.slice('event:show:'.length);
-    const event = action.startsWith('event:show:') ? ctx.pack.events.get(id) : undefined;
-    if (!event) throw new UserError('That event is no longer in the pack.');
-    return eventDetail(ctx.pack, event);
-  },
+  actions: [
+    onChoice(eventShow, ({ eventId }, ctx) => {
+      const event = ctx.pack.events.get(eventId);
+      if (!event) throw new UserError('That event is no longer in the pack.');
+      return eventDetail(ctx.pack, event);
+    }),
+  ],
 };

@@ -1,12 +1,11 @@
-import { type Command, choicesOf } from '../src/core/command.js';
-import { UserError } from '../src/core/errors.js';
+import { type Command, choicesOf, onChoice } from '../src/core/command.js';
 import { parsePeriod } from '../src/core/parse/period.js';
 import { resolveTopic } from '../src/core/parse/topic.js';
 import { answerRound, scoreReply, startGame, stopGame } from '../src/engine/quiz/game.js';
-import { parseAnswerAction } from '../src/engine/quiz/messages.js';
+import { quizAnswer } from '../src/engine/quiz/messages.js';
 import { SCORING_RULE } from '../src/engine/quiz/scoring.js';
 import { pickInOrder } from '../src/engine/study/picks.js';
-import { parsePickAction } from '../src/engine/study/quiz-messages.js';
+import { quizPick } from '../src/engine/study/quiz-messages.js';
 import { CHRONOLOGY_RULE, STREAK_RULE } from '../src/engine/study/score.js';
 import { packMentionsWord } from '../src/engine/topics.js';
 
@@ -100,11 +99,8 @@ export const quizCommand: Command = {
     'Every reveal has a "Report this question" button: tell the maintainers an answer is wrong, ambiguous or biased.',
     'Questions about figures always say whose figure it is and as of when: a right answer means that is what they claimed, not that it is so.',
   ].join('\n'),
-  async onChoice(action, ctx) {
-    const pick = parsePickAction(action);
-    if (pick) return pickInOrder(ctx, pick.gameId, pick.round, pick.item);
-    const parsed = parseAnswerAction(action);
-    if (!parsed) throw new UserError('That button is no longer active.');
-    return answerRound(ctx, parsed.gameId, parsed.round, parsed.option);
-  },
+  actions: [
+    onChoice(quizAnswer, (a, ctx) => answerRound(ctx, a.gameId, a.round, a.option)),
+    onChoice(quizPick, (a, ctx) => pickInOrder(ctx, a.gameId, a.round, a.item)),
+  ],
 };

@@ -1,8 +1,13 @@
-import { type Command, choicesOf } from '../src/core/command.js';
-import { UserError } from '../src/core/errors.js';
+import { type Command, choicesOf, onChoice } from '../src/core/command.js';
 import { setReminder } from '../src/engine/study/remind.js';
-import { fileReport, reasonPrompt } from '../src/engine/study/reports.js';
-import { answerReview, DEFAULT_REVIEW_COUNT, parseReviewAction, startReview } from '../src/engine/study/review.js';
+import { fileReport, reasonPrompt, reviewReport, reviewReported } from '../src/engine/study/reports.js';
+import {
+  answerReview,
+  DEFAULT_REVIEW_COUNT,
+  reviewAnswer,
+  reviewPick,
+  startReview,
+} from '../src/engine/study/review.js';
 import { privateNote } from '../src/engine/text.js';
 
 export const reviewCommand: Command = {
@@ -37,12 +42,10 @@ export const reviewCommand: Command = {
     }
     return startReview(ctx, args.count ? Number(args.count) : DEFAULT_REVIEW_COUNT);
   },
-  async onChoice(action, ctx) {
-    const review = parseReviewAction(action);
-    if (review) return answerReview(ctx, review.what, review.sessionId, review.index, review.value);
-    if (action.startsWith('review:report:')) return reasonPrompt(action.slice('review:report:'.length));
-    const reported = /^review:reported:([a-z]+):(.+)$/.exec(action);
-    if (reported) return fileReport(ctx, reported[2] as string, reported[1] as string);
-    throw new UserError('That button is no longer active.');
-  },
+  actions: [
+    onChoice(reviewAnswer, (a, ctx) => answerReview(ctx, 'answer', a.sessionId, a.index, a.value)),
+    onChoice(reviewPick, (a, ctx) => answerReview(ctx, 'pick', a.sessionId, a.index, a.value)),
+    onChoice(reviewReport, (a) => reasonPrompt(a.questionId)),
+    onChoice(reviewReported, (a, ctx) => fileReport(ctx, a.questionId, a.reason)),
+  ],
 };

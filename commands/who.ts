@@ -1,7 +1,7 @@
 import type { Actor } from '../src/content/schema.js';
-import type { Command } from '../src/core/command.js';
+import { type Command, onChoice } from '../src/core/command.js';
 import { resolveEntity } from '../src/core/parse/topic.js';
-import { readSectionAction } from '../src/engine/entity-pages.js';
+import { whoSection } from '../src/engine/entity-pages.js';
 import { whoReply } from '../src/engine/facts.js';
 
 export const whoCommand: Command = {
@@ -21,9 +21,10 @@ export const whoCommand: Command = {
     const entity = resolveEntity(ctx.pack, args.actor ?? '', 'actor');
     return whoReply(ctx.pack, entity.item as Actor);
   },
-  async onChoice(action, ctx) {
-    // who:<statements|events>:<page>:<actor id>
-    const { item, view } = readSectionAction(action, (id) => ctx.pack.actors.get(id));
-    return whoReply(ctx.pack, item, view);
-  },
+  actions: [
+    onChoice(whoSection, ({ id, section, page }, ctx) => {
+      const actor = ctx.pack.actors.get(id);
+      return actor && whoReply(ctx.pack, actor, { section, page });
+    }),
+  ],
 };

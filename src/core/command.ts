@@ -1,5 +1,6 @@
 import type { Pack } from '../content/pack.js';
 import type { Logger } from '../log.js';
+import type { Action } from './action.js';
 import type { PictureHost } from './picture-host.js';
 import type { Platform } from './platform.js';
 import type { Poster } from './poster.js';
@@ -102,8 +103,29 @@ export interface Command {
   options?: OptionSpec[];
   subcommands?: Subcommand[];
   run?(args: RawArgs, ctx: CommandContext): Promise<Reply>;
-  /** Handles a clicked choice whose action starts with `<name>:`. */
-  onChoice?(action: string, ctx: CommandContext): Promise<Reply>;
+  /** The buttons this command's replies carry, each with what a click on it does. */
+  actions?: readonly ChoiceHandler[];
   /** Longer help shown by `/help <name>`. */
   help?: string;
+}
+
+/** A clicked choice's handler: what one Action does when clicked. */
+export interface ChoiceHandler {
+  readonly name: string;
+  /** Undefined when the action does not parse, or what it names is gone: the button is no longer active. */
+  handle(action: string, ctx: CommandContext): Promise<Reply | undefined>;
+}
+
+/** Pairs an Action with what a click on it does; `run` returns undefined when what the button names is gone. */
+export function onChoice<Args>(
+  action: Action<Args>,
+  run: (args: Args, ctx: CommandContext) => Promise<Reply | undefined> | Reply | undefined,
+): ChoiceHandler {
+  return {
+    name: action.name,
+    handle: async (raw, ctx) => {
+      const args = action.parse(raw);
+      return args === undefined ? undefined : run(args, ctx);
+    },
+  };
 }

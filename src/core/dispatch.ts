@@ -1,4 +1,5 @@
 import { suggest } from '../content/check.js';
+import { commandOfAction, StaleAction } from './action.js';
 import {
   type Command,
   type CommandContext,
@@ -151,14 +152,19 @@ export async function dispatch(commands: readonly Command[], call: Invocation, c
   return command.run(args, served);
 }
 
-/** Routes a clicked choice to the command whose name prefixes its action (`quiz:answer:...`). */
+/**
+ * Routes a clicked choice to the command whose name prefixes its action
+ * (`quiz:answer:...`), and there to the handler of that action. An action
+ * nobody reads any more, or whose game or item is gone, is a stale button.
+ */
 export async function dispatchChoice(
   commands: readonly Command[],
   action: string,
   ctx: CommandContext,
 ): Promise<Reply> {
-  const name = action.split(':', 1)[0] ?? '';
-  const command = commands.find((c) => c.name === name);
-  if (!command?.onChoice) throw new UserError('That button is no longer active.');
-  return command.onChoice(action, ctx);
+  const command = commands.find((c) => c.name === commandOfAction(action));
+  const handler = command?.actions?.find((h) => action === h.name || action.startsWith(`${h.name}:`));
+  const reply = await handler?.handle(action, ctx);
+  if (!reply) throw new StaleAction();
+  return reply;
 }

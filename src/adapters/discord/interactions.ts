@@ -7,6 +7,7 @@ import {
   MessageFlags,
   type StringSelectMenuInteraction,
 } from 'discord.js';
+import { commandOfAction } from '../../core/action.js';
 import type { Command, Services } from '../../core/command.js';
 import { orAfter } from '../../core/deadline.js';
 import { dispatch, dispatchChoice, type Invocation } from '../../core/dispatch.js';
@@ -125,7 +126,7 @@ function metaOf(interaction: Interaction, call: Invocation | undefined): Interac
     : interaction.isStringSelectMenu()
       ? (interaction.values[0] ?? '')
       : '';
-  return { platform: 'discord', command: action.split(':', 1)[0] ?? 'unknown', kind: 'choice' };
+  return { platform: 'discord', command: commandOfAction(action), kind: 'choice' };
 }
 
 interface Account {

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { commandOfAction } from '../../core/action.js';
 import type { Command, Services } from '../../core/command.js';
 import { dispatchChoice } from '../../core/dispatch.js';
 import { UserError } from '../../core/errors.js';
@@ -45,7 +46,7 @@ export function actionHandler(deps: ActionDeps) {
       channelId,
     };
     const raw = chosenValue(action) ?? '';
-    const command = raw.startsWith(STASH_PREFIX) ? 'stashed' : (raw.split(':', 1)[0] ?? '');
+    const command = raw.startsWith(STASH_PREFIX) ? 'stashed' : commandOfAction(raw);
     const caller = await callerOf(who, deps.admins);
     const settled = await settle(async () => {
       const choice = raw.startsWith(STASH_PREFIX) ? await deps.services.store.get<string>(stashKey(raw)) : raw;
