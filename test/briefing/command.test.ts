@@ -3,8 +3,8 @@ import { UserError } from '../../src/core/errors.js';
 import { briefingAnswer, questionAt } from '../../src/engine/briefing/question-of-the-day.js';
 import { leaderboardKey } from '../../src/engine/briefing/reveal.js';
 import { briefingQueue } from '../../src/schedule/subscriptions.js';
-import { harness } from '../commands/harness.js';
 import { TestClock } from '../support/clock.js';
+import { harness } from '../support/harness.js';
 
 const admin = { canManage: true } as const;
 

@@ -8,7 +8,7 @@ import { isUserError } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/reply.js';
 import { richPack } from '../engine/rich-pack.js';
 import { fixturePack } from '../support/fixture-pack.js';
-import { harness } from './harness.js';
+import { harness } from '../support/harness.js';
 
 /** Random text, plus values that have broken parsers before: near-dates, ranges, JS words. */
 const value = fc.oneof(

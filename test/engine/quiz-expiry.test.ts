@@ -6,8 +6,8 @@ import { type Answer, GAME_TTL_MS, type GameState, KEEP_AFTER_END_MS, keys } fro
 import { userHistory } from '../../src/engine/study/history.js';
 import { studyKeys } from '../../src/engine/study/keys.js';
 import { quizPick } from '../../src/engine/study/quiz-messages.js';
-import { harness } from '../commands/harness.js';
 import { ANI, as, BOB, CHANNEL, playGame } from '../study/play.js';
+import { harness } from '../support/harness.js';
 import { richPack } from './rich-pack.js';
 
 const pack = richPack();

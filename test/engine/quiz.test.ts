@@ -5,8 +5,8 @@ import { quizAnswer } from '../../src/engine/quiz/messages.js';
 import { pointsFor, rank } from '../../src/engine/quiz/scoring.js';
 import { deadlineQueue, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { type Harness, harness } from '../commands/harness.js';
 import { TestClock } from '../support/clock.js';
+import { type Harness, harness } from '../support/harness.js';
 import { richPack } from './rich-pack.js';
 
 const pack = richPack();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { localParts } from '../../src/core/local-time.js';
 import { PostError } from '../../src/core/poster.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
-import { type Harness, harness } from '../commands/harness.js';
 import { TestClock } from '../support/clock.js';
+import { type Harness, harness } from '../support/harness.js';
 
 const MINUTE = 60_000;
 const admin = { canManage: true } as const;

@@ -2,7 +2,7 @@ import type { Caller } from '../../src/core/command.js';
 import { closeDueQuizRounds, loadGame } from '../../src/engine/quiz/game.js';
 import { quizAnswer } from '../../src/engine/quiz/messages.js';
 import { quizPick } from '../../src/engine/study/quiz-messages.js';
-import type { Harness } from '../commands/harness.js';
+import type { Harness } from '../support/harness.js';
 
 export interface Member {
   userId: string;
