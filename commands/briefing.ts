@@ -27,14 +27,6 @@ function member(ctx: CommandContext): string {
   return memberOf({ platform: ctx.caller.platform, channelId: ctx.caller.channelId });
 }
 
-function requireManager(ctx: CommandContext, what: string): void {
-  if (!ctx.caller.canManage) {
-    throw new UserError(
-      `Only someone who can manage this ${ctx.caller.platform === 'slack' ? 'workspace' : 'server'} can ${what} (Discord: Manage Server or Manage Channels; Slack: a workspace admin). Anyone can use /briefing status and /briefing preview.`,
-    );
-  }
-}
-
 async function current(ctx: CommandContext): Promise<Subscription> {
   const sub = await ctx.store.get<Subscription>(subscriptionKey(member(ctx)));
   if (!sub)
@@ -65,6 +57,7 @@ export const briefingCommand: Command = {
   subcommands: [
     {
       name: 'subscribe',
+      requires: 'manage',
       description: 'Post a briefing here every day (or weekday) at a local time',
       options: [
         {
@@ -83,7 +76,6 @@ export const briefingCommand: Command = {
         },
       ],
       async run(args, ctx) {
-        requireManager(ctx, 'set up the daily briefing');
         const time = parseTimeOfDay(args.time ?? '08:00').text;
         const timeZone = parseTimeZone(args.timezone ?? 'UTC');
         const days = (args.days ?? 'daily') as Subscription['days'];
@@ -108,10 +100,10 @@ export const briefingCommand: Command = {
     },
     {
       name: 'unsubscribe',
+      requires: 'manage',
       description: 'Stop the daily briefing in this channel',
       options: [],
       async run(_args, ctx) {
-        requireManager(ctx, 'stop the daily briefing');
         await current(ctx);
         await ctx.store.unschedule(briefingQueueOf(member(ctx)), member(ctx));
         await ctx.store.delete(subscriptionKey(member(ctx)));
@@ -168,10 +160,10 @@ export const briefingCommand: Command = {
     },
     {
       name: 'pause',
+      requires: 'manage',
       description: 'Pause the daily briefing here (resume keeps its settings)',
       options: [],
       async run(_args, ctx) {
-        requireManager(ctx, 'pause the daily briefing');
         const sub = await current(ctx);
         if (sub.paused) return privateNote(`Already paused (${sub.paused.reason}).`);
         await saveSubscription(
@@ -184,10 +176,10 @@ export const briefingCommand: Command = {
     },
     {
       name: 'resume',
+      requires: 'manage',
       description: 'Resume a paused daily briefing',
       options: [],
       async run(_args, ctx) {
-        requireManager(ctx, 'resume the daily briefing');
         const sub = await current(ctx);
         if (!sub.paused) return privateNote(`The briefing is not paused; next: ${nextLine(sub, ctx.now())}.`);
         const { paused: _, ...running } = sub;

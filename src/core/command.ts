@@ -1,6 +1,7 @@
 import type { Pack } from '../content/pack.js';
 import type { Logger } from '../log.js';
 import type { Action } from './action.js';
+import type { Permission } from './permissions.js';
 import type { PictureHost } from './picture-host.js';
 import type { Platform } from './platform.js';
 import type { Poster } from './poster.js';
@@ -17,7 +18,11 @@ export interface Caller {
   channelId: string;
   /** Discord guild or Slack workspace (team) id; "console" for the console. */
   serverId: string;
-  /** May manage briefings and stop other people's games (Manage Server/Channels, workspace admin). */
+  /**
+   * May manage briefings and stop other people's games (Manage Server/Channels,
+   * workspace admin): the adapter's finding behind the `manage` permission
+   * (core/permissions.ts).
+   */
   canManage: boolean;
 }
 
@@ -89,6 +94,8 @@ export interface Subcommand {
   name: string;
   description: string;
   options: OptionSpec[];
+  /** Dispatch refuses it, alike on every platform, to a caller without this. */
+  requires?: Permission;
   run(args: RawArgs, ctx: CommandContext): Promise<Reply>;
 }
 
@@ -100,6 +107,8 @@ export interface Subcommand {
 export interface Command {
   name: string;
   description: string;
+  /** Dispatch refuses the command (all its subcommands), alike on every platform, to a caller without this. */
+  requires?: Permission;
   options?: OptionSpec[];
   subcommands?: Subcommand[];
   run?(args: RawArgs, ctx: CommandContext): Promise<Reply>;

@@ -7,10 +7,12 @@ import {
   type OptionSpec,
   type RawArgs,
   type SampleKind,
+  type Subcommand,
 } from './command.js';
 import type { CommandLine } from './command-line.js';
 import { withoutInvisible } from './display-safe.js';
 import { UserError } from './errors.js';
+import { requirePermission } from './permissions.js';
 import type { Reply } from './reply.js';
 import { samplesOf } from './samples.js';
 
@@ -145,9 +147,14 @@ export async function dispatch(commands: readonly Command[], call: Invocation, c
   const args = validateArgs(options, call.args, label, samplesOf(ctx.pack));
   const served = { ...ctx, commands };
   if (command.subcommands) {
-    const sub = command.subcommands.find((s) => s.name === call.subcommand);
-    return (sub as NonNullable<typeof sub>).run(args, served);
+    const sub = command.subcommands.find((s) => s.name === call.subcommand) as Subcommand;
+    const open = command.requires
+      ? []
+      : command.subcommands.filter((s) => !s.requires).map((s) => `/${command.name} ${s.name}`);
+    requirePermission(ctx.caller, command.requires ?? sub.requires, label, open);
+    return sub.run(args, served);
   }
+  requirePermission(ctx.caller, command.requires, label, []);
   if (!command.run) throw new Error(`command /${command.name} has neither run() nor subcommands`);
   return command.run(args, served);
 }
