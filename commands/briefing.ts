@@ -1,4 +1,4 @@
-import { type Command, type CommandContext, choicesOf, onChoice } from '../src/core/command.js';
+import { type CommandContext, choicesOf, defineCommand, defineSubcommand, onChoice } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { describeInstant, localDateOf } from '../src/core/local-time.js';
 import { parseTimeOfDay } from '../src/core/parse/time.js';
@@ -51,11 +51,11 @@ function lastLine(last: LastResult | undefined): string {
   return `${last.outcome} for ${last.localDate}${detail}`;
 }
 
-export const briefingCommand: Command = {
+export const briefingCommand = defineCommand({
   name: 'briefing',
   description: 'A daily briefing in this channel: on this day, who said what, a question of the day',
   subcommands: [
-    {
+    defineSubcommand({
       name: 'subscribe',
       requires: 'manage',
       description: 'Post a briefing here every day (or weekday) at a local time',
@@ -78,8 +78,7 @@ export const briefingCommand: Command = {
       async run(args, ctx) {
         const time = parseTimeOfDay(args.time ?? '08:00').text;
         const timeZone = parseTimeZone(args.timezone ?? 'UTC');
-        const days = (args.days ?? 'daily') as Subscription['days'];
-        if (!DAYS.includes(days)) throw new UserError(`days must be daily or weekdays, e.g. days:weekdays`);
+        const days = args.days ?? 'daily';
         const previous = await ctx.store.get<Subscription>(subscriptionKey(member(ctx)));
         const sub: Subscription = {
           platform: ctx.caller.platform,
@@ -97,8 +96,8 @@ export const briefingCommand: Command = {
           `${verb}: this channel gets a briefing ${schedule(sub)}. The next one: ${next ? describeInstant(next.at, timeZone) : 'none'}.${previous?.paused ? ' (It was paused; subscribing again resumes it.)' : ''}`,
         );
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'unsubscribe',
       requires: 'manage',
       description: 'Stop the daily briefing in this channel',
@@ -110,8 +109,8 @@ export const briefingCommand: Command = {
         await ctx.store.delete(cursorKey(member(ctx)));
         return privateNote('Unsubscribed: no more daily briefings in this channel.');
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'status',
       description: 'When the next briefing is due here, and how the last one went',
       options: [],
@@ -135,8 +134,8 @@ export const briefingCommand: Command = {
         lines.push(`Last: ${lastLine(last)}.`);
         return privateNote(lines.join('\n'));
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'preview',
       description: "Show today's briefing to you alone, now (nothing is recorded)",
       options: [],
@@ -157,8 +156,8 @@ export const briefingCommand: Command = {
           footer: `Preview, seen only by you.${reply.footer ? ` ${reply.footer}` : ''}`,
         } satisfies Reply;
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'pause',
       requires: 'manage',
       description: 'Pause the daily briefing here (resume keeps its settings)',
@@ -173,8 +172,8 @@ export const briefingCommand: Command = {
         );
         return privateNote('Paused. /briefing resume starts it again with the same time and timezone.');
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'resume',
       requires: 'manage',
       description: 'Resume a paused daily briefing',
@@ -188,7 +187,7 @@ export const briefingCommand: Command = {
           `Resumed: ${schedule(sub)}. The next one: ${next ? describeInstant(next.at, sub.timeZone) : 'none'}.`,
         );
       },
-    },
+    }),
   ],
   help: [
     'subscribe [time:08:00] [timezone:UTC] [days:daily|weekdays]: one briefing a day in this channel, at that local time.',
@@ -197,4 +196,4 @@ export const briefingCommand: Command = {
     'If the bot loses access to the channel the briefing pauses itself; /briefing status says why.',
   ].join('\n'),
   actions: [onChoice(briefingAnswer, (a, ctx) => revealBriefingAnswer(ctx, a.seed, a.index, a.option))],
-};
+});

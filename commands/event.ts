@@ -1,8 +1,8 @@
-import { type Command, onChoice } from '../src/core/command.js';
+import { defineCommand, onChoice } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { eventDetail, eventReply, eventShow } from '../src/engine/facts.js';
 
-export const eventCommand: Command = {
+export const eventCommand = defineCommand({
   name: 'event',
   description: 'One event with its claims, each with who said it and the source',
   options: [
@@ -17,7 +17,7 @@ export const eventCommand: Command = {
   ],
   help: 'Claims are shown as accounts by whoever made them; opposed accounts (who started it) are shown side by side.',
   async run(args, ctx) {
-    return eventReply(ctx.pack, args.event ?? '');
+    return eventReply(ctx.pack, args.event);
   },
   actions: [
     onChoice(eventShow, ({ eventId }, ctx) => {
@@ -26,4 +26,4 @@ export const eventCommand: Command = {
       return eventDetail(ctx.pack, event);
     }),
   ],
-};
+});

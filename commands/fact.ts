@@ -1,4 +1,4 @@
-import { type Command, type CommandContext, onChoice } from '../src/core/command.js';
+import { type CommandContext, defineCommand, onChoice } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { resolveTopic } from '../src/core/parse/topic.js';
 import type { Reply } from '../src/core/reply.js';
@@ -23,7 +23,7 @@ async function show(ctx: CommandContext, topicText: string | undefined): Promise
   return factReply(ctx.pack, statements, pick, label, id);
 }
 
-export const factCommand: Command = {
+export const factCommand = defineCommand({
   name: 'fact',
   description: 'An attributed claim, quote or report, optionally about a place, actor or thing',
   options: [
@@ -40,4 +40,4 @@ export const factCommand: Command = {
     return show(ctx, args.topic);
   },
   actions: [onChoice(factNext, ({ topicId }, ctx) => show(ctx, topicId))],
-};
+});

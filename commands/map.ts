@@ -1,7 +1,7 @@
-import type { Command } from '../src/core/command.js';
+import { defineCommand } from '../src/core/command.js';
 import { mapReply } from '../src/pictures/map-reply.js';
 
-export const mapCommand: Command = {
+export const mapCommand = defineCommand({
   name: 'map',
   description: 'A map of the places named by the events of a period, optionally about one topic',
   options: [
@@ -24,4 +24,4 @@ export const mapCommand: Command = {
   async run(args, ctx) {
     return mapReply(ctx.pack, args.when, args.topic);
   },
-};
+});

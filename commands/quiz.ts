@@ -1,4 +1,4 @@
-import { type Command, choicesOf, onChoice } from '../src/core/command.js';
+import { choicesOf, defineCommand, defineSubcommand, onChoice } from '../src/core/command.js';
 import { parsePeriod } from '../src/core/parse/period.js';
 import { resolveTopic } from '../src/core/parse/topic.js';
 import { answerRound, scoreReply, startGame, stopGame } from '../src/engine/quiz/game.js';
@@ -12,11 +12,11 @@ import { packMentionsWord } from '../src/engine/topics.js';
 export const DEFAULT_ROUNDS = 5;
 export const DEFAULT_SECONDS = 20;
 
-export const quizCommand: Command = {
+export const quizCommand = defineCommand({
   name: 'quiz',
   description: 'A multiple-choice quiz game in this channel, built from the pack',
   subcommands: [
-    {
+    defineSubcommand({
       name: 'start',
       description: 'Start a quiz here (one game per channel)',
       options: [
@@ -64,28 +64,28 @@ export const quizCommand: Command = {
         const topic = args.topic ? resolveTopic(ctx.pack, args.topic, (w) => packMentionsWord(ctx.pack, w)) : undefined;
         const about = [period?.label, topic?.label].filter(Boolean).join(', ') || undefined;
         return startGame(ctx, {
-          rounds: args.rounds ? Number(args.rounds) : DEFAULT_ROUNDS,
-          seconds: args.seconds ? Number(args.seconds) : DEFAULT_SECONDS,
+          rounds: args.rounds ?? DEFAULT_ROUNDS,
+          seconds: args.seconds ?? DEFAULT_SECONDS,
           scope: { period, topic },
           about,
           solo: ctx.caller.platform === 'console',
-          teams: args.teams ? Number(args.teams) : undefined,
-          mode: args.mode === 'chronology' ? 'chronology' : 'mixed',
+          teams: args.teams,
+          mode: args.mode ?? 'mixed',
         });
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'stop',
       description: 'End the quiz in this channel (yours, or any if you can manage the channel)',
       options: [],
       run: (_args, ctx) => stopGame(ctx),
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'score',
       description: 'Standings of the quiz in this channel',
       options: [],
       run: (_args, ctx) => scoreReply(ctx),
-    },
+    }),
   ],
   help: [
     `Defaults: ${DEFAULT_ROUNDS} questions, ${DEFAULT_SECONDS} seconds each.`,
@@ -103,4 +103,4 @@ export const quizCommand: Command = {
     onChoice(quizAnswer, (a, ctx) => answerRound(ctx, a.gameId, a.round, a.option)),
     onChoice(quizPick, (a, ctx) => pickInOrder(ctx, a.gameId, a.round, a.item)),
   ],
-};
+});

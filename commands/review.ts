@@ -1,4 +1,4 @@
-import { type Command, choicesOf, onChoice } from '../src/core/command.js';
+import { choicesOf, defineCommand, onChoice } from '../src/core/command.js';
 import { setReminder } from '../src/engine/study/remind.js';
 import { fileReport, reasonPrompt, reviewReport, reviewReported } from '../src/engine/study/reports.js';
 import {
@@ -10,7 +10,7 @@ import {
 } from '../src/engine/study/review.js';
 import { privateNote } from '../src/engine/text.js';
 
-export const reviewCommand: Command = {
+export const reviewCommand = defineCommand({
   name: 'review',
   description: 'Practise privately what you missed or have not seen for a while (spaced repetition)',
   options: [
@@ -40,7 +40,7 @@ export const reviewCommand: Command = {
           : 'The daily briefing here will no longer mention your reviews.',
       );
     }
-    return startReview(ctx, args.count ? Number(args.count) : DEFAULT_REVIEW_COUNT);
+    return startReview(ctx, args.count ?? DEFAULT_REVIEW_COUNT);
   },
   actions: [
     onChoice(reviewAnswer, (a, ctx) => answerReview(ctx, 'answer', a.sessionId, a.index, a.value)),
@@ -48,4 +48,4 @@ export const reviewCommand: Command = {
     onChoice(reviewReport, (a) => reasonPrompt(a.questionId)),
     onChoice(reviewReported, (a, ctx) => fileReport(ctx, a.questionId, a.reason)),
   ],
-};
+});

@@ -1,7 +1,7 @@
-import { type Command, onChoice } from '../src/core/command.js';
+import { defineCommand, onChoice } from '../src/core/command.js';
 import { sourcesPage, sourcesReply } from '../src/engine/facts.js';
 
-export const sourcesCommand: Command = {
+export const sourcesCommand = defineCommand({
   name: 'sources',
   description: 'Every article in the pack: outlet, date, headline and a note on its perspective',
   options: [],
@@ -9,4 +9,4 @@ export const sourcesCommand: Command = {
     return sourcesReply(ctx.pack, 1);
   },
   actions: [onChoice(sourcesPage, ({ page }, ctx) => ({ ...sourcesReply(ctx.pack, page), replaceOriginal: true }))],
-};
+});

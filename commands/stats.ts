@@ -1,7 +1,7 @@
-import type { Command } from '../src/core/command.js';
+import { defineCommand } from '../src/core/command.js';
 import { resolveUser, statsFor, statsReply } from '../src/engine/study/stats.js';
 
-export const statsCommand: Command = {
+export const statsCommand = defineCommand({
   name: 'stats',
   description: 'Your quiz record (or someone else’s): accuracy, streaks, strongest and weakest topics',
   options: [
@@ -22,4 +22,4 @@ export const statsCommand: Command = {
     const { stats, name } = await statsFor(ctx, platform, target.userId);
     return statsReply(name ?? target.name ?? target.userId, stats);
   },
-};
+});

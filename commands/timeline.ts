@@ -1,4 +1,4 @@
-import { type Command, type CommandContext, onChoice } from '../src/core/command.js';
+import { type CommandContext, defineCommand, onChoice } from '../src/core/command.js';
 import { packMemo } from '../src/core/pack-memo.js';
 import { parsePeriod } from '../src/core/parse/period.js';
 import { resolveTopic } from '../src/core/parse/topic.js';
@@ -31,7 +31,7 @@ function run(when: string, topicText: string | undefined, page: number, ctx: Com
   }));
 }
 
-export const timelineCommand: Command = {
+export const timelineCommand = defineCommand({
   name: 'timeline',
   description: 'Events of a period, oldest first, optionally about one place, actor, thing or word',
   options: [
@@ -53,7 +53,7 @@ export const timelineCommand: Command = {
   ],
   help: 'Long periods come a page at a time with Previous/Next buttons. An empty period names the nearest events before and after it.',
   async run(args, ctx) {
-    return run(args.when ?? '', args.topic, 1, ctx);
+    return run(args.when, args.topic, 1, ctx);
   },
   actions: [onChoice(timelinePage, ({ page, when, topic }, ctx) => asTurn(run(when, topic, page, ctx)))],
-};
+});

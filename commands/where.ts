@@ -1,10 +1,10 @@
 import type { Place } from '../src/content/schema.js';
-import { type Command, onChoice } from '../src/core/command.js';
+import { defineCommand, onChoice } from '../src/core/command.js';
 import { resolveEntity } from '../src/core/parse/topic.js';
 import { whereSection } from '../src/engine/entity-pages.js';
 import { whereReply } from '../src/engine/facts.js';
 
-export const whereCommand: Command = {
+export const whereCommand = defineCommand({
   name: 'where',
   description: 'A place: where it is, what it is called, what happened there',
   options: [
@@ -18,7 +18,7 @@ export const whereCommand: Command = {
     },
   ],
   async run(args, ctx) {
-    const entity = resolveEntity(ctx.pack, args.place ?? '', 'place');
+    const entity = resolveEntity(ctx.pack, args.place, 'place');
     return whereReply(ctx.pack, entity.item as Place);
   },
   actions: [
@@ -27,4 +27,4 @@ export const whereCommand: Command = {
       return place && whereReply(ctx.pack, place, { section, page });
     }),
   ],
-};
+});

@@ -1,10 +1,10 @@
 import type { Actor } from '../src/content/schema.js';
-import { type Command, onChoice } from '../src/core/command.js';
+import { defineCommand, onChoice } from '../src/core/command.js';
 import { resolveEntity } from '../src/core/parse/topic.js';
 import { whoSection } from '../src/engine/entity-pages.js';
 import { whoReply } from '../src/engine/facts.js';
 
-export const whoCommand: Command = {
+export const whoCommand = defineCommand({
   name: 'who',
   description: 'A person, government body, armed force or organisation: roles, statements, events',
   options: [
@@ -18,7 +18,7 @@ export const whoCommand: Command = {
     },
   ],
   async run(args, ctx) {
-    const entity = resolveEntity(ctx.pack, args.actor ?? '', 'actor');
+    const entity = resolveEntity(ctx.pack, args.actor, 'actor');
     return whoReply(ctx.pack, entity.item as Actor);
   },
   actions: [
@@ -27,4 +27,4 @@ export const whoCommand: Command = {
       return actor && whoReply(ctx.pack, actor, { section, page });
     }),
   ],
-};
+});

@@ -56,7 +56,7 @@ export interface OptionSpec {
   description: string;
   type: 'string' | 'integer';
   required?: boolean;
-  choices?: { name: string; value: string }[];
+  choices?: readonly { name: string; value: string }[];
   min?: number;
   max?: number;
   autocomplete?: Completion;
@@ -83,20 +83,41 @@ export function exampleOf(option: OptionSpec, samples?: Readonly<Record<SampleKi
 }
 
 /** Fixed choices shown as they are typed: every option's choices are named by their values. */
-export function choicesOf(values: readonly string[]): { name: string; value: string }[] {
+export function choicesOf<const Value extends string>(values: readonly Value[]): { name: Value; value: Value }[] {
   return values.map((value) => ({ name: value, value }));
 }
 
-/** Options arrive as the user typed them; each command parses them with the shared parsers. */
+/** Options as the user typed them, before dispatch has checked them. */
 export type RawArgs = Readonly<Record<string, string | undefined>>;
+
+/** Options once dispatch has checked them: an integer option's value is a number. */
+export type Args = Readonly<Record<string, string | number | undefined>>;
+
+/** What one option gives run(): one of its choices, a number for an integer, else the text as typed. */
+type ValueOf<Option extends OptionSpec> = Option extends { choices: readonly { value: infer Value }[] }
+  ? Value
+  : Option extends { type: 'integer' }
+    ? number
+    : string;
+
+/**
+ * The arguments run() receives, read off the options declared: required
+ * ones always hold a value, the others may be undefined. Dispatch has
+ * checked each against its declaration (core/dispatch.ts, validateArgs).
+ */
+export type ArgsOf<Options extends readonly OptionSpec[]> = {
+  readonly [Option in Options[number] as Option['name']]: Option extends { required: true }
+    ? ValueOf<Option>
+    : ValueOf<Option> | undefined;
+};
 
 export interface Subcommand {
   name: string;
   description: string;
-  options: OptionSpec[];
+  options: readonly OptionSpec[];
   /** Dispatch refuses it, alike on every platform, to a caller without this. */
   requires?: Permission;
-  run(args: RawArgs, ctx: CommandContext): Promise<Reply>;
+  run(args: Args, ctx: CommandContext): Promise<Reply>;
 }
 
 /**
@@ -109,9 +130,9 @@ export interface Command {
   description: string;
   /** Dispatch refuses the command (all its subcommands), alike on every platform, to a caller without this. */
   requires?: Permission;
-  options?: OptionSpec[];
-  subcommands?: Subcommand[];
-  run?(args: RawArgs, ctx: CommandContext): Promise<Reply>;
+  options?: readonly OptionSpec[];
+  subcommands?: readonly Subcommand[];
+  run?(args: Args, ctx: CommandContext): Promise<Reply>;
   /** The buttons this command's replies carry, each with what a click on it does. */
   actions?: readonly ChoiceHandler[];
   /** Longer help shown by `/help <name>`. */
@@ -137,4 +158,34 @@ export function onChoice<Args>(
       return args === undefined ? undefined : run(args, ctx);
     },
   };
+}
+
+/** A command as written in commands/: its run() takes the arguments its options declare. */
+export type CommandDefinition<Options extends readonly OptionSpec[]> = Omit<Command, 'options' | 'run'> & {
+  options?: Options;
+  run?(args: ArgsOf<Options>, ctx: CommandContext): Promise<Reply>;
+};
+
+export type SubcommandDefinition<Options extends readonly OptionSpec[]> = Omit<Subcommand, 'options' | 'run'> & {
+  options: Options;
+  run(args: ArgsOf<Options>, ctx: CommandContext): Promise<Reply>;
+};
+
+/**
+ * Declares a command, so that run()'s arguments are typed from its options:
+ * `{ name: 'count', type: 'integer' }` gives `args.count: number | undefined`.
+ * Dispatch has checked them before run() sees them.
+ */
+export function defineCommand<const Options extends readonly OptionSpec[] = []>(
+  command: CommandDefinition<Options>,
+): Command {
+  // Sound because dispatch validates every argument against these same options first.
+  return command as Command;
+}
+
+/** Declares a subcommand the way defineCommand declares a command. */
+export function defineSubcommand<const Options extends readonly OptionSpec[] = []>(
+  subcommand: SubcommandDefinition<Options>,
+): Subcommand {
+  return subcommand as Subcommand;
 }

@@ -1,6 +1,7 @@
 import { suggest } from '../content/check.js';
 import { commandOfAction, StaleAction } from './action.js';
 import {
+  type Args,
   type Command,
   type CommandContext,
   exampleOf,
@@ -40,7 +41,7 @@ export function findCommand(commands: readonly Command[], name: string): Command
   return command;
 }
 
-function optionsOf(command: Command, subcommand?: string): { options: OptionSpec[]; label: string } {
+function optionsOf(command: Command, subcommand?: string): { options: readonly OptionSpec[]; label: string } {
   if (!command.subcommands) return { options: command.options ?? [], label: `/${command.name}` };
   const names = command.subcommands.map((s) => s.name);
   if (!subcommand) {
@@ -63,7 +64,6 @@ function example(label: string, option: OptionSpec, samples?: Samples): string {
   return `${label} ${option.required ? '' : `${option.name}:`}${exampleOf(option, samples) ?? `<${option.name}>`}`;
 }
 
-/** Checks the declared constraints every platform shares: required, integer range, fixed choices. */
 /**
  * The longest value any option takes. Topics, dates and names are short;
  * a longer value is refused before anything reads it, so no input can hold
@@ -71,8 +71,13 @@ function example(label: string, option: OptionSpec, samples?: Samples): string {
  */
 export const MAX_OPTION_CHARS = 300;
 
-/** `samples`: the loaded pack's examples (samplesOf), so a message suggests a value this pack knows. */
-export function validateArgs(options: OptionSpec[], args: RawArgs, label: string, samples?: Samples): RawArgs {
+/**
+ * Checks the declared constraints every platform shares (required, integer
+ * range, fixed choices) and gives each value its declared type, so run()
+ * never parses a number again. `samples`: the loaded pack's examples
+ * (samplesOf), so a message suggests a value this pack knows.
+ */
+export function validateArgs(options: readonly OptionSpec[], args: RawArgs, label: string, samples?: Samples): Args {
   const known = new Set(options.map((o) => o.name));
   for (const name of Object.keys(args)) {
     if (args[name] !== undefined && !known.has(name)) {
@@ -80,7 +85,7 @@ export function validateArgs(options: OptionSpec[], args: RawArgs, label: string
       throw new UserError(`${label} has no option "${name}".${nearest(name, [...known])}${list}`);
     }
   }
-  const out: Record<string, string | undefined> = {};
+  const out: Record<string, string | number | undefined> = {};
   for (const option of options) {
     // Invisible characters (NUL, an RTL override, a zero-width space) never help a value and would be echoed back.
     const given = args[option.name];
@@ -96,8 +101,9 @@ export function validateArgs(options: OptionSpec[], args: RawArgs, label: string
         );
       continue;
     }
+    let value: string | number = raw;
     if (option.type === 'integer') {
-      const value = Number(raw);
+      value = Number(raw);
       const range = option.min !== undefined && option.max !== undefined ? ` from ${option.min} to ${option.max}` : '';
       if (
         !/^-?\d+$/.test(raw) ||
@@ -113,7 +119,7 @@ export function validateArgs(options: OptionSpec[], args: RawArgs, label: string
       const values = option.choices.map((c) => c.value);
       throw new UserError(`${option.name} must be one of: ${values.join(', ')}.${nearest(raw.toLowerCase(), values)}`);
     }
-    out[option.name] = raw;
+    out[option.name] = value;
   }
   return out;
 }

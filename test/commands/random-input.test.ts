@@ -73,7 +73,7 @@ async function survives(call: () => Promise<Reply>, inputs: string): Promise<voi
 interface Target {
   name: string;
   subcommand?: string;
-  options: OptionSpec[];
+  options: readonly OptionSpec[];
 }
 const targets: Target[] = commands.flatMap((c): Target[] =>
   c.subcommands
