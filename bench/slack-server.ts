@@ -93,7 +93,7 @@ if (kind === 'bare' || kind === 'bare-reply') {
   const port = await freePort();
   const pictures =
     kind === 'chronicle' ? new StoredPictureHost(`http://127.0.0.1:${port}`, new MemoryStore()) : undefined;
-  const registry: Command[] =
+  const registry: readonly Command[] =
     kind === 'chronicle-text'
       ? withoutPictures(commands)
       : kind === 'adapter'

@@ -51,9 +51,10 @@ function lastLine(last: LastResult | undefined): string {
   return `${last.outcome} for ${last.localDate}${detail}`;
 }
 
-export const briefingCommand = defineCommand({
+export default defineCommand({
   name: 'briefing',
   description: 'A daily briefing in this channel: on this day, who said what, a question of the day',
+  order: 120,
   subcommands: [
     defineSubcommand({
       name: 'subscribe',

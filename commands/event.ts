@@ -2,9 +2,10 @@ import { defineCommand, onChoice } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { eventDetail, eventReply, eventShow } from '../src/engine/facts.js';
 
-export const eventCommand = defineCommand({
+export default defineCommand({
   name: 'event',
   description: 'One event with its claims, each with who said it and the source',
+  order: 30,
   options: [
     {
       name: 'event',

@@ -23,9 +23,10 @@ async function show(ctx: CommandContext, topicText: string | undefined): Promise
   return factReply(ctx.pack, statements, pick, label, id);
 }
 
-export const factCommand = defineCommand({
+export default defineCommand({
   name: 'fact',
   description: 'An attributed claim, quote or report, optionally about a place, actor or thing',
+  order: 40,
   options: [
     {
       name: 'topic',

@@ -43,9 +43,11 @@ function aboutPack(title: string, samples: PackSamples): string {
   );
 }
 
-export const helpCommand = defineCommand({
+export default defineCommand({
   name: 'help',
   description: 'What each command does, or the details of one',
+  // Last: it lists the others.
+  order: 1000,
   options: [{ name: 'command', description: 'A command name, like timeline or quiz', type: 'string', example: 'quiz' }],
   async run(args, ctx) {
     const samples = samplesOf(ctx.pack);

@@ -11,9 +11,10 @@ async function boardTimeZone(raw: string | undefined, ctx: CommandContext): Prom
   return sub?.timeZone ?? 'UTC';
 }
 
-export const leaderboardCommand = defineCommand({
+export default defineCommand({
   name: 'leaderboard',
   description: 'Quiz points in this server or workspace: this week, this month or all time',
+  order: 100,
   options: [
     {
       name: 'period',

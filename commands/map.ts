@@ -1,9 +1,10 @@
 import { defineCommand } from '../src/core/command.js';
 import { mapReply } from '../src/pictures/map-reply.js';
 
-export const mapCommand = defineCommand({
+export default defineCommand({
   name: 'map',
   description: 'A map of the places named by the events of a period, optionally about one topic',
+  order: 20,
   options: [
     {
       name: 'when',

@@ -12,9 +12,10 @@ import { packMentionsWord } from '../src/engine/topics.js';
 export const DEFAULT_ROUNDS = 5;
 export const DEFAULT_SECONDS = 20;
 
-export const quizCommand = defineCommand({
+export default defineCommand({
   name: 'quiz',
   description: 'A multiple-choice quiz game in this channel, built from the pack',
+  order: 80,
   subcommands: [
     defineSubcommand({
       name: 'start',

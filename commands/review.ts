@@ -10,9 +10,10 @@ import {
 } from '../src/engine/study/review.js';
 import { privateNote } from '../src/engine/text.js';
 
-export const reviewCommand = defineCommand({
+export default defineCommand({
   name: 'review',
   description: 'Practise privately what you missed or have not seen for a while (spaced repetition)',
+  order: 110,
   options: [
     { name: 'count', description: 'How many due questions', type: 'integer', min: 1, max: 20, example: '5' },
     {

@@ -1,9 +1,10 @@
 import { defineCommand } from '../src/core/command.js';
 import { resolveUser, statsFor, statsReply } from '../src/engine/study/stats.js';
 
-export const statsCommand = defineCommand({
+export default defineCommand({
   name: 'stats',
   description: 'Your quiz record (or someone else’s): accuracy, streaks, strongest and weakest topics',
+  order: 90,
   options: [
     {
       name: 'user',

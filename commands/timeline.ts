@@ -31,9 +31,10 @@ function run(when: string, topicText: string | undefined, page: number, ctx: Com
   }));
 }
 
-export const timelineCommand = defineCommand({
+export default defineCommand({
   name: 'timeline',
   description: 'Events of a period, oldest first, optionally about one place, actor, thing or word',
+  order: 10,
   options: [
     {
       name: 'when',

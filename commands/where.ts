@@ -4,9 +4,10 @@ import { resolveEntity } from '../src/core/parse/topic.js';
 import { whereSection } from '../src/engine/entity-pages.js';
 import { whereReply } from '../src/engine/facts.js';
 
-export const whereCommand = defineCommand({
+export default defineCommand({
   name: 'where',
   description: 'A place: where it is, what it is called, what happened there',
+  order: 60,
   options: [
     {
       name: 'place',

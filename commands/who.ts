@@ -4,9 +4,10 @@ import { resolveEntity } from '../src/core/parse/topic.js';
 import { whoSection } from '../src/engine/entity-pages.js';
 import { whoReply } from '../src/engine/facts.js';
 
-export const whoCommand = defineCommand({
+export default defineCommand({
   name: 'who',
   description: 'A person, government body, armed force or organisation: roles, statements, events',
+  order: 50,
   options: [
     {
       name: 'actor',

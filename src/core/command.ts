@@ -128,6 +128,12 @@ export interface Subcommand {
 export interface Command {
   name: string;
   description: string;
+  /**
+   * Where /help lists it, and the adapters register it: lowest first, by
+   * name among equals; unnumbered commands come after the numbered ones
+   * below 500 (commands/index.ts).
+   */
+  order?: number;
   /** Dispatch refuses the command (all its subcommands), alike on every platform, to a caller without this. */
   requires?: Permission;
   options?: readonly OptionSpec[];
