@@ -59,7 +59,9 @@ describe('the commands served', () => {
 
   it('refuse a file that exports no command, naming it', async () => {
     const dir = folder({ 'helper.js': 'export const shared = 1;' });
-    await expect(findCommands(dir)).rejects.toThrow(`${path.join(dir, 'helper.js')} has no command as its default export`);
+    await expect(findCommands(dir)).rejects.toThrow(
+      `${path.join(dir, 'helper.js')} has no command as its default export`,
+    );
   });
 
   it('refuse two files declaring the same name', async () => {
