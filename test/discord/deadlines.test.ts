@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { APOLOGY } from '../../src/adapters/discord/interactions.js';
 import { type Command, onChoice } from '../../src/core/command.js';
@@ -74,6 +74,13 @@ describe('deadlines and failures through discord.js', () => {
     ]);
     expect(textOf(answer.message)).toContain('done slowly');
     expect(answer.ephemeral).toBe(false);
+  });
+
+  it('counts a reply in flight in the lifecycle it was given, so a graceful stop waits for it', async () => {
+    const answer = interact(h.fake, slashCommand({ name: 'slowpublic' }), 10_000);
+    await vi.waitFor(() => expect(h.lifecycle.inFlightCount).toBe(1));
+    await answer;
+    await vi.waitFor(() => expect(h.lifecycle.inFlightCount).toBe(0));
   });
 
   it('turns a slow private answer into an ephemeral follow-up and removes the public placeholder', async () => {

@@ -8,6 +8,7 @@ import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { silentLogger } from '../../src/log.js';
 import { PlatformRegistry } from '../../src/ops/health.js';
 import { createOpsHandler, type OpsServer, startOpsServer } from '../../src/ops/http.js';
+import { Lifecycle } from '../../src/ops/lifecycle.js';
 import { Metrics } from '../../src/ops/metrics.js';
 import { meterServices } from '../../src/ops/wiring.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
@@ -85,7 +86,7 @@ describe('/metrics, wired to the engine and the scheduler as main.ts wires them'
       DISCORD_API_URL: fake.apiUrl,
     });
     const store = new MemoryStore();
-    const adapter = createDiscordAdapter(config, store, silentLogger, { commands });
+    const adapter = createDiscordAdapter(config, store, silentLogger, { commands, lifecycle: new Lifecycle() });
     cleanups.push(() => adapter.stop());
     const platforms = new PlatformRegistry();
     const ops = await serve(new Metrics({ defaults: false }), platforms);

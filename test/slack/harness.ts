@@ -5,7 +5,9 @@ import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Command, Services } from '../../src/core/command.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
+import { PlatformRegistry } from '../../src/ops/health.js';
 import { opsRoutes } from '../../src/ops/http.js';
+import { Lifecycle } from '../../src/ops/lifecycle.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { StoredPictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
@@ -28,6 +30,8 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
 export interface Harness {
   fake: FakeSlackApi;
   slack: SlackApp;
+  /** The app's own, as main hands it the process's: a test can stop it without stopping anything else. */
+  lifecycle: Lifecycle;
   services: Services;
   store: MemoryStore;
   logs: LogLine[];
@@ -151,6 +155,7 @@ export async function startHarness(
   const port = await freePort();
   const pictures = options.publicUrl ? new StoredPictureHost(`http://127.0.0.1:${port}`, store) : undefined;
   const services: Services = { pack, store, now: options.now ?? (() => new Date()), poster, pictures };
+  const lifecycle = new Lifecycle();
   const slack = createSlackApp(services, {
     routes: pictures ? opsRoutes(createPicturesHandler(pictures, logger), ['/pictures/:file']) : undefined,
     botToken: BOT_TOKEN,
@@ -162,6 +167,8 @@ export async function startHarness(
     botUserId: 'U0BOT',
     retries: 0,
     ackBudgetMs: options.ackBudgetMs,
+    lifecycle,
+    health: new PlatformRegistry(),
   });
   poster.register('slack', slack.poster);
   await slack.start({ port, host: '127.0.0.1' });
@@ -199,6 +206,7 @@ export async function startHarness(
   return {
     fake,
     slack,
+    lifecycle,
     services,
     store,
     logs,

@@ -15,7 +15,7 @@ import { isUserError, UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import type { InteractionMeta, InteractionOutcome, Logger } from '../../log.js';
 import { recordInteraction } from '../../ops/interaction.js';
-import { type Lifecycle, lifecycle as processLifecycle, RESTARTING } from '../../ops/lifecycle.js';
+import { type Lifecycle, RESTARTING } from '../../ops/lifecycle.js';
 import type { Metrics } from '../../ops/metrics.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { suggest } from './autocomplete.js';
@@ -76,8 +76,8 @@ export interface InteractionHandlerOptions {
   uploadDeferAfterMs?: number;
   /** False once a graceful stop has begun: new interactions get a short "restarting" note. */
   accepting?: () => boolean;
-  /** So a graceful stop waits for replies in flight; the process's own by default. */
-  lifecycle?: Lifecycle;
+  /** So a graceful stop waits for replies in flight. */
+  lifecycle: Lifecycle;
   metrics?: Metrics;
 }
 
@@ -288,7 +288,7 @@ export function createInteractionHandler(
         await onButton(interaction, account, arrived);
     };
     try {
-      await (options.lifecycle ?? processLifecycle).track(work());
+      await options.lifecycle.track(work());
     } catch (error) {
       // Sending the answer itself failed (REST down past its retries, interaction expired): nobody to tell but the log.
       account.outcome = 'error';

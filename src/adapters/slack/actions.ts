@@ -6,6 +6,7 @@ import { UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import { recordInteraction } from '../../ops/interaction.js';
+import type { Metrics } from '../../ops/metrics.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { type AdminLookup, callerOf } from './caller.js';
 import { asResponse, uploadPicture } from './deliver.js';
@@ -20,6 +21,8 @@ export interface ActionDeps {
   commands: readonly Command[];
   admins: AdminLookup;
   logger: Logger;
+  /** Where each interaction is counted; the process's metrics unless given. */
+  metrics?: Metrics;
 }
 
 function chosenValue(action: SlackActionMiddlewareArgs<BlockAction>['action']): string | undefined {
@@ -78,7 +81,7 @@ export function actionHandler(deps: ActionDeps) {
       result = { outcome: 'error', error };
     }
     recordInteraction(
-      { log: deps.logger, ids: { userId: who.userId, channelId, teamId: who.teamId } },
+      { log: deps.logger, ids: { userId: who.userId, channelId, teamId: who.teamId }, metrics: deps.metrics },
       { platform: 'slack', kind: 'choice', command },
       { ...result, latencyMs: performance.now() - started },
     );
