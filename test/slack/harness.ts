@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { commands as registry } from '../../commands/index.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
-import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Command, Services } from '../../src/core/command.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
@@ -13,6 +12,7 @@ import { StoredPictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { captureLog, type LogLine } from '../support/capture-log.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import { freePort } from '../support/free-port.js';
 
 export type { LogLine } from '../support/capture-log.js';
@@ -148,7 +148,7 @@ export async function startHarness(
   const fake = await new FakeSlackApi().start();
   const { log: logger, lines: logs } = captureLog();
   const store = new MemoryStore();
-  const pack = options.pack ?? (await loadPack('test/fixtures/pack'));
+  const pack = options.pack ?? (await fixturePack());
   // The Slack poster exists only once the app does; services need a Poster first, so it registers later, as in main.
   const poster = new RoutingPoster();
   // The port is chosen first so PUBLIC_URL can name it before the app (and its poster) exists.

@@ -2,7 +2,6 @@ import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
-import { loadPack } from '../../src/content/load.js';
 import type { Services } from '../../src/core/command.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
@@ -15,6 +14,7 @@ import { MemoryStore } from '../../src/store/memory.js';
 import { buttonsOf, FakeSlackApi, isPost, type SlackButton } from '../fakes/slack-api.js';
 import { type Envelope, FakeSlackSocket } from '../fakes/slack-socket.js';
 import { captureLog } from '../support/capture-log.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import {
   ALICE,
   BOB,
@@ -56,7 +56,7 @@ beforeAll(async () => {
   store = new MemoryStore();
   // The poster exists only once the app does; services need a Poster first, so it registers later, as in main.
   const poster = new RoutingPoster();
-  services = { pack: await loadPack('test/fixtures/pack'), store, now: () => new Date(clock), poster };
+  services = { pack: await fixturePack(), store, now: () => new Date(clock), poster };
   slack = createSlackApp(services, {
     botToken: BOT_TOKEN,
     appToken: APP_TOKEN,
