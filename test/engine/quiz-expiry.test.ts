@@ -8,7 +8,7 @@ import { studyKeys } from '../../src/engine/study/keys.js';
 import { quizPick } from '../../src/engine/study/quiz-messages.js';
 import { ANI, as, BOB, CHANNEL, playGame } from '../study/play.js';
 import { harness } from '../support/harness.js';
-import { richPack } from './rich-pack.js';
+import { richPack } from '../support/rich-pack.js';
 
 const pack = richPack();
 

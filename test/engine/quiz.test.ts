@@ -7,7 +7,7 @@ import { deadlineQueue, type GameState, keys } from '../../src/engine/quiz/state
 import { MemoryStore } from '../../src/store/memory.js';
 import { TestClock } from '../support/clock.js';
 import { type Harness, harness } from '../support/harness.js';
-import { richPack } from './rich-pack.js';
+import { richPack } from '../support/rich-pack.js';
 
 const pack = richPack();
 const channel = { platform: 'discord', channelId: 'c1' } as const;

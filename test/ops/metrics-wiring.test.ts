@@ -13,10 +13,10 @@ import { Metrics } from '../../src/ops/metrics.js';
 import { meterServices } from '../../src/ops/wiring.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { richPack } from '../engine/rich-pack.js';
 import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';
 import { TestClock } from '../support/clock.js';
 import { harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { freePort, type Running, startChronicle } from './process.js';
+import { freePort, type Running, startChronicle } from '../support/chronicle-process.js';
 
 /**
  * No Docker engine runs here, so this rebuilds what the image's runtime stage

@@ -2,9 +2,9 @@ import type { Store } from '../../src/core/store.js';
 import { closeDueQuizRounds, loadGame } from '../../src/engine/quiz/game.js';
 import { quizAnswer } from '../../src/engine/quiz/messages.js';
 import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
-import { richPack } from '../engine/rich-pack.js';
 import type { TestClock } from '../support/clock.js';
 import { type Harness, harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 
 /*
  * The quiz-night burst, shared by test/resilience/thousand-games.test.ts

@@ -12,7 +12,7 @@ import {
   FAKE_TOKEN,
   FakeDiscord,
 } from '../fakes/discord/server.js';
-import { freePort, type Running, startChronicle } from '../ops/process.js';
+import { freePort, type Running, startChronicle } from '../support/chronicle-process.js';
 import { TestClock } from '../support/clock.js';
 import { harness } from '../support/harness.js';
 import { sleep } from '../support/sleep.js';

@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.js';
 import { userHistory } from '../../src/engine/study/history.js';
 import { reviewAnswer, reviewPick } from '../../src/engine/study/review.js';
-import { richPack } from '../engine/rich-pack.js';
-import { backends } from '../store/backends.js';
+import { backends } from '../support/backends.js';
 import { harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 import { ANI, as, BOB, CEM, playGame } from './play.js';
 
 const DAY = 86_400_000;
