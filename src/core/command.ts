@@ -129,9 +129,9 @@ export interface Command {
   name: string;
   description: string;
   /**
-   * Where /help lists it, and the adapters register it: lowest first, by
-   * name among equals; unnumbered commands come after the numbered ones
-   * below 500 (commands/index.ts).
+   * Where /help lists it, and the adapters register it: lowest first, then
+   * by name. Without one it counts as 500, after every command but /help
+   * (commands/index.ts).
    */
   order?: number;
   /** Dispatch refuses the command (all its subcommands), alike on every platform, to a caller without this. */
@@ -153,9 +153,9 @@ export interface ChoiceHandler {
 }
 
 /** Pairs an Action with what a click on it does; `run` returns undefined when what the button names is gone. */
-export function onChoice<Args>(
-  action: Action<Args>,
-  run: (args: Args, ctx: CommandContext) => Promise<Reply | undefined> | Reply | undefined,
+export function onChoice<Parsed>(
+  action: Action<Parsed>,
+  run: (args: Parsed, ctx: CommandContext) => Promise<Reply | undefined> | Reply | undefined,
 ): ChoiceHandler {
   return {
     name: action.name,
