@@ -26,18 +26,20 @@ export function eventLine(pack: Pack, event: Event): string {
   return `**${formatWhen(event)}**: ${event.title}${places ? ` (${places})` : ''} [${event.id}]`;
 }
 
+const TIMELINE_PAGE = 'timeline:page';
+
 /**
  * `timeline:page:<page>:<period>[:<topic>]`, the topic URI-encoded; it is
  * dropped rather than overflowing Discord's 100-character custom_id, so a
  * long topic's page turn shows the whole period.
  */
 export const timelinePage = defineAction<{ page: number; when: string; topic?: string }>({
-  name: 'timeline:page',
+  name: TIMELINE_PAGE,
   encode: ({ page, when, topic }) => {
     const parts = [page, when];
     if (!topic) return parts;
     const withTopic = [...parts, encodeURIComponent(topic)];
-    return `timeline:page:${withTopic.join(':')}`.length <= 100 ? withTopic : parts;
+    return `${TIMELINE_PAGE}:${withTopic.join(':')}`.length <= 100 ? withTopic : parts;
   },
   parse: ([page, when, topic]) => {
     const n = wholeNumber(page);
