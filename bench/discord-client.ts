@@ -36,6 +36,7 @@ import { dispatch } from '../src/core/dispatch.js';
 import type { PictureHost } from '../src/core/picture-host.js';
 import { createLogger } from '../src/log.js';
 import { startOpsServer } from '../src/ops/http.js';
+import { Lifecycle } from '../src/ops/lifecycle.js';
 import { createPicturesHandler } from '../src/ops/pictures-route.js';
 import { StoredPictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
@@ -103,7 +104,11 @@ if (kind === 'bare') {
     const handler = createPicturesHandler(pictures, problems);
     await startOpsServer({ port, host: '127.0.0.1', handler, log: problems });
   }
-  const adapter = createDiscordAdapter(config, store, logger, { commands: only ?? commands, pictures });
+  const adapter = createDiscordAdapter(config, store, logger, {
+    commands: only ?? commands,
+    pictures,
+    lifecycle: new Lifecycle(),
+  });
   await adapter.start({
     pack: loaded.pack,
     store,

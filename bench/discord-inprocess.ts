@@ -24,6 +24,7 @@ import { renderReply } from '../src/adapters/discord/render.js';
 import { parseConfig } from '../src/config.js';
 import { dispatch } from '../src/core/dispatch.js';
 import { createLogger } from '../src/log.js';
+import { Lifecycle } from '../src/ops/lifecycle.js';
 import { StoredPictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { slashCommand } from '../test/fakes/discord/interactions.js';
@@ -88,6 +89,7 @@ const handle = createInteractionHandler({
   commands,
   services: { pack, store, now: () => new Date(), poster: undefined as never, log: logger, pictures },
   logger: logger.child({ adapter: 'discord' }),
+  lifecycle: new Lifecycle(),
 });
 chronicle.on(Events.InteractionCreate, (i) => void handle(i));
 

@@ -24,7 +24,9 @@ import { dispatch } from '../src/core/dispatch.js';
 import type { Poster } from '../src/core/poster.js';
 import type { Reply } from '../src/core/reply.js';
 import { createLogger } from '../src/log.js';
+import { PlatformRegistry } from '../src/ops/health.js';
 import { opsRoutes } from '../src/ops/http.js';
+import { Lifecycle } from '../src/ops/lifecycle.js';
 import { createPicturesHandler } from '../src/ops/pictures-route.js';
 import { StoredPictureHost } from '../src/pictures/hosting.js';
 import { MemoryStore } from '../src/store/memory.js';
@@ -93,7 +95,7 @@ if (kind === 'bare' || kind === 'bare-reply') {
   const port = await freePort();
   const pictures =
     kind === 'chronicle' ? new StoredPictureHost(`http://127.0.0.1:${port}`, new MemoryStore()) : undefined;
-  const registry: Command[] =
+  const registry: readonly Command[] =
     kind === 'chronicle-text'
       ? withoutPictures(commands)
       : kind === 'adapter'
@@ -125,6 +127,8 @@ if (kind === 'bare' || kind === 'bare-reply') {
       ...identity,
       retries: 0,
       commands: registry,
+      lifecycle: new Lifecycle(),
+      health: new PlatformRegistry(),
       routes: pictures ? opsRoutes(createPicturesHandler(pictures, logger), ['/pictures/:file']) : undefined,
     },
   );

@@ -1,11 +1,11 @@
-import { type Command, type CommandContext, choicesOf } from '../src/core/command.js';
+import { type CommandContext, choicesOf, defineCommand, defineSubcommand, onChoice } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { describeInstant, localDateOf } from '../src/core/local-time.js';
 import { parseTimeOfDay } from '../src/core/parse/time.js';
 import { parseTimeZone } from '../src/core/parse/timezone.js';
 import type { Reply } from '../src/core/reply.js';
 import { buildBriefing } from '../src/engine/briefing/build.js';
-import { parseBriefingAnswer } from '../src/engine/briefing/question-of-the-day.js';
+import { briefingAnswer } from '../src/engine/briefing/question-of-the-day.js';
 import { revealBriefingAnswer } from '../src/engine/briefing/reveal.js';
 import { withReviewReminders } from '../src/engine/study/remind.js';
 import { privateNote } from '../src/engine/text.js';
@@ -25,14 +25,6 @@ const DAYS = ['daily', 'weekdays'] as const;
 
 function member(ctx: CommandContext): string {
   return memberOf({ platform: ctx.caller.platform, channelId: ctx.caller.channelId });
-}
-
-function requireManager(ctx: CommandContext, what: string): void {
-  if (!ctx.caller.canManage) {
-    throw new UserError(
-      `Only someone who can manage this ${ctx.caller.platform === 'slack' ? 'workspace' : 'server'} can ${what} (Discord: Manage Server or Manage Channels; Slack: a workspace admin). Anyone can use /briefing status and /briefing preview.`,
-    );
-  }
 }
 
 async function current(ctx: CommandContext): Promise<Subscription> {
@@ -59,12 +51,14 @@ function lastLine(last: LastResult | undefined): string {
   return `${last.outcome} for ${last.localDate}${detail}`;
 }
 
-export const briefingCommand: Command = {
+export default defineCommand({
   name: 'briefing',
   description: 'A daily briefing in this channel: on this day, who said what, a question of the day',
+  order: 120,
   subcommands: [
-    {
+    defineSubcommand({
       name: 'subscribe',
+      requires: 'manage',
       description: 'Post a briefing here every day (or weekday) at a local time',
       options: [
         {
@@ -83,11 +77,9 @@ export const briefingCommand: Command = {
         },
       ],
       async run(args, ctx) {
-        requireManager(ctx, 'set up the daily briefing');
         const time = parseTimeOfDay(args.time ?? '08:00').text;
         const timeZone = parseTimeZone(args.timezone ?? 'UTC');
-        const days = (args.days ?? 'daily') as Subscription['days'];
-        if (!DAYS.includes(days)) throw new UserError(`days must be daily or weekdays, e.g. days:weekdays`);
+        const days = args.days ?? 'daily';
         const previous = await ctx.store.get<Subscription>(subscriptionKey(member(ctx)));
         const sub: Subscription = {
           platform: ctx.caller.platform,
@@ -105,21 +97,21 @@ export const briefingCommand: Command = {
           `${verb}: this channel gets a briefing ${schedule(sub)}. The next one: ${next ? describeInstant(next.at, timeZone) : 'none'}.${previous?.paused ? ' (It was paused; subscribing again resumes it.)' : ''}`,
         );
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'unsubscribe',
+      requires: 'manage',
       description: 'Stop the daily briefing in this channel',
       options: [],
       async run(_args, ctx) {
-        requireManager(ctx, 'stop the daily briefing');
         await current(ctx);
         await ctx.store.unschedule(briefingQueueOf(member(ctx)), member(ctx));
         await ctx.store.delete(subscriptionKey(member(ctx)));
         await ctx.store.delete(cursorKey(member(ctx)));
         return privateNote('Unsubscribed: no more daily briefings in this channel.');
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'status',
       description: 'When the next briefing is due here, and how the last one went',
       options: [],
@@ -143,8 +135,8 @@ export const briefingCommand: Command = {
         lines.push(`Last: ${lastLine(last)}.`);
         return privateNote(lines.join('\n'));
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'preview',
       description: "Show today's briefing to you alone, now (nothing is recorded)",
       options: [],
@@ -165,13 +157,13 @@ export const briefingCommand: Command = {
           footer: `Preview, seen only by you.${reply.footer ? ` ${reply.footer}` : ''}`,
         } satisfies Reply;
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'pause',
+      requires: 'manage',
       description: 'Pause the daily briefing here (resume keeps its settings)',
       options: [],
       async run(_args, ctx) {
-        requireManager(ctx, 'pause the daily briefing');
         const sub = await current(ctx);
         if (sub.paused) return privateNote(`Already paused (${sub.paused.reason}).`);
         await saveSubscription(
@@ -181,13 +173,13 @@ export const briefingCommand: Command = {
         );
         return privateNote('Paused. /briefing resume starts it again with the same time and timezone.');
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'resume',
+      requires: 'manage',
       description: 'Resume a paused daily briefing',
       options: [],
       async run(_args, ctx) {
-        requireManager(ctx, 'resume the daily briefing');
         const sub = await current(ctx);
         if (!sub.paused) return privateNote(`The briefing is not paused; next: ${nextLine(sub, ctx.now())}.`);
         const { paused: _, ...running } = sub;
@@ -196,7 +188,7 @@ export const briefingCommand: Command = {
           `Resumed: ${schedule(sub)}. The next one: ${next ? describeInstant(next.at, sub.timeZone) : 'none'}.`,
         );
       },
-    },
+    }),
   ],
   help: [
     'subscribe [time:08:00] [timezone:UTC] [days:daily|weekdays]: one briefing a day in this channel, at that local time.',
@@ -204,9 +196,5 @@ export const briefingCommand: Command = {
     'subscribe, unsubscribe, pause and resume need Manage Server/Manage Channels on Discord or workspace admin on Slack. status and preview are for anyone, and only you see them.',
     'If the bot loses access to the channel the briefing pauses itself; /briefing status says why.',
   ].join('\n'),
-  async onChoice(action, ctx) {
-    const parsed = parseBriefingAnswer(action);
-    if (!parsed) throw new UserError('That button is no longer active.');
-    return revealBriefingAnswer(ctx, parsed.seed, parsed.index, parsed.option);
-  },
-};
+  actions: [onChoice(briefingAnswer, (a, ctx) => revealBriefingAnswer(ctx, a.seed, a.index, a.option))],
+});

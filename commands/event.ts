@@ -1,10 +1,11 @@
-import type { Command } from '../src/core/command.js';
+import { defineCommand, onChoice } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { eventDetail, eventReply } from '../src/engine/facts.js';
+import { eventDetail, eventReply, eventShow } from '../src/engine/facts.js';
 
-export const eventCommand: Command = {
+export default defineCommand({
   name: 'event',
   description: 'One event with its claims, each with who said it and the source',
+  order: 30,
   options: [
     {
       name: 'event',
@@ -17,12 +18,13 @@ export const eventCommand: Command = {
   ],
   help: 'Claims are shown as accounts by whoever made them; opposed accounts (who started it) are shown side by side.',
   async run(args, ctx) {
-    return eventReply(ctx.pack, args.event ?? '');
+    return eventReply(ctx.pack, args.event);
   },
-  async onChoice(action, ctx) {
-    const id = action.slice('event:show:'.length);
-    const event = action.startsWith('event:show:') ? ctx.pack.events.get(id) : undefined;
-    if (!event) throw new UserError('That event is no longer in the pack.');
-    return eventDetail(ctx.pack, event);
-  },
-};
+  actions: [
+    onChoice(eventShow, ({ eventId }, ctx) => {
+      const event = ctx.pack.events.get(eventId);
+      if (!event) throw new UserError('That event is no longer in the pack.');
+      return eventDetail(ctx.pack, event);
+    }),
+  ],
+});

@@ -1,9 +1,9 @@
-import type { Command, CommandContext } from '../src/core/command.js';
+import { type CommandContext, defineCommand, onChoice } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { resolveTopic } from '../src/core/parse/topic.js';
 import type { Reply } from '../src/core/reply.js';
 import { nextFromDeck } from '../src/engine/fact-deck.js';
-import { factReply, statementsAbout } from '../src/engine/facts.js';
+import { factNext, factReply, statementsAbout } from '../src/engine/facts.js';
 
 /** The channel's next unseen statement, about a topic or about anything. */
 async function show(ctx: CommandContext, topicText: string | undefined): Promise<Reply> {
@@ -20,12 +20,13 @@ async function show(ctx: CommandContext, topicText: string | undefined): Promise
   const pick = statements.length
     ? await nextFromDeck(ctx.store, ctx.caller, id ?? '*', statements.length, ctx.now())
     : 0;
-  return factReply(ctx.pack, statements, pick, label, `fact:next:1:${id ?? ''}`);
+  return factReply(ctx.pack, statements, pick, label, id);
 }
 
-export const factCommand: Command = {
+export default defineCommand({
   name: 'fact',
   description: 'An attributed claim, quote or report, optionally about a place, actor or thing',
+  order: 40,
   options: [
     {
       name: 'topic',
@@ -39,10 +40,5 @@ export const factCommand: Command = {
   async run(args, ctx) {
     return show(ctx, args.topic);
   },
-  async onChoice(action, ctx) {
-    // `fact:next:<n>:<topic id>`: the number is kept so that buttons posted before the deck still parse.
-    const [, kind, pick, id] = action.split(':');
-    if (kind !== 'next' || !pick || !/^\d+$/.test(pick)) throw new UserError('That button is no longer active.');
-    return show(ctx, id || undefined);
-  },
-};
+  actions: [onChoice(factNext, ({ topicId }, ctx) => show(ctx, topicId))],
+});

@@ -1,4 +1,4 @@
-import { type Command, exampleOf, type OptionSpec } from '../src/core/command.js';
+import { type Command, defineCommand, exampleOf, type OptionSpec } from '../src/core/command.js';
 import { findCommand } from '../src/core/dispatch.js';
 import { type PackSamples, samplesOf } from '../src/core/samples.js';
 import { makeReply } from '../src/engine/text.js';
@@ -43,9 +43,11 @@ function aboutPack(title: string, samples: PackSamples): string {
   );
 }
 
-export const helpCommand: Command = {
+export default defineCommand({
   name: 'help',
   description: 'What each command does, or the details of one',
+  // Last: it lists the others.
+  order: 1000,
   options: [{ name: 'command', description: 'A command name, like timeline or quiz', type: 'string', example: 'quiz' }],
   async run(args, ctx) {
     const samples = samplesOf(ctx.pack);
@@ -63,4 +65,4 @@ export const helpCommand: Command = {
       visibility: 'private',
     });
   },
-};
+});

@@ -1,7 +1,7 @@
-import { type Command, type CommandContext, choicesOf } from '../src/core/command.js';
+import { type CommandContext, choicesOf, defineCommand } from '../src/core/command.js';
 import { parseTimeZone } from '../src/core/parse/timezone.js';
 import { leaderboard, leaderboardReply } from '../src/engine/study/leaderboard.js';
-import { PERIODS, parseLeaderboardPeriod } from '../src/engine/study/periods.js';
+import { PERIODS } from '../src/engine/study/periods.js';
 import { memberOf, type Subscription, subscriptionKey } from '../src/schedule/subscriptions.js';
 
 /** The zone weeks and months start in: the one asked for, else this channel's briefing's, else UTC. */
@@ -11,9 +11,10 @@ async function boardTimeZone(raw: string | undefined, ctx: CommandContext): Prom
   return sub?.timeZone ?? 'UTC';
 }
 
-export const leaderboardCommand: Command = {
+export default defineCommand({
   name: 'leaderboard',
   description: 'Quiz points in this server or workspace: this week, this month or all time',
+  order: 100,
   options: [
     {
       name: 'period',
@@ -31,11 +32,11 @@ export const leaderboardCommand: Command = {
   ],
   help: 'Players rank by quiz points, then right answers. A new week or month starts a fresh board at midnight in the timezone given, else in the timezone of this channel’s /briefing, else UTC; nothing is lost: "all" keeps every game, and the footer names last period’s leader.',
   async run(args, ctx) {
-    const period = parseLeaderboardPeriod(args.period);
+    const period = args.period ?? 'week';
     const timeZone = await boardTimeZone(args.timezone, ctx);
     const now = ctx.now().getTime();
     const where = { platform: ctx.caller.platform, serverId: ctx.caller.serverId };
     const board = await leaderboard(ctx, where, period, now, timeZone);
     return leaderboardReply(period, now, board, ctx.caller.userId, timeZone);
   },
-};
+});

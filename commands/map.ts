@@ -1,9 +1,10 @@
-import type { Command } from '../src/core/command.js';
+import { defineCommand } from '../src/core/command.js';
 import { mapReply } from '../src/pictures/map-reply.js';
 
-export const mapCommand: Command = {
+export default defineCommand({
   name: 'map',
   description: 'A map of the places named by the events of a period, optionally about one topic',
+  order: 20,
   options: [
     {
       name: 'when',
@@ -24,4 +25,4 @@ export const mapCommand: Command = {
   async run(args, ctx) {
     return mapReply(ctx.pack, args.when, args.topic);
   },
-};
+});

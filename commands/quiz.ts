@@ -1,25 +1,25 @@
-import { type Command, choicesOf } from '../src/core/command.js';
-import { UserError } from '../src/core/errors.js';
+import { choicesOf, defineCommand, defineSubcommand, onChoice, onInput } from '../src/core/command.js';
 import { parsePeriod } from '../src/core/parse/period.js';
 import { resolveTopic } from '../src/core/parse/topic.js';
 import { answerRound, scoreReply, startGame, stopGame } from '../src/engine/quiz/game.js';
-import { parseAnswerAction } from '../src/engine/quiz/messages.js';
+import { quizAnswer } from '../src/engine/quiz/messages.js';
 import { SCORING_RULE } from '../src/engine/quiz/scoring.js';
-import { parseTypedAnswerAction } from '../src/engine/quiz/typed-action.js';
+import { typedAnswer } from '../src/engine/quiz/typed-action.js';
 import { askTypedAnswer, submitTypedAnswer } from '../src/engine/quiz/typed-round.js';
 import { pickInOrder } from '../src/engine/study/picks.js';
-import { parsePickAction } from '../src/engine/study/quiz-messages.js';
+import { quizPick } from '../src/engine/study/quiz-messages.js';
 import { CHRONOLOGY_RULE, STREAK_RULE, TYPED_RULE } from '../src/engine/study/score.js';
 import { packMentionsWord } from '../src/engine/topics.js';
 
 export const DEFAULT_ROUNDS = 5;
 export const DEFAULT_SECONDS = 20;
 
-export const quizCommand: Command = {
+export default defineCommand({
   name: 'quiz',
   description: 'A quiz game in this channel, built from the pack: pick the answer, or type it',
+  order: 80,
   subcommands: [
-    {
+    defineSubcommand({
       name: 'start',
       description: 'Start a quiz here (one game per channel)',
       options: [
@@ -67,28 +67,28 @@ export const quizCommand: Command = {
         const topic = args.topic ? resolveTopic(ctx.pack, args.topic, (w) => packMentionsWord(ctx.pack, w)) : undefined;
         const about = [period?.label, topic?.label].filter(Boolean).join(', ') || undefined;
         return startGame(ctx, {
-          rounds: args.rounds ? Number(args.rounds) : DEFAULT_ROUNDS,
-          seconds: args.seconds ? Number(args.seconds) : DEFAULT_SECONDS,
+          rounds: args.rounds ?? DEFAULT_ROUNDS,
+          seconds: args.seconds ?? DEFAULT_SECONDS,
           scope: { period, topic },
           about,
           solo: ctx.caller.platform === 'console',
-          teams: args.teams ? Number(args.teams) : undefined,
-          mode: args.mode === 'chronology' || args.mode === 'typed' ? args.mode : 'mixed',
+          teams: args.teams,
+          mode: args.mode ?? 'mixed',
         });
       },
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'stop',
       description: 'End the quiz in this channel (yours, or any if you can manage the channel)',
       options: [],
       run: (_args, ctx) => stopGame(ctx),
-    },
-    {
+    }),
+    defineSubcommand({
       name: 'score',
       description: 'Standings of the quiz in this channel',
       options: [],
       run: (_args, ctx) => scoreReply(ctx),
-    },
+    }),
   ],
   help: [
     `Defaults: ${DEFAULT_ROUNDS} questions, ${DEFAULT_SECONDS} seconds each.`,
@@ -105,18 +105,10 @@ export const quizCommand: Command = {
     'Every reveal has a "Report this question" button: tell the maintainers an answer is wrong, ambiguous or biased.',
     'Questions about figures always say whose figure it is and as of when: a right answer means that is what they claimed, not that it is so.',
   ].join('\n'),
-  async onChoice(action, ctx) {
-    const pick = parsePickAction(action);
-    if (pick) return pickInOrder(ctx, pick.gameId, pick.round, pick.item);
-    const typed = parseTypedAnswerAction(action);
-    if (typed) return askTypedAnswer(ctx, typed.gameId, typed.round);
-    const parsed = parseAnswerAction(action);
-    if (!parsed) throw new UserError('That button is no longer active.');
-    return answerRound(ctx, parsed.gameId, parsed.round, parsed.option);
-  },
-  async onInput(action, text, ctx) {
-    const typed = parseTypedAnswerAction(action);
-    if (!typed) throw new UserError('That answer box is no longer active.');
-    return submitTypedAnswer(ctx, typed.gameId, typed.round, text);
-  },
-};
+  actions: [
+    onChoice(quizAnswer, (a, ctx) => answerRound(ctx, a.gameId, a.round, a.option)),
+    onChoice(quizPick, (a, ctx) => pickInOrder(ctx, a.gameId, a.round, a.item)),
+    onChoice(typedAnswer, (a, ctx) => askTypedAnswer(ctx, a.gameId, a.round)),
+  ],
+  inputs: [onInput(typedAnswer, (a, text, ctx) => submitTypedAnswer(ctx, a.gameId, a.round, text))],
+});

@@ -1,15 +1,21 @@
-import { type Command, choicesOf } from '../src/core/command.js';
-import { UserError } from '../src/core/errors.js';
+import { choicesOf, defineCommand, onChoice, onInput } from '../src/core/command.js';
 import { setReminder } from '../src/engine/study/remind.js';
-import { fileReport, reasonPrompt } from '../src/engine/study/reports.js';
-import { answerReview, DEFAULT_REVIEW_COUNT, parseReviewAction, startReview } from '../src/engine/study/review.js';
+import { fileReport, reasonPrompt, reviewReport, reviewReported } from '../src/engine/study/reports.js';
+import {
+  answerReview,
+  DEFAULT_REVIEW_COUNT,
+  reviewAnswer,
+  reviewPick,
+  startReview,
+} from '../src/engine/study/review.js';
 import { answerTypedReview, askTypedReview, TYPED_REVIEW_RULE } from '../src/engine/study/typed-review.js';
-import { parseTypedReviewAction } from '../src/engine/study/typed-review-parts.js';
+import { typedReview } from '../src/engine/study/typed-review-parts.js';
 import { privateNote } from '../src/engine/text.js';
 
-export const reviewCommand: Command = {
+export default defineCommand({
   name: 'review',
   description: 'Practise privately what you missed or have not seen for a while (spaced repetition)',
+  order: 110,
   options: [
     { name: 'count', description: 'How many due questions', type: 'integer', min: 1, max: 20, example: '5' },
     {
@@ -46,25 +52,14 @@ export const reviewCommand: Command = {
           : 'The daily briefing here will no longer mention your reviews.',
       );
     }
-    return startReview(
-      ctx,
-      args.count ? Number(args.count) : DEFAULT_REVIEW_COUNT,
-      args.mode === 'typed' ? 'typed' : undefined,
-    );
+    return startReview(ctx, args.count ?? DEFAULT_REVIEW_COUNT, args.mode === 'typed' ? 'typed' : undefined);
   },
-  async onChoice(action, ctx) {
-    const typed = parseTypedReviewAction(action);
-    if (typed) return askTypedReview(ctx, typed.sessionId, typed.index);
-    const review = parseReviewAction(action);
-    if (review) return answerReview(ctx, review.what, review.sessionId, review.index, review.value);
-    if (action.startsWith('review:report:')) return reasonPrompt(action.slice('review:report:'.length));
-    const reported = /^review:reported:([a-z]+):(.+)$/.exec(action);
-    if (reported) return fileReport(ctx, reported[2] as string, reported[1] as string);
-    throw new UserError('That button is no longer active.');
-  },
-  async onInput(action, text, ctx) {
-    const typed = parseTypedReviewAction(action);
-    if (!typed) throw new UserError('That answer box is no longer active.');
-    return answerTypedReview(ctx, typed.sessionId, typed.index, text);
-  },
-};
+  actions: [
+    onChoice(reviewAnswer, (a, ctx) => answerReview(ctx, 'answer', a.sessionId, a.index, a.value)),
+    onChoice(reviewPick, (a, ctx) => answerReview(ctx, 'pick', a.sessionId, a.index, a.value)),
+    onChoice(typedReview, (a, ctx) => askTypedReview(ctx, a.sessionId, a.index)),
+    onChoice(reviewReport, (a) => reasonPrompt(a.questionId)),
+    onChoice(reviewReported, (a, ctx) => fileReport(ctx, a.questionId, a.reason)),
+  ],
+  inputs: [onInput(typedReview, (a, text, ctx) => answerTypedReview(ctx, a.sessionId, a.index, text))],
+});

@@ -1,17 +1,13 @@
-import type { Command } from '../src/core/command.js';
-import { UserError } from '../src/core/errors.js';
-import { sourcesReply } from '../src/engine/facts.js';
+import { defineCommand, onChoice } from '../src/core/command.js';
+import { sourcesPage, sourcesReply } from '../src/engine/facts.js';
 
-export const sourcesCommand: Command = {
+export default defineCommand({
   name: 'sources',
   description: 'Every article in the pack: outlet, date, headline and a note on its perspective',
+  order: 70,
   options: [],
   async run(_args, ctx) {
     return sourcesReply(ctx.pack, 1);
   },
-  async onChoice(action, ctx) {
-    const page = action.split(':')[2];
-    if (!page || !/^\d+$/.test(page)) throw new UserError('That button is no longer active.');
-    return { ...sourcesReply(ctx.pack, Number(page)), replaceOriginal: true };
-  },
-};
+  actions: [onChoice(sourcesPage, ({ page }, ctx) => ({ ...sourcesReply(ctx.pack, page), replaceOriginal: true }))],
+});

@@ -1,9 +1,10 @@
-import type { Command } from '../src/core/command.js';
+import { defineCommand } from '../src/core/command.js';
 import { resolveUser, statsFor, statsReply } from '../src/engine/study/stats.js';
 
-export const statsCommand: Command = {
+export default defineCommand({
   name: 'stats',
   description: 'Your quiz record (or someone else’s): accuracy, streaks, strongest and weakest topics',
+  order: 90,
   options: [
     {
       name: 'user',
@@ -22,4 +23,4 @@ export const statsCommand: Command = {
     const { stats, name } = await statsFor(ctx, platform, target.userId);
     return statsReply(name ?? target.name ?? target.userId, stats);
   },
-};
+});

@@ -1,10 +1,9 @@
-import type { Command, CommandContext } from '../src/core/command.js';
-import { UserError } from '../src/core/errors.js';
+import { type CommandContext, defineCommand, onChoice } from '../src/core/command.js';
 import { packMemo } from '../src/core/pack-memo.js';
 import { parsePeriod } from '../src/core/parse/period.js';
 import { resolveTopic } from '../src/core/parse/topic.js';
 import type { Reply } from '../src/core/reply.js';
-import { timeline } from '../src/engine/timeline.js';
+import { timeline, timelinePage } from '../src/engine/timeline.js';
 import { packMentionsWord } from '../src/engine/topics.js';
 import { timelineStripFor } from '../src/pictures/timeline.js';
 
@@ -32,9 +31,10 @@ function run(when: string, topicText: string | undefined, page: number, ctx: Com
   }));
 }
 
-export const timelineCommand: Command = {
+export default defineCommand({
   name: 'timeline',
   description: 'Events of a period, oldest first, optionally about one place, actor, thing or word',
+  order: 10,
   options: [
     {
       name: 'when',
@@ -54,19 +54,7 @@ export const timelineCommand: Command = {
   ],
   help: 'Long periods come a page at a time with Previous/Next buttons. An empty period names the nearest events before and after it.',
   async run(args, ctx) {
-    return run(args.when ?? '', args.topic, 1, ctx);
+    return run(args.when, args.topic, 1, ctx);
   },
-  async onChoice(action, ctx) {
-    // timeline:page:<page>:<period>[:<topic>]
-    const [, kind, page, when, topic] = action.split(':');
-    if (kind !== 'page' || !page || !when || !/^\d+$/.test(page))
-      throw new UserError('That button is no longer active.');
-    let topicText: string | undefined;
-    try {
-      topicText = topic ? decodeURIComponent(topic) : undefined;
-    } catch {
-      throw new UserError('That button is no longer active.');
-    }
-    return asTurn(run(when, topicText, Number(page), ctx));
-  },
-};
+  actions: [onChoice(timelinePage, ({ page, when, topic }, ctx) => asTurn(run(when, topic, page, ctx)))],
+});

@@ -1,12 +1,13 @@
 import type { Place } from '../src/content/schema.js';
-import type { Command } from '../src/core/command.js';
+import { defineCommand, onChoice } from '../src/core/command.js';
 import { resolveEntity } from '../src/core/parse/topic.js';
-import { readSectionAction } from '../src/engine/entity-pages.js';
+import { whereSection } from '../src/engine/entity-pages.js';
 import { whereReply } from '../src/engine/facts.js';
 
-export const whereCommand: Command = {
+export default defineCommand({
   name: 'where',
   description: 'A place: where it is, what it is called, what happened there',
+  order: 60,
   options: [
     {
       name: 'place',
@@ -18,12 +19,13 @@ export const whereCommand: Command = {
     },
   ],
   async run(args, ctx) {
-    const entity = resolveEntity(ctx.pack, args.place ?? '', 'place');
+    const entity = resolveEntity(ctx.pack, args.place, 'place');
     return whereReply(ctx.pack, entity.item as Place);
   },
-  async onChoice(action, ctx) {
-    // where:<statements|events>:<page>:<place id>
-    const { item, view } = readSectionAction(action, (id) => ctx.pack.places.get(id));
-    return whereReply(ctx.pack, item, view);
-  },
-};
+  actions: [
+    onChoice(whereSection, ({ id, section, page }, ctx) => {
+      const place = ctx.pack.places.get(id);
+      return place && whereReply(ctx.pack, place, { section, page });
+    }),
+  ],
+});

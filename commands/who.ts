@@ -1,12 +1,13 @@
 import type { Actor } from '../src/content/schema.js';
-import type { Command } from '../src/core/command.js';
+import { defineCommand, onChoice } from '../src/core/command.js';
 import { resolveEntity } from '../src/core/parse/topic.js';
-import { readSectionAction } from '../src/engine/entity-pages.js';
+import { whoSection } from '../src/engine/entity-pages.js';
 import { whoReply } from '../src/engine/facts.js';
 
-export const whoCommand: Command = {
+export default defineCommand({
   name: 'who',
   description: 'A person, government body, armed force or organisation: roles, statements, events',
+  order: 50,
   options: [
     {
       name: 'actor',
@@ -18,12 +19,13 @@ export const whoCommand: Command = {
     },
   ],
   async run(args, ctx) {
-    const entity = resolveEntity(ctx.pack, args.actor ?? '', 'actor');
+    const entity = resolveEntity(ctx.pack, args.actor, 'actor');
     return whoReply(ctx.pack, entity.item as Actor);
   },
-  async onChoice(action, ctx) {
-    // who:<statements|events>:<page>:<actor id>
-    const { item, view } = readSectionAction(action, (id) => ctx.pack.actors.get(id));
-    return whoReply(ctx.pack, item, view);
-  },
-};
+  actions: [
+    onChoice(whoSection, ({ id, section, page }, ctx) => {
+      const actor = ctx.pack.actors.get(id);
+      return actor && whoReply(ctx.pack, actor, { section, page });
+    }),
+  ],
+});

@@ -73,7 +73,12 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
   // Platform adapters start here, each registering its Poster.
   const { discord, slack } = platformsOf(config);
   if (discord) {
-    const adapter = createDiscordAdapter(config, services.store, log, { commands, pictures: services.pictures });
+    const adapter = createDiscordAdapter(config, services.store, log, {
+      commands,
+      pictures: services.pictures,
+      lifecycle,
+      metrics,
+    });
     // Registered before login, so a quiz round posted by the clock right after READY finds it.
     services.poster.register('discord', adapter.poster);
     reportDiscordConnection(adapter.client, platformRegistry);
@@ -84,7 +89,15 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
   if (slack) {
     services.poster.register(
       'slack',
-      (await startSlack(services, config, log, { routes: ops.routes, commands })).poster,
+      (
+        await startSlack(services, config, log, {
+          routes: ops.routes,
+          commands,
+          lifecycle,
+          health: platformRegistry,
+          metrics,
+        })
+      ).poster,
     );
   }
   const platforms = discord || slack;

@@ -1,15 +1,19 @@
 import { suggest } from '../content/check.js';
+import { commandOfAction, StaleAction, StaleInput } from './action.js';
 import {
+  type Args,
   type Command,
   type CommandContext,
   exampleOf,
   type OptionSpec,
   type RawArgs,
   type SampleKind,
+  type Subcommand,
 } from './command.js';
 import type { CommandLine } from './command-line.js';
 import { withoutInvisible } from './display-safe.js';
 import { UserError } from './errors.js';
+import { requirePermission } from './permissions.js';
 import type { Reply } from './reply.js';
 import { samplesOf } from './samples.js';
 
@@ -37,7 +41,7 @@ export function findCommand(commands: readonly Command[], name: string): Command
   return command;
 }
 
-function optionsOf(command: Command, subcommand?: string): { options: OptionSpec[]; label: string } {
+function optionsOf(command: Command, subcommand?: string): { options: readonly OptionSpec[]; label: string } {
   if (!command.subcommands) return { options: command.options ?? [], label: `/${command.name}` };
   const names = command.subcommands.map((s) => s.name);
   if (!subcommand) {
@@ -60,7 +64,6 @@ function example(label: string, option: OptionSpec, samples?: Samples): string {
   return `${label} ${option.required ? '' : `${option.name}:`}${exampleOf(option, samples) ?? `<${option.name}>`}`;
 }
 
-/** Checks the declared constraints every platform shares: required, integer range, fixed choices. */
 /**
  * The longest value any option takes. Topics, dates and names are short;
  * a longer value is refused before anything reads it, so no input can hold
@@ -68,8 +71,13 @@ function example(label: string, option: OptionSpec, samples?: Samples): string {
  */
 export const MAX_OPTION_CHARS = 300;
 
-/** `samples`: the loaded pack's examples (samplesOf), so a message suggests a value this pack knows. */
-export function validateArgs(options: OptionSpec[], args: RawArgs, label: string, samples?: Samples): RawArgs {
+/**
+ * Checks the declared constraints every platform shares (required, integer
+ * range, fixed choices) and gives each value its declared type, so run()
+ * never parses a number again. `samples`: the loaded pack's examples
+ * (samplesOf), so a message suggests a value this pack knows.
+ */
+export function validateArgs(options: readonly OptionSpec[], args: RawArgs, label: string, samples?: Samples): Args {
   const known = new Set(options.map((o) => o.name));
   for (const name of Object.keys(args)) {
     if (args[name] !== undefined && !known.has(name)) {
@@ -77,7 +85,7 @@ export function validateArgs(options: OptionSpec[], args: RawArgs, label: string
       throw new UserError(`${label} has no option "${name}".${nearest(name, [...known])}${list}`);
     }
   }
-  const out: Record<string, string | undefined> = {};
+  const out: Record<string, string | number | undefined> = {};
   for (const option of options) {
     // Invisible characters (NUL, an RTL override, a zero-width space) never help a value and would be echoed back.
     const given = args[option.name];
@@ -93,8 +101,9 @@ export function validateArgs(options: OptionSpec[], args: RawArgs, label: string
         );
       continue;
     }
+    let value: string | number = raw;
     if (option.type === 'integer') {
-      const value = Number(raw);
+      value = Number(raw);
       const range = option.min !== undefined && option.max !== undefined ? ` from ${option.min} to ${option.max}` : '';
       if (
         !/^-?\d+$/.test(raw) ||
@@ -110,7 +119,7 @@ export function validateArgs(options: OptionSpec[], args: RawArgs, label: string
       const values = option.choices.map((c) => c.value);
       throw new UserError(`${option.name} must be one of: ${values.join(', ')}.${nearest(raw.toLowerCase(), values)}`);
     }
-    out[option.name] = raw;
+    out[option.name] = value;
   }
   return out;
 }
@@ -144,23 +153,43 @@ export async function dispatch(commands: readonly Command[], call: Invocation, c
   const args = validateArgs(options, call.args, label, samplesOf(ctx.pack));
   const served = { ...ctx, commands };
   if (command.subcommands) {
-    const sub = command.subcommands.find((s) => s.name === call.subcommand);
-    return (sub as NonNullable<typeof sub>).run(args, served);
+    const sub = command.subcommands.find((s) => s.name === call.subcommand) as Subcommand;
+    const open = command.requires
+      ? []
+      : command.subcommands.filter((s) => !s.requires).map((s) => `/${command.name} ${s.name}`);
+    requirePermission(ctx.caller, command.requires ?? sub.requires, label, open);
+    return sub.run(args, served);
   }
+  requirePermission(ctx.caller, command.requires, label, []);
   if (!command.run) throw new Error(`command /${command.name} has neither run() nor subcommands`);
   return command.run(args, served);
 }
 
-/** Routes a clicked choice to the command whose name prefixes its action (`quiz:answer:...`). */
+/**
+ * Routes a clicked choice to the command whose name prefixes its action
+ * (`quiz:answer:...`), and there to the handler of that action. An action
+ * nobody reads any more, or whose game or item is gone, is a stale button.
+ */
 export async function dispatchChoice(
   commands: readonly Command[],
   action: string,
   ctx: CommandContext,
 ): Promise<Reply> {
-  const name = action.split(':', 1)[0] ?? '';
-  const command = commands.find((c) => c.name === name);
-  if (!command?.onChoice) throw new UserError('That button is no longer active.');
-  return command.onChoice(action, ctx);
+  const reply = await handlerFor(commands, action, (c) => c.actions)?.handle(action, ctx);
+  if (!reply) throw new StaleAction();
+  return reply;
+}
+
+/** The handler an action string names: its command's, the longest name that prefixes it ("quiz:typed" over "quiz"). */
+function handlerFor<H extends { readonly name: string }>(
+  commands: readonly Command[],
+  action: string,
+  of: (command: Command) => readonly H[] | undefined,
+): H | undefined {
+  const command = commands.find((c) => c.name === commandOfAction(action));
+  return ((command && of(command)) ?? [])
+    .filter((h) => action === h.name || action.startsWith(`${h.name}:`))
+    .sort((a, b) => b.name.length - a.name.length)[0];
 }
 
 /**
@@ -174,8 +203,7 @@ export async function dispatchInput(
   text: string,
   ctx: CommandContext,
 ): Promise<Reply> {
-  const name = action.split(':', 1)[0] ?? '';
-  const command = commands.find((c) => c.name === name);
-  if (!command?.onInput) throw new UserError('That answer box is no longer active.');
-  return command.onInput(action, withoutInvisible(text), ctx);
+  const reply = await handlerFor(commands, action, (c) => c.inputs)?.handle(action, withoutInvisible(text), ctx);
+  if (!reply) throw new StaleInput();
+  return reply;
 }

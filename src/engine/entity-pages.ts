@@ -1,6 +1,6 @@
 import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
-import { UserError } from '../core/errors.js';
+import { defineAction, wholeNumber } from '../core/action.js';
 import type { Choice, Reply } from '../core/reply.js';
 import { attribute, groupOpposed, isClaim, renderContested, type Statement, sourceLines } from './attribution.js';
 import { makeReply, plural } from './text.js';
@@ -50,30 +50,30 @@ export function sectionPage(entries: readonly SectionLine[], page: number): Sect
   };
 }
 
-/**
- * A section button's action read back: the section, the page and the item
- * it belongs to, or "no longer active" for anything else (a removed item, a
- * forged value).
- */
-export function readSectionAction<T>(
-  action: string,
-  find: (id: string) => T | undefined,
-): { item: T; view: { section: Section; page: number } } {
-  const [, section, page, id] = action.split(':');
-  const item = id ? find(id) : undefined;
-  if ((section !== 'statements' && section !== 'events') || !page || !/^\d+$/.test(page) || item === undefined)
-    throw new UserError('That button is no longer active.');
-  return { item, view: { section, page: Number(page) } };
+/** A page of a /who or /where section: `<command>:<section>:<page>:<id>`. */
+export interface SectionClick extends SectionView {
+  id: string;
 }
 
-/** `<command>:<section>:<page>:<id>`; ids are at most a few dozen characters, well inside 100. */
-export function sectionAction(command: string, section: Section, page: number, id: string): string {
-  return `${command}:${section}:${page}:${id}`.slice(0, 100);
+function sectionAction(command: EntityPage['command']) {
+  return defineAction<SectionClick>({
+    name: command,
+    encode: (a) => [a.section, a.page, a.id],
+    parse: ([section, page, id]) => {
+      const n = wholeNumber(page);
+      if ((section !== 'statements' && section !== 'events') || n === undefined || !id) return undefined;
+      return { section, page: n, id };
+    },
+  });
 }
+
+export const whoSection = sectionAction('who');
+export const whereSection = sectionAction('where');
+const SECTION_ACTIONS = { who: whoSection, where: whereSection };
 
 /** Previous/Next for a section page; on its first page, only the way on. */
 export function sectionChoices(
-  command: string,
+  command: EntityPage['command'],
   section: Section,
   at: SectionPage,
   id: string,
@@ -81,10 +81,14 @@ export function sectionChoices(
 ): Choice[] {
   const choices: Choice[] = [];
   if (at.page > 1)
-    choices.push({ action: sectionAction(command, section, at.page - 1, id), label: '◀ Previous', style: 'secondary' });
+    choices.push({
+      action: SECTION_ACTIONS[command].encode({ section, page: at.page - 1, id }),
+      label: '◀ Previous',
+      style: 'secondary',
+    });
   if (at.page < at.pages)
     choices.push({
-      action: sectionAction(command, section, at.page + 1, id),
+      action: SECTION_ACTIONS[command].encode({ section, page: at.page + 1, id }),
       label: at.page === 1 ? more : 'Next ▶',
       style: 'secondary',
     });

@@ -3,6 +3,7 @@ import { formatDate, formatWhen } from '../content/dates.js';
 import { foldName } from '../content/normalize.js';
 import type { Pack } from '../content/pack.js';
 import { type Actor, type Event, type Place, thingsWord } from '../content/schema.js';
+import { defineAction, wholeNumber } from '../core/action.js';
 import { UserError } from '../core/errors.js';
 import type { Choice, Reply } from '../core/reply.js';
 import { clip } from '../core/text.js';
@@ -80,13 +81,41 @@ export function eventDetail(pack: Pack, event: Event): Reply {
   });
 }
 
+/** `event:show:<event id>`: one of several events a search matched. */
+export const eventShow = defineAction<{ eventId: string }>({
+  name: 'event:show',
+  encode: (a) => [a.eventId],
+  parse: (parts) => ({ eventId: parts.join(':') }),
+});
+
+/** `sources:page:<page>`. */
+export const sourcesPage = defineAction<{ page: number }>({
+  name: 'sources:page',
+  encode: (a) => [a.page],
+  parse: ([page]) => {
+    const n = wholeNumber(page);
+    return n === undefined ? undefined : { page: n };
+  },
+});
+
+/**
+ * `fact:next:<n>:<topic id>`, the id empty for any topic. The number is
+ * always 1 now that a channel's deck picks the next fact; it stays so that
+ * buttons posted before the deck still parse.
+ */
+export const factNext = defineAction<{ topicId?: string }>({
+  name: 'fact:next',
+  encode: (a) => [1, a.topicId ?? ''],
+  parse: ([pick, topicId]) => (wholeNumber(pick) === undefined ? undefined : { topicId: topicId || undefined }),
+});
+
 export function eventReply(pack: Pack, raw: string): Reply {
   const found = findEvents(pack, raw);
   if (found.length === 1) return eventDetail(pack, found[0] as Event);
   if (found.length > 1) {
     const shown = found.slice(0, 10);
     const choices: Choice[] = shown.map((e) => ({
-      action: `event:show:${e.id}`.slice(0, 100),
+      action: eventShow.encode({ eventId: e.id }),
       label: clip(`${formatDate(e.date)}: ${e.title}`, 80),
     }));
     return makeReply({
@@ -208,8 +237,10 @@ export function sourcesReply(pack: Pack, page: number): Reply {
     })
     .join('\n');
   const choices: Choice[] = [];
-  if (current > 1) choices.push({ action: `sources:page:${current - 1}`, label: '◀ Previous', style: 'secondary' });
-  if (current < pages) choices.push({ action: `sources:page:${current + 1}`, label: 'Next ▶', style: 'secondary' });
+  if (current > 1)
+    choices.push({ action: sourcesPage.encode({ page: current - 1 }), label: '◀ Previous', style: 'secondary' });
+  if (current < pages)
+    choices.push({ action: sourcesPage.encode({ page: current + 1 }), label: 'Next ▶', style: 'secondary' });
   return makeReply({
     title: `Sources (${all.length})`,
     body,
@@ -218,13 +249,13 @@ export function sourcesReply(pack: Pack, page: number): Reply {
   });
 }
 
-/** One attributed statement, picked by `pick` (a number the caller varies: time of day, a click count). */
+/** One attributed statement, picked by `pick` (a number the caller varies: time of day, a click count); Another shows the next about `topicId`. */
 export function factReply(
   pack: Pack,
   statements: readonly Statement[],
   pick: number,
   about: string | undefined,
-  nextAction: string,
+  topicId: string | undefined,
 ): Reply {
   if (statements.length === 0) {
     return makeReply({
@@ -246,7 +277,9 @@ export function factReply(
     sources: sourceLines(pack, ids),
     footer: `${index + 1} of ${statements.length}`,
     choices:
-      statements.length > 1 ? [{ action: nextAction.slice(0, 100), label: 'Another', style: 'secondary' }] : undefined,
+      statements.length > 1
+        ? [{ action: factNext.encode({ topicId }), label: 'Another', style: 'secondary' }]
+        : undefined,
   });
 }
 

@@ -1,6 +1,7 @@
 import { firstDay, formatWhen, isWindow, lastDay } from '../content/dates.js';
 import type { Pack } from '../content/pack.js';
 import type { Event } from '../content/schema.js';
+import { defineAction, wholeNumber } from '../core/action.js';
 import type { Period } from '../core/parse/period.js';
 import type { Topic } from '../core/parse/topic.js';
 import type { Choice, Reply } from '../core/reply.js';
@@ -25,11 +26,34 @@ export function eventLine(pack: Pack, event: Event): string {
   return `**${formatWhen(event)}**: ${event.title}${places ? ` (${places})` : ''} [${event.id}]`;
 }
 
-/** `timeline:page:<page>:<period>:<topic>`; the topic is dropped rather than overflowing 100 characters. */
-export function pageAction(query: TimelineQuery, page: number): string {
-  const base = `timeline:page:${page}:${query.period.text}`;
-  const topic = query.topicKey ? `:${encodeURIComponent(query.topicKey)}` : '';
-  return `${base}${(base + topic).length <= 100 ? topic : ''}`;
+const TIMELINE_PAGE = 'timeline:page';
+
+/**
+ * `timeline:page:<page>:<period>[:<topic>]`, the topic URI-encoded; it is
+ * dropped rather than overflowing Discord's 100-character custom_id, so a
+ * long topic's page turn shows the whole period.
+ */
+export const timelinePage = defineAction<{ page: number; when: string; topic?: string }>({
+  name: TIMELINE_PAGE,
+  encode: ({ page, when, topic }) => {
+    const parts = [page, when];
+    if (!topic) return parts;
+    const withTopic = [...parts, encodeURIComponent(topic)];
+    return `${TIMELINE_PAGE}:${withTopic.join(':')}`.length <= 100 ? withTopic : parts;
+  },
+  parse: ([page, when, topic]) => {
+    const n = wholeNumber(page);
+    if (n === undefined || !when) return undefined;
+    try {
+      return { page: n, when, topic: topic ? decodeURIComponent(topic) : undefined };
+    } catch {
+      return undefined;
+    }
+  },
+});
+
+function pageAction(query: TimelineQuery, page: number): string {
+  return timelinePage.encode({ page, when: query.period.text, topic: query.topicKey });
 }
 
 function nearest(pack: Pack, period: Period, topic: Topic | undefined): { before?: Event; after?: Event } {

@@ -33,6 +33,11 @@ export interface BriefingSchedulerOptions {
   concurrency?: number;
   /** Due entries read per Store query. */
   batch?: number;
+  /**
+   * Every wait (pacing, a platform's retry-after, bookkeeping retries), on
+   * the clock `services.now` reads: real time unless a test gives its
+   * TestClock's, which moves the clock instead of waiting.
+   */
   sleep?: (ms: number) => Promise<void>;
   /** Transient failures are retried this many times, backing off, within the same local day. */
   maxAttempts?: number;
@@ -411,7 +416,7 @@ export class BriefingScheduler {
           return;
         }
         if (attempt === 0) this.logger.warn({ err: error, what }, 'briefing bookkeeping waiting for the store');
-        await realSleep(Math.min(20_000, 250 * 2 ** attempt));
+        await this.sleep(Math.min(20_000, 250 * 2 ** attempt));
       }
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/content/load.js';
 import { buildBriefing } from '../../src/engine/briefing/build.js';
-import { parseBriefingAnswer, questionAt } from '../../src/engine/briefing/question-of-the-day.js';
+import { briefingAnswer, questionAt } from '../../src/engine/briefing/question-of-the-day.js';
 import { fixturePack } from '../support/fixture-pack.js';
 
 const pack = await fixturePack();
@@ -55,7 +55,7 @@ describe('buildBriefing', () => {
     expect(reply.choices?.length).toBeGreaterThanOrEqual(2);
     for (const choice of reply.choices ?? []) {
       expect(choice.action.length).toBeLessThanOrEqual(100);
-      expect(parseBriefingAnswer(choice.action)).toBeDefined();
+      expect(briefingAnswer.parse(choice.action)).toBeDefined();
     }
     expect(reply.text).toContain('Question of the day');
   });
@@ -67,7 +67,7 @@ describe('buildBriefing', () => {
       const channelKey = `discord:c${day}`;
       const { reply, featured } = buildBriefing(curated, { channelKey, localDate: '2024-09-27', cursor: 0 });
       expect(featured.eventIds.length).toBeGreaterThan(0);
-      const parsed = parseBriefingAnswer(reply.choices?.[0]?.action ?? '');
+      const parsed = briefingAnswer.parse(reply.choices?.[0]?.action ?? '');
       const question = questionAt(curated, parsed?.seed ?? 0, parsed?.index ?? 0);
       expect(question?.eventIds.some((id) => featured.eventIds.includes(id))).toBe(false);
     }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { parseBriefingAnswer, questionAt } from '../../src/engine/briefing/question-of-the-day.js';
+import { briefingAnswer, questionAt } from '../../src/engine/briefing/question-of-the-day.js';
 import { leaderboardKey } from '../../src/engine/briefing/reveal.js';
 import { briefingQueue } from '../../src/schedule/subscriptions.js';
-import { harness } from '../commands/harness.js';
 import { TestClock } from '../support/clock.js';
+import { harness } from '../support/harness.js';
 
 const admin = { canManage: true } as const;
 
@@ -95,7 +95,7 @@ describe('/briefing', () => {
     const h = await harness();
     const preview = await h.run('/briefing preview');
     const choices = preview.choices ?? [];
-    const parsed = parseBriefingAnswer(choices[0]?.action ?? '');
+    const parsed = briefingAnswer.parse(choices[0]?.action ?? '');
     const question = questionAt(h.pack, parsed?.seed ?? 0, parsed?.index ?? 0);
     const right = choices[question?.answer ?? 0]?.action as string;
     const wrong = choices.find((c) => c.action !== right)?.action as string;

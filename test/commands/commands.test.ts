@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { loadPack } from '../../src/content/load.js';
-import { richPack } from '../engine/rich-pack.js';
-import { harness } from './harness.js';
+import { harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 
 const rich = richPack();
 

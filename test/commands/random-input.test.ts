@@ -6,9 +6,9 @@ import type { OptionSpec } from '../../src/core/command.js';
 import { dispatch } from '../../src/core/dispatch.js';
 import { isUserError } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/reply.js';
-import { richPack } from '../engine/rich-pack.js';
 import { fixturePack } from '../support/fixture-pack.js';
-import { harness } from './harness.js';
+import { harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 
 /** Random text, plus values that have broken parsers before: near-dates, ranges, JS words. */
 const value = fc.oneof(
@@ -73,7 +73,7 @@ async function survives(call: () => Promise<Reply>, inputs: string): Promise<voi
 interface Target {
   name: string;
   subcommand?: string;
-  options: OptionSpec[];
+  options: readonly OptionSpec[];
 }
 const targets: Target[] = commands.flatMap((c): Target[] =>
   c.subcommands

@@ -6,8 +6,8 @@ import type { TypedQuestion } from '../../src/engine/questions/typed.js';
 import { loadGame } from '../../src/engine/quiz/game.js';
 import { silentLogger } from '../../src/log.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { richPack } from '../engine/rich-pack.js';
 import { TestClock } from '../support/clock.js';
+import { richPack } from '../support/rich-pack.js';
 
 function console_() {
   const clock = new TestClock(Date.parse('2024-05-06T18:00:00Z'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DISPLAY_MAX, displayName, displaySafe } from '../../src/core/display-safe.js';
 import { UserError } from '../../src/core/errors.js';
-import { harness } from '../commands/harness.js';
+import { harness } from '../support/harness.js';
 
 describe('displaySafe', () => {
   it('removes controls, bidi overrides and zero-width characters, keeping newlines, tabs and letters', () => {

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { APOLOGY } from '../../src/adapters/discord/interactions.js';
-import { loadPack } from '../../src/content/load.js';
 import { exampleOf } from '../../src/core/command.js';
 import { samplesOf } from '../../src/core/samples.js';
 import { ALICE, slashCommand } from '../fakes/discord/interactions.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import { commandForms, type Harness, interact, startHarness, textOf } from './harness.js';
 import { expectValidMessage, type MessageJson } from './validate.js';
 
 /** Each command once, with every option it has an example for, from the pack: what a person would try first. */
-const samples = samplesOf(await loadPack('test/fixtures/pack'));
+const samples = samplesOf(await fixturePack());
 const calls = commandForms(commands).map((form) => ({
   label: form.label,
   name: form.name,

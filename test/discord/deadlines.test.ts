@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { APOLOGY } from '../../src/adapters/discord/interactions.js';
-import type { Command } from '../../src/core/command.js';
+import { type Command, onChoice } from '../../src/core/command.js';
 import { RESTARTING } from '../../src/ops/lifecycle.js';
 import { buttonClick, slashCommand } from '../fakes/discord/interactions.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FAKE_TOKEN } from '../fakes/discord/server.js';
+import { anyAction } from '../support/any-action.js';
 import { sleep } from '../support/sleep.js';
 import { type Harness, interact, startHarness, textOf } from './harness.js';
 
@@ -33,11 +34,13 @@ const slow: Command[] = [
     description: 'Pages that take a while to turn',
     options: [],
     run: async () => ({ text: 'page 1', visibility: 'channel' }),
-    onChoice: async (action) => {
-      await sleep(2_500);
-      if (action === 'pager:private') return { text: 'a private note', visibility: 'private' };
-      return { text: 'page 2', title: 'Page 2', body: 'page 2', visibility: 'channel', replaceOriginal: true };
-    },
+    actions: [
+      onChoice(anyAction('pager'), async (action) => {
+        await sleep(2_500);
+        if (action === 'pager:private') return { text: 'a private note', visibility: 'private' };
+        return { text: 'page 2', title: 'Page 2', body: 'page 2', visibility: 'channel', replaceOriginal: true };
+      }),
+    ],
   },
   {
     name: 'broken',
@@ -71,6 +74,13 @@ describe('deadlines and failures through discord.js', () => {
     ]);
     expect(textOf(answer.message)).toContain('done slowly');
     expect(answer.ephemeral).toBe(false);
+  });
+
+  it('counts a reply in flight in the lifecycle it was given, so a graceful stop waits for it', async () => {
+    const answer = interact(h.fake, slashCommand({ name: 'slowpublic' }), 10_000);
+    await vi.waitFor(() => expect(h.lifecycle.inFlightCount).toBe(1));
+    await answer;
+    await vi.waitFor(() => expect(h.lifecycle.inFlightCount).toBe(0));
   });
 
   it('turns a slow private answer into an ephemeral follow-up and removes the public placeholder', async () => {
@@ -218,10 +228,12 @@ describe('a reply that uploads a picture, against the 3 s deadline', () => {
       description: 'Turns to a page with a new chart after 400 ms',
       options: [],
       run: async () => ({ text: 'page 1', visibility: 'channel' }),
-      onChoice: async () => {
-        await sleep(400);
-        return { ...chartReply('Page 2', 'channel'), replaceOriginal: true };
-      },
+      actions: [
+        onChoice(anyAction('chartpager'), async () => {
+          await sleep(400);
+          return { ...chartReply('Page 2', 'channel'), replaceOriginal: true };
+        }),
+      ],
     },
   ];
   let h: Harness;

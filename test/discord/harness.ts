@@ -7,6 +7,7 @@ import type { PictureHost } from '../../src/core/picture-host.js';
 import type { Store } from '../../src/core/store.js';
 import { silentLogger } from '../../src/log.js';
 import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
+import { Lifecycle } from '../../src/ops/lifecycle.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { StoredPictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
@@ -35,6 +36,8 @@ export function commandForms(registry: readonly Command[]) {
 export interface Harness {
   fake: FakeDiscord;
   adapter: DiscordAdapter;
+  /** The adapter's, as main hands it the process's: counts the replies in flight. */
+  lifecycle: Lifecycle;
   services: Services;
   store: Store;
   pack: Pack;
@@ -72,7 +75,9 @@ export async function startHarness(
     deferAfterMs: options.deferAfterMs,
     uploadDeferAfterMs: options.uploadDeferAfterMs,
     pictures: pictures?.host,
+    lifecycle: new Lifecycle(),
   };
+  const { lifecycle } = adapterOptions;
   let adapter = createDiscordAdapter(config, store, logger, adapterOptions);
   const services: Services = {
     pack,
@@ -86,6 +91,7 @@ export async function startHarness(
   const harness: Harness = {
     fake,
     adapter,
+    lifecycle,
     services,
     store,
     pack,

@@ -2,11 +2,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { loadPack } from '../../src/content/load.js';
-import type { Command } from '../../src/core/command.js';
+import { type Command, onChoice } from '../../src/core/command.js';
 import type { Reply } from '../../src/core/reply.js';
 import { buttonClick, slashCommand } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID } from '../fakes/discord/server.js';
+import { anyAction } from '../support/any-action.js';
 import { type Harness, interact, startHarness } from './harness.js';
 
 const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3]);
@@ -33,14 +34,16 @@ const chart: Command = {
   async run() {
     return page(1, PNG);
   },
-  async onChoice(action) {
-    const pictures: Record<string, Uint8Array | undefined> = {
-      'chart:same': SAME_PNG,
-      'chart:other': OTHER_PNG,
-      'chart:none': undefined,
-    };
-    return { ...page(2, pictures[action]), replaceOriginal: true };
-  },
+  actions: [
+    onChoice(anyAction('chart'), (action) => {
+      const pictures: Record<string, Uint8Array | undefined> = {
+        'chart:same': SAME_PNG,
+        'chart:other': OTHER_PNG,
+        'chart:none': undefined,
+      };
+      return { ...page(2, pictures[action]), replaceOriginal: true };
+    }),
+  ],
 };
 
 /** The picture an embed shows, as Discord reports it: the CDN address of the attachment (its id and name). */

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import type { Command } from '../../src/core/command.js';
+import { type Command, onChoice } from '../../src/core/command.js';
 import type { ChannelRef } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import { pictureKey } from '../../src/pictures/key.js';
 import { buttonClick } from '../fakes/discord/interactions.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID } from '../fakes/discord/server.js';
+import { anyAction } from '../support/any-action.js';
 import { postError } from '../support/post-error.js';
 import { sleep } from '../support/sleep.js';
 import { type Harness, interact, startHarness, textOf } from './harness.js';
@@ -24,7 +25,9 @@ const echo: Command = {
   description: 'Echoes the clicked action',
   options: [],
   run: async () => note('echo'),
-  onChoice: async (action) => ({ text: `clicked ${action.length} characters`, visibility: 'private' }),
+  actions: [
+    onChoice(anyAction('echo'), (action) => ({ text: `clicked ${action.length} characters`, visibility: 'private' })),
+  ],
 };
 
 describe('DiscordPoster against the fake REST', () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/client.js';
 import { parseConfig } from '../../src/config.js';
+import { Lifecycle } from '../../src/ops/lifecycle.js';
 import { ALICE, BOB, buttonClick, CAROL, slashCommand } from '../fakes/discord/interactions.js';
 import { FAKE_APPLICATION_ID, FAKE_CHANNEL_ID, FAKE_TOKEN } from '../fakes/discord/server.js';
 import { captureLog, type LogLine } from '../support/capture-log.js';
@@ -27,7 +28,7 @@ describe('two replicas on one shard and one Store', () => {
       DISCORD_API_URL: h.fake.apiUrl,
     });
     const { log } = captureLog('debug', secondLogs);
-    second = createDiscordAdapter(config, h.store, log, { commands });
+    second = createDiscordAdapter(config, h.store, log, { commands, lifecycle: new Lifecycle() });
     await second.start({ ...h.services, poster: second.poster, log });
   });
   afterAll(async () => {

@@ -141,14 +141,19 @@ describe('an Answer click answered too late for a modal', () => {
     description: 'asks for text, slowly',
     options: [],
     run: async () => ({ text: 'ok', visibility: 'private' }),
-    async onChoice() {
-      await sleep(100);
-      return {
-        text: 'Type it',
-        visibility: 'private',
-        input: { action: 'slow:typed', title: 'Slow', label: 'Type it', maxLength: 10 },
-      };
-    },
+    actions: [
+      {
+        name: 'slow',
+        async handle() {
+          await sleep(100);
+          return {
+            text: 'Type it',
+            visibility: 'private',
+            input: { action: 'slow:typed', title: 'Slow', label: 'Type it', maxLength: 10 },
+          };
+        },
+      },
+    ],
   };
 
   it('says so privately instead of failing, since a modal can only be the first answer to a click', async () => {

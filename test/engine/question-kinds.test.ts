@@ -8,8 +8,8 @@ import { questionById } from '../../src/engine/questions/generate.js';
 import { numbersIn } from '../../src/engine/questions/numbers.js';
 import { QUESTION_KINDS, type Question } from '../../src/engine/questions/types.js';
 import { inSentence } from '../../src/engine/questions/wording.js';
+import { richPack } from '../support/rich-pack.js';
 import { julyToll } from './july-toll.js';
-import { richPack } from './rich-pack.js';
 
 let pack: Pack;
 let pool: Question[];

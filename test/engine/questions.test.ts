@@ -6,7 +6,7 @@ import { optionsAreDistinct } from '../../src/engine/questions/finalize.js';
 import { generateQuestions } from '../../src/engine/questions/generate.js';
 import type { Question } from '../../src/engine/questions/types.js';
 import { fixturePack } from '../support/fixture-pack.js';
-import { richPack } from './rich-pack.js';
+import { richPack } from '../support/rich-pack.js';
 
 const pack = richPack();
 

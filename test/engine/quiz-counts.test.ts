@@ -7,12 +7,12 @@ import { COUNT_EDIT_LEASE_MS, showDueCounts } from '../../src/engine/quiz/live-c
 import { countQueue, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { RedisStore } from '../../src/store/redis.js';
-import { type Harness, harness, RecordingPoster } from '../commands/harness.js';
-import { redisUrlOrFail, uniquePrefix } from '../store/backends.js';
+import { redisUrlOrFail, uniquePrefix } from '../support/backends.js';
 import { clickBurst } from '../support/click-burst.js';
 import { TestClock } from '../support/clock.js';
+import { type Harness, harness, RecordingPoster } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 import { sleep } from '../support/sleep.js';
-import { richPack } from './rich-pack.js';
 
 const pack = richPack();
 const channel = { platform: 'discord', channelId: 'c1' } as const;

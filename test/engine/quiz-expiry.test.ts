@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { expireFinishedGames } from '../../src/engine/quiz/cleanup.js';
 import { loadGame } from '../../src/engine/quiz/game.js';
-import { answerAction } from '../../src/engine/quiz/messages.js';
+import { quizAnswer } from '../../src/engine/quiz/messages.js';
 import { type Answer, GAME_TTL_MS, type GameState, KEEP_AFTER_END_MS, keys } from '../../src/engine/quiz/state.js';
 import { userHistory } from '../../src/engine/study/history.js';
 import { studyKeys } from '../../src/engine/study/keys.js';
-import { pickAction } from '../../src/engine/study/quiz-messages.js';
-import { harness } from '../commands/harness.js';
+import { quizPick } from '../../src/engine/study/quiz-messages.js';
 import { ANI, as, BOB, CHANNEL, playGame } from '../study/play.js';
-import { richPack } from './rich-pack.js';
+import { harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 
 const pack = richPack();
 
@@ -41,8 +41,8 @@ describe('quiz answer lists expire a week after the game, study history never do
     const question = game.questions[0];
     if (!question?.order) throw new Error('not a chronology round');
     // Bob places one event and stops; Ani orders them all.
-    await h.click(pickAction(game.id, 0, question.order[0] as number), as(BOB));
-    for (const item of question.order) await h.click(pickAction(game.id, 0, item), as(ANI));
+    await h.click(quizPick.encode({ gameId: game.id, round: 0, item: question.order[0] as number }), as(BOB));
+    for (const item of question.order) await h.click(quizPick.encode({ gameId: game.id, round: 0, item }), as(ANI));
     const picks = (who: string) => h.store.list<number>(studyKeys.picks(`quiz:${game.id}:0`, who));
     expect(await picks(BOB.userId)).toHaveLength(1);
     expect(await picks(ANI.userId)).toHaveLength(question.order.length);
@@ -62,7 +62,7 @@ describe('quiz answer lists expire a week after the game, study history never do
     await h.run('/quiz start rounds:2 seconds:20', as(ANI));
     const game = await loadGame(h, CHANNEL);
     if (!game) throw new Error('no game');
-    await h.click(answerAction(game.id, 0, game.questions[0]?.answer ?? 0), as(BOB));
+    await h.click(quizAnswer.encode({ gameId: game.id, round: 0, option: game.questions[0]?.answer ?? 0 }), as(BOB));
     // Up to the moment the game state itself would lapse, nothing is cleaned up.
     h.clock.advance(GAME_TTL_MS - 1);
     expect(await expireFinishedGames(h)).toBe(0);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { showDueCounts } from '../../src/engine/quiz/live-count.js';
-import { parseAnswerAction } from '../../src/engine/quiz/messages.js';
+import { quizAnswer } from '../../src/engine/quiz/messages.js';
 import { pointsFor, rank } from '../../src/engine/quiz/scoring.js';
 import { deadlineQueue, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { type Harness, harness } from '../commands/harness.js';
 import { TestClock } from '../support/clock.js';
-import { richPack } from './rich-pack.js';
+import { type Harness, harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 
 const pack = richPack();
 const channel = { platform: 'discord', channelId: 'c1' } as const;
@@ -42,7 +42,7 @@ describe('a quiz game', () => {
     expect(round?.title).toMatch(/^Question 1 of 3/);
     for (const c of round?.choices ?? []) {
       expect(c.action.length).toBeLessThanOrEqual(100);
-      expect(parseAnswerAction(c.action)).toBeDefined();
+      expect(quizAnswer.parse(c.action)).toBeDefined();
     }
     const g = await game(h);
     expect(await h.store.due(deadlineQueue('discord'), g.deadline, 10)).toHaveLength(1);

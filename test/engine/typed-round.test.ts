@@ -6,13 +6,13 @@ import type { Question } from '../../src/engine/questions/types.js';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { pointsFor } from '../../src/engine/quiz/scoring.js';
 import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
-import { parseTypedAnswerAction } from '../../src/engine/quiz/typed-action.js';
+import { typedAnswer } from '../../src/engine/quiz/typed-action.js';
 import { studyKeys } from '../../src/engine/study/keys.js';
 import { scoreAnswer } from '../../src/engine/study/score.js';
-import { type Harness, harness, RecordingPoster } from '../commands/harness.js';
-import { backends } from '../store/backends.js';
+import { backends } from '../support/backends.js';
 import { TestClock } from '../support/clock.js';
-import { richPack } from './rich-pack.js';
+import { type Harness, harness, RecordingPoster } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 
 const pack = richPack();
 const channel = { platform: 'discord', channelId: 'c1' } as const;
@@ -200,8 +200,8 @@ describe('a typed quiz round', () => {
 
   it('spells its action once, short enough for any platform', () => {
     const action = 'quiz:typed:0lx9abcde1234567890ab:12';
-    expect(parseTypedAnswerAction(action)).toEqual({ gameId: '0lx9abcde1234567890ab', round: 12 });
-    expect(parseTypedAnswerAction('quiz:answer:0lx9abcde1234567890ab:1:2')).toBeUndefined();
+    expect(typedAnswer.parse(action)).toEqual({ gameId: '0lx9abcde1234567890ab', round: 12 });
+    expect(typedAnswer.parse('quiz:answer:0lx9abcde1234567890ab:1:2')).toBeUndefined();
   });
 });
 

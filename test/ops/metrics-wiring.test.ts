@@ -8,14 +8,15 @@ import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { silentLogger } from '../../src/log.js';
 import { PlatformRegistry } from '../../src/ops/health.js';
 import { createOpsHandler, type OpsServer, startOpsServer } from '../../src/ops/http.js';
+import { Lifecycle } from '../../src/ops/lifecycle.js';
 import { Metrics } from '../../src/ops/metrics.js';
 import { meterServices } from '../../src/ops/wiring.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { harness } from '../commands/harness.js';
-import { richPack } from '../engine/rich-pack.js';
 import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';
 import { TestClock } from '../support/clock.js';
+import { harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -85,7 +86,7 @@ describe('/metrics, wired to the engine and the scheduler as main.ts wires them'
       DISCORD_API_URL: fake.apiUrl,
     });
     const store = new MemoryStore();
-    const adapter = createDiscordAdapter(config, store, silentLogger, { commands });
+    const adapter = createDiscordAdapter(config, store, silentLogger, { commands, lifecycle: new Lifecycle() });
     cleanups.push(() => adapter.stop());
     const platforms = new PlatformRegistry();
     const ops = await serve(new Metrics({ defaults: false }), platforms);

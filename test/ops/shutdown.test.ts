@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { freePort, type Running, startChronicle } from './process.js';
+import { freePort, type Running, startChronicle } from '../support/chronicle-process.js';
 
 const FIXTURE_PACK = path.join(PROJECT_ROOT, 'test', 'fixtures', 'pack');
 const running: Running[] = [];

@@ -8,7 +8,7 @@ import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { PICTURE_KEPT_MS, pictureLink, StoredPictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { backends } from '../store/backends.js';
+import { backends } from '../support/backends.js';
 import { sleep } from '../support/sleep.js';
 
 const BASE = 'https://chronicle.example.org';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/content/load.js';
 import { isUserError } from '../../src/core/errors.js';
 import { savePicture } from '../../src/pictures/save.js';
-import { harness } from '../commands/harness.js';
+import { harness } from '../support/harness.js';
 
 const REAL_PACK = path.resolve(import.meta.dirname, '../../content/caucasus');
 

@@ -1,12 +1,11 @@
 /** Run in a child process by render.test.ts: prints the hashes of two fixture pictures. */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { loadPack } from '../../src/content/load.js';
 import { placesMap } from '../../src/pictures/map.js';
 import { timelineStrip } from '../../src/pictures/timeline.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import { event } from './synthetic.js';
 
-const pack = await loadPack(path.resolve(import.meta.dirname, '../fixtures/pack'));
+const pack = await fixturePack();
 const events = [
   event(1, '2020-10-02'),
   event(2, '2020-10-10', { type: 'ceasefire' }),

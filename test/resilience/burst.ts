@@ -1,10 +1,10 @@
 import type { Store } from '../../src/core/store.js';
 import { closeDueQuizRounds, loadGame } from '../../src/engine/quiz/game.js';
-import { answerAction } from '../../src/engine/quiz/messages.js';
+import { quizAnswer } from '../../src/engine/quiz/messages.js';
 import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
-import { type Harness, harness } from '../commands/harness.js';
-import { richPack } from '../engine/rich-pack.js';
 import type { TestClock } from '../support/clock.js';
+import { type Harness, harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 
 /*
  * The quiz-night burst, shared by test/resilience/thousand-games.test.ts
@@ -82,7 +82,10 @@ export async function playBurst(store: Store, clock: TestClock, games: number): 
     if (!question) throw new Error(`no open question in ${channelId}`);
     const option = right ? question.answer : (question.answer + 1) % question.options.length;
     const started = performance.now();
-    const reply = await h.click(answerAction(game.id, game.round, option), { ...who, channelId });
+    const reply = await h.click(quizAnswer.encode({ gameId: game.id, round: game.round, option }), {
+      ...who,
+      channelId,
+    });
     latencies.push(performance.now() - started);
     check(/^Locked in/.test(reply.text), `${who.userName}'s click in ${channelId} got "${reply.text}"`);
   };

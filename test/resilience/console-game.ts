@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
-import type { Running } from '../ops/process.js';
+import type { Running } from '../support/chronicle-process.js';
 
 export const BIN = path.join(PROJECT_ROOT, 'bin', 'chronicle.js');
 export const FIXTURE_PACK = path.join(PROJECT_ROOT, 'test', 'fixtures', 'pack');

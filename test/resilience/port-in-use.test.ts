@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runToExit } from '../support/start-process.js';
+import { runToExit } from '../support/chronicle-process.js';
 
 let holder: Server;
 let port: number;

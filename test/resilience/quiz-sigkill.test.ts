@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Running, startChronicle } from '../ops/process.js';
+import { type Running, startChronicle } from '../support/chronicle-process.js';
 import { answerFirstRound, BIN, FIXTURE_PACK } from './console-game.js';
 
 const running: Running[] = [];

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OwnRedis } from '../store/spawn-redis.js';
-import { runToExit } from '../support/start-process.js';
+import { runToExit } from '../support/chronicle-process.js';
+import { OwnRedis } from '../support/spawn-redis.js';
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Running, startChronicle } from '../ops/process.js';
-import { OwnRedis } from '../store/spawn-redis.js';
+import { type Running, startChronicle } from '../support/chronicle-process.js';
 import { sleep } from '../support/sleep.js';
+import { OwnRedis } from '../support/spawn-redis.js';
 import { answerFirstRound, BIN, FIXTURE_PACK } from './console-game.js';
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;

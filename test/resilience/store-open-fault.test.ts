@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPEN_TIMEOUT_MS } from '../../src/store/sqlite.js';
-import { runToExit as start } from '../support/start-process.js';
+import { runToExit as start } from '../support/chronicle-process.js';
 
 describe('a store that cannot be opened', () => {
   it('stops at startup on a SQLite file whose header is right and whose body is damaged, saying what to do', async () => {

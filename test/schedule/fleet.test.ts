@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { redisUrlOrFail, uniquePrefix } from '../store/backends.js';
-import { OwnRedis } from '../store/spawn-redis.js';
+import { redisUrlOrFail, uniquePrefix } from '../support/backends.js';
 import { sleep } from '../support/sleep.js';
+import { OwnRedis } from '../support/spawn-redis.js';
 import { CountingPoster, type Instance, runTicks, startFleet, subscribeMany } from './fleet.js';
 
 const url = redisUrlOrFail();

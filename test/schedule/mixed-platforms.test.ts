@@ -4,8 +4,8 @@ import { RoutingPoster } from '../../src/core/routing-poster.js';
 import { closeDueQuizRounds, loadGame } from '../../src/engine/quiz/game.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
 import { type Subscription, subscriptionKey } from '../../src/schedule/subscriptions.js';
-import { harness, RecordingPoster } from '../commands/harness.js';
 import { TestClock } from '../support/clock.js';
+import { harness, RecordingPoster } from '../support/harness.js';
 
 const DISCORD = { platform: 'discord' as const, channelId: 'c-discord', serverId: 'g1', canManage: true };
 const SLACK = { platform: 'slack' as const, channelId: 'c-slack', serverId: 'T1', canManage: true };

@@ -10,9 +10,9 @@ import { silentLogger } from '../../src/log.js';
 import { startQuizClock } from '../../src/schedule/quiz-clock.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { RedisStore } from '../../src/store/redis.js';
-import { caller, RecordingPoster } from '../commands/harness.js';
-import { richPack } from '../engine/rich-pack.js';
-import { redisUrlOrFail, uniquePrefix } from '../store/backends.js';
+import { redisUrlOrFail, uniquePrefix } from '../support/backends.js';
+import { caller, RecordingPoster } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 import { sleep } from '../support/sleep.js';
 
 /**

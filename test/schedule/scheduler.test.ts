@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { localParts } from '../../src/core/local-time.js';
 import { PostError } from '../../src/core/poster.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
-import { type Harness, harness } from '../commands/harness.js';
 import { TestClock } from '../support/clock.js';
+import { type Harness, harness } from '../support/harness.js';
 
 const MINUTE = 60_000;
 const admin = { canManage: true } as const;
@@ -147,6 +147,43 @@ describe('the briefing tick', () => {
     expect((await h.run('/briefing status')).text).toMatch(/Last: sent for 2024-05-01/);
     await tickThrough(h, scheduler, '2024-05-01T23:00:00Z');
     expect(h.poster.posts).toHaveLength(1);
+  });
+
+  it("waits out a platform's retry-after on the clock it is given, then posts once", async () => {
+    const h = await setup('2024-05-01T07:59:00Z');
+    await h.run('/briefing subscribe time:08:00', admin);
+    const original = h.poster.post.bind(h.poster);
+    let limited = 1;
+    h.poster.post = async (c, r) => {
+      if (limited-- > 0) throw new PostError('rate limited', '429', false, 20_000);
+      return original(c, r);
+    };
+    const scheduler = new BriefingScheduler(h, { sleep: h.clock.sleep });
+    h.clock.advance(MINUTE);
+    const before = h.clock.ms;
+    expect(await scheduler.tick()).toMatchObject({ sent: 1, retrying: 0 });
+    expect(h.poster.posts).toHaveLength(1);
+    expect(h.clock.ms - before).toBeGreaterThanOrEqual(20_000);
+  });
+
+  it('keeps the bookkeeping of a posted briefing until the Store answers, backing off on the clock it is given', async () => {
+    const h = await setup('2024-05-01T07:59:00Z');
+    await h.run('/briefing subscribe time:08:00', admin);
+    const set = h.store.set.bind(h.store);
+    let refusals = 3;
+    h.store.set = async (key, value, ttl) => {
+      const marksSent = key.startsWith('brief:') && (value as { state?: string }).state === 'sent';
+      if (marksSent && refusals-- > 0) throw new Error('store unreachable');
+      return set(key, value, ttl);
+    };
+    const scheduler = new BriefingScheduler(h, { sleep: h.clock.sleep });
+    h.clock.advance(MINUTE);
+    const before = h.clock.ms;
+    expect(await scheduler.tick()).toMatchObject({ sent: 1 });
+    // 250, 500 and 1,000 ms: three refusals, then the marker lands.
+    expect(h.clock.ms - before).toBe(1_750);
+    expect(h.poster.posts).toHaveLength(1);
+    expect(await h.store.get('brief:discord:c1:2024-05-01')).toMatchObject({ state: 'sent' });
   });
 
   it('gives up for the day when retries would run past midnight, and tries again tomorrow', async () => {

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { harness } from '../commands/harness.js';
 import { slashCommand } from '../fakes/discord/interactions.js';
 import {
   FAKE_APPLICATION_ID,
@@ -13,8 +12,9 @@ import {
   FAKE_TOKEN,
   FakeDiscord,
 } from '../fakes/discord/server.js';
-import { freePort, type Running, startChronicle } from '../ops/process.js';
+import { freePort, type Running, startChronicle } from '../support/chronicle-process.js';
 import { TestClock } from '../support/clock.js';
+import { harness } from '../support/harness.js';
 import { sleep } from '../support/sleep.js';
 
 const BIN = path.join(PROJECT_ROOT, 'bin', 'chronicle.js');

@@ -1,16 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { commands as registry } from '../../commands/index.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
-import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Command, Services } from '../../src/core/command.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
+import { PlatformRegistry } from '../../src/ops/health.js';
 import { opsRoutes } from '../../src/ops/http.js';
+import { Lifecycle } from '../../src/ops/lifecycle.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
 import { StoredPictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { captureLog, type LogLine } from '../support/capture-log.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import { freePort } from '../support/free-port.js';
 
 export type { LogLine } from '../support/capture-log.js';
@@ -28,6 +30,8 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
 export interface Harness {
   fake: FakeSlackApi;
   slack: SlackApp;
+  /** The app's own, as main hands it the process's: a test can stop it without stopping anything else. */
+  lifecycle: Lifecycle;
   services: Services;
   store: MemoryStore;
   logs: LogLine[];
@@ -185,13 +189,14 @@ export async function startHarness(
   const fake = await new FakeSlackApi().start();
   const { log: logger, lines: logs } = captureLog();
   const store = new MemoryStore();
-  const pack = options.pack ?? (await loadPack('test/fixtures/pack'));
+  const pack = options.pack ?? (await fixturePack());
   // The Slack poster exists only once the app does; services need a Poster first, so it registers later, as in main.
   const poster = new RoutingPoster();
   // The port is chosen first so PUBLIC_URL can name it before the app (and its poster) exists.
   const port = await freePort();
   const pictures = options.publicUrl ? new StoredPictureHost(`http://127.0.0.1:${port}`, store) : undefined;
   const services: Services = { pack, store, now: options.now ?? (() => new Date()), poster, pictures };
+  const lifecycle = new Lifecycle();
   const slack = createSlackApp(services, {
     routes: pictures ? opsRoutes(createPicturesHandler(pictures, logger), ['/pictures/:file']) : undefined,
     botToken: BOT_TOKEN,
@@ -203,6 +208,8 @@ export async function startHarness(
     botUserId: 'U0BOT',
     retries: 0,
     ackBudgetMs: options.ackBudgetMs,
+    lifecycle,
+    health: new PlatformRegistry(),
   });
   poster.register('slack', slack.poster);
   await slack.start({ port, host: '127.0.0.1' });
@@ -240,6 +247,7 @@ export async function startHarness(
   return {
     fake,
     slack,
+    lifecycle,
     services,
     store,
     logs,

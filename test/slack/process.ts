@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { FakeSlackApi } from '../fakes/slack-api.js';
-import { freePort, type Running, startChronicle } from '../ops/process.js';
+import { freePort, type Running, startChronicle } from '../support/chronicle-process.js';
 
 /** `npm start` serving Slack over HTTP on a free port, against a fake Web API, until `stop()`. */
 export interface SlackProcess {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APOLOGY } from '../../src/adapters/slack/outcome.js';
-import type { Command } from '../../src/core/command.js';
+import { type Command, onChoice } from '../../src/core/command.js';
 import { UserError } from '../../src/core/errors.js';
+import { anyAction } from '../support/any-action.js';
 import { sleep } from '../support/sleep.js';
 import { ALICE, CHANNEL, type Harness, startHarness } from './harness.js';
 
@@ -24,9 +25,12 @@ const testCommands: Command[] = [
         choices: [{ action: 'echo:again', label: 'Again' }],
       };
     },
-    async onChoice(action, ctx) {
-      return { text: `clicked ${action} by ${ctx.caller.userId}`, visibility: 'private' };
-    },
+    actions: [
+      onChoice(anyAction('echo'), (action, ctx) => ({
+        text: `clicked ${action} by ${ctx.caller.userId}`,
+        visibility: 'private',
+      })),
+    ],
   },
   {
     name: 'boom',

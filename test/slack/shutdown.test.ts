@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../src/core/command.js';
-import { lifecycle } from '../../src/ops/lifecycle.js';
 import { sleep } from '../support/sleep.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -23,7 +22,7 @@ describe('a graceful stop while Slack requests are in flight', () => {
   it('waits for the reply in flight, then refuses new commands politely', async () => {
     const inFlight = await h.command('/slow', '');
     expect(inFlight.status).toBe(200);
-    const report = await lifecycle.stop('test');
+    const report = await h.lifecycle.stop('test');
     expect(report.abandoned).toBe(0);
     expect(h.fake.callsTo('respond').map((c) => c.body.text)).toContain('slow answer delivered');
 

@@ -2,18 +2,19 @@ import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
-import { loadPack } from '../../src/content/load.js';
 import type { Services } from '../../src/core/command.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { showDueCounts } from '../../src/engine/quiz/live-count.js';
 import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { createLogger } from '../../src/log.js';
-import { platforms } from '../../src/ops/health.js';
+import { PlatformRegistry } from '../../src/ops/health.js';
+import { Lifecycle } from '../../src/ops/lifecycle.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { buttonsOf, FakeSlackApi, isPost, type SlackButton } from '../fakes/slack-api.js';
 import { type Envelope, FakeSlackSocket } from '../fakes/slack-socket.js';
 import { captureLog } from '../support/capture-log.js';
+import { fixturePack } from '../support/fixture-pack.js';
 import {
   ALICE,
   BOB,
@@ -44,6 +45,8 @@ let stopped = false;
 const logs: LogLine[] = [];
 let clock = Date.parse('2026-03-01T12:00:00Z');
 let counter = 0;
+/** This app's /healthz view of Slack. */
+const platforms = new PlatformRegistry();
 
 beforeAll(async () => {
   api = await new FakeSlackApi().start();
@@ -53,7 +56,7 @@ beforeAll(async () => {
   store = new MemoryStore();
   // The poster exists only once the app does; services need a Poster first, so it registers later, as in main.
   const poster = new RoutingPoster();
-  services = { pack: await loadPack('test/fixtures/pack'), store, now: () => new Date(clock), poster };
+  services = { pack: await fixturePack(), store, now: () => new Date(clock), poster };
   slack = createSlackApp(services, {
     botToken: BOT_TOKEN,
     appToken: APP_TOKEN,
@@ -63,6 +66,8 @@ beforeAll(async () => {
     botUserId: 'U0BOT',
     retries: 0,
     commands,
+    lifecycle: new Lifecycle(),
+    health: platforms,
   });
   poster.register('slack', slack.poster);
   started = await slack.start();
@@ -228,6 +233,8 @@ describe('the Socket Mode client’s own retry policy', () => {
       appToken: APP_TOKEN,
       logger: createLogger({ level: 'silent' }),
       commands,
+      lifecycle: new Lifecycle(),
+      health: new PlatformRegistry(),
     });
     const client = (app.poster as unknown as { client: { retryConfig: unknown } }).client;
     expect(client.retryConfig).toEqual(webApi.retryPolicies.tenRetriesInAboutThirtyMinutes);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/store.js';
+import { backends } from '../support/backends.js';
 import { sleep } from '../support/sleep.js';
-import { backends } from './backends.js';
 
 describe.each(backends())('Store contract on $name', (backend) => {
   afterAll(() => backend.cleanup());

@@ -6,7 +6,7 @@ import { createStore } from '../../src/store/create.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { RedisStore } from '../../src/store/redis.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { redisUrlOrFail, uniquePrefix } from './backends.js';
+import { redisUrlOrFail, uniquePrefix } from '../support/backends.js';
 
 describe('createStore(STORE_URL)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'chronicle-create-'));

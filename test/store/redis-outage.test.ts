@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../src/store/errors.js';
 import { RedisStore } from '../../src/store/redis.js';
+import { redisUrlOrFail, uniquePrefix } from '../support/backends.js';
 import { sleep } from '../support/sleep.js';
-import { redisUrlOrFail, uniquePrefix } from './backends.js';
-import { OwnRedis } from './spawn-redis.js';
+import { OwnRedis } from '../support/spawn-redis.js';
 
 const haveRedis = redisUrlOrFail() !== undefined && spawnSync('redis-server', ['--version']).status === 0;
 

@@ -6,8 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { startHousekeeper } from '../../src/store/sqlite-housekeeper.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from '../support/sleep.js';
 
 describe('the SQLite store’s upkeep worker', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'chronicle-upkeep-'));

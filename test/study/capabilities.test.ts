@@ -10,8 +10,8 @@ import { listReports } from '../../src/engine/study/reports.js';
 import { scoreAnswer, streakBonus } from '../../src/engine/study/score.js';
 import { assignTeam, teamStandings } from '../../src/engine/study/teams.js';
 import { BriefingScheduler } from '../../src/schedule/briefings.js';
-import { harness } from '../commands/harness.js';
-import { richPack } from '../engine/rich-pack.js';
+import { harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 import { ANI, as, BOB, CEM, CHANNEL, playGame } from './play.js';
 
 describe('partial credit for an order (Kendall tau)', () => {

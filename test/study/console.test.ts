@@ -6,8 +6,8 @@ import { loadGame } from '../../src/engine/quiz/game.js';
 import { listReports } from '../../src/engine/study/reports.js';
 import { silentLogger } from '../../src/log.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { richPack } from '../engine/rich-pack.js';
 import { TestClock } from '../support/clock.js';
+import { richPack } from '../support/rich-pack.js';
 
 describe('study mode on the console', () => {
   it('types a chronology order, reports the question, then sees stats, the board and a review', async () => {

@@ -3,10 +3,10 @@ import { closeDueQuizRounds, loadGame } from '../../src/engine/quiz/game.js';
 import { userHistory } from '../../src/engine/study/history.js';
 import { type Harness, interact, startHarness, textOf } from '../discord/harness.js';
 import { expectValidMessage, type MessageJson } from '../discord/validate.js';
-import { richPack } from '../engine/rich-pack.js';
 import { ALICE, selectMenuPick, slashCommand } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_CHANNEL_ID } from '../fakes/discord/server.js';
+import { richPack } from '../support/rich-pack.js';
 
 interface SelectJson {
   type: number;

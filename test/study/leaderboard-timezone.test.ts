@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { periodRange } from '../../src/engine/study/periods.js';
-import { harness } from '../commands/harness.js';
-import { richPack } from '../engine/rich-pack.js';
 import { TestClock } from '../support/clock.js';
+import { harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 import { ANI, as, playGame } from './play.js';
 
 const at = (iso: string) => Date.parse(iso);

@@ -1,8 +1,8 @@
 import type { Caller } from '../../src/core/command.js';
 import { closeDueQuizRounds, loadGame } from '../../src/engine/quiz/game.js';
-import { answerAction } from '../../src/engine/quiz/messages.js';
-import { pickAction } from '../../src/engine/study/quiz-messages.js';
-import type { Harness } from '../commands/harness.js';
+import { quizAnswer } from '../../src/engine/quiz/messages.js';
+import { quizPick } from '../../src/engine/study/quiz-messages.js';
+import type { Harness } from '../support/harness.js';
 
 export interface Member {
   userId: string;
@@ -38,10 +38,10 @@ export async function playGame(h: Harness, line: string, members: readonly Membe
       h.clock.advance(1_000);
       if (question.order) {
         const order = m.right(game.round) ? question.order : [...question.order].reverse();
-        for (const item of order) await h.click(pickAction(game.id, game.round, item), as(m));
+        for (const item of order) await h.click(quizPick.encode({ gameId: game.id, round: game.round, item }), as(m));
       } else {
         const option = m.right(game.round) ? question.answer : (question.answer + 1) % question.options.length;
-        await h.click(answerAction(game.id, game.round, option), as(m));
+        await h.click(quizAnswer.encode({ gameId: game.id, round: game.round, option }), as(m));
       }
     }
     const open = await loadGame(h, CHANNEL);

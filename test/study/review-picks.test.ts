@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { studyKeys } from '../../src/engine/study/keys.js';
 import { expireAbandonedPicks, PICKS_EXPIRY_QUEUE } from '../../src/engine/study/pick-expiry.js';
-import { harness } from '../commands/harness.js';
-import { richPack } from '../engine/rich-pack.js';
+import { harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 import { ANI, as, playGame } from './play.js';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { listReports } from '../../src/engine/study/reports.js';
-import { richPack } from '../engine/rich-pack.js';
 import { buttonsOf, isPost, type RecordedCall, type SlackButton } from '../fakes/slack-api.js';
 import { ALICE, BOB, CHANNEL, type Harness, startHarness } from '../slack/harness.js';
+import { richPack } from '../support/rich-pack.js';
 
 let h: Harness;
 let clock = Date.parse('2026-03-02T12:00:00Z');

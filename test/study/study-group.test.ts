@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.js';
 import { userHistory } from '../../src/engine/study/history.js';
-import { parseReviewAction } from '../../src/engine/study/review.js';
-import { harness } from '../commands/harness.js';
-import { richPack } from '../engine/rich-pack.js';
-import { backends } from '../store/backends.js';
+import { reviewAnswer, reviewPick } from '../../src/engine/study/review.js';
+import { backends } from '../support/backends.js';
+import { harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 import { ANI, as, BOB, CEM, playGame } from './play.js';
 
 const DAY = 86_400_000;
@@ -20,7 +20,7 @@ async function review(
   let reply = first;
   for (let guard = 0; guard < 30 && reply.choices?.length; guard++) {
     const actions = (reply.choices ?? []).map((c) => c.action);
-    const parsed = actions.map(parseReviewAction);
+    const parsed = actions.map((a) => reviewAnswer.parse(a) ?? reviewPick.parse(a));
     const options = (reply.choices ?? []).map((c) => c.label.replace(/^[A-D]\. /, ''));
     const pick = answerOf(reply.body ?? '', options);
     const action = actions[pick] as string;

@@ -9,8 +9,8 @@ import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { loadCard, reviewCard } from '../../src/engine/study/cards.js';
 import { studyKeys } from '../../src/engine/study/keys.js';
 import { EASY_WITHIN_MS, typedReviewGrade } from '../../src/engine/study/typed-review.js';
-import { harness } from '../commands/harness.js';
-import { richPack } from '../engine/rich-pack.js';
+import { harness } from '../support/harness.js';
+import { richPack } from '../support/rich-pack.js';
 
 const pack = richPack();
 const DAY = 86_400_000;

@@ -5,4 +5,8 @@ export class TestClock {
   advance(ms: number): void {
     this.ms += ms;
   }
+  /** Waiting on this clock moves it: a back-off or a retry-after passes at once, and the clock shows it passed. */
+  sleep = async (ms: number): Promise<void> => {
+    this.advance(ms);
+  };
 }

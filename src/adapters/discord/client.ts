@@ -4,6 +4,8 @@ import type { Command, Services } from '../../core/command.js';
 import type { PictureHost } from '../../core/picture-host.js';
 import type { Store } from '../../core/store.js';
 import type { Logger } from '../../log.js';
+import type { Lifecycle } from '../../ops/lifecycle.js';
+import type { Metrics } from '../../ops/metrics.js';
 import { createInteractionHandler } from './interactions.js';
 import { NO_MENTIONS } from './payload.js';
 import { DiscordPoster, rejectChannelRateLimits } from './poster.js';
@@ -67,6 +69,10 @@ export interface DiscordAdapterOptions {
   uploadDeferAfterMs?: number;
   /** Shows pictures by link (PUBLIC_URL) in replies and posts, instead of attaching them. */
   pictures?: PictureHost;
+  /** So a graceful stop waits for the replies in flight. */
+  lifecycle: Lifecycle;
+  /** Where each interaction is counted; the process's metrics unless given. */
+  metrics?: Metrics;
 }
 
 /**
@@ -95,6 +101,8 @@ export function createDiscordAdapter(
         deferAfterMs: options.deferAfterMs,
         uploadDeferAfterMs: options.uploadDeferAfterMs,
         accepting: () => accepting,
+        lifecycle: options.lifecycle,
+        metrics: options.metrics,
       });
       client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
       client.on(Events.Error, (error) =>

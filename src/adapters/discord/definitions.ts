@@ -36,7 +36,7 @@ interface OptionHost {
 }
 
 /** Discord rejects an optional option before a required one, so required ones go first. */
-function addOptions(host: OptionHost, options: OptionSpec[], where: string): void {
+function addOptions(host: OptionHost, options: readonly OptionSpec[], where: string): void {
   const ordered = [...options.filter((o) => o.required), ...options.filter((o) => !o.required)];
   for (const spec of ordered) {
     checkChoices(where, spec);

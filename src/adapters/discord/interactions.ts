@@ -8,6 +8,7 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
+import { commandOfAction } from '../../core/action.js';
 import type { Command, Services } from '../../core/command.js';
 import { orAfter } from '../../core/deadline.js';
 import { dispatch, dispatchChoice, dispatchInput, type Invocation } from '../../core/dispatch.js';
@@ -15,7 +16,7 @@ import { isUserError, UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import type { InteractionMeta, InteractionOutcome, Logger } from '../../log.js';
 import { recordInteraction } from '../../ops/interaction.js';
-import { type Lifecycle, lifecycle as processLifecycle, RESTARTING } from '../../ops/lifecycle.js';
+import { type Lifecycle, RESTARTING } from '../../ops/lifecycle.js';
 import type { Metrics } from '../../ops/metrics.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { suggest } from './autocomplete.js';
@@ -79,8 +80,8 @@ export interface InteractionHandlerOptions {
   uploadDeferAfterMs?: number;
   /** False once a graceful stop has begun: new interactions get a short "restarting" note. */
   accepting?: () => boolean;
-  /** So a graceful stop waits for replies in flight; the process's own by default. */
-  lifecycle?: Lifecycle;
+  /** So a graceful stop waits for replies in flight. */
+  lifecycle: Lifecycle;
   metrics?: Metrics;
 }
 
@@ -131,7 +132,7 @@ function metaOf(interaction: Interaction, call: Invocation | undefined): Interac
         ? (interaction.values[0] ?? '')
         : '';
   const kind = interaction.isModalSubmit() ? 'input' : 'choice';
-  return { platform: 'discord', command: action.split(':', 1)[0] ?? 'unknown', kind };
+  return { platform: 'discord', command: commandOfAction(action), kind };
 }
 
 interface Account {
@@ -327,7 +328,7 @@ export function createInteractionHandler(
       else if (interaction.isModalSubmit()) await onModalSubmit(interaction, account);
     };
     try {
-      await (options.lifecycle ?? processLifecycle).track(work());
+      await options.lifecycle.track(work());
     } catch (error) {
       // Sending the answer itself failed (REST down past its retries, interaction expired): nobody to tell but the log.
       account.outcome = 'error';

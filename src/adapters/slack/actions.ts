@@ -1,10 +1,12 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { commandOfAction } from '../../core/action.js';
 import type { Command, Services } from '../../core/command.js';
 import { dispatchChoice } from '../../core/dispatch.js';
 import { UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import { recordInteraction } from '../../ops/interaction.js';
+import type { Metrics } from '../../ops/metrics.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { type AdminLookup, callerOf } from './caller.js';
 import { asResponse, uploadPicture } from './deliver.js';
@@ -20,6 +22,8 @@ export interface ActionDeps {
   commands: readonly Command[];
   admins: AdminLookup;
   logger: Logger;
+  /** Where each interaction is counted; the process's metrics unless given. */
+  metrics?: Metrics;
 }
 
 function chosenValue(action: SlackActionMiddlewareArgs<BlockAction>['action']): string | undefined {
@@ -46,7 +50,7 @@ export function actionHandler(deps: ActionDeps) {
       channelId,
     };
     const raw = chosenValue(action) ?? '';
-    const command = raw.startsWith(STASH_PREFIX) ? 'stashed' : (raw.split(':', 1)[0] ?? '');
+    const command = raw.startsWith(STASH_PREFIX) ? 'stashed' : commandOfAction(raw);
     const caller = await callerOf(who, deps.admins);
     const settled = await settle(async () => {
       const choice = raw.startsWith(STASH_PREFIX) ? await deps.services.store.get<string>(stashKey(raw)) : raw;
@@ -65,7 +69,7 @@ export function actionHandler(deps: ActionDeps) {
       result = { outcome: 'error', error };
     }
     recordInteraction(
-      { log: deps.logger, ids: { userId: who.userId, channelId, teamId: who.teamId } },
+      { log: deps.logger, ids: { userId: who.userId, channelId, teamId: who.teamId }, metrics: deps.metrics },
       { platform: 'slack', kind: 'choice', command },
       { ...result, latencyMs: performance.now() - started },
     );

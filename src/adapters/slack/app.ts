@@ -10,8 +10,9 @@ import {
 } from '@slack/bolt';
 import type { Command, Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
-import { platforms } from '../../ops/health.js';
-import { lifecycle, RESTARTING } from '../../ops/lifecycle.js';
+import type { PlatformRegistry } from '../../ops/health.js';
+import { type Lifecycle, RESTARTING } from '../../ops/lifecycle.js';
+import type { Metrics } from '../../ops/metrics.js';
 import { asPortError } from '../../ops/port-error.js';
 import { actionHandler } from './actions.js';
 import { boundTimeouts, limitBodies } from './body-limit.js';
@@ -51,6 +52,12 @@ export interface SlackAppOptions {
   routes?: CustomRoute[];
   /** How the manifest registers the commands (SLACK_COMMANDS); replies name commands the same way. */
   commandStyle?: SlackCommandStyle;
+  /** So a graceful stop refuses new work and waits for the replies in flight. */
+  lifecycle: Lifecycle;
+  /** Where the app says whether it is connected, for /healthz. */
+  health: PlatformRegistry;
+  /** Where each interaction is counted; the process's metrics unless given. */
+  metrics?: Metrics;
 }
 
 export interface SlackApp {
@@ -89,7 +96,7 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
         installerOptions: { clientOptions: { ...clientOptions } },
       })
     : undefined;
-  if (socketReceiver) reportSocketConnection(socketReceiver.client);
+  if (socketReceiver) reportSocketConnection(socketReceiver.client, options.health);
   // Made here so the replay guard can read the signature headers of each request.
   const httpReceiver = socketReceiver
     ? undefined
@@ -115,16 +122,18 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
   const { commands } = options;
   const spell = slackSpelling(commands, options.commandStyle ?? 'namespaced');
   const admins = new AdminLookup(app.client, options.logger);
+  const { lifecycle, health, metrics } = options;
   const onCommand = slashHandler({
     services,
     spell,
     commands,
     admins,
     logger: options.logger,
+    metrics,
     ackBudgetMs: options.ackBudgetMs ?? 2_000,
   });
-  const onChoice = actionHandler({ services, spell, commands, admins, logger: options.logger });
-  const onSubmission = submissionHandler({ services, spell, commands, admins, logger: options.logger });
+  const onChoice = actionHandler({ services, spell, commands, admins, logger: options.logger, metrics });
+  const onSubmission = submissionHandler({ services, spell, commands, admins, logger: options.logger, metrics });
   // Once a graceful stop begins, new work is refused politely; work in flight is tracked so the stop waits for it.
   app.command(ANY_COMMAND, async (args) => {
     if (!lifecycle.accepting) return args.ack({ response_type: 'ephemeral', text: RESTARTING });
@@ -160,10 +169,10 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
     app,
     poster,
     async start(listen) {
-      platforms.report('slack', 'connecting');
+      health.report('slack', 'connecting');
       if (socketMode) {
         await app.start();
-        platforms.report('slack', 'connected');
+        health.report('slack', 'connected');
         return undefined;
       }
       const where = listen ?? { port: 3000 };
@@ -174,11 +183,11 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
         throw asPortError(error, where.port ?? 3000, where.host ?? '0.0.0.0');
       }
       boundTimeouts(server);
-      platforms.report('slack', 'connected');
+      health.report('slack', 'connected');
       return server;
     },
     async stop() {
-      platforms.forget('slack');
+      health.forget('slack');
       await app.stop();
     },
   };

@@ -1,7 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
-import { lifecycle } from '../../ops/lifecycle.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from './app.js';
 
 export { createSlackApp, type SlackApp, type SlackAppOptions } from './app.js';
@@ -16,7 +15,7 @@ export async function startSlack(
   services: Services,
   config: Config,
   logger: Logger,
-  extra: Pick<SlackAppOptions, 'routes' | 'commands'>,
+  extra: Pick<SlackAppOptions, 'routes' | 'commands' | 'lifecycle' | 'health' | 'metrics'>,
 ): Promise<SlackApp> {
   if (!config.SLACK_BOT_TOKEN) throw new Error('startSlack needs SLACK_BOT_TOKEN');
   const slack = createSlackApp(services, {
@@ -28,10 +27,13 @@ export async function startSlack(
     routes: extra.routes,
     commands: extra.commands,
     commandStyle: config.SLACK_COMMANDS,
+    lifecycle: extra.lifecycle,
+    health: extra.health,
+    metrics: extra.metrics,
   });
   await slack.start({ port: config.PORT, host: config.HOST });
   // Last, with the other connections: in HTTP mode this server also answers /healthz during the stop.
-  lifecycle.onStop('close', 'slack', () => slack.stop());
+  extra.lifecycle.onStop('close', 'slack', () => slack.stop());
   logger.info(
     config.SLACK_APP_TOKEN
       ? { platform: 'slack', mode: 'socket' }

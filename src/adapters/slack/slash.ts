@@ -6,6 +6,7 @@ import { dispatch, resolveLine } from '../../core/dispatch.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import { recordInteraction } from '../../ops/interaction.js';
+import type { Metrics } from '../../ops/metrics.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { type AdminLookup, callerOf } from './caller.js';
 import { asResponse, uploadPicture } from './deliver.js';
@@ -23,6 +24,8 @@ export interface SlashDeps {
   commands: readonly Command[];
   admins: AdminLookup;
   logger: Logger;
+  /** Where each interaction is counted; the process's metrics unless given. */
+  metrics?: Metrics;
   /** How long to wait for the reply before acking empty and answering through response_url. */
   ackBudgetMs: number;
 }
@@ -83,7 +86,11 @@ export function slashHandler(deps: SlashDeps) {
       if (!acked) await ack({ response_type: 'ephemeral', text: APOLOGY }).catch(() => {});
     }
     recordInteraction(
-      { log: deps.logger, ids: { userId: body.user_id, channelId: body.channel_id, teamId: body.team_id } },
+      {
+        log: deps.logger,
+        ids: { userId: body.user_id, channelId: body.channel_id, teamId: body.team_id },
+        metrics: deps.metrics,
+      },
       { platform: 'slack', kind: 'command', ...meta },
       { ...result, latencyMs: performance.now() - started },
     );

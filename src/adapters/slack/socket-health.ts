@@ -1,5 +1,5 @@
 import type { SocketModeReceiver } from '@slack/bolt';
-import { type PlatformRegistry, platforms as processPlatforms } from '../../ops/health.js';
+import type { PlatformRegistry } from '../../ops/health.js';
 
 type SocketModeClient = SocketModeReceiver['client'];
 
@@ -9,7 +9,7 @@ type SocketModeClient = SocketModeReceiver['client'];
  * load balancer or orchestrator sees an instance that cannot hear Slack.
  * Intentional stops are handled by the adapter, which forgets the platform.
  */
-export function reportSocketConnection(client: SocketModeClient, registry: PlatformRegistry = processPlatforms): void {
+export function reportSocketConnection(client: SocketModeClient, registry: PlatformRegistry): void {
   client.on('connecting', () => registry.report('slack', 'connecting'));
   client.on('reconnecting', () => registry.report('slack', 'connecting'));
   client.on('connected', () => registry.report('slack', 'connected'));

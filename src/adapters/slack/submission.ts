@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { commandOfAction, StaleInput } from '../../core/action.js';
 import { dispatchInput } from '../../core/dispatch.js';
-import { UserError } from '../../core/errors.js';
 import { recordInteraction } from '../../ops/interaction.js';
 import type { ActionDeps } from './actions.js';
 import { callerOf } from './caller.js';
@@ -27,7 +27,7 @@ export function submissionHandler(deps: ActionDeps) {
       channelId: from?.channelId ?? '',
     };
     const settled = await settle(async () => {
-      if (!from) throw new UserError('That answer box is no longer active.');
+      if (!from) throw new StaleInput();
       const text = submittedText(view.state.values);
       const caller = await callerOf(who, deps.admins);
       return dispatchInput(deps.commands, from.action, text, { ...deps.services, caller });
@@ -48,8 +48,12 @@ export function submissionHandler(deps: ActionDeps) {
       result = { outcome: 'error', error };
     }
     recordInteraction(
-      { log: deps.logger, ids: { userId: who.userId, channelId: who.channelId, teamId: who.teamId } },
-      { platform: 'slack', kind: 'input', command: from?.action.split(':', 1)[0] ?? 'unknown' },
+      {
+        log: deps.logger,
+        ids: { userId: who.userId, channelId: who.channelId, teamId: who.teamId },
+        metrics: deps.metrics,
+      },
+      { platform: 'slack', kind: 'input', command: from ? commandOfAction(from.action) : 'unknown' },
       { ...result, latencyMs: performance.now() - started },
     );
   };

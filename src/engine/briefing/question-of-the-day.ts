@@ -1,4 +1,5 @@
 import type { Pack } from '../../content/pack.js';
+import { defineAction, wholeNumber } from '../../core/action.js';
 import { packMemo } from '../../core/pack-memo.js';
 import { hashString } from '../../core/parse/seed.js';
 import type { Choice } from '../../core/reply.js';
@@ -61,18 +62,19 @@ export function questionAt(pack: Pack, seed: number, index: number): Question | 
 }
 
 /** `briefing:answer:<seed>:<index>:<option>`: enough to regenerate the question, so no state is needed to reveal it. */
-export function answerAction(seed: number, index: number, option: number): string {
-  return `briefing:answer:${seed}:${index}:${option}`;
-}
-
-export function parseBriefingAnswer(action: string): { seed: number; index: number; option: number } | undefined {
-  const m = /^briefing:answer:(\d{1,10}):(\d):(\d)$/.exec(action);
-  return m ? { seed: Number(m[1]), index: Number(m[2]), option: Number(m[3]) } : undefined;
-}
+export const briefingAnswer = defineAction<{ seed: number; index: number; option: number }>({
+  name: 'briefing:answer',
+  encode: (a) => [a.seed, a.index, a.option],
+  parse: (parts) => {
+    const [seed, index, option] = [wholeNumber(parts[0], 10), wholeNumber(parts[1], 1), wholeNumber(parts[2], 1)];
+    if (parts.length !== 3 || seed === undefined || index === undefined || option === undefined) return undefined;
+    return { seed, index, option };
+  },
+});
 
 export function answerChoices(question: Question, seed: number, index: number): Choice[] {
   return question.options.map((option, i) => ({
-    action: answerAction(seed, index, i),
+    action: briefingAnswer.encode({ seed, index, option: i }),
     label: clip(`${letter(i)}. ${option}`, 80),
     style: 'primary',
     group: 'answer',

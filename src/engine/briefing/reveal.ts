@@ -27,14 +27,15 @@ const ANSWERED_TTL_MS = 7 * 86_400_000;
  * A click on a question-of-the-day button: tells only the clicker whether
  * they were right, with the explanation and sources. The first answer per
  * person counts toward the leaderboard; later clicks just show it again.
+ * Undefined when the question's day is past: the button is no longer active.
  */
 export async function revealBriefingAnswer(
   ctx: CommandContext,
   seed: number,
   index: number,
   option: number,
-): Promise<Reply> {
-  if (!isRecentQuestionSeed(seed, ctx.now())) throw new UserError('That button is no longer active.');
+): Promise<Reply | undefined> {
+  if (!isRecentQuestionSeed(seed, ctx.now())) return undefined;
   const question = questionAt(ctx.pack, seed, index);
   if (!question || option >= question.options.length) {
     throw new UserError('That question is no longer available (the content has changed since it was posted).');

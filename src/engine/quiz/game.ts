@@ -3,6 +3,7 @@ import type { CommandContext, Services } from '../../core/command.js';
 import { eachAtMost } from '../../core/each-at-most.js';
 import { UserError } from '../../core/errors.js';
 import { hashString } from '../../core/parse/seed.js';
+import { holds } from '../../core/permissions.js';
 import { type ChannelRef, platformsServed } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { generateQuestions } from '../questions/generate.js';
@@ -315,7 +316,8 @@ export async function stopGame(ctx: CommandContext): Promise<Reply> {
   const channel = channelOf(ctx);
   const game = await loadGame(ctx, channel);
   if (!game) throw new UserError('No quiz is running here. /quiz start begins one.');
-  if (game.startedBy.userId !== ctx.caller.userId && !ctx.caller.canManage) {
+  // The declared permission covers who may stop anyone's game; the starter may always stop their own.
+  if (game.startedBy.userId !== ctx.caller.userId && !holds(ctx.caller, 'manage')) {
     throw new UserError(
       `Only ${game.startedBy.name}, who started this quiz, or someone who can manage the channel can stop it.`,
     );

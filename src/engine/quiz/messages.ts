@@ -1,8 +1,9 @@
+import { defineAction } from '../../core/action.js';
 import type { Choice, Reply } from '../../core/reply.js';
 import { clip } from '../../core/text.js';
 import { isTyped } from '../questions/typed.js';
 import type { Question } from '../questions/types.js';
-import { chronologyRoundMessage, orderResults, teamsText } from '../study/quiz-messages.js';
+import { chronologyRoundMessage, orderResults, roundClick, teamsText } from '../study/quiz-messages.js';
 import { reportChoice } from '../study/reports.js';
 import { makeReply, plural } from '../text.js';
 import { rank } from './scoring.js';
@@ -16,15 +17,11 @@ export function letter(index: number): string {
 }
 
 /** `quiz:answer:<game>:<round>:<option>`: well under Discord's 100-character custom_id. */
-export function answerAction(gameId: string, round: number, option: number): string {
-  return `quiz:answer:${gameId}:${round}:${option}`;
-}
-
-export function parseAnswerAction(action: string): { gameId: string; round: number; option: number } | undefined {
-  const m = /^quiz:answer:([A-Za-z0-9_-]{1,40}):(\d{1,3}):(\d)$/.exec(action);
-  if (!m) return undefined;
-  return { gameId: m[1] as string, round: Number(m[2]), option: Number(m[3]) };
-}
+export const quizAnswer = defineAction<{ gameId: string; round: number; option: number }>({
+  name: 'quiz:answer',
+  encode: (a) => [a.gameId, a.round, a.option],
+  parse: (parts) => roundClick(parts, (gameId, round, option) => ({ gameId, round, option })),
+});
 
 function optionLines(question: Question): string {
   return question.options.map((o, i) => `${letter(i)}. ${o}`).join('\n');
@@ -36,7 +33,7 @@ export function roundMessage(game: GameState, answered: number): Reply {
   if (question.order) return chronologyRoundMessage(game, answered);
   if (isTyped(question)) return typedRoundMessage(game, question, answered);
   const choices: Choice[] = question.options.map((o, i) => ({
-    action: answerAction(game.id, game.round, i),
+    action: quizAnswer.encode({ gameId: game.id, round: game.round, option: i }),
     label: clip(`${letter(i)}. ${o}`, 80),
     style: 'primary',
     group: 'answer',

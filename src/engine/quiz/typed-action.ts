@@ -1,13 +1,13 @@
-/**
- * `quiz:typed:<game>:<round>`: the Answer button of a typed round, and the
- * answer box it opens. The one place this action is spelt.
- */
-export function typedAnswerAction(gameId: string, round: number): string {
-  return `quiz:typed:${gameId}:${round}`;
-}
+import { defineAction, wholeNumber } from '../../core/action.js';
 
-export function parseTypedAnswerAction(action: string): { gameId: string; round: number } | undefined {
-  const m = /^quiz:typed:([A-Za-z0-9_-]{1,40}):(\d{1,3})$/.exec(action);
-  if (!m) return undefined;
-  return { gameId: m[1] as string, round: Number(m[2]) };
-}
+/** `quiz:typed:<game>:<round>`: the Answer button of a typed round, and the answer box it opens. */
+export const typedAnswer = defineAction<{ gameId: string; round: number }>({
+  name: 'quiz:typed',
+  encode: (a) => [a.gameId, a.round],
+  parse: ([gameId, round, ...rest]) => {
+    const n = wholeNumber(round, 3);
+    return rest.length === 0 && gameId && /^[A-Za-z0-9_-]{1,40}$/.test(gameId) && n !== undefined
+      ? { gameId, round: n }
+      : undefined;
+  },
+});

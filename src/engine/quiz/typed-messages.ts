@@ -3,7 +3,7 @@ import type { Grade } from '../answers/index.js';
 import type { TypedQuestion } from '../questions/typed.js';
 import { makeReply, plural } from '../text.js';
 import type { Answer, GameState } from './state.js';
-import { typedAnswerAction } from './typed-action.js';
+import { typedAnswer } from './typed-action.js';
 
 /** How the reveal names each grade; a forgiven misspelling is right, and its note says what was forgiven. */
 const GRADE_WORD: Record<Grade, string> = { exact: 'right', close: 'right', partial: 'partly right', wrong: 'wrong' };
@@ -25,7 +25,14 @@ export function typedRoundMessage(game: GameState, question: TypedQuestion, answ
   return makeReply({
     title: `Question ${game.round + 1} of ${game.questions.length}: typed (${question.difficulty})`,
     body: `${question.prompt}\n\n${wanted} Click Answer to type it; answers stay private until the reveal.`,
-    choices: [{ action: typedAnswerAction(game.id, game.round), label: 'Answer', style: 'primary', group: 'answer' }],
+    choices: [
+      {
+        action: typedAnswer.encode({ gameId: game.id, round: game.round }),
+        label: 'Answer',
+        style: 'primary',
+        group: 'answer',
+      },
+    ],
     footer: `${game.seconds} s to answer · ${plural(answered, 'answer')} so far`,
   });
 }

@@ -6,7 +6,7 @@ import { isTyped, type TypedQuestion } from '../questions/typed.js';
 import { privateNote } from '../text.js';
 import { channelOf, fileAnswer, loadGame, missingGame } from './game.js';
 import { type Answer, GAME_TTL_MS, type GameState, keys } from './state.js';
-import { typedAnswerAction } from './typed-action.js';
+import { typedAnswer } from './typed-action.js';
 
 export const ROUND_CLOSED = 'That round has closed.';
 
@@ -52,7 +52,7 @@ export async function askTypedAnswer(ctx: CommandContext, gameId: string, round:
     text: `${title}: ${question.wants.toLowerCase()}${question.example ? `, ${question.example}` : ''}.`,
     visibility: 'private',
     input: {
-      action: typedAnswerAction(gameId, round),
+      action: typedAnswer.encode({ gameId, round }),
       title,
       label: question.wants,
       ...(question.example ? { placeholder: question.example } : {}),

@@ -1,5 +1,4 @@
 import { addDays, weekdayOf } from '../../content/calendar.js';
-import { UserError } from '../../core/errors.js';
 import { instantAt, localDateOf } from '../../core/local-time.js';
 
 export type Period = 'week' | 'month' | 'all';
@@ -51,10 +50,4 @@ export function monthsFrom(first: string, last: string): string[] {
     }
   }
   return out;
-}
-
-export function parseLeaderboardPeriod(raw: string | undefined): Period {
-  const value = (raw ?? 'week').trim().toLowerCase();
-  if ((PERIODS as readonly string[]).includes(value)) return value as Period;
-  throw new UserError(`"${raw}" is not a period; use week, month or all (for example: /leaderboard month).`);
 }

@@ -1,3 +1,4 @@
+import { defineAction, wholeNumber } from '../../core/action.js';
 import type { Choice, Reply } from '../../core/reply.js';
 import { clip } from '../../core/text.js';
 import type { Question } from '../questions/types.js';
@@ -8,16 +9,24 @@ import { teamStandingsText } from './teams.js';
 
 export const ORDER_MENU = 'Pick the earliest event you have not placed yet';
 
-/** `quiz:pick:<game>:<round>:<item>`: one click while ordering a chronology round. */
-export function pickAction(gameId: string, round: number, item: number): string {
-  return `quiz:pick:${gameId}:${round}:${item}`;
+/** The parts of a click in a quiz round: `<game>:<round>:<option or item>`, each as its encoder writes it. */
+export function roundClick<T>(
+  parts: readonly string[],
+  make: (gameId: string, round: number, value: number) => T,
+): T | undefined {
+  const [gameId, round, value] = parts;
+  if (parts.length !== 3 || !gameId || !/^[A-Za-z0-9_-]{1,40}$/.test(gameId)) return undefined;
+  const r = wholeNumber(round, 3);
+  const v = wholeNumber(value, 1);
+  return r === undefined || v === undefined ? undefined : make(gameId, r, v);
 }
 
-export function parsePickAction(action: string): { gameId: string; round: number; item: number } | undefined {
-  const m = /^quiz:pick:([A-Za-z0-9_-]{1,40}):(\d{1,3}):(\d)$/.exec(action);
-  if (!m) return undefined;
-  return { gameId: m[1] as string, round: Number(m[2]), item: Number(m[3]) };
-}
+/** `quiz:pick:<game>:<round>:<item>`: one click while ordering a chronology round. */
+export const quizPick = defineAction<{ gameId: string; round: number; item: number }>({
+  name: 'quiz:pick',
+  encode: (a) => [a.gameId, a.round, a.item],
+  parse: (parts) => roundClick(parts, (gameId, round, item) => ({ gameId, round, item })),
+});
 
 /** The ordering choices: buttons clicked from earliest to latest, or one select menu picked from repeatedly. */
 export function orderChoices(question: Question, action: (item: number) => string): Choice[] {
@@ -40,7 +49,7 @@ export function chronologyRoundMessage(game: GameState, answered: number): Reply
   return makeReply({
     title: `Question ${game.round + 1} of ${game.questions.length}: chronology (${question.difficulty})`,
     body: orderInstructions(question),
-    choices: orderChoices(question, (i) => pickAction(game.id, game.round, i)),
+    choices: orderChoices(question, (item) => quizPick.encode({ gameId: game.id, round: game.round, item })),
     footer: `${game.seconds} s to answer · ${plural(answered, 'answer')} so far`,
   });
 }

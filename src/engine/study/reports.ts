@@ -1,3 +1,4 @@
+import { defineAction } from '../../core/action.js';
 import type { CommandContext, Platform, Services } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import type { Choice, Reply } from '../../core/reply.js';
@@ -29,9 +30,31 @@ export interface QuestionReport {
   at: number;
 }
 
+/** `review:report:<question id>`: the question's id runs to the end, colons and all. */
+export const reviewReport = defineAction<{ questionId: string }>({
+  name: 'review:report',
+  encode: (a) => [a.questionId],
+  parse: (parts) => ({ questionId: parts.join(':') }),
+});
+
+/** `review:reported:<reason>:<question id>`: the reason picked, for the question reported. */
+export const reviewReported = defineAction<{ reason: string; questionId: string }>({
+  name: 'review:reported',
+  encode: (a) => [a.reason, a.questionId],
+  parse: ([reason, ...id]) => {
+    const questionId = id.join(':');
+    return reason && /^[a-z]+$/.test(reason) && questionId ? { reason, questionId } : undefined;
+  },
+});
+
 /** The "report this question" button on every reveal. */
 export function reportChoice(questionId: string): Choice {
-  return { action: `review:report:${questionId}`, label: 'Report this question', style: 'secondary', group: 'report' };
+  return {
+    action: reviewReport.encode({ questionId }),
+    label: 'Report this question',
+    style: 'secondary',
+    group: 'report',
+  };
 }
 
 /** The reasons, offered privately to whoever clicked "report". */
@@ -39,7 +62,7 @@ export function reasonPrompt(questionId: string): Reply {
   return privateNote(
     'What is wrong with this question? Your report goes to the people who maintain the content.',
     REPORT_REASONS.map((reason) => ({
-      action: `review:reported:${reason}:${questionId}`,
+      action: reviewReported.encode({ reason, questionId }),
       label: REASON_LABELS[reason],
       style: 'secondary',
       group: 'reason',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Grade } from 'ts-fsrs';
+import { defineAction, wholeNumber } from '../../core/action.js';
 import type { CommandContext } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import { hashString } from '../../core/parse/seed.js';
@@ -34,29 +35,43 @@ export interface ReviewSession {
   mode?: 'typed';
 }
 
-const answerAction = (s: ReviewSession, option: number) => `review:answer:${s.id}:${s.index}:${option}`;
-const pickAction = (s: ReviewSession, item: number) => `review:pick:${s.id}:${s.index}:${item}`;
-
-export function parseReviewAction(
-  action: string,
-): { what: 'answer' | 'pick'; sessionId: string; index: number; value: number } | undefined {
-  const m = /^review:(answer|pick):([A-Za-z0-9]{1,40}):(\d{1,3}):(\d)$/.exec(action);
-  if (!m) return undefined;
-  return { what: m[1] as 'answer' | 'pick', sessionId: m[2] as string, index: Number(m[3]), value: Number(m[4]) };
+/** A click in a review session: `review:<answer|pick>:<session>:<index>:<option or item>`. */
+export interface ReviewClick {
+  sessionId: string;
+  index: number;
+  value: number;
 }
+
+function reviewAction(what: 'answer' | 'pick') {
+  return defineAction<ReviewClick>({
+    name: `review:${what}`,
+    encode: (a) => [a.sessionId, a.index, a.value],
+    parse: (parts) => {
+      const [sessionId, index, value] = [parts[0], wholeNumber(parts[1], 3), wholeNumber(parts[2], 1)];
+      if (parts.length !== 3 || !sessionId || !/^[A-Za-z0-9]{1,40}$/.test(sessionId)) return undefined;
+      return index === undefined || value === undefined ? undefined : { sessionId, index, value };
+    },
+  });
+}
+
+export const reviewAnswer = reviewAction('answer');
+export const reviewPick = reviewAction('pick');
 
 function questionParts(session: ReviewSession): { title: string; body: string; choices: Choice[] } {
   const question = session.questions[session.index] as Question;
   const title = `Review ${session.index + 1} of ${session.questions.length}`;
   if (isTyped(question)) return { title, ...typedReviewParts(session.id, session.index, question) };
   if (question.order) {
-    return { title, body: orderInstructions(question), choices: orderChoices(question, (i) => pickAction(session, i)) };
+    const choices = orderChoices(question, (value) =>
+      reviewPick.encode({ sessionId: session.id, index: session.index, value }),
+    );
+    return { title, body: orderInstructions(question), choices };
   }
   return {
     title,
     body: `${question.prompt}\n\n${question.options.map((o, i) => `${letter(i)}. ${o}`).join('\n')}`,
     choices: question.options.map((o, i) => ({
-      action: answerAction(session, i),
+      action: reviewAnswer.encode({ sessionId: session.id, index: session.index, value: i }),
       label: clip(`${letter(i)}. ${o}`, 80),
       style: 'primary',
       group: 'answer',

@@ -1,16 +1,18 @@
+import { defineAction, wholeNumber } from '../../core/action.js';
 import type { Choice } from '../../core/reply.js';
 import type { TypedQuestion } from '../questions/typed.js';
 
-/** `review:typed:<session>:<index>`: a typed review question's Answer button and its box. The one place it is spelt. */
-export function typedReviewAction(sessionId: string, index: number): string {
-  return `review:typed:${sessionId}:${index}`;
-}
-
-export function parseTypedReviewAction(action: string): { sessionId: string; index: number } | undefined {
-  const m = /^review:typed:([A-Za-z0-9]{1,40}):(\d{1,3})$/.exec(action);
-  if (!m) return undefined;
-  return { sessionId: m[1] as string, index: Number(m[2]) };
-}
+/** `review:typed:<session>:<index>`: a typed review question's Answer button and its box. */
+export const typedReview = defineAction<{ sessionId: string; index: number }>({
+  name: 'review:typed',
+  encode: (a) => [a.sessionId, a.index],
+  parse: ([sessionId, index, ...rest]) => {
+    const n = wholeNumber(index, 3);
+    return rest.length === 0 && sessionId && /^[A-Za-z0-9]{1,40}$/.test(sessionId) && n !== undefined
+      ? { sessionId, index: n }
+      : undefined;
+  },
+});
 
 /** A typed review question as shown: the prompt and the kind of answer wanted, and one Answer button. */
 export function typedReviewParts(
@@ -21,6 +23,6 @@ export function typedReviewParts(
   const wanted = `**${question.wants}**${question.example ? `, ${question.example}` : ''}.`;
   return {
     body: `${question.prompt}\n\n${wanted} Click Answer to type it.`,
-    choices: [{ action: typedReviewAction(sessionId, index), label: 'Answer', style: 'primary', group: 'answer' }],
+    choices: [{ action: typedReview.encode({ sessionId, index }), label: 'Answer', style: 'primary', group: 'answer' }],
   };
 }

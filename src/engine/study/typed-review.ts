@@ -7,7 +7,7 @@ import { isTyped, type TypedQuestion } from '../questions/typed.js';
 import { shownAnswer } from '../quiz/typed-messages.js';
 import { studyKeys } from './keys.js';
 import { gradeAndGoOn, loadSession } from './review.js';
-import { typedReviewAction } from './typed-review-parts.js';
+import { typedReview } from './typed-review-parts.js';
 
 /**
  * An exact answer sent within this long of the question being shown is
@@ -62,7 +62,7 @@ export async function askTypedReview(ctx: CommandContext, sessionId: string, ind
     text: `${title}: ${question.wants.toLowerCase()}${question.example ? `, ${question.example}` : ''}.`,
     visibility: 'private',
     input: {
-      action: typedReviewAction(sessionId, index),
+      action: typedReview.encode({ sessionId, index }),
       title,
       label: question.wants,
       ...(question.example ? { placeholder: question.example } : {}),

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../support/free-port.js';
-import { waitForRedis } from '../support/redis-ping.js';
+import { freePort } from './free-port.js';
+import { waitForRedis } from './redis-ping.js';
 
 export interface OwnRedisOptions {
   /** false: no append-only file and no snapshots, so a restart forgets everything. */

@@ -7,8 +7,8 @@ import type { ChannelRef, Poster } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Store } from '../../src/core/store.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { TestClock } from '../support/clock.js';
-import { fixturePack } from '../support/fixture-pack.js';
+import { TestClock } from './clock.js';
+import { fixturePack } from './fixture-pack.js';
 
 /** A Poster that keeps what it was asked to post and edit, in order. */
 export class RecordingPoster implements Poster {
