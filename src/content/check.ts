@@ -213,6 +213,7 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
   checkCategories(pack, report);
   checkCoordinates(pack, report);
   checkEventTitles(pack, report);
+  checkQuoteTexts(pack, report);
   return problems;
 }
 
@@ -225,6 +226,27 @@ function checkEventTitles(pack: PackData, report: Report): void {
     if (other)
       report(event, ['title'], `"${event.title}" is also the title of event "${other}"; titles must tell events apart`);
     else first.set(key, event.id);
+  }
+}
+
+const PUNCTUATION_NAME: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', ':': 'a colon' };
+
+/**
+ * A quote's text is the words spoken. The comma an article puts after them
+ * ("…of our town," Ortiz said) is the article's, not the speaker's, and a
+ * quote that ends in one reads as cut off; the excerpt keeps it.
+ */
+function checkQuoteTexts(pack: PackData, report: Report): void {
+  for (const quote of pack.quotes) {
+    const end = /([,;:])\s*$/.exec(quote.text);
+    if (!end?.[1]) continue;
+    const text = quote.text.trim();
+    const shown = text.length > 30 ? `…${text.slice(-30).replace(/^\S*\s+/, '')}` : text;
+    report(
+      quote,
+      ['text'],
+      `quote text ends in ${PUNCTUATION_NAME[end[1]]} ("${shown}"): end it with the words spoken; the article's punctuation after them stays in the excerpt`,
+    );
   }
 }
 

@@ -187,6 +187,23 @@ describe("a source's textFile", () => {
 });
 
 describe('rules the checker enforces', () => {
+  it("ends a quote's text with the words spoken, not the comma the article puts after them", async () => {
+    const dir = await starter();
+    await edit(
+      dir,
+      'events.yaml',
+      'text: This bridge joins the two halves of our town',
+      'text: "This bridge joins the two halves of our town,"',
+    );
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'of our town,"')} quote text ends in a comma ("…the two halves of our town,"): end it with the words spoken; the article's punctuation after them stays in the excerpt`,
+    ]);
+    await edit(dir, 'events.yaml', 'of our town,"', 'of our town;"');
+    expect((await problemsOf(dir))[0]).toContain('quote text ends in a semicolon');
+    await edit(dir, 'events.yaml', 'of our town;"', 'of our town"');
+    expect(await problemsOf(dir)).toEqual([]);
+  });
+
   it('keeps an event inside its episode', async () => {
     const dir = await starter();
     await edit(dir, 'events.yaml', 'date: "2024-03-13"\n    # A relative', 'date: "2024-04-02"\n    # A relative');
