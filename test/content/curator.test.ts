@@ -96,13 +96,18 @@ describe('content check, where an excerpt fails', () => {
 
   it('tells a quote whose words differ from its own excerpt apart from an excerpt that is not in the article', async () => {
     const dir = await starter();
-    await edit(dir, 'events.yaml', 'text: This bridge joins the two halves', 'text: This bridge joins both halves');
+    await edit(
+      dir,
+      'events.yaml',
+      'text: The new bridge joins the two halves',
+      'text: The new bridge joins both halves',
+    );
     const checked = (await chronicle('content', 'check', dir)) as { code: number; stderr: string };
     expect(checked.code).toBe(1);
     expect(checked.stderr).toContain(
       'the quote text does not stand word for word in its own excerpt (punctuation included)',
     );
-    expect(checked.stderr).toContain('text:    This bridge joins ⟨here⟩both halves of our town');
+    expect(checked.stderr).toContain('text:    The new bridge joins ⟨here⟩both halves of our town');
     expect(checked.stderr).toMatch(/not ok: bridge-pack: 1 quote text is not inside its excerpt$/m);
   });
 });
@@ -132,6 +137,31 @@ describe('an excerpt that starts inside a sentence', () => {
     await edit(dir, 'events.yaml', '"[Millbrook council] put the crowd', '"[The council] the crowd');
     expect(await verifyExcerpts(await loadPack(dir))).toEqual([
       expect.objectContaining({ id: 'claim-council-crowd-2024-03-13', fault: 'unmarked-start' }),
+    ]);
+  });
+
+  it('takes the bracketed name after the quotation mark that opens the sentence, or after "…"', async () => {
+    const dir = await starter();
+    await edit(dir, 'articles/gazette-2024-03-14.txt', '"The new bridge joins', '"It joins');
+    await edit(
+      dir,
+      'events.yaml',
+      'text: The new bridge joins the two halves of our town',
+      'text: "[The new bridge] joins the two halves of our town"',
+    );
+    await edit(dir, 'events.yaml', 'excerpt: "\\"The new bridge joins', 'excerpt: "\\"[The new bridge] joins');
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: The bridge replaces the Millbrook ferry, which had carried',
+      'excerpt: "…[the Millbrook ferry] had carried',
+    );
+    await edit(dir, 'events.yaml', 'across the river since 1890.\n', 'across the river since 1890."\n');
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
+    // The quotation mark is the article's: a curly one where the article prints a straight one is not.
+    await edit(dir, 'events.yaml', 'excerpt: "\\"[The new bridge] joins', 'excerpt: "“[The new bridge] joins');
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([
+      expect.objectContaining({ id: 'quote-ortiz-two-halves-2024-03-13', fault: 'unmarked-start' }),
     ]);
   });
 
@@ -192,8 +222,8 @@ describe('rules the checker enforces', () => {
     await edit(
       dir,
       'events.yaml',
-      'text: This bridge joins the two halves of our town',
-      'text: "This bridge joins the two halves of our town,"',
+      'text: The new bridge joins the two halves of our town',
+      'text: "The new bridge joins the two halves of our town,"',
     );
     expect(await problemsOf(dir)).toEqual([
       `events.yaml:${await lineOf(dir, 'events.yaml', 'of our town,"')} quote text ends in a comma ("…the two halves of our town,"): end it with the words spoken; the article's punctuation after them stays in the excerpt`,
