@@ -234,6 +234,49 @@ describe('rules the checker enforces', () => {
     expect(await problemsOf(dir)).toEqual([]);
   });
 
+  it('refuses an excerpt that opens with a bare pronoun, which read alone says nothing of who or what', async () => {
+    const dir = await starter();
+    const advice = 'and read on its own does not say who or what that is: put the name it stands for in brackets';
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: The town council put the crowd at about',
+      'excerpt: They put the crowd at about',
+    );
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'excerpt: They put')} excerpt opens with "They", ${advice} in its place, as quoting does ([Name] put the crowd…)`,
+    ]);
+    // In event evidence, inside a quotation, and after "…" (in lower case there): each names the field at fault.
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: They put the crowd at about 2,000 people.',
+      'excerpt: "[The town council] put the crowd at about 2,000 people."',
+    );
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: Mayor Ana Ortiz cut the ribbon at a ceremony on the east bank.',
+      'excerpt: "…she cut the ribbon at a ceremony on the east bank."',
+    );
+    await edit(dir, 'events.yaml', 'excerpt: "\\"The new bridge joins', 'excerpt: "\\"This bridge joins');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'excerpt: "…she cut')} evidence 2 opens with "she", ${advice} in its place, as quoting does (…[Name] cut the ribbon…)`,
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'excerpt: "\\"This bridge')} excerpt opens with "This", ${advice} in its place, as quoting does ("[Name] bridge joins the…)`,
+    ]);
+    // Named, it passes; and a pronoun that is not the excerpt's first word is not the rule's business.
+    await edit(dir, 'events.yaml', 'excerpt: "…she cut', 'excerpt: "…[Ana Ortiz] cut');
+    await edit(dir, 'events.yaml', 'excerpt: "\\"This bridge joins', 'excerpt: "\\"The new bridge joins');
+    expect(await problemsOf(dir)).toEqual([]);
+    await edit(
+      dir,
+      'events.yaml',
+      'which had carried people across the river since 1890.',
+      'which had carried it since 1890. This is history.',
+    );
+    expect(await problemsOf(dir)).toEqual([]);
+  });
+
   it('keeps an event inside its episode', async () => {
     const dir = await starter();
     await edit(dir, 'events.yaml', 'date: "2024-03-13"\n    # A relative', 'date: "2024-04-02"\n    # A relative');
