@@ -279,7 +279,8 @@ function checkOpenings(pack: PackData, report: Report): void {
     );
   };
   for (const event of pack.events)
-    event.evidence.forEach((e, i) => check(event, ['evidence', i, 'excerpt'], `evidence ${i + 1}`, e.excerpt));
+    for (const [i, e] of event.evidence.entries())
+      check(event, ['evidence', i, 'excerpt'], `evidence ${i + 1}`, e.excerpt);
   for (const claim of pack.claims) check(claim, ['excerpt'], 'excerpt', claim.excerpt);
   for (const quote of pack.quotes) check(quote, ['excerpt'], 'excerpt', quote.excerpt);
   for (const fact of pack.facts) check(fact, ['excerpt'], 'excerpt', fact.excerpt);
