@@ -213,6 +213,8 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
   checkCategories(pack, report);
   checkCoordinates(pack, report);
   checkEventTitles(pack, report);
+  checkQuoteTexts(pack, report);
+  checkOpenings(pack, report);
   return problems;
 }
 
@@ -226,6 +228,62 @@ function checkEventTitles(pack: PackData, report: Report): void {
       report(event, ['title'], `"${event.title}" is also the title of event "${other}"; titles must tell events apart`);
     else first.set(key, event.id);
   }
+}
+
+const PUNCTUATION_NAME: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', ':': 'a colon' };
+
+/**
+ * A quote's text is the words spoken. The comma an article puts after them
+ * ("…of our town," Ortiz said) is the article's, not the speaker's, and a
+ * quote that ends in one reads as cut off; the excerpt keeps it.
+ */
+function checkQuoteTexts(pack: PackData, report: Report): void {
+  for (const quote of pack.quotes) {
+    const end = /([,;:])\s*$/.exec(quote.text);
+    if (!end?.[1]) continue;
+    const text = quote.text.trim();
+    const shown = text.length > 30 ? `…${text.slice(-30).replace(/^\S*\s+/, '')}` : text;
+    report(
+      quote,
+      ['text'],
+      `quote text ends in ${PUNCTUATION_NAME[end[1]]} ("${shown}"): end it with the words spoken; the article's punctuation after them stays in the excerpt`,
+    );
+  }
+}
+
+/** Pronouns, and the demonstratives that point back like them ("These forces"), which say nothing read alone. */
+const PRONOUNS = 'He|She|It|They|These|Those|This|His|Her|Its|Their';
+/** At the start: a sentence's capital, after an opening quotation mark or not. */
+const OPENS_WITH_PRONOUN = new RegExp(`^([“"‘']?)(${PRONOUNS})\\b`);
+/** After "…", where the excerpt starts inside a sentence, in lower case too. */
+const RESUMES_WITH_PRONOUN = new RegExp(`^…\\s*([“"‘']?)(${PRONOUNS})\\b`, 'i');
+
+/**
+ * An excerpt is read on its own in a reveal, far from the sentence before it
+ * in the article. One that opens with a pronoun ("He declared: …", "It
+ * stressed…", "These forces…") does not say who or what it is about; the
+ * curator puts the name in brackets in its place, as quoting does.
+ */
+function checkOpenings(pack: PackData, report: Report): void {
+  const check = (item: object, at: Segment[], label: string, excerpt: string) => {
+    const text = excerpt.trim();
+    const found = OPENS_WITH_PRONOUN.exec(text) ?? RESUMES_WITH_PRONOUN.exec(text);
+    if (!found) return;
+    const [whole, mark = '', word = ''] = found;
+    const lead = text.startsWith('…') ? '…' : '';
+    const next = text.slice(whole.length).trim().split(/\s+/).slice(0, 3).join(' ');
+    report(
+      item,
+      at,
+      `${label} opens with "${word}", and read on its own does not say who or what that is: put the name it stands for in brackets in its place, as quoting does (${lead}${mark}[Name] ${next}…)`,
+    );
+  };
+  for (const event of pack.events)
+    for (const [i, e] of event.evidence.entries())
+      check(event, ['evidence', i, 'excerpt'], `evidence ${i + 1}`, e.excerpt);
+  for (const claim of pack.claims) check(claim, ['excerpt'], 'excerpt', claim.excerpt);
+  for (const quote of pack.quotes) check(quote, ['excerpt'], 'excerpt', quote.excerpt);
+  for (const fact of pack.facts) check(fact, ['excerpt'], 'excerpt', fact.excerpt);
 }
 
 function metaProblem(pack: PackData, originOf: OriginOf, index: number, message: string): ContentProblem {

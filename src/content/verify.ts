@@ -30,9 +30,11 @@ const OPEN_ENDS = /^…\s*|\s*…$/g;
  * A curator may open an excerpt with a bracketed name in place of the
  * article's pronoun ("[Washington] gave $100 million…" for "It gave…"), as
  * quoting does, so an excerpt read alone says who acted. It stands for at
- * most three words of the article.
+ * most three words of the article. It may follow the quotation mark that
+ * opens the sentence ("“[Macron] reiterated…" for "“He reiterated…"), or the
+ * "…" of an excerpt that starts inside one ("…[Pashinyan] had announced…").
  */
-const SUBSTITUTION = /^\[(?!…)[^\]]{1,60}\]\s*/;
+const SUBSTITUTION = /^(…\s*|[“"‘])?\[(?!…)[^\]]{1,60}\]\s*/;
 const MAX_SUBSTITUTED_WORDS = 3;
 
 function partsOf(excerpt: string): string[] {
@@ -164,9 +166,13 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
       out.push({ type, id: item.id, source: sourceId, ...at(item, field), fault, problem });
     if (!standsIn(article.text, excerpt)) return report('excerpt', whyNot(label, article.text, excerpt, where));
     const first = partsOf(excerpt)[0] ?? '';
-    // Behind a "[Name]", the words it stands for are where the sentence has to start.
-    const starts = SUBSTITUTION.test(excerpt)
-      ? replacedWordsBefore(article.text, first).map((words) => `${words}${first}`)
+    // Behind a "[Name]", the words it stands for are where the sentence has to start, with the quotation mark kept before it.
+    const substituted = SUBSTITUTION.exec(excerpt);
+    const mark = substituted?.[1]?.startsWith('…') ? '' : (substituted?.[1] ?? '');
+    const starts = substituted
+      ? replacedWordsBefore(article.text, first)
+          .filter((words) => words.startsWith(mark))
+          .map((words) => `${words}${first}`)
       : [first];
     if (excerpt.trimStart().startsWith('…') || starts.some((s) => startsASentence(article.breaks, article.text, s)))
       return;

@@ -96,13 +96,18 @@ describe('content check, where an excerpt fails', () => {
 
   it('tells a quote whose words differ from its own excerpt apart from an excerpt that is not in the article', async () => {
     const dir = await starter();
-    await edit(dir, 'events.yaml', 'text: This bridge joins the two halves', 'text: This bridge joins both halves');
+    await edit(
+      dir,
+      'events.yaml',
+      'text: The new bridge joins the two halves',
+      'text: The new bridge joins both halves',
+    );
     const checked = (await chronicle('content', 'check', dir)) as { code: number; stderr: string };
     expect(checked.code).toBe(1);
     expect(checked.stderr).toContain(
       'the quote text does not stand word for word in its own excerpt (punctuation included)',
     );
-    expect(checked.stderr).toContain('text:    This bridge joins ⟨here⟩both halves of our town');
+    expect(checked.stderr).toContain('text:    The new bridge joins ⟨here⟩both halves of our town');
     expect(checked.stderr).toMatch(/not ok: bridge-pack: 1 quote text is not inside its excerpt$/m);
   });
 });
@@ -132,6 +137,31 @@ describe('an excerpt that starts inside a sentence', () => {
     await edit(dir, 'events.yaml', '"[Millbrook council] put the crowd', '"[The council] the crowd');
     expect(await verifyExcerpts(await loadPack(dir))).toEqual([
       expect.objectContaining({ id: 'claim-council-crowd-2024-03-13', fault: 'unmarked-start' }),
+    ]);
+  });
+
+  it('takes the bracketed name after the quotation mark that opens the sentence, or after "…"', async () => {
+    const dir = await starter();
+    await edit(dir, 'articles/gazette-2024-03-14.txt', '"The new bridge joins', '"It joins');
+    await edit(
+      dir,
+      'events.yaml',
+      'text: The new bridge joins the two halves of our town',
+      'text: "[The new bridge] joins the two halves of our town"',
+    );
+    await edit(dir, 'events.yaml', 'excerpt: "\\"The new bridge joins', 'excerpt: "\\"[The new bridge] joins');
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: The bridge replaces the Millbrook ferry, which had carried',
+      'excerpt: "…[the Millbrook ferry] had carried',
+    );
+    await edit(dir, 'events.yaml', 'across the river since 1890.\n', 'across the river since 1890."\n');
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
+    // The quotation mark is the article's: a curly one where the article prints a straight one is not.
+    await edit(dir, 'events.yaml', 'excerpt: "\\"[The new bridge] joins', 'excerpt: "“[The new bridge] joins');
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([
+      expect.objectContaining({ id: 'quote-ortiz-two-halves-2024-03-13', fault: 'unmarked-start' }),
     ]);
   });
 
@@ -187,6 +217,66 @@ describe("a source's textFile", () => {
 });
 
 describe('rules the checker enforces', () => {
+  it("ends a quote's text with the words spoken, not the comma the article puts after them", async () => {
+    const dir = await starter();
+    await edit(
+      dir,
+      'events.yaml',
+      'text: The new bridge joins the two halves of our town',
+      'text: "The new bridge joins the two halves of our town,"',
+    );
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'of our town,"')} quote text ends in a comma ("…the two halves of our town,"): end it with the words spoken; the article's punctuation after them stays in the excerpt`,
+    ]);
+    await edit(dir, 'events.yaml', 'of our town,"', 'of our town;"');
+    expect((await problemsOf(dir))[0]).toContain('quote text ends in a semicolon');
+    await edit(dir, 'events.yaml', 'of our town;"', 'of our town"');
+    expect(await problemsOf(dir)).toEqual([]);
+  });
+
+  it('refuses an excerpt that opens with a bare pronoun, which read alone says nothing of who or what', async () => {
+    const dir = await starter();
+    const advice = 'and read on its own does not say who or what that is: put the name it stands for in brackets';
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: The town council put the crowd at about',
+      'excerpt: They put the crowd at about',
+    );
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'excerpt: They put')} excerpt opens with "They", ${advice} in its place, as quoting does ([Name] put the crowd…)`,
+    ]);
+    // In event evidence, inside a quotation, and after "…" (in lower case there): each names the field at fault.
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: They put the crowd at about 2,000 people.',
+      'excerpt: "[The town council] put the crowd at about 2,000 people."',
+    );
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: Mayor Ana Ortiz cut the ribbon at a ceremony on the east bank.',
+      'excerpt: "…she cut the ribbon at a ceremony on the east bank."',
+    );
+    await edit(dir, 'events.yaml', 'excerpt: "\\"The new bridge joins', 'excerpt: "\\"This bridge joins');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'excerpt: "…she cut')} evidence 2 opens with "she", ${advice} in its place, as quoting does (…[Name] cut the ribbon…)`,
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'excerpt: "\\"This bridge')} excerpt opens with "This", ${advice} in its place, as quoting does ("[Name] bridge joins the…)`,
+    ]);
+    // Named, it passes; and a pronoun that is not the excerpt's first word is not the rule's business.
+    await edit(dir, 'events.yaml', 'excerpt: "…she cut', 'excerpt: "…[Ana Ortiz] cut');
+    await edit(dir, 'events.yaml', 'excerpt: "\\"This bridge joins', 'excerpt: "\\"The new bridge joins');
+    expect(await problemsOf(dir)).toEqual([]);
+    await edit(
+      dir,
+      'events.yaml',
+      'which had carried people across the river since 1890.',
+      'which had carried it since 1890. This is history.',
+    );
+    expect(await problemsOf(dir)).toEqual([]);
+  });
+
   it('keeps an event inside its episode', async () => {
     const dir = await starter();
     await edit(dir, 'events.yaml', 'date: "2024-03-13"\n    # A relative', 'date: "2024-04-02"\n    # A relative');

@@ -62,9 +62,11 @@ describe('quoted words', () => {
   });
 
   it('drop the comma that ended them in the reporter’s sentence', () => {
+    // `content check` refuses a text that ends in a comma; one built in code still never shows it.
     const quote = pack.quotes.get('quote-broers-deploy-power-2022-09');
-    expect(quote?.text.endsWith(',')).toBe(true);
-    expect(attributeQuote(pack, quote as NonNullable<typeof quote>)).toContain(
+    if (!quote) throw new Error('the pack no longer has Broers’s quote');
+    expect(quote.text.endsWith(',')).toBe(false);
+    expect(attributeQuote(pack, { ...quote, text: `${quote.text},` })).toContain(
       'extract the maximum that it can get” (',
     );
   });
