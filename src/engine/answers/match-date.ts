@@ -59,7 +59,9 @@ export function matchDate(when: Dated, typed: string): Verdict {
   const refused = refuseUnreadable(typed);
   if (refused) return refused;
   const read = readDate(typed);
-  if ('refused' in read) return verdict('wrong', undefined, read.refused);
+  // A year question's hint names a year, not a day: "5" is no year; write it like 1999.
+  if ('refused' in read)
+    return verdict('wrong', undefined, when.date.length === 4 ? 'not a year; write it like 1999' : read.refused);
 
   const [from, to] = [firstDay(when.date), lastDay(when.endDate ?? when.date)];
   const t = read.date;

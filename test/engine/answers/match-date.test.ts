@@ -171,4 +171,8 @@ describe('a date answer that cannot be read', () => {
   ])('"%s" is wrong: %s', (typed, note) => {
     expect(matchDate({ date: '2020-09-27' }, typed)).toEqual({ grade: 'wrong', note });
   });
+
+  it('asks a year question for a year, not a day', () => {
+    expect(matchDate({ date: '1994' }, '5')).toEqual({ grade: 'wrong', note: 'not a year; write it like 1999' });
+  });
 });
