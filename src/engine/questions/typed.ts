@@ -1,6 +1,7 @@
 import { MONTH_NAMES, precisionOf } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
-import type { Expected } from '../answers/index.js';
+import type { Reply } from '../../core/reply.js';
+import { type Expected, MAX_ANSWER_LENGTH } from '../answers/index.js';
 import { generateQuestions } from './generate.js';
 import type { Scope } from './scope.js';
 import type { Question, QuestionKind } from './types.js';
@@ -100,4 +101,19 @@ export function typedQuestions(pack: Pack, options: { count: number; seed: numbe
   return generateQuestions(pack, { ...options, kinds: TYPED_KINDS })
     .map((q) => asTyped(pack, q))
     .filter((q): q is TypedQuestion => q !== undefined);
+}
+
+/** The private note and answer box a click on Answer opens, in a quiz round or a review alike. */
+export function answerBox(title: string, question: TypedQuestion, action: string): Reply {
+  return {
+    text: `${title}: ${question.wants.toLowerCase()}${question.example ? `, ${question.example}` : ''}.`,
+    visibility: 'private',
+    input: {
+      action,
+      title,
+      label: question.wants,
+      ...(question.example ? { placeholder: question.example } : {}),
+      maxLength: MAX_ANSWER_LENGTH,
+    },
+  };
 }

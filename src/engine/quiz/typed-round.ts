@@ -2,7 +2,7 @@ import type { CommandContext } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import { MAX_ANSWER_LENGTH, matchAnswer } from '../answers/index.js';
-import { isTyped, type TypedQuestion } from '../questions/typed.js';
+import { answerBox, isTyped, type TypedQuestion } from '../questions/typed.js';
 import { privateNote } from '../text.js';
 import { channelOf, fileAnswer, loadGame, missingGame } from './game.js';
 import { type Answer, GAME_TTL_MS, type GameState, keys } from './state.js';
@@ -47,18 +47,11 @@ export async function askTypedAnswer(ctx: CommandContext, gameId: string, round:
   if ('refused' in open) return open.refused;
   if (await alreadyAnswered(ctx, gameId, round)) return privateNote(ALREADY);
   const { game, question } = open;
-  const title = `Question ${round + 1} of ${game.questions.length}`;
-  return {
-    text: `${title}: ${question.wants.toLowerCase()}${question.example ? `, ${question.example}` : ''}.`,
-    visibility: 'private',
-    input: {
-      action: typedAnswer.encode({ gameId, round }),
-      title,
-      label: question.wants,
-      ...(question.example ? { placeholder: question.example } : {}),
-      maxLength: MAX_ANSWER_LENGTH,
-    },
-  };
+  return answerBox(
+    `Question ${round + 1} of ${game.questions.length}`,
+    question,
+    typedAnswer.encode({ gameId, round }),
+  );
 }
 
 /**

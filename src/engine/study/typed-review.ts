@@ -2,8 +2,8 @@ import { type Grade, Rating } from 'ts-fsrs';
 import type { CommandContext } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
-import { credit, MAX_ANSWER_LENGTH, type Grade as MatchGrade, matchAnswer, type Verdict } from '../answers/index.js';
-import { isTyped, type TypedQuestion } from '../questions/typed.js';
+import { credit, type Grade as MatchGrade, matchAnswer, type Verdict } from '../answers/index.js';
+import { answerBox, isTyped, type TypedQuestion } from '../questions/typed.js';
 import { shownAnswer } from '../quiz/typed-messages.js';
 import { studyKeys } from './keys.js';
 import { gradeAndGoOn, loadSession } from './review.js';
@@ -57,18 +57,11 @@ async function typedQuestionOf(ctx: CommandContext, sessionId: string, index: nu
 /** A click on Answer in a typed review: the answer box. */
 export async function askTypedReview(ctx: CommandContext, sessionId: string, index: number): Promise<Reply> {
   const { session, question } = await typedQuestionOf(ctx, sessionId, index);
-  const title = `Review ${index + 1} of ${session.questions.length}`;
-  return {
-    text: `${title}: ${question.wants.toLowerCase()}${question.example ? `, ${question.example}` : ''}.`,
-    visibility: 'private',
-    input: {
-      action: typedReview.encode({ sessionId, index }),
-      title,
-      label: question.wants,
-      ...(question.example ? { placeholder: question.example } : {}),
-      maxLength: MAX_ANSWER_LENGTH,
-    },
-  };
+  return answerBox(
+    `Review ${index + 1} of ${session.questions.length}`,
+    question,
+    typedReview.encode({ sessionId, index }),
+  );
 }
 
 /** A typed review answer: matched, its card graded by the match and the time taken, then the next question. */
