@@ -238,6 +238,9 @@ describe('question kinds on the curated pack', () => {
     const officers = ofKind('which-first').find((q) => q.id === 'which-first:tovuz-officers-killed-2020-07');
     expect(officers?.explanation).toMatch(/\(“Gashimov Polad” is the article’s spelling of Polad Hashimov\)$/);
     for (const q of pool) expect(q.explanation).not.toContain('“Armenian-Azerbaijani state border” is');
+    // Glossed once: "Tovuz (“Toyuz” in the article) is in Azerbaijan" needs no second note.
+    const tovuz = pool.find((q) => q.id === 'place-country:tovuz');
+    expect(tovuz?.explanation.match(/“Toyuz”/g)).toHaveLength(1);
   });
 
   it('never asks an item the curator keeps as context, and never offers it as an option, saying why', () => {

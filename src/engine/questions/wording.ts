@@ -95,7 +95,8 @@ export function spellingNote(pack: Pack, text: string, shown?: string): string {
         respells(a, named.name) &&
         new RegExp(`\\b${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text),
     );
-    if (printed) pairs.push([printed, named.name]);
+    // Already glossed where it is shown ("Tovuz (“Toyuz” in the article)"): once is enough.
+    if (printed && !shown?.includes(`“${printed}”`)) pairs.push([printed, named.name]);
   }
   if (pairs.length === 0) return '';
   const list = (xs: string[], quote: boolean) => {
