@@ -215,6 +215,7 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
   checkEventTitles(pack, report);
   checkQuoteTexts(pack, report);
   checkOpenings(pack, report);
+  checkSpeakers(pack, report);
   return problems;
 }
 
@@ -284,6 +285,58 @@ function checkOpenings(pack: PackData, report: Report): void {
   for (const claim of pack.claims) check(claim, ['excerpt'], 'excerpt', claim.excerpt);
   for (const quote of pack.quotes) check(quote, ['excerpt'], 'excerpt', quote.excerpt);
   for (const fact of pack.facts) check(fact, ['excerpt'], 'excerpt', fact.excerpt);
+}
+
+/** Words that point back or stand for anyone: they name no speaker, even given as speakerNamedAs. */
+const NO_NAME = new Set('he she it they this these those his her its their one we i'.split(' '));
+
+/** Does the folded excerpt hold the folded name as whole words (a possessive "Pashinyan's" too)? */
+function names(excerpt: string, name: string): boolean {
+  const key = foldName(name);
+  return key.length >= 3 && (excerpt.includes(` ${key} `) || excerpt.includes(` ${key}s `));
+}
+
+/**
+ * A quote's excerpt is read alone in a reveal, so it names who spoke: the
+ * speaker's name or an alias, a person's surname, a "[Name]" in brackets,
+ * or the words given as `speakerNamedAs` where the article only describes
+ * the speaker. The name of the state a body belongs to ("Moscow" for the
+ * foreign ministry) is not enough, nor is a fragment that begins after it
+ * ("…adding that …").
+ */
+function checkSpeakers(pack: PackData, report: Report): void {
+  const actors = new Map(pack.actors.map((a) => [a.id, a]));
+  for (const quote of pack.quotes) {
+    const speaker = actors.get(quote.speaker);
+    if (!speaker) continue;
+    const excerpt = ` ${foldName(quote.excerpt)} `;
+    const given = quote.speakerNamedAs;
+    if (given !== undefined) {
+      const pointsBack = foldName(given)
+        .split(' ')
+        .every((w) => NO_NAME.has(w));
+      if (pointsBack)
+        report(
+          quote,
+          ['speakerNamedAs'],
+          `speakerNamedAs "${given}" says nothing of who ${speaker.name} is, read alone: give the words that describe the speaker ("The Armenian premier"), or name them in brackets in the excerpt`,
+        );
+      else if (!names(excerpt, given))
+        report(
+          quote,
+          ['speakerNamedAs'],
+          `speakerNamedAs "${given}" does not stand in the excerpt: give the excerpt's own words that say who spoke`,
+        );
+      continue;
+    }
+    const surname = speaker.kind === 'person' ? [speaker.name.split(/\s+/).at(-1) ?? ''] : [];
+    if ([speaker.name, ...speaker.aliases, ...surname].some((n) => names(excerpt, n))) continue;
+    report(
+      quote,
+      ['excerpt'],
+      `excerpt does not name ${speaker.name}, who spoke: start the excerpt where the article names the speaker, or put the name in brackets ([${surname[0] || speaker.name}] …); a description the article gives instead ("The Armenian premier") may be an alias, or the quote's speakerNamedAs`,
+    );
+  }
 }
 
 function metaProblem(pack: PackData, originOf: OriginOf, index: number, message: string): ContentProblem {

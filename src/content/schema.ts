@@ -284,6 +284,12 @@ export const Quote = z.strictObject({
   event: id.optional(),
   source: id,
   excerpt: text,
+  /**
+   * The excerpt's own words that say who spoke, where they are neither the
+   * speaker's name, an alias nor a surname ("The Russian and Iranian foreign
+   * ministries"): `content check` then looks for these instead.
+   */
+  speakerNamedAs: text.optional(),
   /** Kept as context: shown in timelines, facts and briefings, never asked in a quiz nor offered as an option. Say why. */
   notAsked: text.optional(),
 });

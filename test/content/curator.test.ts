@@ -277,6 +277,51 @@ describe('rules the checker enforces', () => {
     expect(await problemsOf(dir)).toEqual([]);
   });
 
+  it('refuses a quote whose excerpt does not name who spoke: a name, an alias, a surname, a bracket or speakerNamedAs', async () => {
+    const dir = await starter();
+    const article = 'articles/gazette-2024-03-14.txt';
+    // The surname is enough: "…our town," Ortiz said.
+    expect(await problemsOf(dir)).toEqual([]);
+    // Where the article says only "the mayor", the excerpt does not say who.
+    await edit(dir, article, 'our town," Ortiz said', 'our town," the mayor said');
+    await edit(dir, 'events.yaml', 'our town,\\" Ortiz said', 'our town,\\" the mayor said');
+    const line = await lineOf(dir, 'events.yaml', 'the mayor said at the ceremony');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${line} excerpt does not name Ana Ortiz, who spoke: start the excerpt where the article names the speaker, or put the name in brackets ([Ortiz] …); a description the article gives instead ("The Armenian premier") may be an alias, or the quote's speakerNamedAs`,
+    ]);
+    // speakerNamedAs gives the excerpt's own words that say who: not a pronoun, and not words it lacks.
+    const excerpt = 'the mayor said at the ceremony."';
+    await edit(dir, 'events.yaml', excerpt, `${excerpt}\n    speakerNamedAs: she`);
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${line + 1} speakerNamedAs "she" says nothing of who Ana Ortiz is, read alone: give the words that describe the speaker ("The Armenian premier"), or name them in brackets in the excerpt`,
+    ]);
+    await edit(dir, 'events.yaml', 'speakerNamedAs: she', 'speakerNamedAs: the town mayor');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${line + 1} speakerNamedAs "the town mayor" does not stand in the excerpt: give the excerpt's own words that say who spoke`,
+    ]);
+    await edit(dir, 'events.yaml', 'speakerNamedAs: the town mayor', 'speakerNamedAs: the mayor');
+    expect(await problemsOf(dir)).toEqual([]);
+    // Or the description is an alias, where it finds no one else.
+    await edit(dir, 'events.yaml', '\n    speakerNamedAs: the mayor', '');
+    await edit(dir, 'entities.yaml', 'name: Ana Ortiz', 'name: Ana Ortiz\n    aliases: [the mayor]');
+    expect(await problemsOf(dir)).toEqual([]);
+    // A bracketed name for the sentence's pronoun names the speaker too.
+    await edit(dir, 'entities.yaml', 'name: Ana Ortiz\n    aliases: [the mayor]', 'name: Ana Ortiz');
+    await edit(
+      dir,
+      article,
+      '"The new bridge joins the two halves of our town," the mayor said at the ceremony.',
+      'She said: "The new bridge joins the two halves of our town."',
+    );
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: "\\"The new bridge joins the two halves of our town,\\" the mayor said at the ceremony."',
+      'excerpt: "[Ortiz] said: \\"The new bridge joins the two halves of our town.\\""',
+    );
+    expect(await problemsOf(dir)).toEqual([]);
+  });
+
   it('keeps an event inside its episode', async () => {
     const dir = await starter();
     await edit(dir, 'events.yaml', 'date: "2024-03-13"\n    # A relative', 'date: "2024-04-02"\n    # A relative');
