@@ -22,11 +22,12 @@ function located(m: ExcerptMismatch): string {
 /** "2 excerpts do not stand in their articles, 1 source has no article text": what failed, counted by what it is. */
 function summary(mismatches: ExcerptMismatch[]): string {
   const count = (fault: ExcerptMismatch['fault']) => mismatches.filter((m) => m.fault === fault).length;
-  const [excerpts, quoteTexts, sources, unmarked] = [
+  const [excerpts, quoteTexts, sources, unmarked, unended] = [
     count('excerpt'),
     count('quote-text'),
     count('article'),
     count('unmarked-start'),
+    count('unmarked-end'),
   ];
   const parts = [
     excerpts &&
@@ -35,6 +36,7 @@ function summary(mismatches: ExcerptMismatch[]): string {
       `${quoteTexts} quote text${quoteTexts === 1 ? ' is' : 's are'} not inside ${quoteTexts === 1 ? 'its' : 'their'} excerpt`,
     sources && `${sources} source${sources === 1 ? ' has' : 's have'} no article text to check against`,
     unmarked && `${unmarked} excerpt${unmarked === 1 ? ' starts' : 's start'} inside a sentence without "…"`,
+    unended && `${unended} excerpt${unended === 1 ? ' stops' : 's stop'} inside a sentence without "…"`,
   ];
   return parts.filter(Boolean).join('; ');
 }

@@ -15,7 +15,7 @@ export interface ExcerptMismatch {
   file?: string;
   line?: number;
   /** What failed, for counting: an excerpt not in its article, a quote's words not in its excerpt, no article, or a mid-sentence start left unmarked. */
-  fault: 'excerpt' | 'quote-text' | 'article' | 'unmarked-start';
+  fault: 'excerpt' | 'quote-text' | 'article' | 'unmarked-start' | 'unmarked-end';
   problem: string;
 }
 
@@ -66,6 +66,25 @@ function startsASentence(breaks: string, flat: string, first: string): boolean {
     if (at === 0 || before.endsWith('\n') || /[.!?:]["”’)]?\s$/.test(before) || /[“"‘(]$/.test(before)) return true;
     // A dateline ("CAPE KENNEDY, Fla., July 17 — ") ends where the first sentence starts.
     if (DATELINE.test(flat.slice(Math.max(0, at - 60), at))) return true;
+  }
+  return false;
+}
+
+/**
+ * Does the article have `last` where a sentence, a paragraph or a quotation
+ * ends? A sentence's own full stop may be left out ("…the enclave" before
+ * ". "): the words still end where the sentence does.
+ */
+function endsASentence(breaks: string, flat: string, last: string): boolean {
+  for (let at = flat.indexOf(last); at >= 0; at = flat.indexOf(last, at + 1)) {
+    const end = at + last.length;
+    if (/[.!?…]["”’)]*$/.test(last) || end === flat.length) return true;
+    if (/^["”’)]*[.!?]/.test(flat.slice(end, end + 4))) return true;
+    // A paragraph's end, or a quotation closed before a reporting verb ("…," she said).
+    const inBreaks = breaks.indexOf(last);
+    if (inBreaks >= 0 && /^["”’)]*\s*\n/.test(breaks.slice(inBreaks + last.length, inBreaks + last.length + 4)))
+      return true;
+    if (/["”’]$/.test(last) || /^[,;]?["”’]/.test(flat.slice(end, end + 2))) return true;
   }
   return false;
 }
@@ -174,13 +193,21 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
           .filter((words) => words.startsWith(mark))
           .map((words) => `${words}${first}`)
       : [first];
-    if (excerpt.trimStart().startsWith('…') || starts.some((s) => startsASentence(article.breaks, article.text, s)))
-      return;
-    const from = article.text.indexOf(first);
-    const lead = article.text.slice(Math.max(0, from - 30), from);
+    if (!excerpt.trimStart().startsWith('…') && !starts.some((s) => startsASentence(article.breaks, article.text, s))) {
+      const from = article.text.indexOf(first);
+      const lead = article.text.slice(Math.max(0, from - 30), from);
+      report(
+        'unmarked-start',
+        `${label} starts inside a sentence of ${where}, after "…${lead}": begin it with "…" so a reader knows words come before it`,
+      );
+    }
+    const last = partsOf(excerpt).at(-1) ?? '';
+    if (excerpt.trimEnd().endsWith('…') || endsASentence(article.breaks, article.text, last)) return;
+    const to = article.text.indexOf(last) + last.length;
+    const tail = article.text.slice(to, to + 30);
     report(
-      'unmarked-start',
-      `${label} starts inside a sentence of ${where}, after "…${lead}": begin it with "…" so a reader knows words come before it`,
+      'unmarked-end',
+      `${label} stops inside a sentence of ${where}, before "${tail}…": end it with "…" so a reader knows words follow`,
     );
   };
   for (const e of pack.events.values()) {

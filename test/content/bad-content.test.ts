@@ -125,7 +125,7 @@ const cases: Case[] = [
   {
     name: 'a claim without an excerpt',
     file: 'events/2020.yaml',
-    edit: replace('    excerpt: Armenia said that there were 16 killed and over 100 injured\n', '\n'),
+    edit: replace('    excerpt: Armenia said that there were 16 killed and over 100 injured…\n', '\n'),
     expected: 'claims[0].excerpt: is required (expected string)',
   },
   {

@@ -46,7 +46,7 @@ describe('chronicle content', () => {
       source: {
         outlet: 'World Socialist Web Site',
         date: '2020-09-28',
-        excerpt: 'Armenia said that there were 16 killed and over 100 injured',
+        excerpt: 'Armenia said that there were 16 killed and over 100 injured…',
       },
     });
   });

@@ -165,6 +165,27 @@ describe('an excerpt that starts inside a sentence', () => {
     ]);
   });
 
+  it('must end with "…" where it stops inside a sentence, and needs none where the sentence ends', async () => {
+    const dir = await starter();
+    await edit(dir, 'events.yaml', 'opened to the public yesterday…', 'opened to the public yesterday');
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([
+      expect.objectContaining({
+        id: 'footbridge-opens-2024-03-13',
+        fault: 'unmarked-end',
+        problem: expect.stringContaining(
+          'evidence 1 stops inside a sentence of gazette-2024-03-14.txt, before ", three years after',
+        ),
+      }),
+    ]);
+    await edit(
+      dir,
+      'events.yaml',
+      'opened to the public yesterday',
+      'opened to the public yesterday, three years after work on it began.',
+    );
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
+  });
+
   it('needs no mark after a dateline, where the first sentence starts', async () => {
     const dir = await starter();
     const article = 'articles/gazette-2024-03-14.txt';
