@@ -40,8 +40,6 @@ export class GroupCommit {
     private readonly db: Database,
     /** Called before any write runs: ends a read transaction a write must not run inside. */
     private readonly beforeWriting: () => void = () => undefined,
-    /** Called when a transaction failed as a whole: what the file holds is then unknown. */
-    private readonly onAbort: () => void = () => undefined,
   ) {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
@@ -116,7 +114,6 @@ export class GroupCommit {
   }
 
   private fail(batch: Queued[], error: unknown): void {
-    this.onAbort();
     try {
       if (this.db.inTransaction) this.rollback.run();
     } catch {

@@ -18,11 +18,7 @@ export class ReadWave {
   private readonly begin: Statement;
   private readonly end: Statement;
 
-  constructor(
-    private readonly db: Database,
-    /** Called first thing in each new read transaction (sqlite-value-cache.ts checks what changed). */
-    private readonly onBegin: () => void = () => undefined,
-  ) {
+  constructor(private readonly db: Database) {
     this.begin = db.prepare('BEGIN');
     this.end = db.prepare('COMMIT');
   }
@@ -33,14 +29,8 @@ export class ReadWave {
       this.begin.run();
       this.open = true;
       queueMicrotask(() => this.close());
-      this.onBegin();
     }
     return work();
-  }
-
-  /** Is a read running in this wave's own read transaction (and so after its onBegin)? */
-  get inWave(): boolean {
-    return this.open;
   }
 
   /** Ends the wave's read transaction now (before a write, or when the file closes). */

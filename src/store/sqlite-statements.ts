@@ -8,7 +8,6 @@ import type { Database, Statement } from 'better-sqlite3';
  */
 
 export interface Statements {
-  /** A live value and its expiry, as `[value, expires_at]`. */
   get: Statement;
   set: Statement;
   claim: Statement;
@@ -33,8 +32,8 @@ export function statements(db: Database): Statements {
   });
   return {
     get: db
-      .prepare('SELECT value, expires_at FROM chronicle_value WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)')
-      .raw(),
+      .prepare('SELECT value FROM chronicle_value WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)')
+      .pluck(),
     set: db.prepare(
       `INSERT INTO chronicle_value (key, value, expires_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,

@@ -10,7 +10,6 @@ import { type Housekeeper, type HousekeepingOptions, startHousekeeper } from './
 import { ReadWave } from './sqlite-read-wave.js';
 import { checkIntact, prepareSchema } from './sqlite-schema.js';
 import { type Statements, statements } from './sqlite-statements.js';
-import { MISS, ValueCache } from './sqlite-value-cache.js';
 
 /** The path inside `sqlite://PATH`, relative paths taken from the working directory. */
 export function sqlitePath(url: string): string {
@@ -53,14 +52,12 @@ const encode = (value: unknown): string => JSON.stringify(value) ?? 'null';
  * the writer; `synchronous = NORMAL` commits without an fsync each (see
  * README, Storage: a power cut may lose the last moments, never consistency);
  * checkpoints and the sweep of lapsed values run on a worker thread
- * (sqlite-housekeeper.ts). Plain values read or written are also kept in
- * this process while no other connection commits (sqlite-value-cache.ts).
+ * (sqlite-housekeeper.ts).
  */
 export class SqliteStore implements Store {
   private housekeeper: Housekeeper | undefined;
   private readonly reads: ReadWave;
   private readonly group: GroupCommit;
-  private readonly cache: ValueCache;
 
   private constructor(
     readonly file: string,
@@ -68,14 +65,8 @@ export class SqliteStore implements Store {
     private readonly sql: Statements,
     private readonly prefix: string,
   ) {
-    const cache = new ValueCache(db);
-    this.cache = cache;
-    this.reads = new ReadWave(db, () => cache.validate());
-    this.group = new GroupCommit(
-      db,
-      () => this.reads.close(),
-      () => cache.clear(),
-    );
+    this.reads = new ReadWave(db);
+    this.group = new GroupCommit(db, () => this.reads.close());
   }
 
   /** Opens (and if need be creates and upgrades) the file; rejects with a clear message when it cannot. */
@@ -146,50 +137,25 @@ export class SqliteStore implements Store {
   }
 
   async get<T>(key: string): Promise<T | undefined> {
-    const k = this.k(key);
-    const json = this.op('get', () => {
-      const now = Date.now();
-      // Only inside the wave's own read transaction has the cache been checked against other connections' commits.
-      const cached = this.reads.inWave ? this.cache.lookup(k, now) : MISS;
-      if (cached !== MISS) return cached;
-      const row = this.sql.get.get(k, now) as [string, number | null] | undefined;
-      if (this.reads.inWave) this.cache.remember(k, row?.[0], row ? row[1] : null);
-      return row?.[0];
-    });
+    const json = this.op('get', () => this.sql.get.get(this.k(key), Date.now()) as string | undefined);
     return json === undefined ? undefined : (JSON.parse(json) as T);
   }
 
   async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
     const now = Date.now();
-    const k = this.k(key);
-    await this.write('set', () => {
-      const json = encode(value);
-      const expiresAt = ttlMs === undefined ? null : now + ttlMs;
-      this.sql.set.run(k, json, expiresAt);
-      this.cache.remember(k, json, expiresAt);
-    });
+    await this.write('set', () =>
+      this.sql.set.run(this.k(key), encode(value), ttlMs === undefined ? null : now + ttlMs),
+    );
   }
 
   async delete(key: string): Promise<boolean> {
-    const k = this.k(key);
-    return this.write('delete', () => {
-      const had = this.sql.deleteBoth(k, Date.now());
-      this.cache.remember(k, undefined, null);
-      return had;
-    });
+    return this.write('delete', () => this.sql.deleteBoth(this.k(key), Date.now()));
   }
 
   async claim(key: string, ttlMs: number, value: unknown = true): Promise<boolean> {
     const now = Date.now();
-    const k = this.k(key);
     // The upsert takes a row only when its TTL has lapsed; otherwise it changes nothing.
-    return this.write('claim', () => {
-      const json = encode(value);
-      const won = this.sql.claim.run(k, json, now + ttlMs, now).changes === 1;
-      if (won) this.cache.remember(k, json, now + ttlMs);
-      else this.cache.forget(k);
-      return won;
-    });
+    return this.write('claim', () => this.sql.claim.run(this.k(key), encode(value), now + ttlMs, now).changes === 1);
   }
 
   async append<T>(key: string, value: T): Promise<number> {
