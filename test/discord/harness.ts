@@ -13,7 +13,7 @@ import { StoredPictureHost } from '../../src/pictures/hosting.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import type { InteractionPayload } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
-import { FAKE_APPLICATION_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';
+import { FAKE_APPLICATION_ID, FAKE_CHANNEL_ID, FAKE_TOKEN, FakeDiscord } from '../fakes/discord/server.js';
 import { captureLog, type LogLine } from '../support/capture-log.js';
 import { TestClock } from '../support/clock.js';
 import { fixturePack } from '../support/fixture-pack.js';
@@ -168,6 +168,20 @@ export async function interact(fake: FakeDiscord, interaction: InteractionPayloa
     ephemeral: (Number(message.flags ?? 0) & EPHEMERAL) !== 0,
     requests: fake.rest.forToken(interaction.token),
   };
+}
+
+/** Where the bot posts into the fake's one channel. */
+export const CHANNEL_MESSAGES = `/channels/${FAKE_CHANNEL_ID}/messages`;
+
+/** The next message the bot posts in the channel, after request `after`, whose text matches. */
+export function nextChannelPost(fake: FakeDiscord, after: number, pattern: RegExp): Promise<RecordedRequest> {
+  return fake.rest.waitFor(
+    (r) =>
+      r.seq > after &&
+      r.method === 'POST' &&
+      r.path === CHANNEL_MESSAGES &&
+      pattern.test(textOf(r.body as Record<string, unknown>)),
+  );
 }
 
 /** Text a person would read in a message: content, embed titles, descriptions, fields, footers. */

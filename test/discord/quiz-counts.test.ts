@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { showDueCounts } from '../../src/engine/quiz/live-count.js';
 import { ALICE, buttonClick, type FakeUser, slashCommand } from '../fakes/discord/interactions.js';
-import { FAKE_CHANNEL_ID } from '../fakes/discord/server.js';
 import { clickBurst } from '../support/click-burst.js';
-import { type Harness, interact, startHarness, textOf } from './harness.js';
-
-const CHANNEL_MESSAGES = `/channels/${FAKE_CHANNEL_ID}/messages`;
+import { CHANNEL_MESSAGES, type Harness, interact, startHarness, textOf } from './harness.js';
 
 describe('the live answer count of a busy round, through discord.js against a fake Discord', () => {
   let h: Harness;

@@ -5,10 +5,8 @@ import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { ALICE, BOB, buttonClick, CAROL, type FakeUser, slashCommand } from '../fakes/discord/interactions.js';
 import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_CHANNEL_ID } from '../fakes/discord/server.js';
-import { type Harness, interact, startHarness, textOf } from './harness.js';
+import { CHANNEL_MESSAGES, type Harness, interact, nextChannelPost, startHarness, textOf } from './harness.js';
 import { expectValidMessage, type MessageJson } from './validate.js';
-
-const CHANNEL_MESSAGES = `/channels/${FAKE_CHANNEL_ID}/messages`;
 
 function customIds(message: RecordedRequest): string[] {
   const body = message.body as MessageJson;
@@ -24,16 +22,7 @@ describe('a quiz game with buttons, three players, through discord.js', () => {
     await h?.close();
   });
 
-  /** The next message the bot posts in the channel whose text matches. */
-  function nextPost(after: number, pattern: RegExp): Promise<RecordedRequest> {
-    return h.fake.rest.waitFor(
-      (r) =>
-        r.seq > after &&
-        r.method === 'POST' &&
-        r.path === CHANNEL_MESSAGES &&
-        pattern.test(textOf(r.body as Record<string, unknown>)),
-    );
-  }
+  const nextPost = (after: number, pattern: RegExp) => nextChannelPost(h.fake, after, pattern);
 
   async function click(user: FakeUser, customId: string, messageId: string) {
     return interact(h.fake, buttonClick({ customId, message: { id: messageId }, user }));

@@ -4,12 +4,10 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/di
 import { parseConfig } from '../../src/config.js';
 import { Lifecycle } from '../../src/ops/lifecycle.js';
 import { ALICE, BOB, buttonClick, CAROL, slashCommand } from '../fakes/discord/interactions.js';
-import { FAKE_APPLICATION_ID, FAKE_CHANNEL_ID, FAKE_TOKEN } from '../fakes/discord/server.js';
+import { FAKE_APPLICATION_ID, FAKE_TOKEN } from '../fakes/discord/server.js';
 import { captureLog, type LogLine } from '../support/capture-log.js';
 import { sleep } from '../support/sleep.js';
-import { type Harness, interact, startHarness, textOf } from './harness.js';
-
-const CHANNEL_MESSAGES = `/channels/${FAKE_CHANNEL_ID}/messages`;
+import { CHANNEL_MESSAGES, type Harness, interact, startHarness, textOf } from './harness.js';
 
 /**
  * Two replicas with one token and no sharding, as the compose file once ran

@@ -12,13 +12,11 @@ import {
   modalSubmit,
   slashCommand,
 } from '../fakes/discord/interactions.js';
-import type { RecordedRequest } from '../fakes/discord/rest.js';
 import { FAKE_CHANNEL_ID } from '../fakes/discord/server.js';
 import { sleep } from '../support/sleep.js';
-import { type Harness, interact, startHarness, textOf } from './harness.js';
+import { type Harness, interact, nextChannelPost, startHarness, textOf } from './harness.js';
 import { expectValidMessage, type MessageJson } from './validate.js';
 
-const CHANNEL_MESSAGES = `/channels/${FAKE_CHANNEL_ID}/messages`;
 const MODAL = 9;
 
 interface ModalJson {
@@ -36,15 +34,7 @@ describe('a typed quiz round through discord.js: Answer opens a modal, its submi
     await h?.close();
   });
 
-  function nextPost(after: number, pattern: RegExp): Promise<RecordedRequest> {
-    return h.fake.rest.waitFor(
-      (r) =>
-        r.seq > after &&
-        r.method === 'POST' &&
-        r.path === CHANNEL_MESSAGES &&
-        pattern.test(textOf(r.body as Record<string, unknown>)),
-    );
-  }
+  const nextPost = (after: number, pattern: RegExp) => nextChannelPost(h.fake, after, pattern);
 
   async function question(round: number): Promise<TypedQuestion> {
     const game = await h.store.get<GameState>(keys.game({ platform: 'discord', channelId: FAKE_CHANNEL_ID }));
