@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { CONSOLE_CHANNEL, ConsoleSession } from '../../src/adapters/console/session.js';
-import { RoutingPoster } from '../../src/core/routing-poster.js';
+import { CONSOLE_CHANNEL } from '../../src/adapters/console/session.js';
 import type { TypedQuestion } from '../../src/engine/questions/typed.js';
 import { loadGame } from '../../src/engine/quiz/game.js';
-import { silentLogger } from '../../src/log.js';
-import { MemoryStore } from '../../src/store/memory.js';
-import { TestClock } from '../support/clock.js';
-import { richPack } from '../support/rich-pack.js';
+import { consoleSession } from '../support/console-session.js';
 
 function console_() {
-  const clock = new TestClock(Date.parse('2024-05-06T18:00:00Z'));
-  const out: string[] = [];
-  const poster = new RoutingPoster();
-  const services = { pack: richPack(), store: new MemoryStore(() => clock.ms), now: clock.now, poster };
-  const session = new ConsoleSession(services, commands, (t) => out.push(t), silentLogger);
-  poster.register(CONSOLE_CHANNEL.platform, session.poster);
-  const typed = async (line: string) => {
-    out.length = 0;
-    await session.handle(line);
-    return out.join('\n\n');
-  };
+  const { typed, services, clock } = consoleSession();
   const question = async () => {
     const game = await loadGame(services, CONSOLE_CHANNEL);
     return game?.questions[game.round] as TypedQuestion;

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { CONSOLE_CHANNEL, ConsoleSession } from '../../src/adapters/console/session.js';
-import { RoutingPoster } from '../../src/core/routing-poster.js';
+import { CONSOLE_CHANNEL } from '../../src/adapters/console/session.js';
 import { loadGame } from '../../src/engine/quiz/game.js';
 import { listReports } from '../../src/engine/study/reports.js';
-import { silentLogger } from '../../src/log.js';
-import { MemoryStore } from '../../src/store/memory.js';
-import { TestClock } from '../support/clock.js';
-import { richPack } from '../support/rich-pack.js';
+import { consoleSession } from '../support/console-session.js';
 
 describe('study mode on the console', () => {
   it('types a chronology order, reports the question, then sees stats, the board and a review', async () => {
-    const clock = new TestClock(Date.parse('2024-05-06T18:00:00Z'));
-    const out: string[] = [];
-    const poster = new RoutingPoster();
-    const services = { pack: richPack(), store: new MemoryStore(() => clock.ms), now: clock.now, poster };
-    const session = new ConsoleSession(services, commands, (t) => out.push(t), silentLogger);
-    poster.register(CONSOLE_CHANNEL.platform, session.poster);
-    const typed = async (line: string) => {
-      out.length = 0;
-      await session.handle(line);
-      return out.join('\n\n');
-    };
+    const { clock, services, typed } = consoleSession();
 
     const start = await typed('/quiz start mode:chronology rounds:1');
     expect(start).toMatch(/Question 1 of 1: chronology/);
