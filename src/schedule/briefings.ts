@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays } from '../content/calendar.js';
 import type { Services } from '../core/command.js';
+import { eachAtMost } from '../core/each-at-most.js';
 import { localDateOf } from '../core/local-time.js';
 import { PostError, platformsServed } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
@@ -151,27 +152,19 @@ export class BriefingScheduler {
   }
 
   private async runAll(entries: { member: string; dueAt: number }[], report: TickReport): Promise<void> {
-    let next = 0;
-    const worker = async () => {
-      while (next < entries.length) {
-        const entry = entries[next++] as { member: string; dueAt: number };
-        let outcome: Outcome;
-        try {
-          outcome = await this.handle(entry.member, entry.dueAt);
-        } catch (error) {
-          this.logger.warn(
-            { err: error, member: entry.member },
-            'briefing skipped this tick; the next tick tries again',
-          );
-          outcome = 'storeErrors';
-        }
-        report[outcome]++;
-        if (outcome === 'sent' || outcome === 'failed' || outcome === 'paused') {
-          this.onResult?.(entry.member.slice(0, entry.member.indexOf(':')), outcome === 'sent' ? 'sent' : 'failed');
-        }
+    await eachAtMost(this.concurrency, entries, async (entry) => {
+      let outcome: Outcome;
+      try {
+        outcome = await this.handle(entry.member, entry.dueAt);
+      } catch (error) {
+        this.logger.warn({ err: error, member: entry.member }, 'briefing skipped this tick; the next tick tries again');
+        outcome = 'storeErrors';
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, entries.length) }, worker));
+      report[outcome]++;
+      if (outcome === 'sent' || outcome === 'failed' || outcome === 'paused') {
+        this.onResult?.(entry.member.slice(0, entry.member.indexOf(':')), outcome === 'sent' ? 'sent' : 'failed');
+      }
+    });
   }
 
   /** Everything for one due entry. Store errors propagate (the entry stays due for the next tick). */
