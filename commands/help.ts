@@ -1,4 +1,4 @@
-import { type Command, defineCommand, exampleOf, type OptionSpec } from '../src/core/command.js';
+import { asTyped, type Command, defineCommand, exampleOf, type OptionSpec } from '../src/core/command.js';
 import { findCommand } from '../src/core/dispatch.js';
 import { type PackSamples, samplesOf } from '../src/core/samples.js';
 import { makeReply } from '../src/engine/text.js';
@@ -32,7 +32,7 @@ export function usageOf(command: Command, samples?: PackSamples): string[] {
 
 /** What the pack is, and how to ask it, in its own names: "/timeline 1969-07 topic:Houston". */
 function aboutPack(title: string, samples: PackSamples): string {
-  const topic = /\s/.test(samples.topic) ? `"${samples.topic}"` : samples.topic;
+  const topic = asTyped(samples.topic);
   const alias = samples.alias
     ? ` Any spelling the pack knows works: ${samples.alias.alias} finds ${samples.alias.name}.`
     : '';

@@ -79,7 +79,12 @@ export type SampleKind = 'month' | 'year' | 'place' | 'actor' | 'topic' | 'event
  */
 export function exampleOf(option: OptionSpec, samples?: Readonly<Record<SampleKind, string>>): string | undefined {
   const value = option.sample && samples ? samples[option.sample] : option.example;
-  return value !== undefined && /\s/.test(value) ? `"${value}"` : value;
+  return value === undefined ? undefined : asTyped(value);
+}
+
+/** An option's value as it must be typed: quoted when it has spaces ("Saturn V"). */
+export function asTyped(value: string): string {
+  return /\s/.test(value) ? `"${value}"` : value;
 }
 
 /** Fixed choices shown as they are typed: every option's choices are named by their values. */

@@ -154,13 +154,14 @@ export async function dispatch(commands: readonly Command[], call: Invocation, c
   const served = { ...ctx, commands };
   if (command.subcommands) {
     const sub = command.subcommands.find((s) => s.name === call.subcommand) as Subcommand;
-    const open = command.requires
-      ? []
-      : command.subcommands.filter((s) => !s.requires).map((s) => `/${command.name} ${s.name}`);
+    const open = () =>
+      command.requires
+        ? []
+        : (command.subcommands ?? []).filter((s) => !s.requires).map((s) => `/${command.name} ${s.name}`);
     requirePermission(ctx.caller, command.requires ?? sub.requires, label, open);
     return sub.run(args, served);
   }
-  requirePermission(ctx.caller, command.requires, label, []);
+  requirePermission(ctx.caller, command.requires, label, () => []);
   if (!command.run) throw new Error(`command /${command.name} has neither run() nor subcommands`);
   return command.run(args, served);
 }
@@ -180,16 +181,14 @@ export async function dispatchChoice(
   return reply;
 }
 
-/** The handler an action string names: its command's, the longest name that prefixes it ("quiz:typed" over "quiz"). */
+/** The handler an action string names: its command's, the one whose name prefixes it. */
 function handlerFor<H extends { readonly name: string }>(
   commands: readonly Command[],
   action: string,
   of: (command: Command) => readonly H[] | undefined,
 ): H | undefined {
   const command = commands.find((c) => c.name === commandOfAction(action));
-  return ((command && of(command)) ?? [])
-    .filter((h) => action === h.name || action.startsWith(`${h.name}:`))
-    .sort((a, b) => b.name.length - a.name.length)[0];
+  return ((command && of(command)) ?? []).find((h) => action === h.name || action.startsWith(`${h.name}:`));
 }
 
 /**

@@ -35,9 +35,11 @@ export function requirePermission(
   caller: Caller,
   permission: Permission | undefined,
   label: string,
-  openToAnyone: readonly string[],
+  openToAnyoneOf: () => readonly string[],
 ): void {
   if (!permission || holds(caller, permission)) return;
+  // Worked out only for a refusal: most calls pass.
+  const openToAnyone = openToAnyoneOf();
   const list =
     openToAnyone.length > 1 ? `${openToAnyone.slice(0, -1).join(', ')} and ${openToAnyone.at(-1)}` : openToAnyone[0];
   const open = list ? ` Anyone can use ${list}.` : '';

@@ -32,7 +32,8 @@ export interface Frame {
 const LEFT_OUT = 0.15;
 /** A far place is left out only when that shrinks the box to at most this share of its area. */
 const SHRINK = 0.5;
-const MIN_SPAN = { lon: 4, lat: 2.4 };
+/** The smallest map, in degrees: a single place is shown with its surroundings. */
+export const MIN_SPAN = { lon: 4, lat: 2.4 };
 
 /** The middle of the widest empty arc of longitude: the seam where a map of these points should be cut. */
 export function seamOf(lons: readonly number[]): number {

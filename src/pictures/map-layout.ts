@@ -2,7 +2,7 @@ import type { GeoPermissibleObjects, GeoProjection } from 'd3-geo';
 import { geoMercator } from 'd3-geo';
 import type { Place } from '../content/schema.js';
 import { type Country, countriesNear } from './atlas.js';
-import { type GeoBox, inBox } from './frame.js';
+import { type GeoBox, inBox, MIN_SPAN } from './frame.js';
 import { type Box, circleBox, grow, horizontalLine, inside, verticalLine } from './geometry.js';
 import { type Candidate, Occupancy, placeLabels } from './labels.js';
 import { homeOf, type MapHome } from './map-home.js';
@@ -93,7 +93,6 @@ export const MAP_SIZE = {
 
 const AREA: Box = { x: 0, y: 68, width: MAP_SIZE.width, height: MAP_SIZE.height - 68 - 40 };
 const LEGEND_TOP = MAP_SIZE.height - 31;
-const MIN_SPAN = { lon: 4, lat: 2.4 };
 const PAD = 0.35;
 /** Mercator runs to infinity at the poles: a view stops short of them. */
 const MAX_LAT = 82;
