@@ -4,6 +4,7 @@ import { generateQuestions } from '../../src/engine/questions/generate.js';
 import { asTyped, isTyped, type TypedQuestion, typedQuestions } from '../../src/engine/questions/typed.js';
 import type { Question } from '../../src/engine/questions/types.js';
 import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
+import { quizAnswer } from '../../src/engine/quiz/messages.js';
 import { pointsFor } from '../../src/engine/quiz/scoring.js';
 import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
 import { typedAnswer } from '../../src/engine/quiz/typed-action.js';
@@ -177,6 +178,14 @@ describe('a typed quiz round', () => {
     await expect(h.type(first, '40', BOB)).rejects.toThrow('That round has closed. Your answer was not counted.');
     expect(await h.store.list<Answer>(keys.answers((await game(h)).id, 0))).toEqual([]);
     expect((await h.click(first)).text).toBe('That round has closed.');
+  });
+
+  it('scores no forged choice click on a typed question: it is answered by typing', async () => {
+    const h = await harness({ pack });
+    const g = await typedGame(h, [figure, place]);
+    const forged = quizAnswer.encode({ gameId: g.id, round: 0, option: figure.answer });
+    expect((await h.click(forged)).text).toBe('This question is answered by typing: click Answer.');
+    expect(await h.store.list<Answer>(keys.answers(g.id, 0))).toEqual([]);
   });
 
   it('scores a partial answer as a fraction of a right one and breaks the streak', () => {

@@ -8,7 +8,9 @@ import { closeDueQuizRounds } from '../../src/engine/quiz/game.js';
 import { type GameState, keys } from '../../src/engine/quiz/state.js';
 import { loadCard, reviewCard } from '../../src/engine/study/cards.js';
 import { studyKeys } from '../../src/engine/study/keys.js';
+import { reviewAnswer } from '../../src/engine/study/review.js';
 import { EASY_WITHIN_MS, typedReviewGrade } from '../../src/engine/study/typed-review.js';
+import { typedReview } from '../../src/engine/study/typed-review-parts.js';
 import { harness } from '../support/harness.js';
 import { richPack } from '../support/rich-pack.js';
 
@@ -64,6 +66,10 @@ describe('/review mode:typed', () => {
       expect(review.body).toContain(`**${question.wants}**`);
       expect(review.body).not.toMatch(/^A\. /m);
       expect(review.choices?.map((c) => c.label)).toEqual(['Answer']);
+      // A forged choice click on a typed question is no answer: it neither grades nor moves the card.
+      const session = typedReview.parse(review.choices?.[0]?.action as string);
+      const forged = reviewAnswer.encode({ sessionId: session?.sessionId as string, index: 0, value: question.answer });
+      await expect(h.click(forged, who)).rejects.toThrow('This question is answered by typing: click Answer.');
       const box = await h.click(review.choices?.[0]?.action as string, who);
       expect(box.input).toMatchObject({ title: 'Review 1 of 1', label: question.wants });
       h.clock.advance(after);

@@ -103,6 +103,9 @@ export function typedQuestions(pack: Pack, options: { count: number; seed: numbe
     .filter((q): q is TypedQuestion => q !== undefined);
 }
 
+/** What a choice click on a typed question is told: a forged or stale option is no answer to it. */
+export const TYPE_IT = 'This question is answered by typing: click Answer.';
+
 /** The private note and answer box a click on Answer opens, in a quiz round or a review alike. */
 export function answerBox(title: string, question: TypedQuestion, action: string): Reply {
   return {

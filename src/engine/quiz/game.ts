@@ -8,7 +8,7 @@ import { type ChannelRef, platformsServed } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { generateQuestions } from '../questions/generate.js';
 import type { Scope } from '../questions/scope.js';
-import { typedQuestions } from '../questions/typed.js';
+import { isTyped, TYPE_IT, typedQuestions } from '../questions/typed.js';
 import { withMeasuredDifficulty } from '../study/accuracy.js';
 import { chronologyQuestions } from '../study/chronology.js';
 import { recordRound } from '../study/record-round.js';
@@ -202,6 +202,7 @@ export async function answerRound(
   if (!game || game.id !== gameId) return missingGame(ctx, channel, gameId, game);
   if (round !== game.round) return privateNote(`Question ${round + 1} is closed; answer the current one.`);
   const question = game.questions[round];
+  if (question && isTyped(question)) return privateNote(TYPE_IT);
   if (!question || option < 0 || option >= question.options.length)
     return privateNote('That is not one of the options.');
   const now = ctx.now().getTime();

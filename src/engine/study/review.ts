@@ -6,7 +6,7 @@ import { UserError } from '../../core/errors.js';
 import { hashString } from '../../core/parse/seed.js';
 import type { Choice, Reply } from '../../core/reply.js';
 import { clip } from '../../core/text.js';
-import { asTyped, isTyped } from '../questions/typed.js';
+import { asTyped, isTyped, TYPE_IT } from '../questions/typed.js';
 import type { Question } from '../questions/types.js';
 import { letter } from '../quiz/messages.js';
 import { evidenceLine, makeReply, plural } from '../text.js';
@@ -164,6 +164,7 @@ export async function answerReview(
 ): Promise<Reply> {
   const session = await loadSession(ctx, sessionId, index);
   const question = session.questions[index] as Question;
+  if (isTyped(question)) throw new UserError(TYPE_IT);
   if (value < 0 || value >= question.options.length) throw new UserError('That is not one of the options.');
   let given: number | number[] = value;
   let credit: number;
