@@ -113,11 +113,11 @@ const STATUS_SENTENCE: Record<Claim['status'], string> = {
 
 /** "Disputed: Armenia said that only four …": the account that disputes it, where the pack links one. */
 function statusSentence(pack: Pack, claim: Claim): string {
+  if (claim.status !== 'disputed') return STATUS_SENTENCE[claim.status];
   const against =
     claim.opposes.map((id) => pack.claims.get(id)).find(Boolean) ??
     pack.data.claims.find((other) => other.opposes.includes(claim.id));
-  if (claim.status === 'disputed' && against) return `Disputed: ${against.statement.replace(/\.?$/, '.')}`;
-  return STATUS_SENTENCE[claim.status];
+  return against ? `Disputed: ${against.statement.replace(/\.?$/, '.')}` : STATUS_SENTENCE.disputed;
 }
 
 /** The canonical name, with the article's own spelling beside it where the excerpt uses another: one man, not two. */

@@ -1,3 +1,4 @@
+import { overlaps, span } from '../../content/calendar.js';
 import {
   type Dated,
   firstDay,
@@ -63,7 +64,7 @@ export function matchDate(when: Dated, typed: string): Verdict {
   if ('refused' in read)
     return verdict('wrong', undefined, when.date.length === 4 ? 'not a year; write it like 1999' : read.refused);
 
-  const [from, to] = [firstDay(when.date), lastDay(when.endDate ?? when.date)];
+  const [from, to] = span(when.date, when.endDate);
   const t = read.date;
   const matched = formatDate(t);
   if (firstDay(t) >= from && lastDay(t) <= to) {
@@ -80,7 +81,7 @@ export function matchDate(when: Dated, typed: string): Verdict {
     );
   }
   const month = t.slice(0, 7);
-  if (firstDay(month) <= to && lastDay(month) >= from) {
+  if (overlaps(span(month), [from, to])) {
     const what = t.length === 7 ? `${matched} is the right month, but the day is wanted` : 'right month, wrong day';
     return verdict('partial', matched, read.note, `partial: ${what}: ${describeWhen(when)}`);
   }

@@ -1,4 +1,5 @@
 import type { Entity, Pack } from '../../content/pack.js';
+import { packCache } from '../../core/pack-memo.js';
 import { nameKey } from './name-key.js';
 
 /**
@@ -66,16 +67,11 @@ function build(pack: Pack): Label[] {
   return labels;
 }
 
-const cache = new WeakMap<Pack, Label[]>();
+const labelCache = packCache((pack, _: 'all') => build(pack));
 
 /** Every way the pack names an actor, place or thing, built once per pack (a Pack never changes). */
 export function labelsOf(pack: Pack): readonly Label[] {
-  let labels = cache.get(pack);
-  if (!labels) {
-    labels = build(pack);
-    cache.set(pack, labels);
-  }
-  return labels;
+  return labelCache(pack, 'all');
 }
 
 /** The answer id an expected entity id stands for (a state's own country stands for the state). */

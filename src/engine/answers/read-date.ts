@@ -12,6 +12,8 @@ MONTH_NAMES.forEach((name, i) => {
 MONTH_BY_WORD.set('sept', 9);
 
 const MONTH = `(${[...MONTH_BY_WORD.keys()].join('|')})`;
+/** A day and month with no year: "27 September", "Sep 27". */
+const DAY_AND_MONTH = new RegExp(`^(\\d{1,2} ${MONTH}|${MONTH} \\d{1,2})$`);
 const FORMS: { pattern: RegExp; parts: (m: RegExpExecArray) => [string, string?, string?] }[] = [
   // 2020, 2020-09, 2020-09-27 (also with / or .)
   { pattern: /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/, parts: (m) => [m[1] as string, m[2], m[3]] },
@@ -96,7 +98,6 @@ export function readDate(typed: string): ReadDate {
       day === undefined ? undefined : Number(day),
     );
   }
-  if (new RegExp(`^(\\d{1,2} ${MONTH}|${MONTH} \\d{1,2})$`).test(text))
-    return { refused: 'give the year too, like 1 March 1999' };
+  if (DAY_AND_MONTH.test(text)) return { refused: 'give the year too, like 1 March 1999' };
   return { refused: 'not a date; write it like 1 March 1999 or 1999-03-01' };
 }

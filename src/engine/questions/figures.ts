@@ -203,7 +203,7 @@ const figurePlan = packCache((pack, _: 'all') => {
     const own = claim.figures[Number(index)] as Figure;
     const printed = numbersIn(claim.excerpt).filter((n) => !sameValue(n.value, own.value));
     const answered = asks.find((other) => {
-      if (other === ask || printers.has(other.key)) return false;
+      if (other === ask) return false;
       const [otherId, otherIndex] = other.key.split('#') as [string, string];
       const otherClaim = pack.claims.get(otherId) as Claim;
       const linked =

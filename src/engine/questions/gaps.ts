@@ -1,6 +1,7 @@
 import { foldName } from '../../content/normalize.js';
 import type { Entity, Pack } from '../../content/pack.js';
 import type { Actor, Place } from '../../content/schema.js';
+import { escapeRegExp } from '../../core/text.js';
 import { ancestry } from '../topics.js';
 import { actorCategory, placeCategory } from './categories.js';
 import { entityOption } from './finalize.js';
@@ -10,10 +11,6 @@ import { type Declined, decline, type Option } from './types.js';
 
 /** The blank a gap question shows where a name or number stood. */
 export const GAP = '___';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Where a name or any alias stands in the text, as a whole word, ignoring case. */
 function mentionPattern(names: readonly string[]): RegExp {

@@ -198,20 +198,23 @@ function itemAbout(pack: Pack, id: string): { notAsked?: string | undefined } | 
   return pack.events.get(id) ?? pack.claims.get(id) ?? pack.quotes.get(id) ?? pack.facts.get(id);
 }
 
-/** Every kind's candidates, an item kept as context declined with the curator's reason. */
-export function candidatesOf(pack: Pack, kind: QuestionKind, scope: Scope): Candidate[] {
-  return KINDS[kind](pack, scope).map((candidate) => {
+/** The candidates, an item kept as context declined with the curator's reason. */
+function withContextDeclined(pack: Pack, candidates: readonly Candidate[]): Candidate[] {
+  return candidates.map((candidate) => {
     const item = itemAbout(pack, candidate.about);
     const context = item && contextOnly(item);
     return context ? { ...candidate, build: () => decline(context) } : candidate;
   });
 }
 
-const unscoped = packCache((pack, kind: QuestionKind) => candidatesOf(pack, kind, {}));
+/** A kind's candidates over the whole pack, as its builders make them: built once per pack. */
+const rawCandidates = packCache((pack, kind: QuestionKind) => KINDS[kind](pack, {}));
 
-/** A whole pack's candidates are built once; a scoped game builds its own smaller lists. */
-function candidatesFor(pack: Pack, kind: QuestionKind, scope: Scope): Candidate[] {
-  if (scope.period || scope.topic) return candidatesOf(pack, kind, scope);
+const unscoped = packCache((pack, kind: QuestionKind) => withContextDeclined(pack, rawCandidates(pack, kind)));
+
+/** A kind's candidates in a scope (the whole pack's built once), an item kept as context declined with the curator's reason. */
+export function candidatesOf(pack: Pack, kind: QuestionKind, scope: Scope): Candidate[] {
+  if (scope.period || scope.topic) return withContextDeclined(pack, KINDS[kind](pack, scope));
   return unscoped(pack, kind);
 }
 
@@ -267,7 +270,7 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
   const random = seededRandom(options.seed);
   const scope = options.scope ?? {};
   const kinds = random.shuffle(options.kinds ?? QUESTION_KINDS);
-  const pools = kinds.map((kind) => ({ kind, queue: lazyShuffle(candidatesFor(pack, kind, scope), random) }));
+  const pools = kinds.map((kind) => ({ kind, queue: lazyShuffle(candidatesOf(pack, kind, scope), random) }));
   const out: Question[] = [];
   const ids = new Set<string>();
   const usedEvents = new Set<string>();
@@ -357,12 +360,13 @@ export function questionById(pack: Pack, id: string, seed: number): Question | u
   const kind = id.slice(0, colon) as QuestionKind;
   const subject = id.slice(colon + 1);
   if (colon < 1 || !Object.hasOwn(KINDS, kind)) return undefined;
-  // Some subjects carry a prefix of their own ("role:", "weapon:") before the candidate's key. A review card
-  // made before its item was kept as context still rebuilds: the raw builders, not candidatesOf.
+  // Some subjects carry a prefix of their own ("role:", "weapon:") before the candidate's key. The raw
+  // builders, not candidatesOf: a review card made before its item was kept as context rebuilds where its
+  // kind's builder does not decline such items itself (event-date, figure and which-first do).
   const candidates =
     kind === 'true-false'
       ? trueFalseVariant(pack, subject)
-      : KINDS[kind](pack, {}).filter((c) => c.key === subject || subject.endsWith(`:${c.key}`));
+      : rawCandidates(pack, kind).filter((c) => c.key === subject || subject.endsWith(`:${c.key}`));
   // A builder may decline a draw (a distractor date that would also be right), so a few draws are tried.
   for (let attempt = 0; attempt < 8 && candidates.length > 0; attempt++) {
     const random = seededRandom(seed + attempt * 7_919);

@@ -1,5 +1,6 @@
 import { MONTH_NAMES, precisionOf } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
+import { UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import { type Expected, MAX_ANSWER_LENGTH } from '../answers/index.js';
 import { generateQuestions } from './generate.js';
@@ -103,13 +104,25 @@ export function typedQuestions(pack: Pack, options: { count: number; seed: numbe
     .filter((q): q is TypedQuestion => q !== undefined);
 }
 
+/** "**Type a date**, like 5 March 1999.": what a typed question wants, and the form of it. */
+export function wantedLine(question: TypedQuestion, wants = `**${question.wants}**`): string {
+  return `${wants}${question.example ? `, ${question.example}` : ''}.`;
+}
+
+/** The text sent as an answer, trimmed; nothing typed is refused before anything is looked up. */
+export function typedText(text: string): string {
+  const typed = text.trim();
+  if (typed === '') throw new UserError('Type an answer first.');
+  return typed;
+}
+
 /** What a choice click on a typed question is told: a forged or stale option is no answer to it. */
 export const TYPE_IT = 'This question is answered by typing: click Answer.';
 
 /** The private note and answer box a click on Answer opens, in a quiz round or a review alike. */
 export function answerBox(title: string, question: TypedQuestion, action: string): Reply {
   return {
-    text: `${title}: ${question.wants.toLowerCase()}${question.example ? `, ${question.example}` : ''}.`,
+    text: `${title}: ${wantedLine(question, question.wants.toLowerCase())}`,
     visibility: 'private',
     input: {
       action,

@@ -2,6 +2,8 @@ import { distance } from 'fastest-levenshtein';
 import { formatDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
+import { escapeRegExp } from '../../core/text.js';
 
 /**
  * "World Socialist Web Site's article of 4 October 2020": the article, not
@@ -76,6 +78,18 @@ function respells(alias: string, name: string): boolean {
     .some((w) => w.length >= 4 && own.some((o) => distance(w, o) <= 2));
 }
 
+/** Every place and person with aliases that respell its name, each alias with its whole-word pattern: once per pack. */
+const respellings = packCache((pack, _: 'all') =>
+  [...pack.places.values(), ...[...pack.actors.values()].filter((a) => a.kind === 'person')]
+    .map(({ name, aliases }) => ({
+      name,
+      aliases: aliases
+        .filter((a) => a.length >= 4 && !a.includes(name) && !name.includes(a) && respells(a, name))
+        .map((alias) => ({ alias, word: new RegExp(`\\b${escapeRegExp(alias)}\\b`) })),
+    }))
+    .filter((named) => named.aliases.length > 0),
+);
+
 /**
  * " (“Tayush” and “Toyuz” are the article’s spellings of Tavush and Tovuz)":
  * a place or person the quoted words give under another name, glossed where the reader
@@ -83,20 +97,12 @@ function respells(alias: string, name: string): boolean {
  */
 export function spellingNote(pack: Pack, text: string, shown?: string): string {
   const pairs: [string, string][] = [];
-  const people = [...pack.actors.values()].filter((a) => a.kind === 'person');
-  for (const named of [...pack.places.values(), ...people]) {
+  for (const { name, aliases } of respellings(pack, 'all')) {
     // Beside titles that name a few things, only those: a gloss of every name in the excerpts is noise.
-    if (text.includes(named.name) || (shown !== undefined && !shown.includes(named.name))) continue;
-    const printed = named.aliases.find(
-      (a) =>
-        a.length >= 4 &&
-        !a.includes(named.name) &&
-        !named.name.includes(a) &&
-        respells(a, named.name) &&
-        new RegExp(`\\b${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text),
-    );
+    if (text.includes(name) || (shown !== undefined && !shown.includes(name))) continue;
+    const printed = aliases.find(({ word }) => word.test(text))?.alias;
     // Already glossed where it is shown ("Tovuz (“Toyuz” in the article)"): once is enough.
-    if (printed && !shown?.includes(`“${printed}”`)) pairs.push([printed, named.name]);
+    if (printed && !shown?.includes(`“${printed}”`)) pairs.push([printed, name]);
   }
   if (pairs.length === 0) return '';
   const list = (xs: string[], quote: boolean) => {

@@ -1,6 +1,6 @@
 import type { Reply } from '../../core/reply.js';
 import type { Grade } from '../answers/index.js';
-import type { TypedQuestion } from '../questions/typed.js';
+import { type TypedQuestion, wantedLine } from '../questions/typed.js';
 import { makeReply, plural } from '../text.js';
 import type { Answer, GameState } from './state.js';
 import { typedAnswer } from './typed-action.js';
@@ -21,7 +21,7 @@ export function shownAnswer(typed: string): string {
 
 /** A typed round as posted: the question and the kind of answer it wants, no options, one Answer button. */
 export function typedRoundMessage(game: GameState, question: TypedQuestion, answered: number): Reply {
-  const wanted = `**${question.wants}**${question.example ? `, ${question.example}` : ''}.`;
+  const wanted = wantedLine(question);
   return makeReply({
     title: `Question ${game.round + 1} of ${game.questions.length}: typed (${question.difficulty})`,
     body: `${question.prompt}\n\n${wanted} Click Answer to type it; answers stay private until the reveal.`,

@@ -2,7 +2,7 @@ import type { CommandContext } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import { MAX_ANSWER_LENGTH, matchAnswer } from '../answers/index.js';
-import { answerBox, isTyped, type TypedQuestion } from '../questions/typed.js';
+import { answerBox, isTyped, type TypedQuestion, typedText } from '../questions/typed.js';
 import { privateNote } from '../text.js';
 import { channelOf, fileAnswer, loadGame, missingGame } from './game.js';
 import { type Answer, GAME_TTL_MS, type GameState, keys } from './state.js';
@@ -66,8 +66,7 @@ export async function submitTypedAnswer(
   round: number,
   text: string,
 ): Promise<Reply> {
-  const typed = text.trim();
-  if (typed === '') throw new UserError('Type an answer first.');
+  const typed = typedText(text);
   if (typed.length > MAX_ANSWER_LENGTH)
     throw new UserError(`Keep the answer under ${MAX_ANSWER_LENGTH} characters; yours was not counted.`);
   const open = await openTypedRound(ctx, gameId, round);

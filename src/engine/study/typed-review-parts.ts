@@ -1,6 +1,6 @@
 import { defineAction, wholeNumber } from '../../core/action.js';
 import type { Choice } from '../../core/reply.js';
-import type { TypedQuestion } from '../questions/typed.js';
+import { type TypedQuestion, wantedLine } from '../questions/typed.js';
 
 /** `review:typed:<session>:<index>`: a typed review question's Answer button and its box. */
 export const typedReview = defineAction<{ sessionId: string; index: number }>({
@@ -20,7 +20,7 @@ export function typedReviewParts(
   index: number,
   question: TypedQuestion,
 ): { body: string; choices: Choice[] } {
-  const wanted = `**${question.wants}**${question.example ? `, ${question.example}` : ''}.`;
+  const wanted = wantedLine(question);
   return {
     body: `${question.prompt}\n\n${wanted} Click Answer to type it.`,
     choices: [{ action: typedReview.encode({ sessionId, index }), label: 'Answer', style: 'primary', group: 'answer' }],

@@ -3,7 +3,7 @@ import type { CommandContext } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import { credit, type Grade as MatchGrade, matchAnswer, type Verdict } from '../answers/index.js';
-import { answerBox, isTyped, type TypedQuestion } from '../questions/typed.js';
+import { answerBox, isTyped, type TypedQuestion, typedText } from '../questions/typed.js';
 import { shownAnswer } from '../quiz/typed-messages.js';
 import { studyKeys } from './keys.js';
 import { gradeAndGoOn, loadSession } from './review.js';
@@ -71,8 +71,7 @@ export async function answerTypedReview(
   index: number,
   text: string,
 ): Promise<Reply> {
-  const typed = text.trim();
-  if (typed === '') throw new UserError('Type an answer first.');
+  const typed = typedText(text);
   const { session, question } = await typedQuestionOf(ctx, sessionId, index);
   // Two boxes sent at once for one question would grade the card twice.
   const key = studyKeys.reviewAnswered(ctx.caller.platform, sessionId, index);
