@@ -34,20 +34,6 @@ export function weekdayOf(date: string): number {
   return (((dayNumber(date) + 4) % 7) + 7) % 7;
 }
 
-/** YYYY-MM plus `months`. */
-export function addMonths(yyyyMm: string, months: number): string {
-  const [y, m] = yyyyMm.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** Whole months from one YYYY-MM to another. */
-export function monthsBetween(a: string, b: string): number {
-  const [ya, ma] = a.split('-').map(Number) as [number, number];
-  const [yb, mb] = b.split('-').map(Number) as [number, number];
-  return (yb - ya) * 12 + (mb - ma);
-}
-
 /** The days a pack date (and optional end) can cover, as [first, last] ISO days. */
 export function span(date: string, endDate?: string): [string, string] {
   return [firstDay(date), lastDay(endDate ?? date)];

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { overlaps, span } from './calendar.js';
 import { categoriesOf } from './categories.js';
 import { firstDay, lastDay } from './dates.js';
 import type { ContentProblem } from './errors.js';
@@ -463,7 +464,7 @@ function checkEpisodes(pack: PackData, report: Report): void {
     const to = episode.end ? lastDay(episode.end) : '9999-12-31';
     const range = `${episode.start}${episode.end ? ` to ${episode.end}` : ' onwards'}`;
     if (event.dateKind === 'window') {
-      if (lastDay(event.endDate ?? event.date) < from || firstDay(event.date) > to)
+      if (!overlaps(span(event.date, event.endDate), [from, to]))
         report(
           event,
           ['date'],
@@ -472,7 +473,7 @@ function checkEpisodes(pack: PackData, report: Report): void {
       continue;
     }
     // A date known to the month or year is any of its days: one of them must fall in the episode.
-    const startsOutside = lastDay(event.date) < from || firstDay(event.date) > to;
+    const startsOutside = !overlaps(span(event.date), [from, to]);
     if (startsOutside || (event.endDate !== undefined && firstDay(event.endDate) > to)) {
       const when = event.endDate ? `${event.date} to ${event.endDate}` : event.date;
       report(

@@ -89,11 +89,13 @@ export function isWindow(event: Dated): boolean {
   return event.dateKind === 'window' && event.endDate !== undefined && event.endDate !== event.date;
 }
 
+/** Two bounds a day apart read as a choice of two days (calendar.ts holds the arithmetic, but imports this file). */
+const ONE_DAY_MS = 86_400_000;
+
 /**
  * "some time between 27 September and 1 October 2020": bounds, never read
  * as a duration. The year (and month) is said once when both bounds share it.
  */
-const ONE_DAY_MS = 86_400_000;
 
 export function formatWindow(start: string, end: string): string {
   // Bounded below only by the year (or month) it ends in: "some time in 2020, by 4 October".

@@ -89,8 +89,8 @@ function endsASentence(breaks: string, flat: string, last: string): boolean {
   return false;
 }
 
-function standsIn(text: string, excerpt: string): boolean {
-  const [first = '', ...rest] = partsOf(excerpt);
+function standsIn(text: string, parts: readonly string[]): boolean {
+  const [first = '', ...rest] = parts;
   // Every place the first part stands could start the match.
   for (let from = text.indexOf(first); from >= 0; from = text.indexOf(first, from + 1)) {
     let at = from + first.length;
@@ -106,8 +106,7 @@ function standsIn(text: string, excerpt: string): boolean {
 }
 
 /** Why an excerpt does not stand: the first part that is nowhere in the article, or the elision that breaks the order. */
-function whyNot(label: string, text: string, excerpt: string, where: string): string {
-  const parts = partsOf(excerpt);
+function whyNot(label: string, text: string, parts: readonly string[], where: string): string {
   const missing = parts.find((part) => !text.includes(part));
   if (missing !== undefined) {
     const which =
@@ -150,11 +149,12 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
   const texts = new Map<string, { text: string; breaks: string; file: string } | undefined>();
   for (const source of pack.sources.values()) {
     const { file, tried } = articleFile(source, seedsDir);
-    const raw = file ? await readFile(file, 'utf8') : undefined;
-    const article =
-      raw === undefined ? undefined : { text: normalizeArticleText(raw), breaks: articleTextWithBreaks(raw) };
-    texts.set(source.id, article && file ? { ...article, file } : undefined);
-    if (file) continue;
+    if (file) {
+      // The flat text is the same text with its line breaks as spaces, at the same positions.
+      const breaks = articleTextWithBreaks(await readFile(file, 'utf8'));
+      texts.set(source.id, { file, breaks, text: breaks.replace(/\n/g, ' ') });
+      continue;
+    }
     const problem = !source.textFile
       ? 'has no textFile, so its excerpts cannot be checked: give the file of the article text'
       : `textFile "${source.textFile}" not found; tried ${tried.join(', ')}` +
@@ -183,8 +183,9 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
     const where = path.basename(article.file);
     const report = (fault: ExcerptMismatch['fault'], problem: string) =>
       out.push({ type, id: item.id, source: sourceId, ...at(item, field), fault, problem });
-    if (!standsIn(article.text, excerpt)) return report('excerpt', whyNot(label, article.text, excerpt, where));
-    const first = partsOf(excerpt)[0] ?? '';
+    const parts = partsOf(excerpt);
+    if (!standsIn(article.text, parts)) return report('excerpt', whyNot(label, article.text, parts, where));
+    const first = parts[0] ?? '';
     // Behind a "[Name]", the words it stands for are where the sentence has to start, with the quotation mark kept before it.
     const substituted = SUBSTITUTION.exec(excerpt);
     const mark = substituted?.[1]?.startsWith('…') ? '' : (substituted?.[1] ?? '');
@@ -201,7 +202,7 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
         `${label} starts inside a sentence of ${where}, after "…${lead}": begin it with "…" so a reader knows words come before it`,
       );
     }
-    const last = partsOf(excerpt).at(-1) ?? '';
+    const last = parts.at(-1) ?? '';
     if (excerpt.trimEnd().endsWith('…') || endsASentence(article.breaks, article.text, last)) return;
     const to = article.text.indexOf(last) + last.length;
     const tail = article.text.slice(to, to + 30);
