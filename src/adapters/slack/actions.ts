@@ -5,13 +5,12 @@ import { dispatchChoice } from '../../core/dispatch.js';
 import { UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
-import { recordInteraction } from '../../ops/interaction.js';
 import type { Metrics } from '../../ops/metrics.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { type AdminLookup, callerOf } from './caller.js';
 import { asResponse, uploadPicture } from './deliver.js';
 import { modalView } from './modal.js';
-import { type Settled, settle } from './outcome.js';
+import { recordSlack, type Settled, settle } from './outcome.js';
 import { saveStash, stashKey } from './poster.js';
 import { renderReply, STASH_PREFIX } from './render.js';
 
@@ -68,10 +67,12 @@ export function actionHandler(deps: ActionDeps) {
     } catch (error) {
       result = { outcome: 'error', error };
     }
-    recordInteraction(
-      { log: deps.logger, ids: { userId: who.userId, channelId, teamId: who.teamId }, metrics: deps.metrics },
-      { platform: 'slack', kind: 'choice', command },
-      { ...result, latencyMs: performance.now() - started },
+    recordSlack(
+      deps,
+      { userId: who.userId, channelId, teamId: who.teamId },
+      { kind: 'choice', command },
+      result,
+      started,
     );
 
     /** The reply in place of the clicked message, privately to the clicker, or into the channel, as it says. */

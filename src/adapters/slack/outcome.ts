@@ -1,7 +1,9 @@
 import { isUserError } from '../../core/errors.js';
 import { PostError } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
-import type { InteractionOutcome } from '../../log.js';
+import type { InteractionMeta, InteractionOutcome, Logger } from '../../log.js';
+import { recordInteraction } from '../../ops/interaction.js';
+import type { Metrics } from '../../ops/metrics.js';
 
 export const APOLOGY =
   'Sorry, something went wrong on our side while doing that. It has been logged; please try again in a moment.';
@@ -35,4 +37,19 @@ export async function settle(run: () => Promise<Reply>): Promise<Settled> {
     }
     return { reply: privateText(APOLOGY), outcome: 'error', error };
   }
+}
+
+/** One log line and one metric sample for a Slack interaction begun at `started` (performance.now()). */
+export function recordSlack(
+  deps: { logger: Logger; metrics?: Metrics | undefined },
+  ids: { userId: string; channelId: string; teamId: string },
+  meta: Omit<InteractionMeta, 'platform'>,
+  result: Pick<Settled, 'outcome' | 'error'>,
+  started: number,
+): void {
+  recordInteraction(
+    { log: deps.logger, ids, metrics: deps.metrics },
+    { platform: 'slack', ...meta },
+    { ...result, latencyMs: performance.now() - started },
+  );
 }

@@ -5,12 +5,11 @@ import { orAfter } from '../../core/deadline.js';
 import { dispatch, resolveLine } from '../../core/dispatch.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
-import { recordInteraction } from '../../ops/interaction.js';
 import type { Metrics } from '../../ops/metrics.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { type AdminLookup, callerOf } from './caller.js';
 import { asResponse, uploadPicture } from './deliver.js';
-import { APOLOGY, type Settled, settle } from './outcome.js';
+import { APOLOGY, recordSlack, type Settled, settle } from './outcome.js';
 import { saveStash } from './poster.js';
 import { renderReplyOnce } from './render.js';
 
@@ -85,14 +84,12 @@ export function slashHandler(deps: SlashDeps) {
       result = { outcome: 'error', error };
       if (!acked) await ack({ response_type: 'ephemeral', text: APOLOGY }).catch(() => {});
     }
-    recordInteraction(
-      {
-        log: deps.logger,
-        ids: { userId: body.user_id, channelId: body.channel_id, teamId: body.team_id },
-        metrics: deps.metrics,
-      },
-      { platform: 'slack', kind: 'command', ...meta },
-      { ...result, latencyMs: performance.now() - started },
+    recordSlack(
+      deps,
+      { userId: body.user_id, channelId: body.channel_id, teamId: body.team_id },
+      { kind: 'command', ...meta },
+      result,
+      started,
     );
   };
 }

@@ -1,11 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { commandOfAction, StaleInput } from '../../core/action.js';
 import { dispatchInput } from '../../core/dispatch.js';
-import { recordInteraction } from '../../ops/interaction.js';
 import type { ActionDeps } from './actions.js';
 import { callerOf } from './caller.js';
 import { boxError, opened, submittedText } from './modal.js';
-import { type Settled, settle } from './outcome.js';
+import { recordSlack, type Settled, settle } from './outcome.js';
 import { saveStash } from './poster.js';
 import { renderReply } from './render.js';
 
@@ -47,14 +46,13 @@ export function submissionHandler(deps: ActionDeps) {
     } catch (error) {
       result = { outcome: 'error', error };
     }
-    recordInteraction(
-      {
-        log: deps.logger,
-        ids: { userId: who.userId, channelId: who.channelId, teamId: who.teamId },
-        metrics: deps.metrics,
-      },
-      { platform: 'slack', kind: 'input', command: from ? commandOfAction(from.action) : 'unknown' },
-      { ...result, latencyMs: performance.now() - started },
+    const command = from ? commandOfAction(from.action) : 'unknown';
+    recordSlack(
+      deps,
+      { userId: who.userId, channelId: who.channelId, teamId: who.teamId },
+      { kind: 'input', command },
+      result,
+      started,
     );
   };
 }
