@@ -7,7 +7,7 @@ import {
 import type { TextRequest } from '../../core/reply.js';
 import { clip } from '../../core/text.js';
 import { LIMITS } from './limits.js';
-import { customIdFor } from './render.js';
+import { customIdNoting } from './render.js';
 
 /**
  * A Reply's request for text as a Discord modal, and the text read back
@@ -24,12 +24,10 @@ export function modalFor(request: TextRequest): {
   /** custom_id → action for an action too long for a custom_id; the adapter keeps these in the Store. */
   longActions: Map<string, string>;
 } {
-  const customId = customIdFor(request.action);
   const longActions = new Map<string, string>();
-  if (customId !== request.action) longActions.set(customId, request.action);
   return {
     modal: {
-      custom_id: customId,
+      custom_id: customIdNoting(request.action, longActions),
       title: clip(request.title, LIMITS.modalTitle),
       components: [
         {

@@ -56,6 +56,13 @@ export function customIdFor(action: string): string {
   return `${LONG_ACTION_PREFIX}${createHash('sha256').update(action).digest('base64url').slice(0, 43)}`;
 }
 
+/** The custom_id for an action, noting in `longActions` the action behind a hashed one, for the Store. */
+export function customIdNoting(action: string, longActions: Map<string, string>): string {
+  const customId = customIdFor(action);
+  if (customId !== action) longActions.set(customId, action);
+  return customId;
+}
+
 export function isLongActionId(customId: string): boolean {
   return customId.startsWith(LONG_ACTION_PREFIX);
 }
@@ -145,11 +152,9 @@ function buildEmbeds(reply: Reply): APIEmbed[] {
 }
 
 function button(choice: Choice, longActions: Map<string, string>): APIButtonComponentWithCustomId {
-  const customId = customIdFor(choice.action);
-  if (customId !== choice.action) longActions.set(customId, choice.action);
   return {
     type: ComponentType.Button,
-    custom_id: customId,
+    custom_id: customIdNoting(choice.action, longActions),
     label: clip(choice.label.trim() || '…', LIMITS.buttonLabel),
     style: STYLES[choice.style ?? 'secondary'],
   };
@@ -171,8 +176,7 @@ function menuRows(
     const seen = new Set<string>();
     const options = members
       .map((choice) => {
-        const value = customIdFor(choice.action);
-        if (value !== choice.action) longActions.set(value, choice.action);
+        const value = customIdNoting(choice.action, longActions);
         return { label: clip(choice.label.trim() || '…', LIMITS.buttonLabel), value };
       })
       .filter((o) => !seen.has(o.value) && seen.add(o.value))
