@@ -7,6 +7,7 @@ import { loadPack } from '../content/load.js';
 import type { Pack } from '../content/pack.js';
 import { writeStarterPack } from '../content/starter.js';
 import { type ExcerptMismatch, verifyExcerpts } from '../content/verify.js';
+import { plural } from '../engine/text.js';
 
 const USAGE =
   'usage: chronicle content check [dir] [--seeds DIR] [--no-articles] | chronicle content new DIR | chronicle content export --json [dir]';
@@ -19,26 +20,21 @@ function located(m: ExcerptMismatch): string {
   return `${where}${m.type} ${m.id}: ${m.problem}`;
 }
 
+/** Each fault, said of one and of many. */
+const FAULTS: [ExcerptMismatch['fault'], string, string][] = [
+  ['excerpt', 'excerpt does not stand in its article', 'excerpts do not stand in their articles'],
+  ['quote-text', 'quote text is not inside its excerpt', 'quote texts are not inside their excerpt'],
+  ['article', 'source has no article text to check against', 'sources have no article text to check against'],
+  ['unmarked-start', 'excerpt starts inside a sentence without "…"', 'excerpts start inside a sentence without "…"'],
+  ['unmarked-end', 'excerpt stops inside a sentence without "…"', 'excerpts stop inside a sentence without "…"'],
+];
+
 /** "2 excerpts do not stand in their articles, 1 source has no article text": what failed, counted by what it is. */
 function summary(mismatches: ExcerptMismatch[]): string {
-  const count = (fault: ExcerptMismatch['fault']) => mismatches.filter((m) => m.fault === fault).length;
-  const [excerpts, quoteTexts, sources, unmarked, unended] = [
-    count('excerpt'),
-    count('quote-text'),
-    count('article'),
-    count('unmarked-start'),
-    count('unmarked-end'),
-  ];
-  const parts = [
-    excerpts &&
-      `${excerpts} excerpt${excerpts === 1 ? ' does' : 's do'} not stand in ${excerpts === 1 ? 'its article' : 'their articles'}`,
-    quoteTexts &&
-      `${quoteTexts} quote text${quoteTexts === 1 ? ' is' : 's are'} not inside ${quoteTexts === 1 ? 'its' : 'their'} excerpt`,
-    sources && `${sources} source${sources === 1 ? ' has' : 's have'} no article text to check against`,
-    unmarked && `${unmarked} excerpt${unmarked === 1 ? ' starts' : 's start'} inside a sentence without "…"`,
-    unended && `${unended} excerpt${unended === 1 ? ' stops' : 's stop'} inside a sentence without "…"`,
-  ];
-  return parts.filter(Boolean).join('; ');
+  return FAULTS.map(([fault, one, many]) => [mismatches.filter((m) => m.fault === fault).length, one, many] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => plural(n, one, many))
+    .join('; ');
 }
 
 function countsOf(pack: Pack): string {
