@@ -20,7 +20,7 @@ export type CategoryColour = (typeof CATEGORY_COLOURS)[number];
 /** Each category is drawn with its own shape, so the legend reads without colour; there are four. */
 export const MAX_CATEGORIES = 4;
 
-export const DEFAULT_CATEGORIES: readonly Omit<EventCategory, 'index'>[] = [
+const DEFAULT_CATEGORIES: readonly Omit<EventCategory, 'index'>[] = [
   {
     id: 'fighting',
     label: 'Fighting',

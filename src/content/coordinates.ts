@@ -9,7 +9,7 @@ export interface EarthPoint {
 }
 
 /** Is it on Earth? A place names its body only when it is elsewhere. */
-export function onEarth(place: Pick<Place, 'body'>): boolean {
+function onEarth(place: Pick<Place, 'body'>): boolean {
   return place.body === undefined || foldName(place.body) === 'earth';
 }
 

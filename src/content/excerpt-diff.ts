@@ -26,7 +26,7 @@ function around(s: string, at: number): string {
  * every shorter one does, so a binary search finds it), and both texts
  * around where they part.
  */
-export function divergence(wanted: string, text: string): Divergence {
+function divergence(wanted: string, text: string): Divergence {
   let lo = 0;
   let hi = wanted.length;
   while (lo < hi) {

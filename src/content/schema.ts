@@ -128,7 +128,7 @@ const word = z
  * Kinds of things packs have needed so far. A pack may name any other kind
  * (it is a free word); these are listed so curators reuse one spelling.
  */
-export const THING_KINDS = [
+const THING_KINDS = [
   'drone',
   'helicopter',
   'aircraft',

@@ -121,7 +121,7 @@ function whyNot(label: string, text: string, parts: readonly string[], where: st
  * that names it (or as given when absolute), then in `seedsDir`. Returns the
  * file found, or every path tried.
  */
-export function articleFile(source: Source, seedsDir?: string): { file?: string; tried: string[] } {
+function articleFile(source: Source, seedsDir?: string): { file?: string; tried: string[] } {
   if (!source.textFile) return { tried: [] };
   const named = originOf(source)?.file;
   const tried = path.isAbsolute(source.textFile)

@@ -222,7 +222,7 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
 }
 
 /** Per family of claim: who reports battlefield results is set against others who do, not against lawmakers. */
-export const claimSpeakerAnswers = packCache((pack, family: string) =>
+const claimSpeakerAnswers = packCache((pack, family: string) =>
   settle(
     pack.data.claims
       .filter((c) => claimFamily(c) === family && !isDeclined(speakerGap(pack, c)))
@@ -234,6 +234,6 @@ export const claimSpeakerAnswers = packCache((pack, family: string) =>
  * Everyone the same article reports making a claim of the family ("stance@wsws-2020-10-01"): the
  * True/False swap needs a believable speaker from the same report, not a right answer.
  */
-export const claimSpeakersOf = packCache((pack, familyAtSource: string) =>
+const claimSpeakersOf = packCache((pack, familyAtSource: string) =>
   tally(pack.data.claims.filter((c) => `${claimFamily(c)}@${c.source}` === familyAtSource).map((c) => c.statedBy)),
 );

@@ -158,7 +158,7 @@ function kilometres(from: Place, to: Place): number {
   return 6371 * 2 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-export const eventPlaceTally = packCache((pack, _: 'all') =>
+const eventPlaceTally = packCache((pack, _: 'all') =>
   settle(
     pack.chronological.flatMap((e) =>
       eventPlaceAnswers(pack, e).map((p) => ({

@@ -143,7 +143,7 @@ export function quoteSpeaker(
   };
 }
 
-export const quoteSpeakerAnswers = packCache((pack, _: 'all') =>
+const quoteSpeakerAnswers = packCache((pack, _: 'all') =>
   settle(
     pack.data.quotes
       .filter((q) => askableQuote(pack, q))
@@ -158,7 +158,7 @@ const SAME_STRETCH_DAYS = 30;
  * Everyone quoted in articles of the same stretch as this one: a speaker
  * quoted only two years later (Trump against a 2022 line) is out on its face.
  */
-export const quoteSpeakersNear = packCache((pack, sourceId: string) => {
+const quoteSpeakersNear = packCache((pack, sourceId: string) => {
   const date = pack.sources.get(sourceId)?.date;
   const near = (id: string) => {
     const other = pack.sources.get(id)?.date;

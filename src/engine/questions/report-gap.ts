@@ -95,7 +95,7 @@ export function reportGap(
   };
 }
 
-export const reportGapAnswers = packCache((pack, _: 'all') =>
+const reportGapAnswers = packCache((pack, _: 'all') =>
   settle(
     pack.data.facts.flatMap((f) => {
       const target = reportGapTarget(pack, f);

@@ -12,7 +12,7 @@ import type { Question, QuestionKind } from './types.js';
  * or an actor, place or thing of the pack. Orders and True/False have no
  * such answer.
  */
-export const TYPED_KINDS: readonly QuestionKind[] = [
+const TYPED_KINDS: readonly QuestionKind[] = [
   'event-date',
   'figure',
   'event-place',
@@ -68,7 +68,7 @@ function nameWanted(pack: Pack, id: string): string {
  * a question that cannot be asked typed. Derived from the question and the
  * pack, so a quiz and a review of the same id expect the same answer.
  */
-export function typedForm(pack: Pack, question: Question): Omit<TypedQuestion, keyof Question> | undefined {
+function typedForm(pack: Pack, question: Question): Omit<TypedQuestion, keyof Question> | undefined {
   if (!(TYPED_KINDS as readonly string[]).includes(question.kind)) return undefined;
   if (question.kind === 'event-date') {
     const event = pack.events.get(question.eventIds[0] ?? '');

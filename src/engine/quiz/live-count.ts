@@ -13,7 +13,7 @@ import { type Answer, countQueue, deadlineMember, type GameState, keys, parseDea
  */
 
 /** Discord allows a few message edits per 5 s in a channel, Slack's chat.update about one a second. */
-export const COUNT_EVERY_MS = 1_000;
+const COUNT_EVERY_MS = 1_000;
 
 /**
  * How long a reveal waits for a count edit on its way. An edit takes a

@@ -8,7 +8,7 @@ import { channelOf, fileAnswer, loadGame, missingGame } from './game.js';
 import { type Answer, GAME_TTL_MS, type GameState, keys } from './state.js';
 import { typedAnswer } from './typed-action.js';
 
-export const ROUND_CLOSED = 'That round has closed.';
+const ROUND_CLOSED = 'That round has closed.';
 
 /**
  * The open typed round an action names, or why it cannot take an answer:
