@@ -5,7 +5,7 @@ import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml
 import type { z } from 'zod';
 import { checkReferences } from './check.js';
 import { ContentError, type ContentProblem } from './errors.js';
-import { type Origin, recordOrigin } from './origins.js';
+import { type Origin, originOf, recordOrigin } from './origins.js';
 import { Pack, type PackData } from './pack.js';
 import { COLLECTIONS, ContentFile, type PackMeta } from './schema.js';
 
@@ -143,6 +143,13 @@ function emptyData(): Omit<PackData, 'meta'> {
 }
 
 /**
+ * The keys items are read under and the collection each joins: `weapons:`,
+ * the older name of `things:`, joins the things, still located under the
+ * key it was written in.
+ */
+const LISTS = [...COLLECTIONS.map((name) => [name, name] as const), ['weapons', 'things'] as const];
+
+/**
  * Reads every YAML file under `dir` into one validated Pack. Any problem in
  * any file throws a ContentError listing all of them: never half a pack.
  */
@@ -154,7 +161,6 @@ export async function loadPack(dir: string): Promise<Pack> {
   });
   const problems: ContentProblem[] = [];
   const data = emptyData();
-  const origins = new Map<object, Origin>();
   const metas: { meta: PackMeta; origin: Origin }[] = [];
 
   if (files.length === 0) {
@@ -194,14 +200,12 @@ export async function loadPack(dir: string): Promise<Pack> {
     if (content.pack) {
       const origin: Origin = { file, path: 'pack', line: (sub = []) => source().lineOf(['pack', ...sub]) };
       metas.push({ meta: content.pack, origin });
-      origins.set(content.pack, origin);
+      recordOrigin(content.pack, origin);
     }
-    // `weapons:` is the older name of `things:`; its items join the things, still located under the key they were written in.
-    const lists = [...COLLECTIONS.map((name) => [name, name] as const), ['weapons', 'things'] as const];
-    for (const [key, name] of lists) {
+    for (const [key, name] of LISTS) {
       const items: object[] = content[key] ?? [];
       items.forEach((item, index) => {
-        origins.set(item, {
+        recordOrigin(item, {
           file,
           path: `${key}[${index}]`,
           line: (sub = []) => source().lineOf([key, index, ...sub]),
@@ -226,8 +230,7 @@ export async function loadPack(dir: string): Promise<Pack> {
 
   const meta = (metas[0] as { meta: PackMeta }).meta;
   const packData: PackData = { meta, ...data };
-  const referenceProblems = checkReferences(packData, (item) => origins.get(item));
+  const referenceProblems = checkReferences(packData, originOf);
   if (referenceProblems.length > 0) throw new ContentError(referenceProblems);
-  for (const [item, origin] of origins) recordOrigin(item, origin);
   return new Pack(packData);
 }
