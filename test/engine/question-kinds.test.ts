@@ -8,7 +8,7 @@ import { questionById } from '../../src/engine/questions/generate.js';
 import { numbersIn } from '../../src/engine/questions/numbers.js';
 import { QUESTION_KINDS, type Question } from '../../src/engine/questions/types.js';
 import { inSentence } from '../../src/engine/questions/wording.js';
-import { richPack } from '../support/rich-pack.js';
+import { richPack, richPackData } from '../support/rich-pack.js';
 import { julyToll } from './july-toll.js';
 
 let pack: Pack;
@@ -197,6 +197,30 @@ describe('question kinds on the curated pack', () => {
     }
   });
 
+  it('asks quoted words by a name in them that who speaks does not give away, with the speaker and article named', () => {
+    const gaps = ofKind('quote-gap');
+    expect(gaps.length).toBeGreaterThanOrEqual(5);
+    for (const q of gaps) {
+      const quote = pack.quotes.get(q.subjects?.[0] ?? '');
+      expect(q.prompt).toContain(`${pack.nameOf(quote?.speaker ?? '')}, quoted in`);
+      expect(q.prompt).toContain('___');
+      expect(q.explanation).toContain(quote?.text.slice(0, 20));
+    }
+    const asked = (id: string) => gaps.find((q) => q.subjects?.includes(id));
+    // "one of the targets of this war is ___": Karabakh's leader names Iran, a bystander.
+    const iran = asked('quote-harutyunyan-iran-target-2020-10');
+    expect(iran?.options[iran.answer]).toBe('Iran');
+    const why = buildPool(pack, 1, ['quote-gap']).reasons;
+    // "martial law … declared in the Republic of ___", said by Pashinyan.
+    expect(why.get('quote-pashinyan-martial-law-2020-09-27')?.join()).toMatch(/the speaker, or who they speak for/);
+    // "The war will end with the defeat of ___", said by Karabakh's leader: a side names the other.
+    expect(why.get('quote-harutyunyan-long-war-2020-10')?.join()).toMatch(/a side’s voice naming Azerbaijan/);
+    // "views ___ and Azerbaijan solely through a business perspective": the pair names the gap.
+    expect(why.get('quote-de-waal-last-actor-2020')?.join()).toMatch(/the other side, which pairs with the gap/);
+    // A phrase the reporter's sentence began reads as nothing said, gap or not.
+    expect(why.get('quote-macron-territorial-integrity-2022-09')?.join()).toMatch(/fragment/);
+  });
+
   it('never quotes a phrase cut from the reporter’s sentence as a saying, nor a villager as speaking of another village', () => {
     const why = buildPool(pack, 1, ['true-false']).reasons;
     // "called on Paris to 'abandon this absolutely untenable position of neutrality'"
@@ -255,6 +279,20 @@ describe('question kinds on the curated pack', () => {
     const keptPool = buildPool(kept, 2, ['which-first', 'event-date']);
     expect(keptPool.reasons.get('syria-war-2011')?.join()).toContain('not asked: another war');
     for (const q of keptPool.variants) expect(q.options).not.toContain(syria?.title);
+  });
+
+  it('offers no one as a speaker whose only words the curator keeps as context', () => {
+    const rich = richPackData();
+    const asked = buildPool(new Pack(rich), 2, ['quote-speaker']).variants;
+    const speaker = asked.map((q) => q.options[q.answer]).find((name) => name !== undefined) as string;
+    const id = rich.actors.find((a) => a.name === speaker)?.id;
+    const kept = new Pack({
+      ...rich,
+      quotes: rich.quotes.map((q) => (q.speaker === id ? { ...q, notAsked: 'kept as context' } : q)),
+    });
+    const keptPool = buildPool(kept, 2, ['quote-speaker']).variants;
+    expect(asked.some((q) => q.options.includes(speaker) && q.options[q.answer] !== speaker)).toBe(true);
+    for (const q of keptPool) expect(q.options).not.toContain(speaker);
   });
 
   it('never prints in a figure’s sentence the number a related claim’s question asks', () => {

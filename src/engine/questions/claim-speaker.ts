@@ -4,6 +4,7 @@ import { packCache } from '../../core/pack-memo.js';
 import { attributeClaim } from '../attribution.js';
 import { ancestry } from '../topics.js';
 import { settle, tally } from './answer-counts.js';
+import { contextOnly } from './context-only.js';
 import { answerOption, blankMentions, countryOf, entityDistractors, GAP, hints, pointersTo } from './gaps.js';
 import { type Random, seededRandom, seedOf } from './random.js';
 import { whoSaidVariant } from './true-false.js';
@@ -225,7 +226,7 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
 const claimSpeakerAnswers = packCache((pack, family: string) =>
   settle(
     pack.data.claims
-      .filter((c) => claimFamily(c) === family && !isDeclined(speakerGap(pack, c)))
+      .filter((c) => claimFamily(c) === family && !contextOnly(c) && !isDeclined(speakerGap(pack, c)))
       .map((c) => ({ answer: c.statedBy, build: (answers, r) => claimSpeaker(pack, c, r, answers) })),
   ),
 );

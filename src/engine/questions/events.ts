@@ -7,6 +7,7 @@ import type { Event, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { ancestry } from '../topics.js';
 import { settle } from './answer-counts.js';
+import { contextOnly } from './context-only.js';
 import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, related } from './gaps.js';
 import type { Random } from './random.js';
@@ -161,7 +162,7 @@ function kilometres(from: Place, to: Place): number {
 const eventPlaceTally = packCache((pack, _: 'all') =>
   settle(
     pack.chronological.flatMap((e) =>
-      eventPlaceAnswers(pack, e).map((p) => ({
+      (contextOnly(e) ? [] : eventPlaceAnswers(pack, e)).map((p) => ({
         answer: p.id,
         build: (answers, r) => eventPlace(pack, e, p.id, r, answers),
       })),

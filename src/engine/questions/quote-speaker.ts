@@ -5,6 +5,7 @@ import { packCache } from '../../core/pack-memo.js';
 import { attributeQuote } from '../attribution.js';
 import { settle, tally } from './answer-counts.js';
 import { sameCamp } from './camps.js';
+import { contextOnly } from './context-only.js';
 import { mentions } from './finalize.js';
 import { answerOption, entityDistractors, hints } from './gaps.js';
 import type { Random } from './random.js';
@@ -37,6 +38,8 @@ export function startsMidSentence(text: string): boolean {
 function whyUnaskable(pack: Pack, quote: Quote): string | undefined {
   const speaker = pack.actors.get(quote.speaker);
   if (!speaker) return 'its speaker is not in the pack';
+  const context = contextOnly(quote);
+  if (context) return context;
   if (quote.text.length > 350) return 'too long to show as one question';
   if (fragmentStart(quote.text) || startsMidSentence(quote.text))
     return 'a fragment that starts mid-clause ("would push for…", "end hostilities and…"): it does not read as something said';

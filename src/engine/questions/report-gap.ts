@@ -3,6 +3,7 @@ import type { Fact } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { attributeFact } from '../attribution.js';
 import { settle } from './answer-counts.js';
+import { contextOnly } from './context-only.js';
 import { answerOption, asEntity, blankMentions, entityDistractors, hints } from './gaps.js';
 import { type Random, seededRandom } from './random.js';
 import { type Declined, type Draft, decline, isDeclined } from './types.js';
@@ -29,7 +30,7 @@ function isCountry(entity: NonNullable<ReturnType<typeof asEntity>>): boolean {
 
 const mentionCounts = packCache((pack, _: 'all') => {
   const out = new Map<string, number>();
-  for (const fact of pack.data.facts)
+  for (const fact of pack.data.facts.filter((f) => !contextOnly(f)))
     for (const id of reportGapTargets(pack, fact)) out.set(id, (out.get(id) ?? 0) + 1);
   return out;
 });
@@ -98,7 +99,7 @@ export function reportGap(
 const reportGapAnswers = packCache((pack, _: 'all') =>
   settle(
     pack.data.facts.flatMap((f) => {
-      const target = reportGapTarget(pack, f);
+      const target = contextOnly(f) ? null : reportGapTarget(pack, f);
       return target ? [{ answer: target, build: (answers, r) => reportGap(pack, f, target, r, answers) }] : [];
     }),
   ),
