@@ -1,6 +1,6 @@
 import type { Pack } from '../../content/pack.js';
 import { packCache } from '../../core/pack-memo.js';
-import { countryOf } from './gaps.js';
+import { countryOf, hints } from './gaps.js';
 
 /**
  * The camps of the pack's disputes, by state: two states whose claims
@@ -59,4 +59,18 @@ export function sameCamp(pack: Pack, a: string, b: string): boolean {
   if (countryOf(pack, a) === undefined || countryOf(pack, b) === undefined)
     return countryOf(pack, a) === countryOf(pack, b);
   return campOf(pack, a) === campOf(pack, b);
+}
+
+/**
+ * The state of the other camp that a text names beside a gap the answer of
+ * which is in a camp: "views ___ and Azerbaijan", "Russia supports ___ and
+ * Turkey backs Azerbaijan". The war's two sides come as a pair, and one
+ * names the other.
+ */
+export function otherSideNamed(pack: Pack, text: string, answerId: string): string | undefined {
+  const side = campOf(pack, answerId);
+  if (side === undefined) return undefined;
+  return [...pack.actors.values()].find(
+    (a) => a.kind === 'state' && (campOf(pack, a.id) ?? side) !== side && hints(text, a),
+  )?.name;
 }

@@ -1,6 +1,7 @@
 import { foldName } from '../../content/normalize.js';
 import type { Entity, Pack } from '../../content/pack.js';
 import type { Actor, Place } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
 import { escapeRegExp } from '../../core/text.js';
 import { ancestry } from '../topics.js';
 import { actorCategory, placeCategory } from './categories.js';
@@ -200,6 +201,9 @@ export function entityDistractors(
   if (!rules.answerMayShow && answer.type === 'actor' && answer.item.kind === 'state') {
     const inside = [...pack.places.values()].find((p) => p.country === answer.item.id && hints(rules.prompt, p));
     if (inside) return decline(`the text names ${inside.name}, a place in ${answer.item.name}`);
+    // "Nikol Pashinyan came to power in ___": a leader or a body of the state gives it away.
+    const own = ownNamed(pack, answer.item.id, rules.prompt);
+    if (own) return decline(`the text names ${own.name}, of ${answer.item.name}`);
   }
   const pointer = rules.answerMayShow ? undefined : pointersTo(pack, answer).find((p) => hints(rules.prompt, p));
   const home = countryOf(pack, answer.item.id);
@@ -219,7 +223,9 @@ export function entityDistractors(
     !stems(entity.item).some((w) => ownStems.includes(w)) &&
     !hints(rules.prompt, entity.item) &&
     // Nor anyone whose country the text names as another party ("bombed Azerbaijani cities": not Aliyev).
-    !(entity.type === 'actor' && pointersTo(pack, entity).some((p) => p.id !== home && hints(rules.prompt, p)));
+    !(entity.type === 'actor' && pointersTo(pack, entity).some((p) => p.id !== home && hints(rules.prompt, p))) &&
+    // Nor a state whose own leader or body the text names ("Pashinyan appealed to ___": not Armenia).
+    !(entity.type === 'actor' && entity.item.kind === 'state' && ownNamed(pack, entity.item.id, rules.prompt));
   const pool: { item: Nameable; weight: number }[] = [];
   for (const [id, count] of rules.answers) {
     const entity = entityOf(pack, id);
@@ -241,6 +247,11 @@ export function entityDistractors(
   return decline(`every choice of others to set against ${answer.item.name} leaves one option standing out by form`);
 }
 
+/** A person or body of the state that the text names. */
+function ownNamed(pack: Pack, stateId: string, text: string): Actor | undefined {
+  return [...pack.actors.values()].find((a) => a.country === stateId && hints(text, a));
+}
+
 /** The answer as an option, in its category. */
 export function answerOption(entity: Nameable): Option {
   return entityOption(entity.item, categoryOf(entity));
@@ -248,4 +259,37 @@ export function answerOption(entity: Nameable): Option {
 
 export function asEntity(pack: Pack, id: string): Nameable | undefined {
   return entityOf(pack, id);
+}
+
+/** Every name the pack's reports, claims and quotes mention, with the word stems of its text around the gap. */
+const gappedTexts = packCache((pack, _: 'all') => {
+  const texts = [
+    ...pack.data.facts.map((f) => ({ owner: f.id, text: f.statement })),
+    ...pack.data.claims.map((c) => ({ owner: c.id, text: c.statement })),
+    ...pack.data.quotes.map((q) => ({ owner: q.id, text: q.text })),
+  ];
+  const names = [...pack.actors.values(), ...pack.places.values()];
+  const out: { owner: string; id: string; stems: Set<string> }[] = [];
+  for (const { owner, text } of texts)
+    for (const item of names) {
+      const blanked = blankMentions(text, item);
+      if (blanked !== undefined) out.push({ owner, id: item.id, stems: new Set(stemsOf(blanked)) });
+    }
+  return out;
+});
+
+/**
+ * Names the pack says the same of elsewhere: "___ is opposing
+ * Turkish-backed forces in Libya" asks for Russia, and another report
+ * says France "opposed Turkish-backed forces in Libya". Every word stem of
+ * the gapped text stands in another report, claim or quote with that name
+ * blanked, so the name fits this gap too and cannot be a wrong option.
+ */
+export function saidAlsoOf(pack: Pack, gapped: string, ownId: string): Set<string> {
+  const wanted = stemsOf(gapped.replace(GAP, ' '));
+  const out = new Set<string>();
+  if (wanted.length < 2) return out;
+  for (const other of gappedTexts(pack, 'all'))
+    if (other.owner !== ownId && wanted.every((s) => other.stems.has(s))) out.add(other.id);
+  return out;
 }

@@ -3,9 +3,18 @@ import type { Actor, Quote } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { attributeQuote } from '../attribution.js';
 import { settle, tally } from './answer-counts.js';
-import { campOf } from './camps.js';
+import { campOf, otherSideNamed } from './camps.js';
 import { contextOnly } from './context-only.js';
-import { answerOption, asEntity, blankMentions, countryOf, entityDistractors, hints, type Nameable } from './gaps.js';
+import {
+  answerOption,
+  asEntity,
+  blankMentions,
+  countryOf,
+  entityDistractors,
+  hints,
+  type Nameable,
+  saidAlsoOf,
+} from './gaps.js';
 import { coSpeakers, fragmentStart, startsMidSentence } from './quote-speaker.js';
 import { type Random, seededRandom } from './random.js';
 import { type Declined, type Draft, decline, isDeclined } from './types.js';
@@ -46,14 +55,8 @@ export function whyNotAGap(pack: Pack, quote: Quote, target: Nameable): string |
   const text = blankMentions(quote.text, target.item);
   if (text === undefined) return `the words do not name ${target.item.name}`;
   if (hints(text, target.item)) return `the rest of the words still name ${target.item.name}`;
-  // "views ___ and Azerbaijan": the war's two sides come as a pair, and one names the other.
-  const adversary =
-    side === undefined
-      ? undefined
-      : [...pack.actors.values()].find(
-          (a) => a.kind === 'state' && (campOf(pack, a.id) ?? side) !== side && hints(text, a),
-        );
-  if (adversary) return `the words name ${adversary.name}, the other side, which pairs with the gap`;
+  const adversary = otherSideNamed(pack, text, target.item.id);
+  if (adversary) return `the words name ${adversary}, the other side, which pairs with the gap`;
   return undefined;
 }
 
@@ -152,7 +155,7 @@ export function quoteGap(
     {
       answers,
       prompt,
-      exclude: coSpeakers(pack, quote),
+      exclude: new Set([...coSpeakers(pack, quote), ...saidAlsoOf(pack, text, quote.id)]),
       otherCountry: entity.type === 'actor' && entity.item.kind !== 'state' && entity.item.kind !== 'person',
       // A side's voice, or a villager of the country, tells of its own towns and people: one elsewhere would be
       // ruled out by who speaks.

@@ -3,29 +3,31 @@ import type { Fact } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { attributeFact } from '../attribution.js';
 import { settle } from './answer-counts.js';
+import { otherSideNamed } from './camps.js';
 import { contextOnly } from './context-only.js';
-import { answerOption, asEntity, blankMentions, entityDistractors, hints } from './gaps.js';
+import { answerOption, asEntity, blankMentions, entityDistractors, hints, saidAlsoOf } from './gaps.js';
 import { type Random, seededRandom } from './random.js';
 import { type Declined, type Draft, decline, isDeclined } from './types.js';
 import { articleOf } from './wording.js';
 
 /** The actors and places a report names that could be blanked without the rest of it giving them away. */
-export function reportGapTargets(pack: Pack, fact: Fact, countries = false): string[] {
-  return fact.about.filter((id) => {
-    const entity = asEntity(pack, id);
-    if (entity && isCountry(entity) !== countries) return false;
-    const text = entity && blankMentions(fact.statement, entity.item);
-    return text !== undefined && entity !== undefined && !hints(text, entity.item);
-  });
+export function reportGapTargets(pack: Pack, fact: Fact): string[] {
+  return fact.about.filter((id) => whyNotAGap(pack, fact, id) === undefined);
 }
 
-/**
- * A country in a background report is fixed by what surrounds it (its
- * allies, its neighbours, the war's two sides): "a NATO member and key ally
- * of Azerbaijan" leaves one of four states. Countries are not blanked.
- */
-function isCountry(entity: NonNullable<ReturnType<typeof asEntity>>): boolean {
-  return entity.type === 'actor' ? entity.item.kind === 'state' : entity.item.kind === 'country';
+/** Why a name a report is about cannot be its gap, or undefined when it can. */
+function whyNotAGap(pack: Pack, fact: Fact, id: string): string | undefined {
+  const entity = asEntity(pack, id);
+  const text = entity && blankMentions(fact.statement, entity.item);
+  if (!entity || text === undefined) return 'the report does not name it';
+  // "Russia is opposing Turkish-backed forces in ___": Libya, and Syria too; "the war in ___ began in 2011":
+  // Syria's, and Libya's. The region's wars overlap, so another country as the place would often be true too.
+  if (entity.type === 'place' && entity.item.kind === 'country')
+    return `${entity.item.name} as where something happened: the region's wars overlap, so another country there would often be true as well`;
+  if (hints(text, entity.item)) return `the rest of the report still names ${entity.item.name}`;
+  const adversary = otherSideNamed(pack, text, id);
+  if (adversary) return `the report names ${adversary}, the other side, which pairs with the gap`;
+  return undefined;
 }
 
 const mentionCounts = packCache((pack, _: 'all') => {
@@ -41,18 +43,39 @@ const mentionCounts = packCache((pack, _: 'all') => {
  * (a player would learn to pick it), and one that has others to set against it.
  */
 export const reportGapTarget = packCache((pack, fact: Fact): string | null => {
+  if (relatedAsked(pack, fact)) return null;
   const counts = mentionCounts(pack, 'all');
   const ranked = [...reportGapTargets(pack, fact)].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
   return ranked.find((id) => !isDeclined(reportGap(pack, fact, id, seededRandom(0), counts))) ?? null;
 });
 
+/**
+ * The report of the same thing (another article's list of the CSTO's
+ * members, another telling of who mediated) that comes before this one in
+ * the pack and is asked: one question per such group, since two would
+ * answer each other, or ask the same thing twice.
+ */
+function relatedAsked(pack: Pack, fact: Fact): Fact | undefined {
+  const order = pack.data.facts.indexOf(fact);
+  return pack.data.facts
+    .slice(0, Math.max(0, order))
+    .find(
+      (other) =>
+        (fact.related.includes(other.id) || other.related.includes(fact.id)) && reportGapTarget(pack, other) !== null,
+    );
+}
+
 /** Why a report has no gap to ask: nothing to blank, or nothing to set against what could be. */
 export function whyNoReportGap(pack: Pack, fact: Fact): string {
+  const related = relatedAsked(pack, fact);
+  if (related) return `a report of the same thing is asked already (${related.id})`;
   const targets = reportGapTargets(pack, fact);
-  if (targets.length === 0)
-    return reportGapTargets(pack, fact, true).length > 0
-      ? 'the only names it could blank are countries, which the rest of a report fixes (allies, neighbours, sides)'
-      : 'names no actor or place that could be blanked without the rest of the report naming it';
+  if (targets.length === 0) {
+    const reasons = fact.about
+      .map((id) => whyNotAGap(pack, fact, id))
+      .filter((r) => r !== 'the report does not name it');
+    return reasons[0] ?? 'names no actor or place that could be blanked';
+  }
   const why = reportGap(pack, fact, targets[0] as string, seededRandom(0));
   return isDeclined(why) ? why.declined : 'declined';
 }
@@ -76,7 +99,7 @@ export function reportGap(
     {
       answers,
       prompt,
-      exclude: new Set(fact.about),
+      exclude: new Set([...fact.about, ...saidAlsoOf(pack, text, fact.id)]),
       otherCountry: entity.type === 'actor' && entity.item.kind !== 'state' && entity.item.kind !== 'person',
     },
     random,
