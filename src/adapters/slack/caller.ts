@@ -5,12 +5,19 @@ import type { Logger } from '../../log.js';
 
 const KNOWN_FOR_MS = 10 * 60 * 1000;
 const RETRY_AFTER_FAILURE_MS = 60 * 1000;
+/**
+ * Slack wants its ack within 3 s, and the lookup runs before it: a slow
+ * users.info answers "no" after this long, and its answer, when it comes,
+ * is remembered for the next request.
+ */
+const LOOKUP_BUDGET_MS = 1000;
 
 /**
  * Slack's command and action payloads do not say whether the user is a
  * workspace admin, so canManage comes from users.info (scope users:read),
  * remembered for ten minutes so a quiz's clicks do not each cost a call.
- * If Slack cannot say, the answer is "no": managing is the safe thing to deny.
+ * If Slack cannot say, or not in time, the answer is "no": managing is the
+ * safe thing to deny.
  */
 export class AdminLookup {
   private readonly known = new Map<string, { admin: boolean; until: number }>();
@@ -19,21 +26,36 @@ export class AdminLookup {
     private readonly client: webApi.WebClient,
     private readonly logger: Logger,
     private readonly clock: () => number = Date.now,
+    private readonly budgetMs = LOOKUP_BUDGET_MS,
   ) {}
 
   async isAdmin(teamId: string, userId: string): Promise<boolean> {
     const key = `${teamId}:${userId}`;
-    const now = this.clock();
     const hit = this.known.get(key);
-    if (hit && hit.until > now) return hit.admin;
+    if (hit && hit.until > this.clock()) return hit.admin;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => {
+        this.logger.warn({ userId, teamId }, 'slack users.info is slow; treating the user as not an admin for now');
+        resolve(false);
+      }, this.budgetMs);
+    });
+    try {
+      return await Promise.race([this.lookUp(key, teamId, userId), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async lookUp(key: string, teamId: string, userId: string): Promise<boolean> {
     try {
       const { user } = await this.client.users.info({ user: userId });
       const admin = Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
-      this.known.set(key, { admin, until: now + KNOWN_FOR_MS });
+      this.known.set(key, { admin, until: this.clock() + KNOWN_FOR_MS });
       return admin;
     } catch (error) {
       this.logger.warn({ err: error, userId, teamId }, 'slack users.info failed; treating the user as not an admin');
-      this.known.set(key, { admin: false, until: now + RETRY_AFTER_FAILURE_MS });
+      this.known.set(key, { admin: false, until: this.clock() + RETRY_AFTER_FAILURE_MS });
       return false;
     }
   }
