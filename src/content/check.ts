@@ -234,22 +234,37 @@ function checkEventTitles(pack: PackData, report: Report): void {
 
 const PUNCTUATION_NAME: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', ':': 'a colon' };
 
+/** Where the words spoken start: their first letter, past any opening quotation mark or "…". */
+const STARTS_LOWER = /^[\s…"“‘'(]*\p{Ll}/u;
+/** One full stop at the end, not the "..." of words left out. */
+const ENDS_IN_FULL_STOP = /(?<!\.)\.\s*$/;
+
 /**
  * A quote's text is the words spoken. The comma an article puts after them
  * ("…of our town," Ortiz said) is the article's, not the speaker's, and a
- * quote that ends in one reads as cut off; the excerpt keeps it.
+ * quote that ends in one reads as cut off; the excerpt keeps it. Words taken
+ * from inside a sentence ("…to stress French support for “respecting
+ * Armenia's territorial integrity.”") are a fragment: the full stop is the
+ * end of the article's sentence, and on the fragment it reads as the
+ * speaker's whole sentence.
  */
 function checkQuoteTexts(pack: PackData, report: Report): void {
   for (const quote of pack.quotes) {
-    const end = /([,;:])\s*$/.exec(quote.text);
-    if (!end?.[1]) continue;
     const text = quote.text.trim();
     const shown = text.length > 30 ? `…${text.slice(-30).replace(/^\S*\s+/, '')}` : text;
-    report(
-      quote,
-      ['text'],
-      `quote text ends in ${PUNCTUATION_NAME[end[1]]} ("${shown}"): end it with the words spoken; the article's punctuation after them stays in the excerpt`,
-    );
+    const end = /([,;:])\s*$/.exec(text);
+    if (end?.[1])
+      report(
+        quote,
+        ['text'],
+        `quote text ends in ${PUNCTUATION_NAME[end[1]]} ("${shown}"): end it with the words spoken; the article's punctuation after them stays in the excerpt`,
+      );
+    else if (STARTS_LOWER.test(text) && ENDS_IN_FULL_STOP.test(text))
+      report(
+        quote,
+        ['text'],
+        `quote text starts inside a sentence but ends in its full stop ("${shown}"): a fragment ends with the words spoken, without the stop; the excerpt keeps it`,
+      );
   }
 }
 

@@ -255,6 +255,37 @@ describe('rules the checker enforces', () => {
     expect(await problemsOf(dir)).toEqual([]);
   });
 
+  it("ends a quote's text taken from inside a sentence without the article's full stop", async () => {
+    const dir = await starter();
+    const article = 'articles/gazette-2024-03-14.txt';
+    await edit(
+      dir,
+      article,
+      '"The new bridge joins the two halves of our town," Ortiz said',
+      'Ortiz said the bridge "joins the two halves of our town."',
+    );
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: "\\"The new bridge joins the two halves of our town,\\" Ortiz said at the ceremony."',
+      'excerpt: "Ortiz said the bridge \\"joins the two halves of our town.\\""',
+    );
+    await edit(
+      dir,
+      'events.yaml',
+      'text: The new bridge joins the two halves of our town',
+      'text: joins the two halves of our town.',
+    );
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'text: joins')} quote text starts inside a sentence but ends in its full stop ("…the two halves of our town."): a fragment ends with the words spoken, without the stop; the excerpt keeps it`,
+    ]);
+    await edit(dir, 'events.yaml', 'text: joins the two halves of our town.', 'text: joins the two halves of our town');
+    expect(await problemsOf(dir)).toEqual([]);
+    // A whole sentence keeps its stop, and "..." marks words left out, not the article's stop.
+    await edit(dir, 'events.yaml', 'text: joins the two halves of our town', 'text: joins the two halves...');
+    expect(await problemsOf(dir)).toEqual([]);
+  });
+
   it('refuses an excerpt that opens with a bare pronoun, which read alone says nothing of who or what', async () => {
     const dir = await starter();
     const advice = 'and read on its own does not say who or what that is: put the name it stands for in brackets';
