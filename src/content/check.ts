@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { overlaps, span } from './calendar.js';
 import { categoriesOf } from './categories.js';
-import { firstDay, lastDay } from './dates.js';
+import { firstDay, lastDay, MONTH_NAMES, precisionOf } from './dates.js';
 import type { ContentProblem } from './errors.js';
 import { foldName } from './normalize.js';
 import type { Origin } from './origins.js';
@@ -217,6 +217,7 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
   checkQuoteTexts(pack, report);
   checkOpenings(pack, report);
   checkSpeakers(pack, report);
+  checkDatesShown(pack, report);
   return problems;
 }
 
@@ -353,6 +354,74 @@ function checkSpeakers(pack: PackData, report: Report): void {
       `excerpt does not name ${speaker.name}, who spoke: start the excerpt where the article names the speaker, or put the name in brackets ([${surname[0] || speaker.name}] …); a description the article gives instead ("The Armenian premier") may be an alias, or the quote's speakerNamedAs`,
     );
   }
+}
+
+const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+/**
+ * Words that place something in a month or on a day: a month's name, a
+ * weekday, or a day, night, week or month told from the article's own
+ * ("yesterday", "this weekend", "the night of September 12-13").
+ */
+const DAY_WORDS = new RegExp(
+  `\\b(?:${MONTH_NAMES.join('|')}|${WEEKDAYS}|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|(?:last|this|next) (?:week|weekend|month)|the night of|\\w+ days? (?:ago|earlier|later))\\b`,
+  'i',
+);
+const RELATIVE_YEAR = /\b(?:last|this|next) year\b/i;
+
+/** Does the excerpt hold words that give a date of this precision: the year itself ("in 2019", "the 1990s"), or finer? */
+function showsDate(excerpt: string, date: string): boolean {
+  if (DAY_WORDS.test(excerpt)) return true;
+  if (precisionOf(date) !== 'year') return false;
+  return RELATIVE_YEAR.test(excerpt) || new RegExp(`\\b${date}s?\\b`).test(excerpt);
+}
+
+/**
+ * A date an item gives is read beside its excerpt, the only words of the
+ * article a reader sees. The article's own date goes without saying; any
+ * other must be in the excerpt ("On September 13, …", "Yesterday, …"), or
+ * the reader is asked to take a neighbouring sentence on trust.
+ */
+function checkDatesShown(pack: PackData, report: Report): void {
+  const published = new Map(pack.sources.map((s) => [s.id, [s.date, s.republished?.date]]));
+  const check = (item: object, field: string, date: string, source: string, excerpt: string, otherwise: string) => {
+    const dates = published.get(source);
+    if (!dates || dates.includes(date) || showsDate(excerpt, date)) return;
+    const words = precisionOf(date) === 'year' ? '"in 2019", "last year"' : '"yesterday", "On September 13"';
+    report(
+      item,
+      [field],
+      `${field} ${date} is not the date of its article (${dates[0]}), and the excerpt does not show it: widen the excerpt to the words that give it (${words}), joining parts with "[…]" where they are apart; ${otherwise}`,
+    );
+  };
+  for (const claim of pack.claims)
+    check(
+      claim,
+      'asOf',
+      claim.asOf,
+      claim.source,
+      claim.excerpt,
+      "where the article gives no date near it, the claim stands as of the article's",
+    );
+  for (const quote of pack.quotes)
+    if (quote.dated === 'said')
+      check(
+        quote,
+        'date',
+        quote.date,
+        quote.source,
+        quote.excerpt,
+        "where the article gives no date near it, the quote is dated: reported, on the article's date",
+      );
+  for (const fact of pack.facts)
+    if (fact.date)
+      check(
+        fact,
+        'date',
+        fact.date,
+        fact.source,
+        fact.excerpt,
+        'where the article gives no date near it, leave the date to the event the fact belongs to',
+      );
 }
 
 function metaProblem(pack: PackData, originOf: OriginOf, index: number, message: string): ContentProblem {

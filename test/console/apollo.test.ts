@@ -109,7 +109,7 @@ describe('every command on the Apollo 11 pack, through the console', () => {
   });
 
   it('attributes every figure and quote, the relayed words to the spokesman who passed them on', () => {
-    expect(output).toContain('According to Mission Control, as of 20 July 1969');
+    expect(output).toContain('According to Mission Control, as of 21 July 1969');
     expect(output).toContain('“Houston, Tranquility Base here. The Eagle has landed.”');
     expect(output).toContain('== Neil Armstrong ==');
     expect(output).toContain('== Kennedy Space Center ==');

@@ -261,14 +261,14 @@ describe('rules the checker enforces', () => {
     await edit(
       dir,
       article,
-      '"The new bridge joins the two halves of our town," Ortiz said',
-      'Ortiz said the bridge "joins the two halves of our town."',
+      '"The new bridge joins the two halves of our town," Ortiz said at the ceremony yesterday.',
+      'At the ceremony yesterday, Ortiz said the bridge "joins the two halves of our town."',
     );
     await edit(
       dir,
       'events.yaml',
-      'excerpt: "\\"The new bridge joins the two halves of our town,\\" Ortiz said at the ceremony."',
-      'excerpt: "Ortiz said the bridge \\"joins the two halves of our town.\\""',
+      'excerpt: "\\"The new bridge joins the two halves of our town,\\" Ortiz said at the ceremony yesterday."',
+      'excerpt: "At the ceremony yesterday, Ortiz said the bridge \\"joins the two halves of our town.\\""',
     );
     await edit(
       dir,
@@ -284,6 +284,36 @@ describe('rules the checker enforces', () => {
     // A whole sentence keeps its stop, and "..." marks words left out, not the article's stop.
     await edit(dir, 'events.yaml', 'text: joins the two halves of our town', 'text: joins the two halves...');
     expect(await problemsOf(dir)).toEqual([]);
+  });
+
+  it('refuses a date other than the article’s that the item’s own excerpt does not show', async () => {
+    const dir = await starter();
+    const advice =
+      'and the excerpt does not show it: widen the excerpt to the words that give it ("yesterday", "On September 13"), joining parts with "[…]" where they are apart';
+    // The article's own date needs no words in the excerpt.
+    expect(await problemsOf(dir)).toEqual([]);
+    await edit(dir, 'events.yaml', 'asOf: "2024-03-14" # the article', 'asOf: "2024-03-13" # the article');
+    await edit(dir, 'events.yaml', 'Ortiz said at the ceremony yesterday."', 'Ortiz said at the ceremony."');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'asOf: "2024-03-13"')} asOf 2024-03-13 is not the date of its article (2024-03-14), ${advice}; where the article gives no date near it, the claim stands as of the article's`,
+      `events.yaml:${(await lineOf(dir, 'events.yaml', 'dated: said')) - 2} date 2024-03-13 is not the date of its article (2024-03-14), ${advice}; where the article gives no date near it, the quote is dated: reported, on the article's date`,
+    ]);
+    // Shown by the excerpt's own words, or dated only as printed, each passes.
+    await edit(dir, 'articles/gazette-2024-03-14.txt', 'The town council put', 'Yesterday the town council put');
+    await edit(dir, 'events.yaml', 'excerpt: The town council put', 'excerpt: Yesterday the town council put');
+    await edit(dir, 'events.yaml', 'date: "2024-03-13"\n    # "said"', 'date: "2024-03-14"\n    # "said"');
+    await edit(dir, 'events.yaml', 'dated: said', 'dated: reported');
+    expect(await problemsOf(dir)).toEqual([]);
+    // A year is shown by the year itself; a month needs the month.
+    const ferry = 'about: [millbrook-ferry]';
+    await edit(dir, 'events.yaml', ferry, `date: "1890"\n    ${ferry}`);
+    expect(await problemsOf(dir)).toEqual([]);
+    await edit(dir, 'events.yaml', 'date: "1890"', 'date: "1890-05"');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'date: "1890-05"')} date 1890-05 is not the date of its article (2024-03-14), ${advice}; where the article gives no date near it, leave the date to the event the fact belongs to`,
+    ]);
+    await edit(dir, 'events.yaml', 'date: "1890-05"', 'date: "1889"');
+    expect((await problemsOf(dir))[0]).toContain('date 1889 is not the date of its article (2024-03-14)');
   });
 
   it('refuses an excerpt that opens with a bare pronoun, which read alone says nothing of who or what', async () => {
@@ -342,7 +372,7 @@ describe('rules the checker enforces', () => {
       `events.yaml:${line} excerpt does not name Ana Ortiz, who spoke: start the excerpt where the article names the speaker, or put the name in brackets ([Ortiz] …); a description the article gives instead ("The Armenian premier") may be an alias, or the quote's speakerNamedAs`,
     ]);
     // speakerNamedAs gives the excerpt's own words that say who: not a pronoun, and not words it lacks.
-    const excerpt = 'the mayor said at the ceremony."';
+    const excerpt = 'the mayor said at the ceremony yesterday."';
     await edit(dir, 'events.yaml', excerpt, `${excerpt}\n    speakerNamedAs: she`);
     expect(await problemsOf(dir)).toEqual([
       `events.yaml:${line + 1} speakerNamedAs "she" says nothing of who Ana Ortiz is, read alone: give the words that describe the speaker ("The Armenian premier"), or name them in brackets in the excerpt`,
@@ -362,14 +392,14 @@ describe('rules the checker enforces', () => {
     await edit(
       dir,
       article,
-      '"The new bridge joins the two halves of our town," the mayor said at the ceremony.',
-      'She said: "The new bridge joins the two halves of our town."',
+      '"The new bridge joins the two halves of our town," the mayor said at the ceremony yesterday.',
+      'She said yesterday: "The new bridge joins the two halves of our town."',
     );
     await edit(
       dir,
       'events.yaml',
-      'excerpt: "\\"The new bridge joins the two halves of our town,\\" the mayor said at the ceremony."',
-      'excerpt: "[Ortiz] said: \\"The new bridge joins the two halves of our town.\\""',
+      'excerpt: "\\"The new bridge joins the two halves of our town,\\" the mayor said at the ceremony yesterday."',
+      'excerpt: "[Ortiz] said yesterday: \\"The new bridge joins the two halves of our town.\\""',
     );
     expect(await problemsOf(dir)).toEqual([]);
   });
