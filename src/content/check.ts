@@ -218,6 +218,7 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
   checkOpenings(pack, report);
   checkSpeakers(pack, report);
   checkDatesShown(pack, report);
+  checkEventNames(pack, report);
   return problems;
 }
 
@@ -424,6 +425,120 @@ function checkDatesShown(pack: PackData, report: Report): void {
       );
 }
 
+/** Beside a country's name or adjective, the words that make it stand for its armed forces or its government. */
+const STANDS_FOR: Record<string, RegExp> = {
+  'armed-force': /^(?:forces?|troops?|army|armies|military|soldiers?|servicemen|units?)$/,
+  'government-body': /^(?:government|ministry|ministries|authorities|officials|leadership)$/,
+};
+
+/** An excerpt folded once, as words and as a string padded for whole-word search. */
+type Folded = { raw: string; padded: string; words: string[] };
+function folded(excerpt: string): Folded {
+  const key = foldName(excerpt);
+  return { raw: excerpt, padded: ` ${key} `, words: key.split(' ') };
+}
+
+/**
+ * A name as whole words; a short one in capitals ("US", "EU") only as
+ * written, where folded it would be a word ("us"); or sharing its last word
+ * with another name in a pair ("the Black and Caspian seas").
+ */
+function namesIn(text: Folded, name: string): boolean {
+  if (/^[A-Z]{2,3}$/.test(name)) return new RegExp(`\\b${name}\\b`).test(text.raw);
+  if (names(text.padded, name)) return true;
+  const key = foldName(name).split(' ');
+  const head = key.pop() ?? '';
+  // Folded, a name is letters, digits and spaces: nothing in it needs escaping.
+  return key.length > 0 && new RegExp(` ${key.join(' ')} and \\S+ ${head}s? `).test(text.padded);
+}
+
+/**
+ * Where a text names a state: its name or an alias, a word its name begins
+ * with less a final vowel, which finds the adjective the articles use
+ * ("Armenian", "Iranian", "Russia's"), or an adjective it is given
+ * ("Turkish", "French").
+ */
+function stateAt(text: Folded, state: Named): number[] {
+  const stem = foldName(state.name).replace(/[aeiou]$/, '');
+  const byStem = !stem.includes(' ') && stem.length >= 4;
+  const labels = [state.name, ...state.aliases, ...(state.adjectives ?? [])];
+  const acronym = (label: string) => /^[A-Z]{2,3}$/.test(label);
+  const keys = [
+    // Written in capitals in the excerpt, an acronym's folded form ("us") is its name, not the pronoun.
+    ...labels.filter((l) => acronym(l) && namesIn(text, l)).map((l) => [l.toLowerCase()]),
+    ...labels
+      .filter((l) => !acronym(l))
+      .map((l) => foldName(l).split(' '))
+      .filter((k) => k.join(' ').length >= 3),
+  ];
+  const at: number[] = [];
+  text.words.forEach((word, i) => {
+    const startsHere = (key: string[]) =>
+      key.every((k, j) => text.words[i + j] === k || (j === key.length - 1 && text.words[i + j] === `${k}s`));
+    if ((byStem && word.startsWith(stem)) || keys.some(startsHere)) at.push(i);
+  });
+  return at;
+}
+
+/** The ways an item can be named, for the message that says none of them is there. */
+function howNamed(item: Named, stateOf?: Named): string {
+  if (item.kind === 'person') return 'their name, surname or an alias';
+  if (!stateOf) return 'its name or an alias';
+  if (item.kind === 'state')
+    return "its name, an alias or its adjective; one its name does not begin goes in the state's adjectives";
+  if (item.kind === 'country') return "its name, an alias or its state's adjective";
+  return `its name or an alias, or its country's name or adjective beside "${item.kind === 'armed-force' ? 'forces' : 'government'}"`;
+}
+
+/**
+ * An event's reveal shows its evidence and names its actors and places, and
+ * quiz questions ask who and where from those lists; so every one of them is
+ * named in one of its excerpts. A person by surname too; a state, or the
+ * country that is its territory, by its adjective; armed forces or a
+ * government body by their name, or by their country's name beside
+ * "forces", "troops", "army"… or "government", "ministry"….
+ */
+function checkEventNames(pack: PackData, report: Report): void {
+  const actors = new Map(pack.actors.map((a) => [a.id, a]));
+  const places = new Map(pack.places.map((p) => [p.id, p]));
+  const named = (texts: Folded[], item: Named, stateOf?: Named): boolean => {
+    const surname = item.kind === 'person' ? [item.name.split(/\s+/).at(-1) ?? ''] : [];
+    if (texts.some((t) => [item.name, ...item.aliases, ...surname].some((n) => namesIn(t, n)))) return true;
+    if (!stateOf) return false;
+    if (item.kind === 'state' || item.kind === 'country') return texts.some((t) => stateAt(t, stateOf).length > 0);
+    const beside = STANDS_FOR[item.kind];
+    if (!beside) return false;
+    return texts.some((t) =>
+      stateAt(t, stateOf).some((i) =>
+        [i - 2, i - 1, i + 1, i + 2, i + 3, i + 4].some((j) => beside.test(t.words[j] ?? '')),
+      ),
+    );
+  };
+  for (const event of pack.events) {
+    const texts = event.evidence.map((e) => folded(e.excerpt));
+    const check = (field: 'actors' | 'places', type: string, index: number, item: Named, stateOf?: Named) => {
+      if (named(texts, item, stateOf)) return;
+      report(
+        event,
+        [field, index],
+        `${type} "${item.id}" is named in none of the event's excerpts (${howNamed(item, stateOf)}): add an excerpt from one of its sources that names it in connection with this event, or take it off the list`,
+      );
+    };
+    event.actors.forEach((id, i) => {
+      const actor = actors.get(id);
+      if (!actor) return;
+      const country = actor.kind === 'state' ? actor : actor.country ? actors.get(actor.country) : undefined;
+      check('actors', 'actor', i, actor, country);
+    });
+    event.places.forEach((id, i) => {
+      const place = places.get(id);
+      if (!place) return;
+      const country = place.kind === 'country' && place.country ? actors.get(place.country) : undefined;
+      check('places', 'place', i, place, country);
+    });
+  }
+}
+
 function metaProblem(pack: PackData, originOf: OriginOf, index: number, message: string): ContentProblem {
   const origin = originOf(pack.meta);
   return {
@@ -484,7 +599,7 @@ function checkDates(pack: PackData, report: Report): void {
   }
 }
 
-type Named = { id: string; name: string; aliases: string[]; kind: string; country?: string };
+type Named = { id: string; name: string; aliases: string[]; kind: string; country?: string; adjectives?: string[] };
 
 /** A state and the country that is its territory may share a name: "Armenia" the actor and "Armenia" the place. */
 function territoryOf(a: { type: string; item: Named }, b: { type: string; item: Named }): boolean {

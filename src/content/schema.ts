@@ -77,6 +77,12 @@ export const Actor = z.strictObject({
   name: text,
   kind: ActorKind,
   aliases,
+  /**
+   * For a state, the adjectives the articles use for it that its name does
+   * not begin ("Turkish", "French"): `content check` finds "Armenian" from
+   * "Armenia" itself. Not names: nothing is looked up by them.
+   */
+  adjectives: z.array(text).optional(),
   /** A state actor id this actor belongs to, when it has one. */
   country: id.optional(),
   /** A parent body, e.g. a ministry's government. */

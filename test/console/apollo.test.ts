@@ -89,7 +89,7 @@ describe('every command on the Apollo 11 pack, through the console', () => {
   it('names the pack and draws its examples from it in /help', () => {
     expect(output).toContain('This pack: Apollo 11: the first Moon landing, July 1969.');
     expect(output).toContain('/timeline 1969-07 topic:');
-    expect(output).toContain('Cape Kennedy finds Kennedy Space Center');
+    expect(output).toContain('southwest of Hawaii finds Pacific recovery area');
   });
 
   it('lists the mission’s events and draws the timeline strip with the pack’s episodes', () => {

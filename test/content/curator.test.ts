@@ -316,6 +316,67 @@ describe('rules the checker enforces', () => {
     expect((await problemsOf(dir))[0]).toContain('date 1889 is not the date of its article (2024-03-14)');
   });
 
+  it("refuses an event's actor or place that none of its excerpts names", async () => {
+    const dir = await starter();
+    const fix =
+      'add an excerpt from one of its sources that names it in connection with this event, or take it off the list';
+    const addExcerpt = (excerpt: string) =>
+      edit(
+        dir,
+        'events.yaml',
+        '    evidence:\n',
+        `    evidence:\n      - source: gazette-2024-03-14\n        excerpt: ${excerpt}\n`,
+      );
+    await edit(dir, 'events.yaml', 'actors: [ana-ortiz]', 'actors: [ana-ortiz, millbrook-council]');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'actors: [')} actor "millbrook-council" is named in none of the event's excerpts (its name or an alias): ${fix}`,
+    ]);
+    await addExcerpt('The town council put the crowd at about 2,000 people.');
+    // A person by surname alone.
+    await edit(dir, 'events.yaml', 'excerpt: Mayor Ana Ortiz cut', 'excerpt: Mayor Ortiz cut');
+    expect(await problemsOf(dir)).toEqual([]);
+
+    // A state, its country and its armed forces by the adjective, the forces beside "troops".
+    await edit(
+      dir,
+      'entities.yaml',
+      'actors:\n',
+      'actors:\n  - { id: ruritania, name: Ruritania, kind: state, description: A state. }\n' +
+        '  - { id: ruritanian-army, name: Royal Army, kind: armed-force, country: ruritania, description: Its army. }\n',
+    );
+    await edit(
+      dir,
+      'entities.yaml',
+      'places:\n',
+      'places:\n  - { id: ruritania-country, name: Ruritania, kind: country, country: ruritania }\n' +
+        '  - { id: north-bank, name: North bank, kind: region }\n',
+    );
+    await edit(dir, 'events.yaml', 'actors: [ana-ortiz, millbrook-council]', 'actors: [ruritania, ruritanian-army]');
+    await edit(dir, 'events.yaml', 'places: [millbrook]', 'places: [ruritania-country, north-bank]');
+    await addExcerpt('Ruritanian troops guarded the north and south banks.');
+    expect(await problemsOf(dir)).toEqual([]);
+    await edit(
+      dir,
+      'events.yaml',
+      'Ruritanian troops guarded the north and south banks.',
+      'Ruritanian guards stood by.',
+    );
+    const line = await lineOf(dir, 'events.yaml', 'actors: [');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${line} actor "ruritanian-army" is named in none of the event's excerpts (its name or an alias, or its country's name or adjective beside "forces"): ${fix}`,
+      `events.yaml:${line - 1} place "north-bank" is named in none of the event's excerpts (its name or an alias): ${fix}`,
+    ]);
+    // An adjective the name does not begin is given to the state.
+    await edit(dir, 'events.yaml', 'Ruritanian guards stood by.', 'Rurish troops stood on the north bank.');
+    expect((await problemsOf(dir)).map((p) => p.replace(/ is named.*/, ''))).toEqual([
+      `events.yaml:${line} actor "ruritania"`,
+      `events.yaml:${line} actor "ruritanian-army"`,
+      `events.yaml:${line - 1} place "ruritania-country"`,
+    ]);
+    await edit(dir, 'entities.yaml', 'kind: state, description', 'kind: state, adjectives: [Rurish], description');
+    expect(await problemsOf(dir)).toEqual([]);
+  });
+
   it('refuses an excerpt that opens with a bare pronoun, which read alone says nothing of who or what', async () => {
     const dir = await starter();
     const advice = 'and read on its own does not say who or what that is: put the name it stands for in brackets';
@@ -345,6 +406,8 @@ describe('rules the checker enforces', () => {
     expect(await problemsOf(dir)).toEqual([
       `events.yaml:${await lineOf(dir, 'events.yaml', 'excerpt: "…she cut')} evidence 2 opens with "she", ${advice} in its place, as quoting does (…[Name] cut the ribbon…)`,
       `events.yaml:${await lineOf(dir, 'events.yaml', 'excerpt: "\\"This bridge')} excerpt opens with "This", ${advice} in its place, as quoting does ("[Name] bridge joins the…)`,
+      // With its name gone, the event's evidence no longer names its actor either.
+      expect.stringContaining('actor "ana-ortiz" is named in none of the event\'s excerpts'),
     ]);
     // Named, it passes; and a pronoun that is not the excerpt's first word is not the rule's business.
     await edit(dir, 'events.yaml', 'excerpt: "…she cut', 'excerpt: "…[Ana Ortiz] cut');
