@@ -455,13 +455,14 @@ function namesIn(text: Folded, name: string): boolean {
 /**
  * Where a text names a state: its name or an alias, a word its name begins
  * with less a final vowel, which finds the adjective the articles use
- * ("Armenian", "Iranian", "Russia's"), or an adjective it is given
- * ("Turkish", "French").
+ * ("Armenian", "Iranian", "Russia's"), an adjective it is given
+ * ("Turkish", "French"), or its capital standing for it ("brokered by
+ * Moscow").
  */
 function stateAt(text: Folded, state: Named): number[] {
   const stem = foldName(state.name).replace(/[aeiou]$/, '');
   const byStem = !stem.includes(' ') && stem.length >= 4;
-  const labels = [state.name, ...state.aliases, ...(state.adjectives ?? [])];
+  const labels = [state.name, ...state.aliases, ...(state.adjectives ?? []), ...(state.capital ? [state.capital] : [])];
   const acronym = (label: string) => /^[A-Z]{2,3}$/.test(label);
   const keys = [
     // Written in capitals in the excerpt, an acronym's folded form ("us") is its name, not the pronoun.
@@ -485,8 +486,8 @@ function howNamed(item: Named, stateOf?: Named): string {
   if (item.kind === 'person') return 'their name, surname or an alias';
   if (!stateOf) return 'its name or an alias';
   if (item.kind === 'state')
-    return "its name, an alias or its adjective; one its name does not begin goes in the state's adjectives";
-  if (item.kind === 'country') return "its name, an alias or its state's adjective";
+    return "its name, an alias, its adjective or its capital; an adjective its name does not begin goes in the state's adjectives";
+  if (item.kind === 'country') return "its name, an alias, or its state's adjective or capital";
   return `its name or an alias, or its country's name or adjective beside "${item.kind === 'armed-force' ? 'forces' : 'government'}"`;
 }
 
@@ -599,7 +600,15 @@ function checkDates(pack: PackData, report: Report): void {
   }
 }
 
-type Named = { id: string; name: string; aliases: string[]; kind: string; country?: string; adjectives?: string[] };
+type Named = {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: string;
+  country?: string;
+  adjectives?: string[];
+  capital?: string;
+};
 
 /** A state and the country that is its territory may share a name: "Armenia" the actor and "Armenia" the place. */
 function territoryOf(a: { type: string; item: Named }, b: { type: string; item: Named }): boolean {

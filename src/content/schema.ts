@@ -83,6 +83,12 @@ export const Actor = z.strictObject({
    * "Armenia" itself. Not names: nothing is looked up by them.
    */
   adjectives: z.array(text).optional(),
+  /**
+   * For a state, its capital, which the articles use for its government
+   * ("a cease-fire brokered by Moscow"): `content check` reads it as naming
+   * the state. Not a name: a typed "Moscow" is not the country Russia.
+   */
+  capital: text.optional(),
   /** A state actor id this actor belongs to, when it has one. */
   country: id.optional(),
   /** A parent body, e.g. a ministry's government. */

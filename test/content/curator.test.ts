@@ -375,6 +375,11 @@ describe('rules the checker enforces', () => {
     ]);
     await edit(dir, 'entities.yaml', 'kind: state, description', 'kind: state, adjectives: [Rurish], description');
     expect(await problemsOf(dir)).toEqual([]);
+    // So is the capital that stands for the state; neither is a name anything is looked up by.
+    await edit(dir, 'events.yaml', 'Rurish troops stood on the north bank.', 'Strelsau sent troops to the north bank.');
+    expect(await problemsOf(dir)).toHaveLength(3);
+    await edit(dir, 'entities.yaml', 'adjectives: [Rurish]', 'capital: Strelsau');
+    expect(await problemsOf(dir)).toEqual([]);
   });
 
   it('refuses an excerpt that opens with a bare pronoun, which read alone says nothing of who or what', async () => {
