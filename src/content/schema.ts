@@ -77,6 +77,18 @@ export const Actor = z.strictObject({
   name: text,
   kind: ActorKind,
   aliases,
+  /**
+   * For a state, the adjectives the articles use for it that its name does
+   * not begin ("Turkish", "French"): `content check` finds "Armenian" from
+   * "Armenia" itself. Not names: nothing is looked up by them.
+   */
+  adjectives: z.array(text).optional(),
+  /**
+   * For a state, its capital, which the articles use for its government
+   * ("a cease-fire brokered by Moscow"): `content check` reads it as naming
+   * the state. Not a name: a typed "Moscow" is not the country Russia.
+   */
+  capital: text.optional(),
   /** A state actor id this actor belongs to, when it has one. */
   country: id.optional(),
   /** A parent body, e.g. a ministry's government. */

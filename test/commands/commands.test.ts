@@ -71,7 +71,7 @@ describe('/event', () => {
     const reply = await h.run('/event war-begins-2020-09-27');
     expect(reply.title).toBe('Large-scale fighting erupts over Nagorno-Karabakh');
     expect(reply.body).toContain(
-      'According to Armenia, as of 27 September 2020 (World Socialist Web Site, “Armenian-Azeri conflict erupts in Caucasus, threatening wider war”, 28 September 2020): Armenia said 16 people were killed and over 100 injured.',
+      'According to Armenia, as of 28 September 2020 (World Socialist Web Site, “Armenian-Azeri conflict erupts in Caucasus, threatening wider war”, 28 September 2020): Armenia said 16 people were killed and over 100 injured.',
     );
     expect(reply.body).toContain('Figures as stated: 16 people killed; over 100 people injured.');
     // Dated the day of the article that reports them: "quoted on", not said on.

@@ -86,7 +86,7 @@ const cases: Case[] = [
   {
     name: 'a date in the wrong form',
     file: 'events/2020.yaml',
-    edit: replace('asOf: 2020-09-27\n    kind: casualties', 'asOf: 27/09/2020\n    kind: casualties'),
+    edit: replace('asOf: 2020-09-28\n    kind: casualties', 'asOf: 27/09/2020\n    kind: casualties'),
     expected: 'events/2020.yaml:@LINE(27/09/2020) claims[0].asOf: a date is YYYY, YYYY-MM or YYYY-MM-DD',
   },
   {
@@ -99,7 +99,7 @@ const cases: Case[] = [
   {
     name: 'a claim dated after its article',
     file: 'events/2020.yaml',
-    edit: replace('asOf: 2020-09-27\n    kind: territory', 'asOf: 2020-10-05\n    kind: territory'),
+    edit: replace('asOf: 2020-09-28\n    kind: territory', 'asOf: 2020-10-05\n    kind: territory'),
     expected: 'claims[2].asOf: 2020-10-05 is after its source "wsws-2020-09-28" was published (2020-09-28)',
   },
   {
@@ -131,15 +131,18 @@ const cases: Case[] = [
   {
     name: 'an empty excerpt',
     file: 'events/2020.yaml',
-    edit: replace('excerpt: …killing 12 Azeri and four Armenian soldiers', 'excerpt: "  "'),
+    edit: replace(
+      'excerpt: In July, Armenian-Azeri clashes erupted at Tayush in northeastern Armenia and the Toyuz district in Azerbaijan, killing 12 Azeri and four Armenian soldiers.',
+      'excerpt: "  "',
+    ),
     expected: 'events/2020.yaml:@LINE(excerpt: "  ") facts[0].excerpt: must not be empty',
   },
   {
     name: 'a misspelt field name',
     file: 'events/2020.yaml',
     edit: replace(
-      'statedBy: armenia\n    asOf: 2020-09-27\n    kind: casualties',
-      'stated_by: armenia\n    asOf: 2020-09-27\n    kind: casualties',
+      'statedBy: armenia\n    asOf: 2020-09-28\n    kind: casualties',
+      'stated_by: armenia\n    asOf: 2020-09-28\n    kind: casualties',
     ),
     expected: 'events/2020.yaml:@LINE(stated_by) claims[0].stated_by: unknown field "stated_by"',
   },

@@ -41,7 +41,7 @@ describe('chronicle content', () => {
     const claim = records.find((r) => r.id === 'claim-armenia-killed-2020-09-27');
     expect(claim).toMatchObject({
       type: 'claim',
-      date: '2020-09-27',
+      date: '2020-09-28',
       statedBy: 'armenia',
       source: {
         outlet: 'World Socialist Web Site',

@@ -255,6 +255,133 @@ describe('rules the checker enforces', () => {
     expect(await problemsOf(dir)).toEqual([]);
   });
 
+  it("ends a quote's text taken from inside a sentence without the article's full stop", async () => {
+    const dir = await starter();
+    const article = 'articles/gazette-2024-03-14.txt';
+    await edit(
+      dir,
+      article,
+      '"The new bridge joins the two halves of our town," Ortiz said at the ceremony yesterday.',
+      'At the ceremony yesterday, Ortiz said the bridge "joins the two halves of our town."',
+    );
+    await edit(
+      dir,
+      'events.yaml',
+      'excerpt: "\\"The new bridge joins the two halves of our town,\\" Ortiz said at the ceremony yesterday."',
+      'excerpt: "At the ceremony yesterday, Ortiz said the bridge \\"joins the two halves of our town.\\""',
+    );
+    await edit(
+      dir,
+      'events.yaml',
+      'text: The new bridge joins the two halves of our town',
+      'text: joins the two halves of our town.',
+    );
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'text: joins')} quote text starts inside a sentence but ends in its full stop ("…the two halves of our town."): a fragment ends with the words spoken, without the stop; the excerpt keeps it`,
+    ]);
+    await edit(dir, 'events.yaml', 'text: joins the two halves of our town.', 'text: joins the two halves of our town');
+    expect(await problemsOf(dir)).toEqual([]);
+    // A whole sentence keeps its stop, and "..." marks words left out, not the article's stop.
+    await edit(dir, 'events.yaml', 'text: joins the two halves of our town', 'text: joins the two halves...');
+    expect(await problemsOf(dir)).toEqual([]);
+  });
+
+  it('refuses a date other than the article’s that the item’s own excerpt does not show', async () => {
+    const dir = await starter();
+    const advice =
+      'and the excerpt does not show it: widen the excerpt to the words that give it ("yesterday", "On September 13"), joining parts with "[…]" where they are apart';
+    // The article's own date needs no words in the excerpt.
+    expect(await problemsOf(dir)).toEqual([]);
+    await edit(dir, 'events.yaml', 'asOf: "2024-03-14" # the article', 'asOf: "2024-03-13" # the article');
+    await edit(dir, 'events.yaml', 'Ortiz said at the ceremony yesterday."', 'Ortiz said at the ceremony."');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'asOf: "2024-03-13"')} asOf 2024-03-13 is not the date of its article (2024-03-14), ${advice}; where the article gives no date near it, the claim stands as of the article's`,
+      `events.yaml:${(await lineOf(dir, 'events.yaml', 'dated: said')) - 2} date 2024-03-13 is not the date of its article (2024-03-14), ${advice}; where the article gives no date near it, the quote is dated: reported, on the article's date`,
+    ]);
+    // Shown by the excerpt's own words, or dated only as printed, each passes.
+    await edit(dir, 'articles/gazette-2024-03-14.txt', 'The town council put', 'Yesterday the town council put');
+    await edit(dir, 'events.yaml', 'excerpt: The town council put', 'excerpt: Yesterday the town council put');
+    await edit(dir, 'events.yaml', 'date: "2024-03-13"\n    # "said"', 'date: "2024-03-14"\n    # "said"');
+    await edit(dir, 'events.yaml', 'dated: said', 'dated: reported');
+    expect(await problemsOf(dir)).toEqual([]);
+    // A year is shown by the year itself; a month needs the month.
+    const ferry = 'about: [millbrook-ferry]';
+    await edit(dir, 'events.yaml', ferry, `date: "1890"\n    ${ferry}`);
+    expect(await problemsOf(dir)).toEqual([]);
+    await edit(dir, 'events.yaml', 'date: "1890"', 'date: "1890-05"');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'date: "1890-05"')} date 1890-05 is not the date of its article (2024-03-14), ${advice}; where the article gives no date near it, leave the date to the event the fact belongs to`,
+    ]);
+    await edit(dir, 'events.yaml', 'date: "1890-05"', 'date: "1889"');
+    expect((await problemsOf(dir))[0]).toContain('date 1889 is not the date of its article (2024-03-14)');
+  });
+
+  it("refuses an event's actor or place that none of its excerpts names", async () => {
+    const dir = await starter();
+    const fix =
+      'add an excerpt from one of its sources that names it in connection with this event, or take it off the list';
+    const addExcerpt = (excerpt: string) =>
+      edit(
+        dir,
+        'events.yaml',
+        '    evidence:\n',
+        `    evidence:\n      - source: gazette-2024-03-14\n        excerpt: ${excerpt}\n`,
+      );
+    await edit(dir, 'events.yaml', 'actors: [ana-ortiz]', 'actors: [ana-ortiz, millbrook-council]');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${await lineOf(dir, 'events.yaml', 'actors: [')} actor "millbrook-council" is named in none of the event's excerpts (its name or an alias): ${fix}`,
+    ]);
+    await addExcerpt('The town council put the crowd at about 2,000 people.');
+    // A person by surname alone.
+    await edit(dir, 'events.yaml', 'excerpt: Mayor Ana Ortiz cut', 'excerpt: Mayor Ortiz cut');
+    expect(await problemsOf(dir)).toEqual([]);
+
+    // A state, its country and its armed forces by the adjective, the forces beside "troops".
+    await edit(
+      dir,
+      'entities.yaml',
+      'actors:\n',
+      'actors:\n  - { id: ruritania, name: Ruritania, kind: state, description: A state. }\n' +
+        '  - { id: ruritanian-army, name: Royal Army, kind: armed-force, country: ruritania, description: Its army. }\n',
+    );
+    await edit(
+      dir,
+      'entities.yaml',
+      'places:\n',
+      'places:\n  - { id: ruritania-country, name: Ruritania, kind: country, country: ruritania }\n' +
+        '  - { id: north-bank, name: North bank, kind: region }\n',
+    );
+    await edit(dir, 'events.yaml', 'actors: [ana-ortiz, millbrook-council]', 'actors: [ruritania, ruritanian-army]');
+    await edit(dir, 'events.yaml', 'places: [millbrook]', 'places: [ruritania-country, north-bank]');
+    await addExcerpt('Ruritanian troops guarded the north and south banks.');
+    expect(await problemsOf(dir)).toEqual([]);
+    await edit(
+      dir,
+      'events.yaml',
+      'Ruritanian troops guarded the north and south banks.',
+      'Ruritanian guards stood by.',
+    );
+    const line = await lineOf(dir, 'events.yaml', 'actors: [');
+    expect(await problemsOf(dir)).toEqual([
+      `events.yaml:${line} actor "ruritanian-army" is named in none of the event's excerpts (its name or an alias, or its country's name or adjective beside "forces"): ${fix}`,
+      `events.yaml:${line - 1} place "north-bank" is named in none of the event's excerpts (its name or an alias): ${fix}`,
+    ]);
+    // An adjective the name does not begin is given to the state.
+    await edit(dir, 'events.yaml', 'Ruritanian guards stood by.', 'Rurish troops stood on the north bank.');
+    expect((await problemsOf(dir)).map((p) => p.replace(/ is named.*/, ''))).toEqual([
+      `events.yaml:${line} actor "ruritania"`,
+      `events.yaml:${line} actor "ruritanian-army"`,
+      `events.yaml:${line - 1} place "ruritania-country"`,
+    ]);
+    await edit(dir, 'entities.yaml', 'kind: state, description', 'kind: state, adjectives: [Rurish], description');
+    expect(await problemsOf(dir)).toEqual([]);
+    // So is the capital that stands for the state; neither is a name anything is looked up by.
+    await edit(dir, 'events.yaml', 'Rurish troops stood on the north bank.', 'Strelsau sent troops to the north bank.');
+    expect(await problemsOf(dir)).toHaveLength(3);
+    await edit(dir, 'entities.yaml', 'adjectives: [Rurish]', 'capital: Strelsau');
+    expect(await problemsOf(dir)).toEqual([]);
+  });
+
   it('refuses an excerpt that opens with a bare pronoun, which read alone says nothing of who or what', async () => {
     const dir = await starter();
     const advice = 'and read on its own does not say who or what that is: put the name it stands for in brackets';
@@ -284,6 +411,8 @@ describe('rules the checker enforces', () => {
     expect(await problemsOf(dir)).toEqual([
       `events.yaml:${await lineOf(dir, 'events.yaml', 'excerpt: "…she cut')} evidence 2 opens with "she", ${advice} in its place, as quoting does (…[Name] cut the ribbon…)`,
       `events.yaml:${await lineOf(dir, 'events.yaml', 'excerpt: "\\"This bridge')} excerpt opens with "This", ${advice} in its place, as quoting does ("[Name] bridge joins the…)`,
+      // With its name gone, the event's evidence no longer names its actor either.
+      expect.stringContaining('actor "ana-ortiz" is named in none of the event\'s excerpts'),
     ]);
     // Named, it passes; and a pronoun that is not the excerpt's first word is not the rule's business.
     await edit(dir, 'events.yaml', 'excerpt: "…she cut', 'excerpt: "…[Ana Ortiz] cut');
@@ -311,7 +440,7 @@ describe('rules the checker enforces', () => {
       `events.yaml:${line} excerpt does not name Ana Ortiz, who spoke: start the excerpt where the article names the speaker, or put the name in brackets ([Ortiz] …); a description the article gives instead ("The Armenian premier") may be an alias, or the quote's speakerNamedAs`,
     ]);
     // speakerNamedAs gives the excerpt's own words that say who: not a pronoun, and not words it lacks.
-    const excerpt = 'the mayor said at the ceremony."';
+    const excerpt = 'the mayor said at the ceremony yesterday."';
     await edit(dir, 'events.yaml', excerpt, `${excerpt}\n    speakerNamedAs: she`);
     expect(await problemsOf(dir)).toEqual([
       `events.yaml:${line + 1} speakerNamedAs "she" says nothing of who Ana Ortiz is, read alone: give the words that describe the speaker ("The Armenian premier"), or name them in brackets in the excerpt`,
@@ -331,14 +460,14 @@ describe('rules the checker enforces', () => {
     await edit(
       dir,
       article,
-      '"The new bridge joins the two halves of our town," the mayor said at the ceremony.',
-      'She said: "The new bridge joins the two halves of our town."',
+      '"The new bridge joins the two halves of our town," the mayor said at the ceremony yesterday.',
+      'She said yesterday: "The new bridge joins the two halves of our town."',
     );
     await edit(
       dir,
       'events.yaml',
-      'excerpt: "\\"The new bridge joins the two halves of our town,\\" the mayor said at the ceremony."',
-      'excerpt: "[Ortiz] said: \\"The new bridge joins the two halves of our town.\\""',
+      'excerpt: "\\"The new bridge joins the two halves of our town,\\" the mayor said at the ceremony yesterday."',
+      'excerpt: "[Ortiz] said yesterday: \\"The new bridge joins the two halves of our town.\\""',
     );
     expect(await problemsOf(dir)).toEqual([]);
   });

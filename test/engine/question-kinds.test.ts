@@ -239,7 +239,7 @@ describe('question kinds on the curated pack', () => {
     const toll = ofKind('figure').find((q) => q.id === 'figure:claim-wsws-2020-war-toll#0');
     expect(toll?.prompt).toMatch(/, which number fills the gap\? “\[The 2020 war\] cost nearly ___ lives…”$/);
     const aid = ofKind('figure').find((q) => q.id === 'figure:claim-wsws-us-aid-azerbaijan-2019#0');
-    expect(aid?.prompt).toContain('“[Washington] gave $___ to Azerbaijan');
+    expect(aid?.prompt).toContain('“…[Washington] boosted aid to Azerbaijan last year […] It gave $___ to Azerbaijan');
     const war = ofKind('figure').find((q) => q.id === 'figure:claim-wsws-1990s-war-deaths-1992-1994#0');
     expect(war?.prompt).toContain(
       '“[The Armenian-Azeri war] between forces who had until then all been Soviet citizens',

@@ -24,7 +24,7 @@ const KNOWN: Record<string, { text: string; visibility: Body['response_type']; s
     {
       text: 'war-begins-2020-09-27',
       visibility: 'in_channel',
-      shows: [/According to Armenia, as of 27 September 2020/],
+      shows: [/According to Armenia, as of 28 September 2020/],
     },
   ],
   fact: [{ text: '', visibility: 'in_channel', shows: [/World Socialist Web Site/] }],
