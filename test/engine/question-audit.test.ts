@@ -76,6 +76,20 @@ describe('question rules', () => {
     ).toBeDefined();
   });
 
+  it('one-answer/bound-implies: below "over ___" or above "up to ___" an option is true as well', () => {
+    const numbers = (values: number[]) => values.map((value) => ({ category: 'number', value }));
+    const over = question({ prompt: '“…led to over ___ deaths.”', options: ['10', '20', '30', '40'] });
+    expect(fires('one-answer/bound-implies', { ...over, facets: numbers([10, 20, 30, 40]) })).toMatch(
+      /"over ___" holds for 10 too, when 20 is right/,
+    );
+    expect(
+      fires('one-answer/bound-implies', { ...over, answer: 0, facets: numbers([10, 20, 30, 40]) }),
+    ).toBeUndefined();
+    const upTo = question({ prompt: '“up to ___ people”', answer: 3, facets: numbers([10, 20, 30, 40]) });
+    expect(fires('one-answer/bound-implies', upTo)).toBeUndefined();
+    expect(fires('one-answer/bound-implies', { ...upTo, answer: 2 })).toMatch(/holds for 40 too/);
+  });
+
   it('one-answer/dates-apart: two overlapping dates cannot both be wrong', () => {
     const facets = [
       ['2020-10-01', '2020-10-05'],

@@ -104,7 +104,17 @@ function askable(pack: Pack, claim: Claim, figure: Figure | undefined): Ladder[]
     ...pack.data.claims.filter((other) => other.related.includes(claim.id)),
   ];
   const elsewhere = related.flatMap((other) => other.figures.map((f) => f.value));
-  return ladders(figure.value, [...numbersIn(claim.excerpt).map((n) => n.value), ...elsewhere]);
+  const all = ladders(figure.value, [...numbersIn(claim.excerpt).map((n) => n.value), ...elsewhere]);
+  const bound = boundOf(figure);
+  // "over 20,000 deaths" makes "over 15,000" true as well: every other option lies beyond the bound.
+  return bound === undefined ? all : all.filter((l) => l.position === (bound === 'lower' ? 0 : l.values.length - 1));
+}
+
+/** Which way a figure's qualifier bounds it: "over", "at least" from below; "up to", "less than" from above. */
+export function boundOf(figure: Figure): 'lower' | 'upper' | undefined {
+  if (figure.qualifier === 'over' || figure.qualifier === 'at-least') return 'lower';
+  if (figure.qualifier === 'up-to' || figure.qualifier === 'less-than') return 'upper';
+  return undefined;
 }
 
 /**
@@ -194,8 +204,10 @@ const figurePlan = packCache((pack, _: 'all') => {
       sentences.set(sentence, key);
       asks.push({ key, ladders });
     });
-  // A sentence that prints the number a related claim's question asks, or a claim cut from the same sentence, would answer it: "nearly 7,000 lives,
-  // with Azerbaijan reporting 3,006…" beside "it cost nearly ___ lives". The one that prints is left out.
+  // A sentence that prints the number a related claim's question asks, or a claim cut from the same sentence or
+  // told of the same event, would answer it: "nearly 7,000 lives, with Azerbaijan reporting 3,006…" beside "it
+  // cost nearly ___ lives"; "offensives involving at least 100 soldiers" beside "Armenia lost ___ soldiers" at
+  // Tovuz. The one that prints is left out.
   const printers = new Map<string, string>();
   for (const ask of [...asks]) {
     const [claimId, index] = ask.key.split('#') as [string, string];
@@ -207,7 +219,10 @@ const figurePlan = packCache((pack, _: 'all') => {
       const [otherId, otherIndex] = other.key.split('#') as [string, string];
       const otherClaim = pack.claims.get(otherId) as Claim;
       const linked =
-        otherClaim.related.includes(claimId) || claim.related.includes(otherId) || sameSentence(claim, otherClaim);
+        otherClaim.related.includes(claimId) ||
+        claim.related.includes(otherId) ||
+        sameSentence(claim, otherClaim) ||
+        (claim.event !== undefined && claim.event === otherClaim.event);
       if (!linked) return false;
       const value = otherClaim.figures[Number(otherIndex)]?.value;
       return value !== undefined && printed.some((n) => sameValue(n.value, value));

@@ -59,6 +59,20 @@ export const QUESTION_RULES: QuestionRule[] = [
         : undefined,
   },
   {
+    name: 'one-answer/bound-implies',
+    check: (q) => {
+      // "over ___ deaths": with 20,000 right, "over 15,000" is true as well.
+      const bound = /\b(?:(over|at least|more than)|(up to|less than|fewer than))\s+___/i.exec(q.prompt);
+      const values = (q.facets ?? []).map((f) => f.value);
+      const answer = values[q.answer];
+      if (q.kind !== 'figure' || !bound || answer === undefined) return undefined;
+      const implied = values.find((v, i) => i !== q.answer && v !== undefined && (bound[1] ? v < answer : v > answer));
+      return implied === undefined
+        ? undefined
+        : `"${bound[0]}" holds for ${implied.toLocaleString('en-US')} too, when ${answer.toLocaleString('en-US')} is right`;
+    },
+  },
+  {
     name: 'one-answer/dates-apart',
     check: (q) => {
       const spans = (q.facets ?? []).map((f) => f.span).filter((s): s is [string, string] => s !== undefined);
