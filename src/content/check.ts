@@ -384,33 +384,35 @@ function showsDate(excerpt: string, date: string): boolean {
  */
 function checkDatesShown(pack: PackData, report: Report): void {
   const published = new Map(pack.sources.map((s) => [s.id, [s.date, s.republished?.date]]));
-  const check = (item: object, field: string, date: string, source: string, excerpt: string, otherwise: string) => {
-    const dates = published.get(source);
-    if (!dates || dates.includes(date) || showsDate(excerpt, date)) return;
+  const check = (
+    item: { source: string; excerpt: string; dateExcerpt?: string | undefined },
+    field: string,
+    date: string,
+    otherwise: string,
+  ) => {
     const words = precisionOf(date) === 'year' ? '"in 2019", "last year"' : '"yesterday", "On September 13"';
+    if (item.dateExcerpt !== undefined && !showsDate(item.dateExcerpt, date))
+      report(
+        item,
+        ['dateExcerpt'],
+        `dateExcerpt gives no date: quote the article's words that give ${date} (${words})`,
+      );
+    const dates = published.get(item.source);
+    if (!dates || dates.includes(date) || showsDate(`${item.excerpt} ${item.dateExcerpt ?? ''}`, date)) return;
     report(
       item,
       [field],
-      `${field} ${date} is not the date of its article (${dates[0]}), and the excerpt does not show it: widen the excerpt to the words that give it (${words}), joining parts with "[…]" where they are apart; ${otherwise}`,
+      `${field} ${date} is not the date of its article (${dates[0]}), and the excerpt does not show it: widen the excerpt to the words that give it (${words}), joining parts with "[…]" where they are apart, or give those words as the item's dateExcerpt; ${otherwise}`,
     );
   };
   for (const claim of pack.claims)
-    check(
-      claim,
-      'asOf',
-      claim.asOf,
-      claim.source,
-      claim.excerpt,
-      "where the article gives no date near it, the claim stands as of the article's",
-    );
+    check(claim, 'asOf', claim.asOf, "where the article gives no date near it, the claim stands as of the article's");
   for (const quote of pack.quotes)
     if (quote.dated === 'said')
       check(
         quote,
         'date',
         quote.date,
-        quote.source,
-        quote.excerpt,
         "where the article gives no date near it, the quote is dated: reported, on the article's date",
       );
   for (const fact of pack.facts)
@@ -419,8 +421,6 @@ function checkDatesShown(pack: PackData, report: Report): void {
         fact,
         'date',
         fact.date,
-        fact.source,
-        fact.excerpt,
         'where the article gives no date near it, leave the date to the event the fact belongs to',
       );
 }

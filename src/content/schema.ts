@@ -273,6 +273,12 @@ export const Claim = z.strictObject({
   related: z.array(id).default([]),
   source: id,
   excerpt: text,
+  /**
+   * Where the excerpt does not give the date (the sentence before does: "On
+   * September 13, …", "Large-scale clashes erupted yesterday…"), the
+   * article's words that do, word for word from the same source.
+   */
+  dateExcerpt: text.optional(),
   /** Kept as context: shown in timelines, facts and briefings, never asked in a quiz nor offered as an option. Say why. */
   notAsked: text.optional(),
 });
@@ -297,6 +303,12 @@ export const Quote = z.strictObject({
   source: id,
   excerpt: text,
   /**
+   * Where the excerpt does not give the date (the sentence before does: "On
+   * September 13, …", "Large-scale clashes erupted yesterday…"), the
+   * article's words that do, word for word from the same source.
+   */
+  dateExcerpt: text.optional(),
+  /**
    * The excerpt's own words that say who spoke, where they are neither the
    * speaker's name, an alias nor a surname ("The Russian and Iranian foreign
    * ministries"): `content check` then looks for these instead.
@@ -317,6 +329,12 @@ export const Fact = z.strictObject({
   related: z.array(id).default([]),
   source: id,
   excerpt: text,
+  /**
+   * Where the excerpt does not give the date (the sentence before does: "On
+   * September 13, …", "Large-scale clashes erupted yesterday…"), the
+   * article's words that do, word for word from the same source.
+   */
+  dateExcerpt: text.optional(),
   /** Kept as context: shown in timelines, facts and briefings, never asked in a quiz nor offered as an option. Say why. */
   notAsked: text.optional(),
 });

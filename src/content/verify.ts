@@ -217,6 +217,12 @@ export async function verifyExcerpts(pack: Pack, seedsDir?: string): Promise<Exc
   }
   for (const c of pack.claims.values()) check('claim', c, c.source, c.excerpt, ['excerpt']);
   for (const f of pack.facts.values()) check('fact', f, f.source, f.excerpt, ['excerpt']);
+  for (const [type, item] of [
+    ...[...pack.claims.values()].map((c) => ['claim', c] as const),
+    ...[...pack.quotes.values()].map((q) => ['quote', q] as const),
+    ...[...pack.facts.values()].map((f) => ['fact', f] as const),
+  ])
+    if (item.dateExcerpt) check(type, item, item.source, item.dateExcerpt, ['dateExcerpt'], 'dateExcerpt');
   for (const q of pack.quotes.values()) {
     check('quote', q, q.source, q.excerpt, ['excerpt']);
     const excerpt = normalizeArticleText(q.excerpt);

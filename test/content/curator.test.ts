@@ -289,7 +289,7 @@ describe('rules the checker enforces', () => {
   it('refuses a date other than the article’s that the item’s own excerpt does not show', async () => {
     const dir = await starter();
     const advice =
-      'and the excerpt does not show it: widen the excerpt to the words that give it ("yesterday", "On September 13"), joining parts with "[…]" where they are apart';
+      'and the excerpt does not show it: widen the excerpt to the words that give it ("yesterday", "On September 13"), joining parts with "[…]" where they are apart, or give those words as the item\'s dateExcerpt';
     // The article's own date needs no words in the excerpt.
     expect(await problemsOf(dir)).toEqual([]);
     await edit(dir, 'events.yaml', 'asOf: "2024-03-14" # the article', 'asOf: "2024-03-13" # the article');
@@ -314,6 +314,39 @@ describe('rules the checker enforces', () => {
     ]);
     await edit(dir, 'events.yaml', 'date: "1890-05"', 'date: "1889"');
     expect((await problemsOf(dir))[0]).toContain('date 1889 is not the date of its article (2024-03-14)');
+  });
+
+  it('takes the date from a dateExcerpt where the sentence that gives it is not the excerpt’s, word for word', async () => {
+    const dir = await starter();
+    await edit(dir, 'events.yaml', 'asOf: "2024-03-14" # the article', 'asOf: "2024-03-13" # the article');
+    const crowd = 'excerpt: The town council put the crowd at about 2,000 people.';
+    await edit(
+      dir,
+      'events.yaml',
+      crowd,
+      `${crowd}\n    dateExcerpt: The Millbrook footbridge opened to the public yesterday…`,
+    );
+    expect(await problemsOf(dir)).toEqual([]);
+    // Words that give no date are no dateExcerpt.
+    await edit(
+      dir,
+      'events.yaml',
+      'dateExcerpt: The Millbrook footbridge opened to the public yesterday…',
+      'dateExcerpt: The Millbrook footbridge opened to the public…',
+    );
+    const line = await lineOf(dir, 'events.yaml', 'dateExcerpt:');
+    expect(await problemsOf(dir)).toContain(
+      `events.yaml:${line} dateExcerpt gives no date: quote the article's words that give 2024-03-13 ("yesterday", "On September 13")`,
+    );
+    // And it stands word for word in the article, as every excerpt does.
+    await edit(
+      dir,
+      'events.yaml',
+      'dateExcerpt: The Millbrook footbridge opened to the public…',
+      'dateExcerpt: The footbridge opened yesterday.',
+    );
+    const [mismatch] = await verifyExcerpts(await loadPack(dir));
+    expect(mismatch?.problem).toMatch(/^dateExcerpt does not stand word for word in gazette-2024-03-14/);
   });
 
   it("refuses an event's actor or place that none of its excerpts names", async () => {

@@ -49,7 +49,9 @@ function eventEvidence(pack: Pack, draft: Pick<Draft, 'kind' | 'correct'>, event
 
 function itemEvidence(pack: Pack, draft: Draft, id: string): Evidence[] {
   const item = pack.claims.get(id) ?? pack.quotes.get(id) ?? pack.facts.get(id);
-  if (item) return [{ source: item.source, excerpt: item.excerpt }];
+  // The date's own sentence, where the excerpt does not give it ("Large-scale clashes erupted yesterday…").
+  if (item)
+    return [item.excerpt, item.dateExcerpt].flatMap((excerpt) => (excerpt ? [{ source: item.source, excerpt }] : []));
   return pack.events.has(id) ? eventEvidence(pack, draft, id) : [];
 }
 
