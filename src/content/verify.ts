@@ -80,11 +80,11 @@ function endsASentence(breaks: string, flat: string, last: string): boolean {
     const end = at + last.length;
     if (/[.!?…]["”’)]*$/.test(last) || end === flat.length) return true;
     if (/^["”’)]*[.!?]/.test(flat.slice(end, end + 4))) return true;
-    // A paragraph's end, or a quotation closed before a reporting verb ("…," she said).
+    // A paragraph's end. A quotation closed on a comma before its reporting verb ("…,” she said) is not one:
+    // the sentence goes on, and a reader is told so with "…".
     const inBreaks = breaks.indexOf(last);
     if (inBreaks >= 0 && /^["”’)]*\s*\n/.test(breaks.slice(inBreaks + last.length, inBreaks + last.length + 4)))
       return true;
-    if (/["”’]$/.test(last) || /^[,;]?["”’]/.test(flat.slice(end, end + 2))) return true;
   }
   return false;
 }

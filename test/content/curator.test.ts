@@ -186,6 +186,21 @@ describe('an excerpt that starts inside a sentence', () => {
     expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
   });
 
+  it('must end with "…" where a quotation closes on a comma and its sentence goes on', async () => {
+    const dir = await starter();
+    const cut = (excerpt: string) => `    evidence:\n      - source: gazette-2024-03-14\n        excerpt: ${excerpt}\n`;
+    await edit(dir, 'events.yaml', '    evidence:\n', cut(`'"The new bridge joins the two halves of our town,"'`));
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([
+      expect.objectContaining({
+        id: 'footbridge-opens-2024-03-13',
+        fault: 'unmarked-end',
+        problem: expect.stringContaining('stops inside a sentence of gazette-2024-03-14.txt, before " Ortiz said at'),
+      }),
+    ]);
+    await edit(dir, 'events.yaml', `of our town,"'`, `of our town,"…'`);
+    expect(await verifyExcerpts(await loadPack(dir))).toEqual([]);
+  });
+
   it('needs no mark after a dateline, where the first sentence starts', async () => {
     const dir = await starter();
     const article = 'articles/gazette-2024-03-14.txt';
