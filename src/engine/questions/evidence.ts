@@ -39,12 +39,29 @@ function eventEvidence(pack: Pack, draft: Pick<Draft, 'kind' | 'correct'>, event
       const own = words(e.excerpt);
       const named = [...title].filter((w) => own.has(w)).length;
       // Naming the event counts most: a bound's own sentence ("clashes erupted yesterday") dates, but another event.
-      return { e, i, named, score: named * 3 + (fits(e) ? 2 : 0) };
+      // One side's account of who started it, quoted alone, would read as the answer's word on it.
+      return { e, i, named, score: named * 3 + (fits(e) ? 2 : 0) - (sidesAccount(pack, e) ? 10 : 0) };
     })
     .sort((a, b) => b.score - a.score || a.i - b.i);
   // Where some cut names the event, one that does not (a bound's sentence about another event) only distracts.
   const naming = ranked.filter((x) => x.named > 0);
   return (naming.length ? naming : ranked).slice(0, MOST).map((x) => x.e);
+}
+
+/** Is the cut a disputed claim's words (one side's account of who attacked whom), or part of them? */
+function sidesAccount(pack: Pack, cut: Evidence): boolean {
+  // The curator's "[According to the Armenian version of events]" stands for words the event's cut keeps.
+  const bare = (text: string) =>
+    text
+      .replace(/^…\s*|\s*…$/g, '')
+      .replace(/^\[[^\]]*\],?\s*/, '')
+      .trim();
+  const mine = bare(cut.excerpt);
+  return pack.data.claims.some((c) => {
+    if (c.status !== 'disputed' && c.kind !== 'responsibility') return false;
+    const theirs = bare(c.excerpt);
+    return theirs.includes(mine) || mine.includes(theirs);
+  });
 }
 
 function itemEvidence(pack: Pack, draft: Draft, id: string): Evidence[] {

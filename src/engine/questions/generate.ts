@@ -9,7 +9,6 @@ import { figureAsked, figureQuestion } from './figures.js';
 import { finalize } from './finalize.js';
 import { leaks } from './leaks.js';
 import { placeCountry } from './place-country.js';
-import { quoteGap, quoteGapTarget, whyNoQuoteGap } from './quote-gap.js';
 import { quoteSpeaker } from './quote-speaker.js';
 import { quoteTrueFalse } from './quote-true-false.js';
 import { type Random, seededRandom, seedOf } from './random.js';
@@ -97,16 +96,6 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
         return target
           ? [{ key: `${fact.id}:${target}`, about: fact.id, build: (r: Random) => reportGap(pack, fact, target, r) }]
           : [{ key: fact.id, about: fact.id, build: () => decline(whyNoReportGap(pack, fact)) }];
-      }),
-  'quote-gap': (pack, scope) =>
-    pack.data.quotes
-      .filter((q) => statementInScope(pack, q, q.date, scope))
-      .map((quote) => {
-        const target = quoteGapTarget(pack, quote);
-        // A quote with nothing to blank is still a candidate, so the audit can say why it is not asked.
-        return target
-          ? { key: `${quote.id}:${target}`, about: quote.id, build: (r: Random) => quoteGap(pack, quote, target, r) }
-          : { key: quote.id, about: quote.id, build: () => decline(whyNoQuoteGap(pack, quote)) };
       }),
   'place-country': (pack, scope) =>
     pack.data.places

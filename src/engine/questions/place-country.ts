@@ -61,18 +61,22 @@ function namesCountry(name: string, country: Actor): boolean {
  * The sentence of a report, or of an outlet's own account, that names the
  * place nearest its country: "the Azeri capital of Baku" over "Ganja,
  * Azerbaijan's second city after Baku". A side's claim does not count:
- * "the Azeri army liberated the village of …" is a war aim, not a map.
+ * "the Azeri army liberated the village of …" is a war aim, not a map. Nor
+ * does an outlet's own disputed account of who attacked whom: quoted whole
+ * to place a town, it would state that account beside a geography answer.
  */
 function evidenceFor(pack: Pack, place: Place, country: Actor): Evidence | undefined {
   const outletsOwn = pack.data.claims.filter((c) => {
     const outlet = pack.sources.get(c.source)?.outlet;
     const speaker = pack.actors.get(c.statedBy);
-    return outlet !== undefined && speaker !== undefined && mentions(outlet, [speaker.name, ...speaker.aliases]);
+    const disputed = c.status === 'disputed' || c.kind === 'responsibility';
+    return (
+      !disputed && outlet !== undefined && speaker !== undefined && mentions(outlet, [speaker.name, ...speaker.aliases])
+    );
   });
   let best: (Evidence & { apart: number }) | undefined;
   for (const item of [...pack.data.facts, ...outletsOwn]) {
-    // The whole sentence, even an account of who attacked whom: cut to "…Armenian positions around the towns of
-    // Jermuk" it no longer placed the town in Armenia. It is quoted as the outlet's words, with outlet and date.
+    // The whole sentence: cut to "…positions around the towns of Jermuk" it no longer placed the town in Armenia.
     for (const sentence of sentencesOf(item.excerpt)) {
       const apart = distanceApart(sentence, place, country);
       if (apart === undefined || (best && apart >= best.apart)) continue;

@@ -20,7 +20,6 @@ const TYPED_KINDS: readonly QuestionKind[] = [
   'quote-speaker',
   'claim-speaker',
   'report-gap',
-  'quote-gap',
 ];
 
 /** A question asked without options: what the matcher holds the typed answer to, and how to ask for it. */

@@ -10,7 +10,6 @@ export const QUESTION_KINDS = [
   'true-false',
   'claim-speaker',
   'report-gap',
-  'quote-gap',
   'place-country',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];

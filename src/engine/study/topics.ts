@@ -12,7 +12,6 @@ export const KIND_LABELS: Record<RoundKind, string> = {
   'true-false': 'True or false',
   'claim-speaker': 'Who claimed it',
   'report-gap': 'Background reports',
-  'quote-gap': 'What was said',
   'place-country': 'Places and their countries',
   chronology: 'Putting events in order',
 };
