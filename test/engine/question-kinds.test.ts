@@ -405,6 +405,15 @@ describe('figure ladders', () => {
     }
   });
 
+  it('steps by a twelfth of the answer or more, so 104 is never set among 105, 106 and 107; small counts step by one', () => {
+    for (const value of [104, 21, 586]) {
+      const steps = ladders(value, []).map((l) => Math.abs((l.values[1] as number) - (l.values[0] as number)));
+      expect(steps.length).toBeGreaterThan(0);
+      expect(Math.min(...steps)).toBeGreaterThanOrEqual(value * 0.08);
+    }
+    expect(ladders(7, []).some((l) => l.values.includes(8) && l.values.includes(6))).toBe(true);
+  });
+
   it('never leaves a round answer alone as the roundest option, nor offers a number the excerpt prints', () => {
     for (const l of ladders(100, [15])) {
       const round = l.values.filter((v) => v % 100 === 0);

@@ -18,7 +18,7 @@ export interface Ladder {
 }
 
 /** The closest a step may sit to the answer, as a share of it: 584, 585, 586, 587 is a test of eyesight. */
-const CLOSEST = 0.04;
+const CLOSEST = 0.08;
 
 /** Trailing zeros: 30,000 has four, 83 none. A player picks the roundest option when nothing else tells. */
 function roundness(value: number): number {
@@ -44,7 +44,8 @@ function steps(value: number, position: number): number[] {
       const step = Number((nice * magnitude).toPrecision(6));
       // "6.5 soldiers" is no believable count: whole answers get whole steps.
       if (integer && !Number.isInteger(step)) continue;
-      if (step <= widest && (step >= value * CLOSEST || step === smallest)) out.push(step);
+      // A step of one is a count's only step when it is small (3, 4, 5, 6 soldiers); beside 104 it is digit recall.
+      if (step <= widest && (step >= value * CLOSEST || (step === smallest && value * CLOSEST <= 1))) out.push(step);
     }
   return out;
 }
