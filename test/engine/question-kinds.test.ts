@@ -168,6 +168,20 @@ describe('question kinds on the curated pack', () => {
       expect(new Set(q.options.map((o) => o.slice(-4))).size, q.id).toBe(1);
   });
 
+  it('never orders a statement or a call against an event a few days from it, which is counting days', () => {
+    const words = new Set(['statement', 'diplomacy', 'political']);
+    for (const q of ofKind('which-first')) {
+      const events = q.eventIds.map((id) => pack.events.get(id)).filter((e) => e !== undefined);
+      for (const a of events)
+        for (const b of events) {
+          if (a === b || (!words.has(a.type) && !words.has(b.type))) continue;
+          const [x, y] = [a.endDate ?? a.date, b.endDate ?? b.date];
+          if (x.length === 10 && y.length === 10 && a.date.length === 10 && b.date.length === 10)
+            expect(Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86_400_000).toBeGreaterThanOrEqual(4);
+        }
+    }
+  });
+
   it('sets each event against neighbours that are right answers of their own order questions', () => {
     const orders = ofKind('which-first');
     const answers = new Set(orders.map((q) => q.options[q.answer]));
