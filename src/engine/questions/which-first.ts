@@ -122,7 +122,7 @@ const orderPlan = packCache((pack, _: 'all') => {
   // Only events that get a question of their own may come along as companions: one that never
   // could would be offered again and again and never be right. Dropping one can strand another.
   let askable = orderable;
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < askable.length; round++) {
     used.clear();
     rankUsed.fill(0);
     plan.clear();
