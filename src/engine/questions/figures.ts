@@ -150,6 +150,9 @@ function planLadders(asks: readonly FigureAsk[], isRight: (v: number) => boolean
     return (
       wrong.reduce((sum, v) => sum + offeredCost(offered.get(v) ?? 0, isRight(v)), 0) +
       6 * (positions[l.position] as number) +
+      // Between two even spreads, the one with fewer answers at the ends: a bound ("less than ___") must sit at
+      // one, and "pick the smallest" or "the largest" should not gain from it.
+      (l.position === 0 || l.position === l.values.length - 1 ? 1 : 0) +
       // Nearer a tenth to a fifth of the answer reads as a fair question.
       Math.abs(Math.log(step / 0.15))
     );
