@@ -1,0 +1,317 @@
+import type { Named, Report, Segment } from './check-types.js';
+import { MONTH_NAMES, precisionOf } from './dates.js';
+import { foldName } from './normalize.js';
+import type { PackData } from './pack.js';
+
+/**
+ * The rules of how an excerpt reads alone in a reveal, and what it must
+ * show of its item: a quote's text that reads as said, an opening that
+ * says who, the speaker named, a date other than the article's given in
+ * words, and every actor and place an event lists named.
+ */
+
+const PUNCTUATION_NAME: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', ':': 'a colon' };
+
+/** Where the words spoken start: their first letter, past any opening quotation mark or "…". */
+const STARTS_LOWER = /^[\s…"“‘'(]*\p{Ll}/u;
+/** One full stop at the end, not the "..." of words left out. */
+const ENDS_IN_FULL_STOP = /(?<!\.)\.\s*$/;
+
+/**
+ * A quote's text is the words spoken. The comma an article puts after them
+ * ("…of our town," Ortiz said) is the article's, not the speaker's, and a
+ * quote that ends in one reads as cut off; the excerpt keeps it. Words taken
+ * from inside a sentence ("…to stress French support for “respecting
+ * Armenia's territorial integrity.”") are a fragment: the full stop is the
+ * end of the article's sentence, and on the fragment it reads as the
+ * speaker's whole sentence.
+ */
+export function checkQuoteTexts(pack: PackData, report: Report): void {
+  for (const quote of pack.quotes) {
+    const text = quote.text.trim();
+    const shown = text.length > 30 ? `…${text.slice(-30).replace(/^\S*\s+/, '')}` : text;
+    const end = /([,;:])\s*$/.exec(text);
+    if (end?.[1])
+      report(
+        quote,
+        ['text'],
+        `quote text ends in ${PUNCTUATION_NAME[end[1]]} ("${shown}"): end it with the words spoken; the article's punctuation after them stays in the excerpt`,
+      );
+    else if (STARTS_LOWER.test(text) && ENDS_IN_FULL_STOP.test(text))
+      report(
+        quote,
+        ['text'],
+        `quote text starts inside a sentence but ends in its full stop ("${shown}"): a fragment ends with the words spoken, without the stop; the excerpt keeps it`,
+      );
+  }
+}
+
+/** Pronouns, and the demonstratives that point back like them ("These forces"), which say nothing read alone. */
+const PRONOUNS = 'He|She|It|They|These|Those|This|His|Her|Its|Their';
+/** At the start: a sentence's capital, after an opening quotation mark or not. */
+const OPENS_WITH_PRONOUN = new RegExp(`^([“"‘']?)(${PRONOUNS})\\b`);
+/** After "…", where the excerpt starts inside a sentence, in lower case too. */
+const RESUMES_WITH_PRONOUN = new RegExp(`^…\\s*([“"‘']?)(${PRONOUNS})\\b`, 'i');
+
+/**
+ * An excerpt is read on its own in a reveal, far from the sentence before it
+ * in the article. One that opens with a pronoun ("He declared: …", "It
+ * stressed…", "These forces…") does not say who or what it is about; the
+ * curator puts the name in brackets in its place, as quoting does.
+ */
+export function checkOpenings(pack: PackData, report: Report): void {
+  const check = (item: object, at: Segment[], label: string, excerpt: string) => {
+    const text = excerpt.trim();
+    const found = OPENS_WITH_PRONOUN.exec(text) ?? RESUMES_WITH_PRONOUN.exec(text);
+    if (!found) return;
+    const [whole, mark = '', word = ''] = found;
+    const lead = text.startsWith('…') ? '…' : '';
+    const next = text.slice(whole.length).trim().split(/\s+/).slice(0, 3).join(' ');
+    report(
+      item,
+      at,
+      `${label} opens with "${word}", and read on its own does not say who or what that is: put the name it stands for in brackets in its place, as quoting does (${lead}${mark}[Name] ${next}…)`,
+    );
+  };
+  for (const event of pack.events)
+    for (const [i, e] of event.evidence.entries())
+      check(event, ['evidence', i, 'excerpt'], `evidence ${i + 1}`, e.excerpt);
+  for (const claim of pack.claims) check(claim, ['excerpt'], 'excerpt', claim.excerpt);
+  for (const quote of pack.quotes) check(quote, ['excerpt'], 'excerpt', quote.excerpt);
+  for (const fact of pack.facts) check(fact, ['excerpt'], 'excerpt', fact.excerpt);
+}
+
+/** Words that point back or stand for anyone: they name no speaker, even given as speakerNamedAs. */
+const NO_NAME = new Set('he she it they this these those his her its their one we i'.split(' '));
+
+/** Does the folded excerpt hold the folded name as whole words (a possessive "Pashinyan's" too)? */
+function names(excerpt: string, name: string): boolean {
+  const key = foldName(name);
+  return key.length >= 3 && (excerpt.includes(` ${key} `) || excerpt.includes(` ${key}s `));
+}
+
+/**
+ * A quote's excerpt is read alone in a reveal, so it names who spoke: the
+ * speaker's name or an alias, a person's surname, a "[Name]" in brackets,
+ * or the words given as `speakerNamedAs` where the article only describes
+ * the speaker. The name of the state a body belongs to ("Moscow" for the
+ * foreign ministry) is not enough, nor is a fragment that begins after it
+ * ("…adding that …").
+ */
+export function checkSpeakers(pack: PackData, report: Report): void {
+  const actors = new Map(pack.actors.map((a) => [a.id, a]));
+  for (const quote of pack.quotes) {
+    const speaker = actors.get(quote.speaker);
+    if (!speaker) continue;
+    const excerpt = ` ${foldName(quote.excerpt)} `;
+    const given = quote.speakerNamedAs;
+    if (given !== undefined) {
+      const pointsBack = foldName(given)
+        .split(' ')
+        .every((w) => NO_NAME.has(w));
+      if (pointsBack)
+        report(
+          quote,
+          ['speakerNamedAs'],
+          `speakerNamedAs "${given}" says nothing of who ${speaker.name} is, read alone: give the words that describe the speaker ("The Armenian premier"), or name them in brackets in the excerpt`,
+        );
+      else if (!names(excerpt, given))
+        report(
+          quote,
+          ['speakerNamedAs'],
+          `speakerNamedAs "${given}" does not stand in the excerpt: give the excerpt's own words that say who spoke`,
+        );
+      continue;
+    }
+    const surname = speaker.kind === 'person' ? [speaker.name.split(/\s+/).at(-1) ?? ''] : [];
+    if ([speaker.name, ...speaker.aliases, ...surname].some((n) => names(excerpt, n))) continue;
+    report(
+      quote,
+      ['excerpt'],
+      `excerpt does not name ${speaker.name}, who spoke: start the excerpt where the article names the speaker, or put the name in brackets ([${surname[0] || speaker.name}] …); a description the article gives instead ("The Armenian premier") may be an alias, or the quote's speakerNamedAs`,
+    );
+  }
+}
+
+const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+/**
+ * Words that place something in a month or on a day: a month's name, a
+ * weekday, or a day, night, week or month told from the article's own
+ * ("yesterday", "this weekend", "the night of September 12-13").
+ */
+const DAY_WORDS = new RegExp(
+  `\\b(?:${MONTH_NAMES.join('|')}|${WEEKDAYS}|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|(?:last|this|next) (?:week|weekend|month)|the night of|\\w+ days? (?:ago|earlier|later))\\b`,
+  'i',
+);
+const RELATIVE_YEAR = /\b(?:last|this|next) year\b/i;
+
+/** Does the excerpt hold words that give a date of this precision: the year itself ("in 2019", "the 1990s"), or finer? */
+function showsDate(excerpt: string, date: string): boolean {
+  if (DAY_WORDS.test(excerpt)) return true;
+  if (precisionOf(date) !== 'year') return false;
+  return RELATIVE_YEAR.test(excerpt) || new RegExp(`\\b${date}s?\\b`).test(excerpt);
+}
+
+/**
+ * A date an item gives is read beside its excerpt, the only words of the
+ * article a reader sees. The article's own date goes without saying; any
+ * other must be in the excerpt ("On September 13, …", "Yesterday, …"), or
+ * the reader is asked to take a neighbouring sentence on trust.
+ */
+export function checkDatesShown(pack: PackData, report: Report): void {
+  const published = new Map(pack.sources.map((s) => [s.id, [s.date, s.republished?.date]]));
+  const check = (
+    item: { source: string; excerpt: string; dateExcerpt?: string | undefined },
+    field: string,
+    date: string,
+    otherwise: string,
+  ) => {
+    const words = precisionOf(date) === 'year' ? '"in 2019", "last year"' : '"yesterday", "On September 13"';
+    if (item.dateExcerpt !== undefined && !showsDate(item.dateExcerpt, date))
+      report(
+        item,
+        ['dateExcerpt'],
+        `dateExcerpt gives no date: quote the article's words that give ${date} (${words})`,
+      );
+    const dates = published.get(item.source);
+    if (!dates || dates.includes(date) || showsDate(`${item.excerpt} ${item.dateExcerpt ?? ''}`, date)) return;
+    report(
+      item,
+      [field],
+      `${field} ${date} is not the date of its article (${dates[0]}), and the excerpt does not show it: widen the excerpt to the words that give it (${words}), joining parts with "[…]" where they are apart, or give those words as the item's dateExcerpt; ${otherwise}`,
+    );
+  };
+  for (const claim of pack.claims)
+    check(claim, 'asOf', claim.asOf, "where the article gives no date near it, the claim stands as of the article's");
+  for (const quote of pack.quotes)
+    if (quote.dated === 'said')
+      check(
+        quote,
+        'date',
+        quote.date,
+        "where the article gives no date near it, the quote is dated: reported, on the article's date",
+      );
+  for (const fact of pack.facts)
+    if (fact.date)
+      check(
+        fact,
+        'date',
+        fact.date,
+        'where the article gives no date near it, leave the date to the event the fact belongs to',
+      );
+}
+
+/** Beside a country's name or adjective, the words that make it stand for its armed forces or its government. */
+const STANDS_FOR: Record<string, RegExp> = {
+  'armed-force': /^(?:forces?|troops?|army|armies|military|soldiers?|servicemen|units?)$/,
+  'government-body': /^(?:government|ministry|ministries|authorities|officials|leadership)$/,
+};
+
+/** An excerpt folded once, as words and as a string padded for whole-word search. */
+type Folded = { raw: string; padded: string; words: string[] };
+function folded(excerpt: string): Folded {
+  const key = foldName(excerpt);
+  return { raw: excerpt, padded: ` ${key} `, words: key.split(' ') };
+}
+
+/**
+ * A name as whole words; a short one in capitals ("US", "EU") only as
+ * written, where folded it would be a word ("us"); or sharing its last word
+ * with another name in a pair ("the Black and Caspian seas").
+ */
+function namesIn(text: Folded, name: string): boolean {
+  if (/^[A-Z]{2,3}$/.test(name)) return new RegExp(`\\b${name}\\b`).test(text.raw);
+  if (names(text.padded, name)) return true;
+  const key = foldName(name).split(' ');
+  const head = key.pop() ?? '';
+  // Folded, a name is letters, digits and spaces: nothing in it needs escaping.
+  return key.length > 0 && new RegExp(` ${key.join(' ')} and \\S+ ${head}s? `).test(text.padded);
+}
+
+/**
+ * Where a text names a state: its name or an alias, a word its name begins
+ * with less a final vowel, which finds the adjective the articles use
+ * ("Armenian", "Iranian", "Russia's"), an adjective it is given
+ * ("Turkish", "French"), or its capital standing for it ("brokered by
+ * Moscow").
+ */
+function stateAt(text: Folded, state: Named): number[] {
+  const stem = foldName(state.name).replace(/[aeiou]$/, '');
+  const byStem = !stem.includes(' ') && stem.length >= 4;
+  const labels = [state.name, ...state.aliases, ...(state.adjectives ?? []), ...(state.capital ? [state.capital] : [])];
+  const acronym = (label: string) => /^[A-Z]{2,3}$/.test(label);
+  const keys = [
+    // Written in capitals in the excerpt, an acronym's folded form ("us") is its name, not the pronoun.
+    ...labels.filter((l) => acronym(l) && namesIn(text, l)).map((l) => [l.toLowerCase()]),
+    ...labels
+      .filter((l) => !acronym(l))
+      .map((l) => foldName(l).split(' '))
+      .filter((k) => k.join(' ').length >= 3),
+  ];
+  const at: number[] = [];
+  text.words.forEach((word, i) => {
+    const startsHere = (key: string[]) =>
+      key.every((k, j) => text.words[i + j] === k || (j === key.length - 1 && text.words[i + j] === `${k}s`));
+    if ((byStem && word.startsWith(stem)) || keys.some(startsHere)) at.push(i);
+  });
+  return at;
+}
+
+/** The ways an item can be named, for the message that says none of them is there. */
+function howNamed(item: Named, stateOf?: Named): string {
+  if (item.kind === 'person') return 'their name, surname or an alias';
+  if (!stateOf) return 'its name or an alias';
+  if (item.kind === 'state')
+    return "its name, an alias, its adjective or its capital; an adjective its name does not begin goes in the state's adjectives";
+  if (item.kind === 'country') return "its name, an alias, or its state's adjective or capital";
+  return `its name or an alias, or its country's name or adjective beside "${item.kind === 'armed-force' ? 'forces' : 'government'}"`;
+}
+
+/**
+ * An event's reveal shows its evidence and names its actors and places, and
+ * quiz questions ask who and where from those lists; so every one of them is
+ * named in one of its excerpts. A person by surname too; a state, or the
+ * country that is its territory, by its adjective; armed forces or a
+ * government body by their name, or by their country's name beside
+ * "forces", "troops", "army"… or "government", "ministry"….
+ */
+export function checkEventNames(pack: PackData, report: Report): void {
+  const actors = new Map(pack.actors.map((a) => [a.id, a]));
+  const places = new Map(pack.places.map((p) => [p.id, p]));
+  const named = (texts: Folded[], item: Named, stateOf?: Named): boolean => {
+    const surname = item.kind === 'person' ? [item.name.split(/\s+/).at(-1) ?? ''] : [];
+    if (texts.some((t) => [item.name, ...item.aliases, ...surname].some((n) => namesIn(t, n)))) return true;
+    if (!stateOf) return false;
+    if (item.kind === 'state' || item.kind === 'country') return texts.some((t) => stateAt(t, stateOf).length > 0);
+    const beside = STANDS_FOR[item.kind];
+    if (!beside) return false;
+    return texts.some((t) =>
+      stateAt(t, stateOf).some((i) =>
+        [i - 2, i - 1, i + 1, i + 2, i + 3, i + 4].some((j) => beside.test(t.words[j] ?? '')),
+      ),
+    );
+  };
+  for (const event of pack.events) {
+    const texts = event.evidence.map((e) => folded(e.excerpt));
+    const check = (field: 'actors' | 'places', type: string, index: number, item: Named, stateOf?: Named) => {
+      if (named(texts, item, stateOf)) return;
+      report(
+        event,
+        [field, index],
+        `${type} "${item.id}" is named in none of the event's excerpts (${howNamed(item, stateOf)}): add an excerpt from one of its sources that names it in connection with this event, or take it off the list`,
+      );
+    };
+    event.actors.forEach((id, i) => {
+      const actor = actors.get(id);
+      if (!actor) return;
+      const country = actor.kind === 'state' ? actor : actor.country ? actors.get(actor.country) : undefined;
+      check('actors', 'actor', i, actor, country);
+    });
+    event.places.forEach((id, i) => {
+      const place = places.get(id);
+      if (!place) return;
+      const country = place.kind === 'country' && place.country ? actors.get(place.country) : undefined;
+      check('places', 'place', i, place, country);
+    });
+  }
+}
