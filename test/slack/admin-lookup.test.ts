@@ -40,6 +40,14 @@ describe('who may manage on Slack', () => {
     expect(calls.count).toBe(1);
   });
 
+  it('asks users.info once for a burst of clicks from one user while it is slow', async () => {
+    const { client, calls } = slackAnswering(true, 100);
+    const admins = new AdminLookup(client, quiet, Date.now, 20);
+    expect(await Promise.all([admins.isAdmin('T1', 'U1'), admins.isAdmin('T1', 'U1')])).toEqual([false, false]);
+    expect(await admins.isAdmin('T1', 'U1')).toBe(false);
+    expect(calls.count).toBe(1);
+  });
+
   it('answers "no" when users.info fails', async () => {
     const client = { users: { info: async () => Promise.reject(new Error('missing_scope')) } };
     const admins = new AdminLookup(client as unknown as webApi.WebClient, quiet);

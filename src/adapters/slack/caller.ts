@@ -21,6 +21,8 @@ const LOOKUP_BUDGET_MS = 1000;
  */
 export class AdminLookup {
   private readonly known = new Map<string, { admin: boolean; until: number }>();
+  /** A lookup under way: a burst of clicks from one user while users.info is slow asks it once. */
+  private readonly asking = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -40,8 +42,13 @@ export class AdminLookup {
         resolve(false);
       }, this.budgetMs);
     });
+    let asked = this.asking.get(key);
+    if (!asked) {
+      asked = this.lookUp(key, teamId, userId).finally(() => this.asking.delete(key));
+      this.asking.set(key, asked);
+    }
     try {
-      return await Promise.race([this.lookUp(key, teamId, userId), late]);
+      return await Promise.race([asked, late]);
     } finally {
       clearTimeout(timer);
     }
