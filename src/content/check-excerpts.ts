@@ -1,5 +1,5 @@
 import type { Named, Report, Segment } from './check-types.js';
-import { MONTH_NAMES, precisionOf } from './dates.js';
+import { MONTH_NAMES, precisionOf, WEEKDAY_NAMES } from './dates.js';
 import { foldName } from './normalize.js';
 import type { PackData } from './pack.js';
 
@@ -133,14 +133,13 @@ export function checkSpeakers(pack: PackData, report: Report): void {
   }
 }
 
-const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 /**
  * Words that place something in a month or on a day: a month's name, a
  * weekday, or a day, night, week or month told from the article's own
  * ("yesterday", "this weekend", "the night of September 12-13").
  */
 const DAY_WORDS = new RegExp(
-  `\\b(?:${MONTH_NAMES.join('|')}|${WEEKDAYS}|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|(?:last|this|next) (?:week|weekend|month)|the night of|\\w+ days? (?:ago|earlier|later))\\b`,
+  `\\b(?:${MONTH_NAMES.join('|')}|${WEEKDAY_NAMES.join('|')}|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|(?:last|this|next) (?:week|weekend|month)|the night of|\\w+ days? (?:ago|earlier|later))\\b`,
   'i',
 );
 const RELATIVE_YEAR = /\b(?:last|this|next) year\b/i;

@@ -131,6 +131,8 @@ export function formatWhen(event: Dated): string {
 
 export const MONTH_NAMES = MONTHS;
 
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
 /**
  * Does a curator's note say the article leaves the date open ("undated in
  * the article", "published before 3 October", "not dated further")? Then the

@@ -189,6 +189,11 @@ export function attributeFact(pack: Pack, fact: Fact): string {
   return `As reported by ${outlet} (${citation(pack, fact.source)}): ${fact.statement}`;
 }
 
+/** One side's account of who attacked whom, or a claim another account disputes: never quoted as a neutral fact. */
+export function isSidesAccount(claim: Claim): boolean {
+  return claim.status === 'disputed' || claim.kind === 'responsibility';
+}
+
 export type Statement = Claim | Quote | Fact;
 
 export function isClaim(s: Statement): s is Claim {

@@ -1,18 +1,22 @@
-import { formatDate } from '../../content/dates.js';
+import { formatDate, MONTH_NAMES, WEEKDAY_NAMES } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Evidence } from '../../content/schema.js';
+import { packCache } from '../../core/pack-memo.js';
 import type { QuotedEvidence } from '../../core/reply.js';
 import { clip } from '../../core/text.js';
+import { isSidesAccount } from '../attribution.js';
 import type { Draft } from './types.js';
-import { asExcerpt } from './wording.js';
+import { asExcerpt, bareExcerpt } from './wording.js';
 
 const MOST = 2;
 // Whole sentences: a cut inside "200 artillery or multiple…" leaves the reader guessing. Excerpts run to about 330 characters.
 const LONGEST = 600;
 
 /** Words that date a sentence: a month, a weekday, a year, or "yesterday". */
-const DATE_CUE =
-  /\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|weekend|(19|20)\d\d)\b/i;
+const DATE_CUE = new RegExp(
+  `\\b(${[...MONTH_NAMES, ...WEEKDAY_NAMES].join('|')}|yesterday|today|weekend|(19|20)\\d\\d)\\b`,
+  'i',
+);
 
 /** Words of four letters or more, folded: what ties an excerpt to a title. */
 function words(text: string): Set<string> {
@@ -48,20 +52,18 @@ function eventEvidence(pack: Pack, draft: Pick<Draft, 'kind' | 'correct'>, event
   return (naming.length ? naming : ranked).slice(0, MOST).map((x) => x.e);
 }
 
-/** Is the cut a disputed claim's words (one side's account of who attacked whom), or part of them? */
+/** An excerpt's words, past a leading "[According to the Armenian version of events]", which the curator wrote. */
+function ownWords(excerpt: string): string {
+  return bareExcerpt(excerpt.replace(/^\[[^\]]*\],?\s*/, ''));
+}
+
+/** The words of every side's account in the pack, read once. */
+const accounts = packCache((pack, _: 'all') => pack.data.claims.filter(isSidesAccount).map((c) => ownWords(c.excerpt)));
+
+/** Is the cut a side's account of who attacked whom (a disputed claim's words), or part of one? */
 function sidesAccount(pack: Pack, cut: Evidence): boolean {
-  // The curator's "[According to the Armenian version of events]" stands for words the event's cut keeps.
-  const bare = (text: string) =>
-    text
-      .replace(/^…\s*|\s*…$/g, '')
-      .replace(/^\[[^\]]*\],?\s*/, '')
-      .trim();
-  const mine = bare(cut.excerpt);
-  return pack.data.claims.some((c) => {
-    if (c.status !== 'disputed' && c.kind !== 'responsibility') return false;
-    const theirs = bare(c.excerpt);
-    return theirs.includes(mine) || mine.includes(theirs);
-  });
+  const mine = ownWords(cut.excerpt);
+  return accounts(pack, 'all').some((theirs) => theirs.includes(mine) || mine.includes(theirs));
 }
 
 function itemEvidence(pack: Pack, draft: Draft, id: string): Evidence[] {

@@ -9,7 +9,7 @@ import { GAP } from './gaps.js';
 import { numbersIn, sameValue } from './numbers.js';
 import { seededRandom } from './random.js';
 import { type Declined, type Draft, decline } from './types.js';
-import { articleOf, asExcerpt, inSentence, spellingNote } from './wording.js';
+import { articleOf, asExcerpt, bareExcerpt, inSentence, spellingNote } from './wording.js';
 
 /** A ladder: four values in an even progression, the answer at `position`. */
 export interface Ladder {
@@ -87,12 +87,8 @@ function figureInExcerpt(claim: Claim, figure: Figure) {
 
 /** Two claims cut from one sentence: one excerpt, its "…" marks aside, holds the other. */
 function sameSentence(a: Claim, b: Claim): boolean {
-  const bare = (c: Claim) =>
-    c.excerpt
-      .replace(/^…\s*|\s*…$/g, '')
-      .replace(/\s+/g, ' ')
-      .trim();
-  return bare(a).includes(bare(b)) || bare(b).includes(bare(a));
+  const [x, y] = [bareExcerpt(a.excerpt), bareExcerpt(b.excerpt)];
+  return x.includes(y) || y.includes(x);
 }
 
 /** A figure that can be asked: one number, standing once in the excerpt, with ladders to set it in. */

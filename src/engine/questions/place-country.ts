@@ -2,6 +2,7 @@ import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor, Evidence, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
+import { isSidesAccount } from '../attribution.js';
 import { entityOption, mentions } from './finalize.js';
 import type { Random } from './random.js';
 import { typeWeight } from './salience.js';
@@ -69,9 +70,11 @@ function evidenceFor(pack: Pack, place: Place, country: Actor): Evidence | undef
   const outletsOwn = pack.data.claims.filter((c) => {
     const outlet = pack.sources.get(c.source)?.outlet;
     const speaker = pack.actors.get(c.statedBy);
-    const disputed = c.status === 'disputed' || c.kind === 'responsibility';
     return (
-      !disputed && outlet !== undefined && speaker !== undefined && mentions(outlet, [speaker.name, ...speaker.aliases])
+      !isSidesAccount(c) &&
+      outlet !== undefined &&
+      speaker !== undefined &&
+      mentions(outlet, [speaker.name, ...speaker.aliases])
     );
   });
   let best: (Evidence & { apart: number }) | undefined;

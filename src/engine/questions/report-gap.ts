@@ -15,11 +15,14 @@ export function reportGapTargets(pack: Pack, fact: Fact): string[] {
   return fact.about.filter((id) => whyNotAGap(pack, fact, id) === undefined);
 }
 
+/** A name the report is about but does not print: no gap at all, so no reason to give. */
+const NOT_PRINTED = 'the report does not name it';
+
 /** Why a name a report is about cannot be its gap, or undefined when it can. */
 function whyNotAGap(pack: Pack, fact: Fact, id: string): string | undefined {
   const entity = asEntity(pack, id);
   const text = entity && blankMentions(fact.statement, entity.item);
-  if (!entity || text === undefined) return 'the report does not name it';
+  if (!entity || text === undefined) return NOT_PRINTED;
   // Tried and reviewed (review 16): 10 of 17 country gaps were faulted. A report's other names fix the country
   // ("a NATO member and key ally of Azerbaijan"; "Russia, Belarus, ___, Tajikistan": a "-stan"), its wars overlap
   // (Libya's and Syria's both began in 2011), or it is great-power background rather than the conflict.
@@ -72,9 +75,7 @@ export function whyNoReportGap(pack: Pack, fact: Fact): string {
   if (related) return `a report of the same thing is asked already (${related.id})`;
   const targets = reportGapTargets(pack, fact);
   if (targets.length === 0) {
-    const reasons = fact.about
-      .map((id) => whyNotAGap(pack, fact, id))
-      .filter((r) => r !== 'the report does not name it');
+    const reasons = fact.about.map((id) => whyNotAGap(pack, fact, id)).filter((r) => r !== NOT_PRINTED);
     return reasons[0] ?? 'names no actor or place that could be blanked';
   }
   const why = reportGap(pack, fact, targets[0] as string, seededRandom(0));

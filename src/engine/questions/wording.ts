@@ -14,6 +14,14 @@ export function articleOf(pack: Pack, sourceId: string): string {
   return source ? `${source.outlet}’s article of ${formatDate(source.date)}` : 'an article in the pack';
 }
 
+/** An excerpt's own words, without the "…" that mark where its sentence goes on, spaces collapsed. */
+export function bareExcerpt(text: string): string {
+  return text
+    .replace(/^…\s*|\s*…$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** An excerpt as a reader sees a cut from an article: an ellipsis where the sentence goes on. */
 export function asExcerpt(text: string): string {
   const trimmed = text.trim();
