@@ -57,14 +57,28 @@ function whyUnorderable(event: Event): string | undefined {
 const WORDS: ReadonlySet<string> = new Set(['statement', 'diplomacy', 'political']);
 /** Closer than this, two events are told apart by counting from "yesterday", not by the story. */
 const WORDS_APART_DAYS = 4;
+/** A note that dates the report of a thing, not the thing ("the strike itself is not dated separately"). */
+const DATED_BY_REPORT = /\bdate of the report\b|\bitself is not dated\b/i;
+
+/** Fighting that goes on: "both sides bombard cities" on a weekend reads as any week's, "clash again" as the clash before. */
+const ONGOING_FIGHTING: ReadonlySet<string> = new Set(['clash', 'shelling']);
 
 /**
- * A statement or a call set against another event a day or three away
- * ("Macron's Riga press conference" before "the LORA strike report"?) is a
- * test of counting days, not of the story.
+ * Is its date loose by a few days? Words are said before and after their
+ * report, a thing dated only by its report happened some time before it,
+ * and a war's fighting goes on around the day an article gives it.
+ */
+function looselyDated(event: Event): boolean {
+  return WORDS.has(event.type) || ONGOING_FIGHTING.has(event.type) || DATED_BY_REPORT.test(event.dateNote ?? '');
+}
+
+/**
+ * A loosely dated event set against another a day or three away ("Macron's
+ * Riga press conference" before "the LORA strike report"?) is a test of
+ * counting days, not of the story.
  */
 function dayCounting(a: Event, b: Event): boolean {
-  if (!WORDS.has(a.type) && !WORDS.has(b.type)) return false;
+  if (!looselyDated(a) && !looselyDated(b)) return false;
   const [x, y] = [spanOf(a), spanOf(b)];
   const apart = Math.min(Math.abs(daysBetween(x[1], y[0])), Math.abs(daysBetween(y[1], x[0])));
   return apart < WORDS_APART_DAYS;
