@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { overlaps, span } from './calendar.js';
 import { categoriesOf } from './categories.js';
+import { checkContextFollowsEvent, checkShortQuotesKeptAsContext } from './check-context.js';
 import { checkDatesShown, checkEventNames, checkOpenings, checkQuoteTexts, checkSpeakers } from './check-excerpts.js';
 import type { Named, Report, Segment } from './check-types.js';
 import { firstDay, lastDay } from './dates.js';
@@ -219,6 +220,8 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
   checkSpeakers(pack, report);
   checkDatesShown(pack, report);
   checkEventNames(pack, report);
+  checkContextFollowsEvent(pack, report);
+  checkShortQuotesKeptAsContext(pack, report);
   return problems;
 }
 
@@ -283,7 +286,7 @@ function checkDates(pack: PackData, report: Report): void {
       report(
         event,
         ['dateKind'],
-        'an event with an end date says whether it is a span (it lasted) or a window (it happened once, some time between)',
+        'an event with an end date says whether it is a span (it lasted), a window (it happened once, some time between) or ongoing (it began on date and was still going on endDate)',
       );
     event.evidence.forEach((e, i) => {
       if (!event.sources.includes(e.source))

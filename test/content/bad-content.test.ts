@@ -123,6 +123,26 @@ const cases: Case[] = [
       'events/2020.yaml:@LINE(title: Clashes at Tavush and Tovuz\n    date: 2020-09-27) events[1].title: "Clashes at Tavush and Tovuz" is also the title of event "tovuz-clashes-2020-07"; titles must tell events apart',
   },
   {
+    name: 'a fact about an event kept as context that is itself still asked',
+    file: 'events/2020.yaml',
+    edit: replace(
+      '    title: Clashes at Tavush and Tovuz\n',
+      '    title: Clashes at Tavush and Tovuz\n    notAsked: background to the war, not asked\n',
+    ),
+    expected:
+      'facts[0].notAsked: its event "tovuz-clashes-2020-07" is kept as context (notAsked), so this is too: add notAsked with the reason, or link another event',
+  },
+  {
+    name: 'a quote of two words that is still asked',
+    file: 'events/2020.yaml',
+    edit: replace(
+      'text: "There were numerous signals, all saw them and did nothing for weeks."',
+      'text: "numerous signals"',
+    ),
+    expected:
+      'quotes[0].notAsked: "numerous signals" is two words, a label rather than a statement: keep it as context (notAsked, with the reason) and quiz the claim that carries it',
+  },
+  {
     name: 'a claim without an excerpt',
     file: 'events/2020.yaml',
     edit: replace('    excerpt: Armenia said that there were 16 killed and over 100 injured…\n', '\n'),

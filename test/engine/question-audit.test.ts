@@ -257,7 +257,9 @@ describe('coverage reasons', () => {
     const report = auditQuestions(pack, 1);
     const reason = (type: string, id: string) =>
       report.coverage.find((c) => c.type === type)?.missing.find((m) => m.id === id)?.reason;
-    expect(reason('quotes', 'quote-chp-armenian-attack-2020-09')).toMatch(/^quote-speaker: under six words/);
+    expect(reason('quotes', 'quote-chp-armenian-attack-2020-09')).toMatch(
+      /^quote-speaker: the curator keeps it as context/,
+    );
     expect(reason('quotes', 'quote-nato-cease-hostilities-2020-09-27')).toMatch(/^quote-speaker: a fragment/);
     expect(reason('claims', 'claim-wsws-bayraktar-tipped-balance')).toMatch(/outlet’s own view/);
     for (const c of report.coverage) for (const m of c.missing) expect(m.reason, m.id).not.toBe('');
