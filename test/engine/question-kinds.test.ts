@@ -192,6 +192,35 @@ describe('question kinds on the curated pack', () => {
     expect(looseSeen).toBeGreaterThan(0);
   });
 
+  it('never offers an undated title that also fits another event of the pack whose date would change the answer', () => {
+    // Titles a well-read player could take for another event: Macron's calls to Aliyev and Pashinyan happened in
+    // 2020 and in 2022; forces "clash again on the border" at Tovuz too; Turkey backed Azerbaijan in 2020 as well.
+    const readsAs: Record<string, string[]> = {
+      'macron-calls-aliyev-pashinyan-2020-10-02': ['macron-calls-2022-09'],
+      'macron-calls-2022-09': ['macron-calls-aliyev-pashinyan-2020-10-02'],
+      'border-clashes-continue-2022-09-14': ['tovuz-clashes-2020-07-12'],
+      'erdogan-statement-2022-09-14': ['turkish-support-for-azerbaijan-2020-09'],
+    };
+    const event = (id: string) => pack.events.get(id) as NonNullable<ReturnType<typeof pack.events.get>>;
+    const end = (e: { date: string; endDate?: string }) => e.endDate ?? e.date;
+    let checked = 0;
+    for (const q of ofKind('which-first')) {
+      const first = q.prompt.includes('first');
+      const [answer, ...rest] = q.eventIds.map(event);
+      if (!answer) continue;
+      const ahead = (a: typeof answer, b: typeof answer) => (first ? end(a) < b.date : a.date > end(b));
+      for (const alt of readsAs[answer.id] ?? [])
+        for (const c of rest) expect(ahead(event(alt), c), `${q.id}: ${alt}`).toBe(true);
+      for (const c of rest)
+        for (const alt of readsAs[c.id] ?? []) {
+          checked++;
+          expect(ahead(answer, event(alt)), `${q.id}: ${alt}`).toBe(true);
+        }
+      checked += (readsAs[answer.id] ?? []).length;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('sets each event against neighbours that are right answers of their own order questions', () => {
     const orders = ofKind('which-first');
     const answers = new Set(orders.map((q) => q.options[q.answer]));

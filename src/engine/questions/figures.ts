@@ -129,16 +129,35 @@ interface FigureAsk {
   ladders: Ladder[];
 }
 
+/** How much a blind guess at the longest, or the shortest, option scores here: ties share the guess. */
+function lengthCredit(l: Ladder): { longest: number; shortest: number } {
+  const answer = l.values[l.position] as number;
+  const lengths = l.values.map((v) => formatOnScale(v, answer).length);
+  const share = (end: number) => {
+    const tied = lengths.filter((n) => n === end).length;
+    return lengths[l.position] === end ? 1 / tied : 0;
+  };
+  return { longest: share(Math.max(...lengths)), shortest: share(Math.min(...lengths)) };
+}
+
+/** A guess by length weighs half a reused position: more, and the small Apollo pack's bounded figures crowd the largest number. */
+const LENGTH_WEIGHT = 3;
+
 /** One greedy pass, then rounds of each figure choosing again against the others' choices. */
 function planLadders(asks: readonly FigureAsk[], isRight: (v: number) => boolean): Map<string, Ladder> {
   const offered = new Map<number, number>();
   const positions = [0, 0, 0, 0];
+  // How often the answer is the longest, or the shortest, of its options: "1,100" among "800", "900", "1,000".
+  const ends = { longest: 0, shortest: 0 };
   const plan = new Map<string, Ladder>();
   const tally = (l: Ladder, by: number) => {
     l.values.forEach((v, i) => {
       if (i !== l.position) offered.set(v, (offered.get(v) ?? 0) + by);
     });
     positions[l.position] = (positions[l.position] as number) + by;
+    const credit = lengthCredit(l);
+    ends.longest += by * credit.longest;
+    ends.shortest += by * credit.shortest;
   };
   const cost = (l: Ladder) => {
     const wrong = l.values.filter((_, i) => i !== l.position);
@@ -146,6 +165,7 @@ function planLadders(asks: readonly FigureAsk[], isRight: (v: number) => boolean
     return (
       wrong.reduce((sum, v) => sum + offeredCost(offered.get(v) ?? 0, isRight(v)), 0) +
       6 * (positions[l.position] as number) +
+      LENGTH_WEIGHT * (lengthCredit(l).longest * ends.longest + lengthCredit(l).shortest * ends.shortest) +
       // Between two even spreads, the one with fewer answers at the ends: a bound ("less than ___") must sit at
       // one, and "pick the smallest" or "the largest" should not gain from it.
       (l.position === 0 || l.position === l.values.length - 1 ? 1 : 0) +
