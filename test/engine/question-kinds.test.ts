@@ -221,6 +221,26 @@ describe('question kinds on the curated pack', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it('never sets an ongoing event as the earlier of two a few weeks apart when it asks which happened last', () => {
+    // "UN, EU and NATO officials call for the fighting to stop" began on 27 September and kept coming.
+    let lasts = 0;
+    for (const q of ofKind('which-first').filter((w) => w.prompt.includes('last'))) {
+      lasts++;
+      const [answer, ...rest] = q.eventIds.map((id) => pack.events.get(id)).filter((e) => e !== undefined);
+      for (const c of rest.filter((e) => e.dateKind === 'ongoing'))
+        expect(Date.parse(answer?.date ?? '') - Date.parse(c.endDate ?? ''), `${q.id}: ${c.id}`).toBeGreaterThanOrEqual(
+          30 * 86_400_000,
+        );
+    }
+    expect(lasts).toBeGreaterThan(0);
+  });
+
+  it('reveals an event-date answer without echoing a summary that only restates its title', () => {
+    const q = ofKind('event-date').find((d) => d.id === 'event-date:pashinyan-comes-to-power-2018');
+    expect(q?.explanation).toMatch(/^Nikol Pashinyan comes to power in Armenia: 2018\.$/);
+    expect(ofKind('event-date').some((d) => d.explanation.split('. ').length > 2)).toBe(true);
+  });
+
   it('sets each event against neighbours that are right answers of their own order questions', () => {
     const orders = ofKind('which-first');
     const answers = new Set(orders.map((q) => q.options[q.answer]));
@@ -465,6 +485,14 @@ describe('figure ladders', () => {
       expect(Math.min(...steps)).toBeGreaterThanOrEqual(value * 0.08);
     }
     expect(ladders(7, []).some((l) => l.values.includes(8) && l.values.includes(6))).toBe(true);
+  });
+
+  it('keeps every option of a figure in billions or millions a whole unit or more, never "0.8 billion"', () => {
+    for (const value of [1_800_000_000, 1_200_000]) {
+      const all = ladders(value, []);
+      expect(all.length).toBeGreaterThan(0);
+      for (const l of all) expect(Math.min(...l.values)).toBeGreaterThanOrEqual(value >= 1e9 ? 1e9 : 1e6);
+    }
   });
 
   it('never leaves a round answer alone as the roundest option, nor offers a number the excerpt prints', () => {

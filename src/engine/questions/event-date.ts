@@ -2,6 +2,7 @@ import { daysBetween, overlaps, span } from '../../content/calendar.js';
 import { formatSpan, noteLeavesDateOpen, type Precision, precisionOf } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
+import { foldName } from '../../content/normalize.js';
 import { packCache } from '../../core/pack-memo.js';
 import { contextOnly } from './context-only.js';
 import { lookalikes, titleNamesDate } from './events.js';
@@ -16,6 +17,24 @@ import { type Declined, type Difficulty, type Draft, decline, type Option } from
  * a duration: asking it would set a span against single dates.
  */
 /** "Large-scale fighting breaks out": set against dates of what followed, the earliest answers it unread. */
+/** Words of a sentence, roughly stemmed: "comes" and "came" differ, "power" and "powers" do not. */
+function contentWords(text: string): string[] {
+  return foldName(text)
+    .split(' ')
+    .filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w))
+    .map((w) => w.slice(0, 4));
+}
+
+/**
+ * Does the summary only say the title again ("Nikol Pashinyan came to
+ * power in Armenia in 2018")? Then the reveal, which has just given the
+ * title and its date, would read as an echo.
+ */
+function restatesTitle(event: Event): boolean {
+  const title = new Set(contentWords(event.title));
+  return contentWords(event.summary).filter((w) => !title.has(w)).length <= 2;
+}
+
 export function saysItBegins(event: Event): boolean {
   return /\b(begins?|breaks? out|outbreak|first)\b/i.test(event.title);
 }
@@ -155,7 +174,7 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
     correct,
     distractors: options.filter((o) => o !== correct),
     difficulty,
-    explanation: `${event.title}: ${formatSpan(event.date)}${note}. ${event.summary}`,
+    explanation: `${event.title}: ${formatSpan(event.date)}${note}.${restatesTitle(event) ? '' : ` ${event.summary}`}`,
     sourceIds: event.sources,
     eventIds: [event.id],
   };

@@ -68,14 +68,21 @@ export function ladders(value: number, forbidden: readonly number[]): Ladder[] {
       const rest = zeros.filter((_, i) => i !== position);
       if (rest.every((z) => z < mine) || rest.every((z) => z > mine)) continue;
       if (anyStandsOut(values.map((v) => formatOnScale(v, value)))) continue;
+      // "0.8 billion" beside "1.8 billion" is no form an editor writes: every option a whole unit of the scale.
+      if (values.some((v) => v < scaleOf(value)[0])) continue;
       out.push({ values, position });
     }
   return out;
 }
 
+/** The unit an answer is printed in: "1.8 billion", "650 million", or plain. */
+function scaleOf(answer: number): [number, string] {
+  return answer >= 1e9 ? [1e9, ' billion'] : answer >= 1e6 ? [1e6, ' million'] : [1, ''];
+}
+
 /** Every option on the answer's scale: "900,000" beside "1.1 million" would single one out. */
 function formatOnScale(value: number, answer: number): string {
-  const [scale, word] = answer >= 1e9 ? [1e9, ' billion'] : answer >= 1e6 ? [1e6, ' million'] : [1, ''];
+  const [scale, word] = scaleOf(answer);
   return `${Number((value / scale).toFixed(2)).toLocaleString('en-US')}${word}`;
 }
 

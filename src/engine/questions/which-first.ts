@@ -145,6 +145,18 @@ function misreadable(pack: Pack, answer: Event, trio: readonly Event[], first: b
   return false;
 }
 
+/** An ongoing event was last reported this many days before another: it may well have reached it. */
+const ONGOING_REACH_DAYS = 30;
+
+/**
+ * Was it perhaps still going on at `day`? An ongoing event (calls to stop
+ * the fighting that "began" on 27 September) has no known end, so it cannot
+ * be the earlier of two events a few days apart in a "which happened last".
+ */
+function stillGoing(event: Event, day: string): boolean {
+  return event.dateKind === 'ongoing' && daysBetween(spanOf(event)[1], day) < ONGOING_REACH_DAYS;
+}
+
 interface Order {
   /** Asked as the earliest of four, else as the latest. */
   first: boolean;
@@ -205,7 +217,7 @@ const orderPlan = packCache((pack, _: 'all') => {
     for (const event of askable) {
       const mine = spanOf(event);
       const later = askable.filter((e) => spanOf(e)[0] > mine[1]);
-      const earlier = askable.filter((e) => spanOf(e)[1] < mine[0]);
+      const earlier = askable.filter((e) => spanOf(e)[1] < mine[0] && !stillGoing(e, mine[0]));
       const after = trioFor(event, later, true);
       const companions = after ?? trioFor(event, earlier, false);
       if (!companions) continue;
