@@ -1,8 +1,8 @@
 import { daysBetween, overlaps, span } from '../../content/calendar.js';
 import { formatSpan, noteLeavesDateOpen, type Precision, precisionOf } from '../../content/dates.js';
+import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
-import { foldName } from '../../content/normalize.js';
 import { packCache } from '../../core/pack-memo.js';
 import { contextOnly } from './context-only.js';
 import { lookalikes, titleNamesDate } from './events.js';
