@@ -111,7 +111,22 @@ function askable(pack: Pack, claim: Claim, figure: Figure | undefined): Ladder[]
   const all = ladders(figure.value, [...numbersIn(claim.excerpt).map((n) => n.value), ...elsewhere]);
   const bound = boundOf(figure);
   // "over 20,000 deaths" makes "over 15,000" true as well: every other option lies beyond the bound.
-  return bound === undefined ? all : all.filter((l) => l.position === (bound === 'lower' ? 0 : l.values.length - 1));
+  if (bound !== undefined) return all.filter((l) => l.position === (bound === 'lower' ? 0 : l.values.length - 1));
+  // "only ___ soldiers" says the number is small: the smallest option would be the answer to anyone.
+  const said = wordsBefore(claim, figure);
+  if (SAYS_FEW.test(said)) return all.filter((l) => l.position !== 0);
+  if (SAYS_MANY.test(said)) return all.filter((l) => l.position !== l.values.length - 1);
+  return all;
+}
+
+/** Words just before a gap that weigh its number: "only", "just", "as few as"; "as many as", "a staggering". */
+const SAYS_FEW = /\b(only|just|merely|as few as|a mere)\s*$/i;
+const SAYS_MANY = /\b(as many as|as much as|a staggering|a record|no fewer than)\s*$/i;
+
+/** The excerpt's words just before the figure's number. */
+function wordsBefore(claim: Claim, figure: Figure): string {
+  const at = figureInExcerpt(claim, figure);
+  return at ? claim.excerpt.slice(Math.max(0, at.start - 24), at.start) : '';
 }
 
 /** Which way a figure's qualifier bounds it: "over", "at least" from below; "up to", "less than" from above. */
@@ -286,8 +301,15 @@ const figurePlan = packCache((pack, _: 'all') => {
 
 /** "lives" and "deaths" count one thing; "people displaced" another. */
 function sameQuantity(a: string, b: string): boolean {
-  const death = /\b(death|dead|li(fe|ves)|kill)/i;
-  return a === b || (death.test(a) && death.test(b));
+  return a === b || (countsDeaths(a) && countsDeaths(b));
+}
+
+/** "deaths", "lives", "killed", and people "lost" ("Azerbaijani soldiers lost"), but not tanks lost. */
+function countsDeaths(unit: string): boolean {
+  return (
+    /\b(death|dead|li(fe|ves)|kill)/i.test(unit) ||
+    (/\b(lost|losses)\b/i.test(unit) && /\b(soldiers|servicemen|personnel|troops|civilians|people)\b/i.test(unit))
+  );
 }
 
 /**

@@ -62,16 +62,27 @@ const WORDS_APART_DAYS = 4;
 /** A note that dates the report of a thing, not the thing ("the strike itself is not dated separately"). */
 const DATED_BY_REPORT = /\bdate of the report\b|\bitself is not dated\b/i;
 
-/** Fighting that goes on: "both sides bombard cities" on a weekend reads as any week's, "clash again" as the clash before. */
+/** Fighting that goes on: "clash again" reads as the clash before. */
 const ONGOING_FIGHTING: ReadonlySet<string> = new Set(['clash', 'shelling']);
+/**
+ * Shelling reported on one weekend went on for days either side of it ("both
+ * sides bombard each other's cities", 3–4 October, reads as the shelling of
+ * cities since the war began on 27 September): a week is the least that
+ * tells it apart.
+ */
+const SHELLING_APART_DAYS = 7;
 
 /**
- * Is its date loose by a few days? Words are said before and after their
+ * How many days apart it must be from another event to be ordered against
+ * it, or 0 when its date is firm. Words are said before and after their
  * report, a thing dated only by its report happened some time before it,
  * and a war's fighting goes on around the day an article gives it.
  */
-function looselyDated(event: Event): boolean {
-  return WORDS.has(event.type) || ONGOING_FIGHTING.has(event.type) || DATED_BY_REPORT.test(event.dateNote ?? '');
+function looseness(event: Event): number {
+  if (event.type === 'shelling') return SHELLING_APART_DAYS;
+  return WORDS.has(event.type) || ONGOING_FIGHTING.has(event.type) || DATED_BY_REPORT.test(event.dateNote ?? '')
+    ? WORDS_APART_DAYS
+    : 0;
 }
 
 /**
@@ -80,10 +91,11 @@ function looselyDated(event: Event): boolean {
  * counting days, not of the story.
  */
 function dayCounting(a: Event, b: Event): boolean {
-  if (!looselyDated(a) && !looselyDated(b)) return false;
+  const needed = Math.max(looseness(a), looseness(b));
+  if (needed === 0) return false;
   const [x, y] = [spanOf(a), spanOf(b)];
   const apart = Math.min(Math.abs(daysBetween(x[1], y[0])), Math.abs(daysBetween(y[1], x[0])));
-  return apart < WORDS_APART_DAYS;
+  return apart < needed;
 }
 
 /** The words of a title a reader goes by, names aside: "clash" in "clashes", "back" in "backs". */
