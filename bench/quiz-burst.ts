@@ -46,9 +46,23 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
 
+/** The same games' store operations, counted: they do not move with the load as the timings below do. */
+function countOperations(): void {
+  const count = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'quiz-burst-count.ts')],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (count.status !== 0) throw new Error(`counting the store operations failed: ${count.stderr.slice(0, 400)}`);
+  for (const line of count.stdout.trim().split('\n')) if (!line.startsWith('{')) console.log(`  ${line}`);
+}
+
 const backends = ['memory', 'sqlite', ...(REDIS_URL ? ['redis'] : [])];
 console.log(`quiz-burst: ${GAMES} games, ${RUNS} runs of ${backends.join(', ')}; load average ${loadavg()}`);
 if (!REDIS_URL) console.log('  (set REDIS_URL=redis://HOST:PORT to include Redis)');
+countOperations();
 
 const runs = new Map<string, Figures[]>(backends.map((b) => [b, []]));
 /** Each run's figures by backend, a failed run left empty, so that runs pair by their number. */

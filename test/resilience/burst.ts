@@ -17,6 +17,13 @@ const SECONDS = 20;
 const ANI = { userId: 'u-ani', userName: 'Ani' };
 const BOB = { userId: 'u-bob', userName: 'Bob' };
 
+/**
+ * Puts a name on the store work of one part of the burst (bench/quiz-burst-count.ts
+ * counts operations by it); by default it only runs the work.
+ */
+export type Phase = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+const unnamed: Phase = (_name, work) => work();
+
 export interface BurstFigures {
   games: number;
   answers: number;
@@ -59,15 +66,22 @@ async function closeAllDue(h: Harness): Promise<number> {
  * a thousand games). Then checks that every game reached its final standings
  * once with every answer counted, and throws naming the first that did not.
  */
-export async function playBurst(store: Store, clock: TestClock, games: number): Promise<BurstFigures> {
+export async function playBurst(
+  store: Store,
+  clock: TestClock,
+  games: number,
+  phase: Phase = unnamed,
+): Promise<BurstFigures> {
   const h = await harness({ pack: richPack(), store, clock });
   const channels = Array.from({ length: games }, (_, i) => `c${i}`);
   const latencies: number[] = [];
   const before = process.memoryUsage();
   const wall = performance.now();
 
-  await Promise.all(
-    channels.map((channelId) => h.run(`/quiz start rounds:${ROUNDS} seconds:${SECONDS}`, { ...ANI, channelId })),
+  await phase('start', () =>
+    Promise.all(
+      channels.map((channelId) => h.run(`/quiz start rounds:${ROUNDS} seconds:${SECONDS}`, { ...ANI, channelId })),
+    ),
   );
   const ids = new Map<string, string>();
   for (const channelId of channels) {
@@ -76,16 +90,19 @@ export async function playBurst(store: Store, clock: TestClock, games: number): 
     ids.set(channelId, (game as GameState).id);
   }
 
-  const answer = async (channelId: string, who: typeof ANI, right: boolean) => {
-    const game = (await loadGame(h, { platform: 'discord', channelId })) as GameState;
+  const answer = async (channelId: string, who: typeof ANI, right: boolean, round: number) => {
+    const game = (await phase(`round ${round + 1}: the burst reading the question`, () =>
+      loadGame(h, { platform: 'discord', channelId }),
+    )) as GameState;
     const question = game.questions[game.round];
     if (!question) throw new Error(`no open question in ${channelId}`);
     const option = right ? question.answer : (question.answer + 1) % question.options.length;
     const started = performance.now();
-    const reply = await h.click(quizAnswer.encode({ gameId: game.id, round: game.round, option }), {
-      ...who,
-      channelId,
-    });
+    // Bob's answer is the last of a round once both have joined, and he sits out the second: it closes the third.
+    const closes = who === BOB && round === ROUNDS - 1;
+    const reply = await phase(`round ${round + 1}: ${who.userName}'s click${closes ? ', closing the round' : ''}`, () =>
+      h.click(quizAnswer.encode({ gameId: game.id, round: game.round, option }), { ...who, channelId }),
+    );
     latencies.push(performance.now() - started);
     check(/^Locked in/.test(reply.text), `${who.userName}'s click in ${channelId} got "${reply.text}"`);
   };
@@ -95,15 +112,15 @@ export async function playBurst(store: Store, clock: TestClock, games: number): 
     h.clock.advance(1_000);
     await Promise.all(
       channels.map(async (channelId) => {
-        await answer(channelId, ANI, true);
-        if (round !== 1) await answer(channelId, BOB, false);
+        await answer(channelId, ANI, true, round);
+        if (round !== 1) await answer(channelId, BOB, false, round);
       }),
     );
     const now = process.memoryUsage();
     if (now.rss > peak.rss) peak = now;
     if (round < ROUNDS - 1) {
       h.clock.advance(SECONDS * 1_000);
-      const closed = await closeAllDue(h);
+      const closed = await phase(`round ${round + 1}: the deadline closer`, () => closeAllDue(h));
       check(closed === games, `round ${round}: the clock closed ${closed} rounds, not ${games}`);
     }
   }
