@@ -235,8 +235,15 @@ export async function answerRound(
 /**
  * Files a player's one answer to the open round (the caller has claimed
  * their `answered` key, having loaded `game` for this click): the round
- * closes at once when everyone who has joined has answered, and otherwise
- * its live count is marked changed.
+ * closes when everyone who has joined has answered, and otherwise its live
+ * count is marked changed.
+ *
+ * The close need not hold up this player's reply, so where the services run
+ * work in the background it follows the reply. Nothing waits on that: the
+ * answer is in the round's list before the reply, the round's deadline is
+ * still in the deadline queue until a close takes it off, and a close is
+ * claimed, so whichever of this close or the quiz clock's claims the round
+ * closes it, once, and a close lost with its process is done by the clock.
  */
 export async function fileAnswer(ctx: CommandContext, game: GameState, round: number, answer: Answer): Promise<void> {
   const count = await ctx.store.append(keys.answers(game.id, round), answer);
@@ -246,13 +253,17 @@ export async function fileAnswer(ctx: CommandContext, game: GameState, round: nu
     const answers = await ctx.store.list<Answer>(keys.answers(game.id, round));
     const answered = new Set(answers.map((a) => a.userId));
     if (roster.every((id) => answered.has(id))) {
-      let closed = false;
-      try {
-        closed = await closeRound(ctx, game.channel, game.id, round, game);
-      } finally {
-        // Closed, the count is never shown; otherwise whoever closes the round may yet need it.
-        if (!closed) await countChanged(ctx, game, round);
-      }
+      const close = async () => {
+        let closed = false;
+        try {
+          closed = await closeRound(ctx, game.channel, game.id, round, game);
+        } finally {
+          // Closed, the count is never shown; otherwise whoever closes the round may yet need it.
+          if (!closed) await countChanged(ctx, game, round);
+        }
+      };
+      if (ctx.background) ctx.background(close);
+      else await close();
       return;
     }
   }
