@@ -31,6 +31,7 @@ interface Figures {
   revealP99Ms: number;
   wallMs: number;
   roundCpuMs: number[];
+  roundP99Ms: number[];
   cpuMs: number;
   maxRssMb: number;
 }
@@ -89,7 +90,7 @@ for (let i = 1; i <= RUNS; i++) {
     runs.get(backend)?.push(f);
     thisRun.set(backend, f);
     console.log(
-      `  run ${i} ${backend.padEnd(6)} p50 ${f.p50Ms.toFixed(1)} ms, p99 ${f.p99Ms.toFixed(1)} ms per answer (${f.answers}); reveal p99 ${f.revealP99Ms.toFixed(1)} ms; wall ${f.wallMs} ms; CPU ${f.cpuMs} ms (rounds ${f.roundCpuMs.join(', ')}); max RSS ${f.maxRssMb} MB`,
+      `  run ${i} ${backend.padEnd(6)} p50 ${f.p50Ms.toFixed(1)} ms, p99 ${f.p99Ms.toFixed(1)} ms per answer (${f.answers}; by round ${f.roundP99Ms.map((x) => x.toFixed(0)).join(', ')}); reveal p99 ${f.revealP99Ms.toFixed(1)} ms; wall ${f.wallMs} ms; CPU ${f.cpuMs} ms (rounds ${f.roundCpuMs.join(', ')}); max RSS ${f.maxRssMb} MB`,
     );
   }
 }

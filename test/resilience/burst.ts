@@ -55,6 +55,8 @@ export interface BurstFigures {
    * stretches wall time but not CPU time.
    */
   roundCpuMs: number[];
+  /** Each round's answer p99: which round the whole p99 comes from. */
+  roundP99Ms: number[];
   /** Peak resident set during the burst, and its growth over the burst. */
   rssPeakMb: number;
   rssDeltaMb: number;
@@ -109,6 +111,7 @@ export async function playBurst(
   const channels = Array.from({ length: games }, (_, i) => `c${i}`);
   const latencies: number[] = [];
   const closingClicks = new Map<string, number>();
+  const byRound: number[][] = [];
   const before = process.memoryUsage();
   const wall = performance.now();
 
@@ -138,7 +141,9 @@ export async function playBurst(
       `round ${round + 1}: ${who.userName}'s click${closes ? ", the round's last answer" : ''}`,
       () => h.click(quizAnswer.encode({ gameId: game.id, round: game.round, option }), { ...who, channelId }),
     );
-    latencies.push(performance.now() - started);
+    const took = performance.now() - started;
+    latencies.push(took);
+    byRound[round]?.push(took);
     if (closes) closingClicks.set(channelId, started);
     check(/^Locked in/.test(reply.text), `${who.userName}'s click in ${channelId} got "${reply.text}"`);
   };
@@ -146,6 +151,7 @@ export async function playBurst(
   let peak = process.memoryUsage();
   const roundCpuMs: number[] = [];
   for (; round < ROUNDS; round++) {
+    byRound.push([]);
     h.clock.advance(1_000);
     const cpu = process.cpuUsage();
     await Promise.all(
@@ -198,6 +204,14 @@ export async function playBurst(
     revealP99Ms: ms(percentile(reveals, 99)),
     wallMs: Math.round(wallMs),
     roundCpuMs,
+    roundP99Ms: byRound.map((l) =>
+      ms(
+        percentile(
+          [...l].sort((a, b) => a - b),
+          99,
+        ),
+      ),
+    ),
     rssPeakMb: mb(peak.rss),
     rssDeltaMb: mb(peak.rss - before.rss),
     heapDeltaMb: mb(peak.heapUsed - before.heapUsed),
