@@ -8,6 +8,7 @@ import { loadPack } from './content/load.js';
 import type { Services } from './core/command.js';
 import { RoutingPoster } from './core/routing-poster.js';
 import type { Logger } from './log.js';
+import { backgroundIn } from './ops/background.js';
 import { platforms as platformRegistry } from './ops/health.js';
 import { exitOnSignals, lifecycle } from './ops/lifecycle.js';
 import { metrics } from './ops/metrics.js';
@@ -72,6 +73,8 @@ export async function main(config: Config, options: MainOptions): Promise<void> 
 
   // Platform adapters start here, each registering its Poster.
   const { discord, slack } = platformsOf(config);
+  // A platform click's reply does not wait for the round close it sets off; the console's turns stay in order.
+  if (discord || slack) services.background = backgroundIn(lifecycle, log);
   if (discord) {
     const adapter = createDiscordAdapter(config, services.store, log, {
       commands,

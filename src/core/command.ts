@@ -40,6 +40,14 @@ export interface Services {
   pictures?: PictureHost;
   /** A quiz round's live answer count is edited in at most once per this many ms (QUIZ_COUNT_EVERY_MS); 1 s unset. */
   quizCountEveryMs?: number;
+  /**
+   * Starts work a request's reply need not wait for, without awaiting it:
+   * the close of a quiz round after its last answer. Set where platforms are
+   * served (src/ops/background.ts), which counts it as in flight for a
+   * graceful stop and logs its failures. Unset (tests, the console), the
+   * request does the work before it replies.
+   */
+  background?: (work: () => Promise<void>) => void;
 }
 
 export interface CommandContext extends Services {

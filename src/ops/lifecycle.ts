@@ -67,6 +67,11 @@ export class Lifecycle {
     return work;
   }
 
+  /** Settles once nothing is in flight, work started by work in flight (a reply's background close) included. */
+  private async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
   /** Registers a stop hook; returns a function that unregisters it (for parts that stop on their own). */
   onStop(phase: StopPhase, name: string, run: () => Promise<void> | void): () => void {
     const hook = { phase, name, run };
@@ -95,7 +100,7 @@ export class Lifecycle {
     const phaseDeadline = (phase: StopPhase) => (phase === 'close' ? deadline : deadline - closeReserveMs);
 
     await this.runPhase('intake', phaseDeadline('intake'), failed);
-    const drained = await within(Promise.allSettled([...this.inFlight]), phaseDeadline('intake') - Date.now());
+    const drained = await within(this.idle(), phaseDeadline('intake') - Date.now());
     const abandoned = drained ? 0 : this.inFlight.size;
     if (abandoned) log?.warn({ event: 'shutdown', abandoned }, 'replies still in flight at the deadline');
     for (const phase of ['drain', 'state', 'close'] as const) await this.runPhase(phase, phaseDeadline(phase), failed);

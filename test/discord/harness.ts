@@ -6,6 +6,7 @@ import type { Command, OptionSpec, Services } from '../../src/core/command.js';
 import type { PictureHost } from '../../src/core/picture-host.js';
 import type { Store } from '../../src/core/store.js';
 import { silentLogger } from '../../src/log.js';
+import { backgroundIn } from '../../src/ops/background.js';
 import { type OpsServer, startOpsServer } from '../../src/ops/http.js';
 import { Lifecycle } from '../../src/ops/lifecycle.js';
 import { createPicturesHandler } from '../../src/ops/pictures-route.js';
@@ -57,6 +58,8 @@ export async function startHarness(
     pack?: Pack;
     /** Serve pictures on a loopback port of their own (as PUBLIC_URL) and link them instead of attaching them. */
     publicUrl?: boolean;
+    /** Close a quiz round after the reply to its last answer, as `npm start` does (Services.background). */
+    background?: boolean;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start({ heartbeatIntervalMs: options.heartbeatIntervalMs });
@@ -86,6 +89,7 @@ export async function startHarness(
     poster: adapter.poster,
     log: logger,
     pictures: pictures?.host,
+    ...(options.background ? { background: backgroundIn(lifecycle, logger) } : {}),
   };
   await adapter.start(services);
   const harness: Harness = {

@@ -13,10 +13,13 @@ function customIds(message: RecordedRequest): string[] {
   return (body.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id));
 }
 
-describe('a quiz game with buttons, three players, through discord.js', () => {
+describe.each([
+  ['the close before the last reply', false],
+  ['the close after the last reply, as npm start runs it', true],
+])('a quiz game with buttons, three players, through discord.js (%s)', (_name, background) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ background });
   });
   afterAll(async () => {
     await h?.close();

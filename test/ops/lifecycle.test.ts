@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
+import { backgroundIn } from '../../src/ops/background.js';
 import { withInteraction } from '../../src/ops/interaction.js';
 import { exitOnSignals, Lifecycle } from '../../src/ops/lifecycle.js';
 import { Metrics } from '../../src/ops/metrics.js';
@@ -41,6 +42,31 @@ describe('graceful stop', () => {
       'close store',
     ]);
     expect(report).toMatchObject({ reason: 'SIGTERM', clean: true, abandoned: 0, failed: [] });
+  });
+
+  it('waits for the work a reply set off in the background (a quiz round’s close) before closing the store', async () => {
+    const lifecycle = new Lifecycle({ graceMs: 2_000 });
+    const steps: string[] = [];
+    lifecycle.onStop('close', 'store', () => {
+      steps.push('close store');
+    });
+    const background = backgroundIn(lifecycle, silentLogger);
+    const reply = withInteraction(
+      { log: silentLogger, metrics: new Metrics({ defaults: false }), lifecycle },
+      { platform: 'discord', command: 'quiz' },
+      async () => {
+        await sleep(50);
+        background(async () => {
+          await sleep(150);
+          steps.push('round closed');
+        });
+        steps.push('reply sent');
+      },
+    );
+    const report = await lifecycle.stop('SIGTERM');
+    await reply;
+    expect(steps).toEqual(['reply sent', 'round closed', 'close store']);
+    expect(report).toMatchObject({ clean: true, abandoned: 0 });
   });
 
   it('still closes the store when a reply hangs past the grace period, and reports it', async () => {

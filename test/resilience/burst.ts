@@ -1,9 +1,11 @@
+import type { ChannelRef } from '../../src/core/poster.js';
+import type { Reply } from '../../src/core/reply.js';
 import type { Store } from '../../src/core/store.js';
 import { closeDueQuizRounds, loadGame } from '../../src/engine/quiz/game.js';
 import { quizAnswer } from '../../src/engine/quiz/messages.js';
 import { type Answer, type GameState, keys } from '../../src/engine/quiz/state.js';
 import type { TestClock } from '../support/clock.js';
-import { type Harness, harness } from '../support/harness.js';
+import { type Harness, harness, RecordingPoster } from '../support/harness.js';
 import { richPack } from '../support/rich-pack.js';
 
 /*
@@ -17,12 +19,44 @@ const SECONDS = 20;
 const ANI = { userId: 'u-ani', userName: 'Ani' };
 const BOB = { userId: 'u-bob', userName: 'Bob' };
 
+/**
+ * Puts a name on the store work of one part of the burst (bench/quiz-burst-count.ts
+ * counts operations by it); by default it only runs the work.
+ */
+export type Phase = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+const unnamed: Phase = (_name, work) => work();
+
+/** Notes when each channel's latest reveal was posted. */
+class RevealClock extends RecordingPoster {
+  readonly revealedAt = new Map<string, number>();
+  override async post(channel: ChannelRef, reply: Reply): Promise<{ messageId: string }> {
+    if (reply.title?.startsWith('Answer to question')) this.revealedAt.set(channel.channelId, performance.now());
+    return super.post(channel, reply);
+  }
+}
+
 export interface BurstFigures {
   games: number;
   answers: number;
   p50Ms: number;
   p99Ms: number;
+  /**
+   * From the click that closes a round (the last round's second) to its
+   * reveal being posted: the click's reply does not wait for the close, as on
+   * the platforms (Services.background), so this is where the close's cost shows.
+   */
+  revealP50Ms: number;
+  revealP99Ms: number;
   wallMs: number;
+  /**
+   * CPU time (every thread) of each round's clicks, the closes they make
+   * included: what the p99 follows, since the round's clicks land at once,
+   * and steadier than it on a shared machine, where waiting for a core
+   * stretches wall time but not CPU time.
+   */
+  roundCpuMs: number[];
+  /** Each round's answer p99: which round the whole p99 comes from. */
+  roundP99Ms: number[];
   /** Peak resident set during the burst, and its growth over the burst. */
   rssPeakMb: number;
   rssDeltaMb: number;
@@ -59,15 +93,32 @@ async function closeAllDue(h: Harness): Promise<number> {
  * a thousand games). Then checks that every game reached its final standings
  * once with every answer counted, and throws naming the first that did not.
  */
-export async function playBurst(store: Store, clock: TestClock, games: number): Promise<BurstFigures> {
-  const h = await harness({ pack: richPack(), store, clock });
+export async function playBurst(
+  store: Store,
+  clock: TestClock,
+  games: number,
+  phase: Phase = unnamed,
+): Promise<BurstFigures> {
+  const poster = new RevealClock();
+  let round = 0;
+  const h = await harness({
+    pack: richPack(),
+    store,
+    clock,
+    poster,
+    background: (close) => phase(`round ${round + 1}: the close after the last answer's reply`, close),
+  });
   const channels = Array.from({ length: games }, (_, i) => `c${i}`);
   const latencies: number[] = [];
+  const closingClicks = new Map<string, number>();
+  const byRound: number[][] = [];
   const before = process.memoryUsage();
   const wall = performance.now();
 
-  await Promise.all(
-    channels.map((channelId) => h.run(`/quiz start rounds:${ROUNDS} seconds:${SECONDS}`, { ...ANI, channelId })),
+  await phase('start', () =>
+    Promise.all(
+      channels.map((channelId) => h.run(`/quiz start rounds:${ROUNDS} seconds:${SECONDS}`, { ...ANI, channelId })),
+    ),
   );
   const ids = new Map<string, string>();
   for (const channelId of channels) {
@@ -77,33 +128,47 @@ export async function playBurst(store: Store, clock: TestClock, games: number): 
   }
 
   const answer = async (channelId: string, who: typeof ANI, right: boolean) => {
-    const game = (await loadGame(h, { platform: 'discord', channelId })) as GameState;
+    const game = (await phase(`round ${round + 1}: the burst reading the question`, () =>
+      loadGame(h, { platform: 'discord', channelId }),
+    )) as GameState;
     const question = game.questions[game.round];
     if (!question) throw new Error(`no open question in ${channelId}`);
     const option = right ? question.answer : (question.answer + 1) % question.options.length;
     const started = performance.now();
-    const reply = await h.click(quizAnswer.encode({ gameId: game.id, round: game.round, option }), {
-      ...who,
-      channelId,
-    });
-    latencies.push(performance.now() - started);
+    // Bob's answer is the last of a round once both have joined, and he sits out the second: it closes the third.
+    const closes = who === BOB && round === ROUNDS - 1;
+    const reply = await phase(
+      `round ${round + 1}: ${who.userName}'s click${closes ? ", the round's last answer" : ''}`,
+      () => h.click(quizAnswer.encode({ gameId: game.id, round: game.round, option }), { ...who, channelId }),
+    );
+    const took = performance.now() - started;
+    latencies.push(took);
+    byRound[round]?.push(took);
+    if (closes) closingClicks.set(channelId, started);
     check(/^Locked in/.test(reply.text), `${who.userName}'s click in ${channelId} got "${reply.text}"`);
   };
 
   let peak = process.memoryUsage();
-  for (let round = 0; round < ROUNDS; round++) {
+  const roundCpuMs: number[] = [];
+  for (; round < ROUNDS; round++) {
+    byRound.push([]);
     h.clock.advance(1_000);
+    const cpu = process.cpuUsage();
     await Promise.all(
       channels.map(async (channelId) => {
         await answer(channelId, ANI, true);
         if (round !== 1) await answer(channelId, BOB, false);
       }),
     );
+    // The closes the last answers set off, as a platform process runs them after the replies.
+    await h.settle();
+    const used = process.cpuUsage(cpu);
+    roundCpuMs.push(Math.round((used.user + used.system) / 1000));
     const now = process.memoryUsage();
     if (now.rss > peak.rss) peak = now;
     if (round < ROUNDS - 1) {
       h.clock.advance(SECONDS * 1_000);
-      const closed = await closeAllDue(h);
+      const closed = await phase(`round ${round + 1}: the deadline closer`, () => closeAllDue(h));
       check(closed === games, `round ${round}: the clock closed ${closed} rounds, not ${games}`);
     }
   }
@@ -123,13 +188,30 @@ export async function playBurst(store: Store, clock: TestClock, games: number): 
     check(got === '2,1,2', `${channelId}: answers per round ${got}, not 2,1,2`);
   }
 
+  const reveals = [...closingClicks].map(([channelId, started]) => (poster.revealedAt.get(channelId) ?? NaN) - started);
+  check(
+    reveals.length === games && reveals.every((r) => r >= 0),
+    'a round closed by its last answer was not revealed after it',
+  );
+  reveals.sort((a, b) => a - b);
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     games,
     answers: latencies.length,
     p50Ms: ms(percentile(sorted, 50)),
     p99Ms: ms(percentile(sorted, 99)),
+    revealP50Ms: ms(percentile(reveals, 50)),
+    revealP99Ms: ms(percentile(reveals, 99)),
     wallMs: Math.round(wallMs),
+    roundCpuMs,
+    roundP99Ms: byRound.map((l) =>
+      ms(
+        percentile(
+          [...l].sort((a, b) => a - b),
+          99,
+        ),
+      ),
+    ),
     rssPeakMb: mb(peak.rss),
     rssDeltaMb: mb(peak.rss - before.rss),
     heapDeltaMb: mb(peak.heapUsed - before.heapUsed),

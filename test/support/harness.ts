@@ -46,6 +46,8 @@ export interface Harness extends Services {
   click(action: string, overrides?: Partial<Caller>): Promise<Reply>;
   /** Sends `text` typed into the answer box a Reply's `input` asked for. */
   type(action: string, text: string, overrides?: Partial<Caller>): Promise<Reply>;
+  /** Waits for the work replies set off in the background (with `background: true`), and throws its first failure. */
+  settle(): Promise<void>;
 }
 
 export async function harness(
@@ -56,6 +58,14 @@ export async function harness(
     /** Shared by several harnesses when they stand for instances posting to one platform. */
     poster?: RecordingPoster;
     quizCountEveryMs?: number;
+    /**
+     * Run what a reply need not wait for in the background, as the platform
+     * adapters do (Services.background), rather than before the reply.
+     * `'drop'` never runs it: a process that died right after replying. A
+     * function runs it in the background through itself (the quiz burst
+     * names it for its count of store operations).
+     */
+    background?: boolean | 'drop' | ((work: () => Promise<void>) => Promise<void>);
   } = {},
 ): Promise<Harness> {
   const pack = options.pack ?? (await fixturePack());
@@ -63,6 +73,20 @@ export async function harness(
   const store = options.store ?? new MemoryStore(() => clock.ms);
   const poster = options.poster ?? new RecordingPoster();
   const services: Services = { pack, store, poster, now: clock.now, quizCountEveryMs: options.quizCountEveryMs };
+  const pending = new Set<Promise<void>>();
+  const failures: unknown[] = [];
+  if (options.background === 'drop') services.background = () => undefined;
+  else if (options.background) {
+    const through =
+      typeof options.background === 'function' ? options.background : (work: () => Promise<void>) => work();
+    services.background = (work) => {
+      const running: Promise<void> = through(work).catch((error: unknown) => {
+        failures.push(error);
+      });
+      pending.add(running);
+      running.finally(() => pending.delete(running));
+    };
+  }
   const ctx = (overrides: Partial<Caller> = {}) => ({ ...services, caller: caller(overrides) });
   return {
     ...services,
@@ -72,5 +96,9 @@ export async function harness(
     run: async (line, overrides) => dispatch(commands, resolveLine(commands, parseCommandLine(line)), ctx(overrides)),
     click: async (action, overrides) => dispatchChoice(commands, action, ctx(overrides)),
     type: async (action, text, overrides) => dispatchInput(commands, action, text, ctx(overrides)),
+    settle: async () => {
+      while (pending.size > 0) await Promise.all([...pending]);
+      if (failures.length > 0) throw failures.shift();
+    },
   };
 }

@@ -34,11 +34,26 @@ export function channelOf(ctx: CommandContext): ChannelRef {
   return { platform: ctx.caller.platform, channelId: ctx.caller.channelId, serverId: ctx.caller.serverId };
 }
 
+/** When a request read its game, on both clocks: the services clock (tests move it) and the real one. */
+interface ReadAt {
+  at: number;
+  real: number;
+}
+
+const stamp = (services: Pick<Services, 'now'>): ReadAt => ({ at: services.now().getTime(), real: performance.now() });
+
+/** Each loaded game object's read time, for closeRound's use of a request's own copy. */
+const readAt = new WeakMap<GameState, ReadAt>();
+
 export async function loadGame(
   services: Services,
   channel: Pick<ChannelRef, 'platform' | 'channelId'>,
 ): Promise<GameState | undefined> {
-  return services.store.get<GameState>(keys.game(channel));
+  // Stamped before the read is issued, so the copy is never taken for younger than it is.
+  const before = stamp(services);
+  const game = await services.store.get<GameState>(keys.game(channel));
+  if (game) readAt.set(game, before);
+  return game;
 }
 
 async function saveGame(services: Services, game: GameState): Promise<void> {
@@ -219,39 +234,79 @@ export async function answerRound(
 
 /**
  * Files a player's one answer to the open round (the caller has claimed
- * their `answered` key): the live count is marked changed, and the round
- * closes at once when everyone who has joined has answered.
+ * their `answered` key, having loaded `game` for this click): the round
+ * closes when everyone who has joined has answered, and otherwise its live
+ * count is marked changed.
+ *
+ * The close need not hold up this player's reply, so where the services run
+ * work in the background it follows the reply. Nothing waits on that: the
+ * answer is in the round's list before the reply, the round's deadline is
+ * still in the deadline queue until a close takes it off, and a close is
+ * claimed, so whichever of this close or the quiz clock's claims the round
+ * closes it, once, and a close lost with its process is done by the clock.
  */
 export async function fileAnswer(ctx: CommandContext, game: GameState, round: number, answer: Answer): Promise<void> {
   const count = await ctx.store.append(keys.answers(game.id, round), answer);
-  // After the append, so the count the quiz clock reads includes this answer.
-  await countChanged(ctx, game, round);
   const roster = Object.keys(game.players);
   // Answers are one per player, so fewer answers than players cannot have everyone in: no need to list them.
   if (roster.length > 0 && count >= roster.length) {
     const answers = await ctx.store.list<Answer>(keys.answers(game.id, round));
     const answered = new Set(answers.map((a) => a.userId));
-    if (roster.every((id) => answered.has(id))) await closeRound(ctx, game.channel, game.id, round);
+    if (roster.every((id) => answered.has(id))) {
+      const close = async () => {
+        let closed = false;
+        try {
+          closed = await closeRound(ctx, game.channel, game.id, round, game);
+        } finally {
+          // Closed, the count is never shown; otherwise whoever closes the round may yet need it.
+          if (!closed) await countChanged(ctx, game, round);
+        }
+      };
+      if (ctx.background) ctx.background(close);
+      else await close();
+      return;
+    }
   }
+  // After the append, so the count the quiz clock reads includes this answer.
+  await countChanged(ctx, game, round);
 }
 
 /**
  * Ends a round: scores it, posts the reveal, then the next question or the
  * final standings. Safe to call from every instance at once: only the one
  * that claims the round does the work, and a stale call finds nothing to do.
+ *
+ * `known` is the game as the calling request loaded it (loadGame), which
+ * saves reading it again. That copy is current once the claim is won, if it
+ * was won well within CLOSE_CLAIM_MS of the read: the game moves on only
+ * under a round's close claim, which nobody releases before it lapses, so a
+ * close of this round since the read would still hold it. (The message id a
+ * round's post saves later is not used by a close.) Otherwise the game is
+ * read again.
  */
 export async function closeRound(
   services: Services,
   channel: ChannelRef,
   gameId: string,
   round: number,
+  known?: GameState,
 ): Promise<boolean> {
-  const game = await loadGame(services, channel);
-  if (!game || game.id !== gameId || game.round !== round) {
-    await services.store.unschedule(deadlineQueue(channel.platform), deadlineMember({ channel, id: gameId }, round));
-    return false;
+  let game: GameState | undefined;
+  const read = known && readAt.get(known);
+  if (known && read && known.id === gameId && known.round === round) {
+    if (!(await services.store.claim(keys.close(gameId, round), CLOSE_CLAIM_MS))) return false;
+    const now = stamp(services);
+    const fresh = Math.max(now.at - read.at, now.real - read.real) < CLOSE_CLAIM_MS / 2;
+    game = fresh ? known : await loadGame(services, channel);
+    if (!game || game.id !== gameId || game.round !== round) return false;
+  } else {
+    game = await loadGame(services, channel);
+    if (!game || game.id !== gameId || game.round !== round) {
+      await services.store.unschedule(deadlineQueue(channel.platform), deadlineMember({ channel, id: gameId }, round));
+      return false;
+    }
+    if (!(await services.store.claim(keys.close(gameId, round), CLOSE_CLAIM_MS))) return false;
   }
-  if (!(await services.store.claim(keys.close(gameId, round), CLOSE_CLAIM_MS))) return false;
   const question = game.questions[round];
   if (!question) return false;
   const answers = await services.store.list<Answer>(keys.answers(gameId, round));

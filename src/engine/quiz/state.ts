@@ -12,6 +12,8 @@ export interface PlayerScore {
   streak?: number;
   /** Index of the player's team in a team game. */
   team?: number;
+  /** The name this game last filed for `/stats <name>` in the server, so it is written once a game, not per answer. */
+  nameFiled?: string;
 }
 
 export interface Answer {

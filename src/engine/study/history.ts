@@ -1,5 +1,6 @@
 import { foldName } from '../../content/normalize.js';
 import type { Platform, Services } from '../../core/command.js';
+import type { Store } from '../../core/store.js';
 import { countAnswer } from './accuracy.js';
 import { studyKeys } from './keys.js';
 import { monthOf } from './periods.js';
@@ -51,12 +52,20 @@ export async function userHistory(services: Pick<Services, 'store'>, platform: P
  * recording at once lose nothing.
  */
 export async function recordAnswer(services: Pick<Services, 'store'>, record: AnswerRecord): Promise<void> {
-  const { store } = services;
+  await appendAnswer(services.store, record);
+  await rememberName(services.store, record);
+  if (record.via === 'quiz') await noteBoardMonth(services.store, record, monthOf(record.at));
+}
+
+/**
+ * The appends of `recordAnswer`: the history, the question's tally and, for
+ * a quiz, the board. A quiz round makes them per answer and the rest once
+ * (src/engine/study/record-round.ts).
+ */
+export async function appendAnswer(store: Store, record: AnswerRecord): Promise<void> {
   await store.append(studyKeys.history(record.platform, record.userId), record);
   await countAnswer(store, record.questionId, record.correct);
-  await store.set(studyKeys.member(record.platform, record.serverId, foldName(record.userName)), record.userId);
   if (record.via !== 'quiz') return;
-  const month = monthOf(record.at);
   const entry: BoardEntry = {
     u: record.userId,
     n: record.userName,
@@ -64,11 +73,31 @@ export async function recordAnswer(services: Pick<Services, 'store'>, record: An
     c: record.correct ? 1 : 0,
     at: record.at,
   };
-  await store.append(studyKeys.board(record.platform, record.serverId, month), entry);
-  // The first month only ever moves back: claim sets it once, and an earlier one found later overwrites it.
-  const startKey = studyKeys.boardStart(record.platform, record.serverId);
-  if (!(await store.claim(startKey, CENTURY_MS, month))) {
-    const start = await store.get<string>(startKey);
-    if (start && month < start) await store.set(startKey, month);
-  }
+  await store.append(studyKeys.board(record.platform, record.serverId, monthOf(record.at)), entry);
+}
+
+/** `/stats Ani` finds Ani by the name last seen in the server. */
+export async function rememberName(
+  store: Store,
+  who: Pick<AnswerRecord, 'platform' | 'serverId' | 'userName' | 'userId'>,
+): Promise<void> {
+  await store.set(studyKeys.member(who.platform, who.serverId, foldName(who.userName)), who.userId);
+}
+
+/**
+ * Keeps the server's first board month at or before `month`. It only ever
+ * moves back, so a read that finds it no later is all a busy night costs;
+ * claim sets it once, and an earlier one found later overwrites it.
+ */
+export async function noteBoardMonth(
+  store: Store,
+  where: Pick<AnswerRecord, 'platform' | 'serverId'>,
+  month: string,
+): Promise<void> {
+  const startKey = studyKeys.boardStart(where.platform, where.serverId);
+  const seen = await store.get<string>(startKey);
+  if (seen !== undefined && seen <= month) return;
+  if (seen === undefined && (await store.claim(startKey, CENTURY_MS, month))) return;
+  const start = seen ?? (await store.get<string>(startKey));
+  if (start && month < start) await store.set(startKey, month);
 }
