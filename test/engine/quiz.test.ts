@@ -123,6 +123,24 @@ describe('a quiz game', () => {
     expect((await game(h)).players).toMatchObject({ u1: { points: 875, correct: 1 }, u2: { points: 0, correct: 0 } });
   });
 
+  it('opens the next question on its own deadline even when the platform refuses a reveal', async () => {
+    const h = await harness({ pack });
+    await h.run('/quiz start rounds:2 seconds:20');
+    const post = h.poster.post.bind(h.poster);
+    h.poster.post = async (to, reply) => {
+      if (reply.title?.startsWith('Answer to')) throw new Error('503 from the platform');
+      return post(to, reply);
+    };
+    h.clock.advance(20_001);
+    expect(await closeDueQuizRounds(h)).toBe(1);
+    expect(h.poster.posts.at(-1)?.reply.title).toMatch(/^Question 2 of 2/);
+    expect((await game(h)).round).toBe(1);
+    // The second round closes at its own deadline: nothing is left waiting for a reveal that never came.
+    h.clock.advance(20_001);
+    expect(await closeDueQuizRounds(h)).toBe(1);
+    expect(h.poster.posts.at(-1)?.reply.title).toMatch(/^Quiz over/);
+  });
+
   it('ends a later question as soon as everyone who joined has answered, then posts the final standings', async () => {
     const h = await harness({ pack });
     await h.run('/quiz start rounds:2');

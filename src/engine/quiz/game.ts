@@ -327,7 +327,11 @@ export async function closeRound(
     await saveGame(services, game);
   }
   await awaitCountEdit(services, gameId, round);
-  await services.poster.post(channel, revealMessage(game, round, answers, points));
+  // The round is closed and its deadline gone: a reveal the platform refuses must not keep the next round from
+  // opening on its own deadline, or the game would sit unanswerable until it expires.
+  await services.poster.post(channel, revealMessage(game, round, answers, points)).catch((error: unknown) => {
+    services.log?.warn({ err: error, gameId, round }, 'could not post a quiz reveal; the game goes on');
+  });
   if (last) await services.poster.post(channel, finalMessage(game, 'Quiz over'));
   else await openRound(services, game);
   return true;
