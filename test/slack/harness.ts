@@ -4,6 +4,7 @@ import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
 import type { Pack } from '../../src/content/pack.js';
 import type { Command, Services } from '../../src/core/command.js';
 import { RoutingPoster } from '../../src/core/routing-poster.js';
+import { backgroundIn } from '../../src/ops/background.js';
 import { PlatformRegistry } from '../../src/ops/health.js';
 import { opsRoutes } from '../../src/ops/http.js';
 import { Lifecycle } from '../../src/ops/lifecycle.js';
@@ -184,6 +185,8 @@ export async function startHarness(
     pack?: Pack;
     /** Serve pictures under this instance's own address (PUBLIC_URL) and link them instead of uploading. */
     publicUrl?: boolean;
+    /** Close a quiz round after the reply to its last answer, as `npm start` does (Services.background). */
+    background?: boolean;
   } = {},
 ): Promise<Harness> {
   const fake = await new FakeSlackApi().start();
@@ -195,8 +198,15 @@ export async function startHarness(
   // The port is chosen first so PUBLIC_URL can name it before the app (and its poster) exists.
   const port = await freePort();
   const pictures = options.publicUrl ? new StoredPictureHost(`http://127.0.0.1:${port}`, store) : undefined;
-  const services: Services = { pack, store, now: options.now ?? (() => new Date()), poster, pictures };
   const lifecycle = new Lifecycle();
+  const services: Services = {
+    pack,
+    store,
+    now: options.now ?? (() => new Date()),
+    poster,
+    pictures,
+    ...(options.background ? { background: backgroundIn(lifecycle, logger) } : {}),
+  };
   const slack = createSlackApp(services, {
     routes: pictures ? opsRoutes(createPicturesHandler(pictures, logger), ['/pictures/:file']) : undefined,
     botToken: BOT_TOKEN,

@@ -7,10 +7,6 @@ import { ALICE, BOB, CAROL, CHANNEL, type Harness, type SlackUser, startHarness 
 
 let h: Harness;
 let clock = Date.parse('2026-03-01T12:00:00Z');
-beforeAll(async () => {
-  h = await startHarness({ now: () => new Date(clock) });
-});
-afterAll(() => h.stop());
 
 async function game(): Promise<GameState> {
   const state = await h.store.get<GameState>(keys.game({ platform: 'slack', channelId: CHANNEL }));
@@ -31,7 +27,17 @@ async function answer(user: SlackUser, round: RecordedCall, option: number): Pro
 /** Each round message's ts, as chat.postMessage answered it (the engine keeps it as the game's messageId). */
 const postedTs = new Map<RecordedCall, string>();
 
-describe('a quiz game in a Slack channel, three players clicking', () => {
+describe.each([
+  ['the close before the last reply', false],
+  ['the close after the last reply, as npm start runs it', true],
+])('a quiz game in a Slack channel, three players clicking (%s)', (_name, background) => {
+  beforeAll(async () => {
+    clock = Date.parse('2026-03-01T12:00:00Z');
+    postedTs.clear();
+    h = await startHarness({ now: () => new Date(clock), background });
+  });
+  afterAll(() => h.stop());
+
   it('plays two rounds: buttons, one answer each, live count, reveals and final standings', async () => {
     const start = await h.command('/quiz', 'start rounds:2 seconds:10', ALICE);
     expect(start.body).toMatchObject({ response_type: 'in_channel' });
