@@ -38,6 +38,8 @@ const P50_TARGET = 1.3;
  */
 type Kind = string;
 const KINDS: Kind[] = process.env.BENCH_KINDS?.split(',') ?? ['bare', 'bare-reply', 'chronicle', 'chronicle-upload'];
+/** Node flags for every client alike (`BENCH_NODE_FLAGS='--max-semi-space-size=32'`), so a V8 setting is tried on the floor too. */
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
 /** Kinds whose reply is complete only once its picture has been uploaded. */
 const UPLOADS = new Set(['adapter', 'chronicle-upload']);
 const kindOf = (kind: Kind) => kind.split('@')[0] as string;
@@ -57,6 +59,7 @@ async function startClient(kind: Kind, fake: FakeDiscord): Promise<Client> {
   const child = spawn(
     process.execPath,
     [
+      ...NODE_FLAGS,
       '--import',
       'tsx',
       `${rootOf(kind)}/bench/discord-client.ts`,

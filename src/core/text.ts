@@ -45,3 +45,12 @@ export function splitText(text: string, max: number): string[] {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * An article's words between quotation marks, unless they open with the
+ * article's own (“France is very worried…,” Macron said): a second mark
+ * there reads ““France, so such a cut stands as it is.
+ */
+export function inQuotes(excerpt: string): string {
+  return /^…?\s*[“"‘]/.test(excerpt) ? excerpt : `“${excerpt}”`;
+}

@@ -1,4 +1,5 @@
 import type { Choice, QuotedEvidence, Reply, SourceLine } from '../core/reply.js';
+import { inQuotes } from '../core/text.js';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -10,7 +11,7 @@ export function formatSources(sources: readonly SourceLine[]): string {
 
 /** "> “…the town of Tovuz…” (South Front, 17 July 2020)": every adapter's plain form of a quoted cut. */
 export function evidenceLine(e: QuotedEvidence): string {
-  return `> “${e.excerpt}” (${e.outlet}, ${e.date})`;
+  return `> ${inQuotes(e.excerpt)} (${e.outlet}, ${e.date})`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clip, splitText } from '../../src/core/text.js';
+import { clip, inQuotes, splitText } from '../../src/core/text.js';
 
 describe('clip', () => {
   it('leaves text that fits, and cuts the rest on a word boundary with "…"', () => {
@@ -41,5 +41,13 @@ describe('splitText', () => {
 
   it('gives one empty piece for empty text, so a caller always has a first page', () => {
     expect(splitText('', 10)).toEqual(['']);
+  });
+});
+
+describe('an excerpt between quotation marks', () => {
+  it('is wrapped in them, unless it opens with the article’s own, which would read ““France', () => {
+    expect(inQuotes('Clashes first erupted on July 12…')).toBe('“Clashes first erupted on July 12…”');
+    expect(inQuotes('“France is very worried…,” Macron said')).toBe('“France is very worried…,” Macron said');
+    expect(inQuotes('…“Russia is less able,” said Parmentier')).toBe('…“Russia is less able,” said Parmentier');
   });
 });

@@ -1,4 +1,5 @@
 import type { Choice, Reply } from '../../core/reply.js';
+import { inQuotes } from '../../core/text.js';
 
 /** Light markdown to plain terminal text: bold markers go, the words stay. */
 function plain(text: string): string {
@@ -24,7 +25,7 @@ export function renderReply(reply: Reply, picturePath?: string): string {
   if (reply.image) {
     parts.push(picturePath ? `[picture saved to ${picturePath}]\n${reply.image.alt}` : `[picture: ${reply.image.alt}]`);
   }
-  for (const e of reply.evidence ?? []) parts.push(`> “${e.excerpt}”\n>   (${e.outlet}, ${e.date})`);
+  for (const e of reply.evidence ?? []) parts.push(`> ${inQuotes(e.excerpt)}\n>   (${e.outlet}, ${e.date})`);
   if (reply.sources?.length) {
     parts.push(`Sources:\n${reply.sources.map((s) => `  - ${s.outlet}, “${s.headline}”, ${s.date}`).join('\n')}`);
   }

@@ -9,7 +9,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import type { Choice, Reply, ReplyField, ReplyImage, SourceLine } from '../../core/reply.js';
-import { clip, splitText } from '../../core/text.js';
+import { clip, inQuotes, splitText } from '../../core/text.js';
 import { pictureKey } from '../../pictures/key.js';
 import { LIMITS } from './limits.js';
 
@@ -82,7 +82,7 @@ function fitFields(reply: Reply): APIEmbedField[] {
   const out: APIEmbedField[] = [];
   const evidence = (reply.evidence ?? []).map((e) => ({
     name: 'From the article',
-    value: `> “${e.excerpt}”\n— ${e.outlet}, ${e.date}`,
+    value: `> ${inQuotes(e.excerpt)}\n— ${e.outlet}, ${e.date}`,
   }));
   for (const field of [...(reply.fields ?? []), ...evidence] as ReplyField[]) {
     const name = clip(field.name.trim() || BLANK, LIMITS.fieldName);

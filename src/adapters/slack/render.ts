@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { types } from '@slack/bolt';
 import type { Choice, QuotedEvidence, Reply, ReplyField, ReplyImage, SourceLine } from '../../core/reply.js';
-import { clip, splitText } from '../../core/text.js';
+import { clip, inQuotes, splitText } from '../../core/text.js';
 import { escapeMrkdwn, toMrkdwn } from './mrkdwn.js';
 
 type Block = types.KnownBlock;
@@ -88,7 +88,7 @@ function fieldBlocks(fields: ReplyField[]): Block[] {
 }
 
 function evidenceText(e: QuotedEvidence): string {
-  return `“${escapeMrkdwn(e.excerpt)}” — _${escapeMrkdwn(e.outlet)}, ${escapeMrkdwn(e.date)}_`;
+  return `${inQuotes(escapeMrkdwn(e.excerpt))} — _${escapeMrkdwn(e.outlet)}, ${escapeMrkdwn(e.date)}_`;
 }
 
 function sourceText(source: SourceLine): string {
