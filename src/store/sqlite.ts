@@ -33,6 +33,25 @@ const FALLBACK_CHECKPOINT_PAGES = 1_000;
 /** A -wal file that grew in a burst is cut back to this when it restarts, not kept at its high-water mark. */
 const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
+/**
+ * Two processes opening one new file at once can each find the other in the
+ * middle of its switch to WAL, and SQLite then answers SQLITE_BUSY at once
+ * instead of waiting its busy timeout: the switch is tried again, for as
+ * long as a busy statement would wait.
+ */
+async function switchToWal(db: Database.Database): Promise<void> {
+  const until = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20));
+    }
+  }
+}
+
 async function withinOpenTime<T>(work: Promise<T>, step: string): Promise<T> {
   const late = Symbol('late');
   const result = await orAfter(work, OPEN_TIMEOUT_MS, late);
@@ -83,7 +102,7 @@ export class SqliteStore implements Store {
       db = new Database(file);
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       checkIntact(db, file);
-      db.pragma('journal_mode = WAL');
+      await switchToWal(db);
       db.pragma('synchronous = NORMAL');
       db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
       prepareSchema(db, file, options.logger);

@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.js';
 
 const KEYS = 3_000;
 const APPENDS = 500;
 const WORKER = path.join(import.meta.dirname, 'sqlite-worker.ts');
+const OPENER = path.join(import.meta.dirname, 'sqlite-opener.ts');
 
 /** Starts a worker process and resolves once it has the file open. */
 function worker(file: string, name: string) {
@@ -70,4 +71,36 @@ describe('two processes on one SQLite file', () => {
       await store.close();
     }
   }, 60_000);
+
+  it('opens one new file from several processes started at the same instant, every one of them', async () => {
+    for (let round = 0; round < 3; round++) {
+      const file = path.join(dir, `fresh-${round}.sqlite`);
+      const openers = Array.from({ length: 6 }, (_, n) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', OPENER, file, `p${n}`], {
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        const lines: string[] = [];
+        createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
+        let stderr = '';
+        child.stderr.on('data', (chunk) => {
+          stderr += String(chunk);
+        });
+        const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+        return { child, lines, exited, stderr: () => stderr };
+      });
+      await Promise.all(openers.map((o) => vi.waitFor(() => expect(o.lines).toContain('ready'), { timeout: 20_000 })));
+      for (const o of openers) o.child.stdin.end('go\n');
+      const codes = await Promise.all(openers.map((o) => o.exited));
+      expect(
+        codes.map((code, n) => (code === 0 ? 0 : openers[n]?.stderr())),
+        `round ${round}`,
+      ).toEqual(openers.map(() => 0));
+      const store = await SqliteStore.open(`sqlite://${file}`);
+      try {
+        for (let n = 0; n < openers.length; n++) expect(await store.get(`opened:p${n}`)).toBe(true);
+      } finally {
+        await store.close();
+      }
+    }
+  }, 90_000);
 });
