@@ -8,12 +8,35 @@ import type { PackData } from '../src/content/pack.js';
  * a claim and a quote, so the loader and indexes do the same work per event
  * as on curated content. Deterministic: the same count gives the same pack.
  */
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "7 March 1994": the words an excerpt dates itself by. */
+function spoken(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${Number(date)} ${MONTHS[Number(month) - 1]} ${year}`;
+}
+
+const nameOf = (id: string) => id[0]?.toUpperCase() + id.slice(1);
+
 export function buildSyntheticPackData(eventCount: number): PackData {
   const states = ['armenia', 'azerbaijan', 'turkey', 'russia', 'iran'];
   const actors: PackData['actors'] = [
     ...states.map((id) => ({
       id,
-      name: id[0]?.toUpperCase() + id.slice(1),
+      name: nameOf(id),
       kind: 'state' as const,
       aliases: [`${id}-alias`],
       description: `The state ${id}.`,
@@ -68,7 +91,13 @@ export function buildSyntheticPackData(eventCount: number): PackData {
       things: [],
       summary: `Something happened at place ${i % places.length}.`,
       sources: [source],
-      evidence: [{ source, excerpt: `Something happened at place ${i % places.length}.` }],
+      // Names every actor and place, as content check requires of real evidence.
+      evidence: [
+        {
+          source,
+          excerpt: `${nameOf(states[i % 2] as string)} and ${nameOf(states[(i + 1) % 2] as string)} clashed at Place ${i % places.length} and Place ${(i * 7) % places.length} on ${spoken(day)}.`,
+        },
+      ],
     });
     claims.push({
       id: `claim-${i}`,
@@ -83,17 +112,17 @@ export function buildSyntheticPackData(eventCount: number): PackData {
       opposes: [],
       related: [],
       source,
-      excerpt: `${i % 50} were killed`,
+      excerpt: `On ${spoken(day)}, ${i % 50} were killed.`,
     });
     if (i % 4 === 0) {
       quotes.push({
         id: `quote-${i}`,
         speaker: `person-${i % 200}`,
-        text: `Words ${i}.`,
+        text: `These are the words of ${i}.`,
         date: day,
         dated: 'said',
         source,
-        excerpt: `Words ${i}.`,
+        excerpt: `On ${spoken(day)}, Person ${i % 200} said: “These are the words of ${i}.”`,
       });
     }
   }
