@@ -85,21 +85,8 @@ export function checkOpenings(pack: PackData, report: Report): void {
 const NO_NAME = new Set('he she it they this these those his her its their one we i'.split(' '));
 
 /** Does the folded excerpt hold the folded name as whole words (a possessive "Pashinyan's" too)? */
-/** Names are folded once each, not once per excerpt they are looked for in: a pack of 20,000 events asks millions of times. */
-const foldedNames = new Map<string, string>();
-function foldedName(name: string): string {
-  let key = foldedNames.get(name);
-  if (key === undefined) {
-    // A long-running bot reloads packs: the memo is kept to names, not grown without end.
-    if (foldedNames.size > 50_000) foldedNames.clear();
-    key = foldName(name);
-    foldedNames.set(name, key);
-  }
-  return key;
-}
-
 function names(excerpt: string, name: string): boolean {
-  const key = foldedName(name);
+  const key = foldName(name);
   return key.length >= 3 && (excerpt.includes(` ${key} `) || excerpt.includes(` ${key}s `));
 }
 
@@ -234,7 +221,7 @@ function folded(excerpt: string): Folded {
 function namesIn(text: Folded, name: string): boolean {
   if (/^[A-Z]{2,3}$/.test(name)) return new RegExp(`\\b${name}\\b`).test(text.raw);
   if (names(text.padded, name)) return true;
-  const key = foldedName(name).split(' ');
+  const key = foldName(name).split(' ');
   const head = key.pop() ?? '';
   // Folded, a name is letters, digits and spaces: nothing in it needs escaping.
   return key.length > 0 && new RegExp(` ${key.join(' ')} and \\S+ ${head}s? `).test(text.padded);
@@ -261,7 +248,7 @@ const stateKeys = new WeakMap<Named, StateKeys>();
 function keysOf(state: Named): StateKeys {
   const known = stateKeys.get(state);
   if (known) return known;
-  const stem = foldedName(state.name).replace(/[aeiou]$/, '');
+  const stem = foldName(state.name).replace(/[aeiou]$/, '');
   const labels = [state.name, ...state.aliases, ...(state.adjectives ?? []), ...(state.capital ? [state.capital] : [])];
   const keys: StateKeys = {
     stem,
@@ -269,7 +256,7 @@ function keysOf(state: Named): StateKeys {
     acronyms: labels.filter(acronym),
     words: labels
       .filter((l) => !acronym(l))
-      .map((l) => foldedName(l).split(' '))
+      .map((l) => foldName(l).split(' '))
       .filter((k) => k.join(' ').length >= 3),
   };
   stateKeys.set(state, keys);

@@ -3,6 +3,20 @@
  * so are "Ganja" and "Gəncə"-style spellings as far as plain ASCII allows.
  */
 export function foldName(name: string): string {
+  let key = folded.get(name);
+  if (key === undefined) {
+    // Typed answers and reloaded packs pass through here too: the memo is kept to a few packs' worth.
+    if (folded.size > 50_000) folded.clear();
+    key = fold(name);
+    folded.set(name, key);
+  }
+  return key;
+}
+
+/** The same names and excerpts are folded again with every question dealt and every rule checked: each once. */
+const folded = new Map<string, string>();
+
+function fold(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -39,8 +39,22 @@ export interface NumberInText {
 const NUMBER =
   /(?<![\p{L}\p{N}.,])(?:(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a)(?= (?:thousand|million|billion)\b)|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty))(?: (thousand|million|billion))?(?![\p{L}\p{N}])/giu;
 
+/** The pack's texts are read for numbers again with every game dealt: each is read once. */
+const read = new Map<string, readonly NumberInText[]>();
+
 /** Every number in the text, with where it stands. A range ("7,000–10,000") counts as its two ends. */
-export function numbersIn(text: string): NumberInText[] {
+export function numbersIn(text: string): readonly NumberInText[] {
+  let found = read.get(text);
+  if (!found) {
+    // Typed answers pass through here too: the memo is kept to a pack's worth, not grown without end.
+    if (read.size > 20_000) read.clear();
+    found = Object.freeze(scan(text));
+    read.set(text, found);
+  }
+  return found;
+}
+
+function scan(text: string): NumberInText[] {
   const out: NumberInText[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const [whole, digits, fraction, scaledWord, word, scale] = m;
