@@ -26,6 +26,9 @@ function titleWords(title: string, names: ReadonlySet<string>): Set<string> {
  * border" reads as the Tovuz clashes; "Erdoğan backs Azerbaijan" as
  * Turkish officials backing it two years before).
  */
+/** A word in more titles than this tells no event from another ("event", "clashes" in a pack of thousands). */
+const COMMON_WORD_TITLES = 20;
+
 const readings = packCache((pack, _: 'all') => {
   const names = new Set(
     [...pack.data.actors, ...pack.data.places].flatMap((n) =>
@@ -33,6 +36,26 @@ const readings = packCache((pack, _: 'all') => {
     ),
   );
   const people = (event: Event) => event.actors.filter((id) => pack.actors.get(id)?.kind === 'person');
+  // Indexed, so a pack of 20,000 events is read in a few passes, not each event against every other.
+  const byPeople = new Map<string, Event[]>();
+  const byWord = new Map<string, Event[]>();
+  const wordsOf = new Map<string, Set<string>>();
+  for (const event of pack.chronological) {
+    const mine = people(event);
+    if (mine.length > 0) {
+      const key = `${event.type} ${[...mine].sort().join(' ')}`;
+      const same = byPeople.get(key) ?? [];
+      same.push(event);
+      byPeople.set(key, same);
+    }
+    const words = titleWords(event.title, names);
+    wordsOf.set(event.id, words);
+    for (const w of words) {
+      const sharing = byWord.get(w) ?? [];
+      sharing.push(event);
+      byWord.set(w, sharing);
+    }
+  }
   const out = new Map<string, Event[]>();
   for (const event of pack.chronological) {
     const places = event.places.map((id) => pack.places.get(id)).filter((p) => p !== undefined);
@@ -40,16 +63,17 @@ const readings = packCache((pack, _: 'all') => {
     const mine = people(event);
     const who = mine.length > 0 ? mine : event.actors;
     if (who.length === 0) continue;
-    const words = titleWords(event.title, names);
-    const alike = pack.chronological.filter((other) => {
-      if (other.id === event.id || other.type !== event.type) return false;
-      const theirs = people(other);
-      if (mine.length > 0 && theirs.length === mine.length && mine.every((id) => theirs.includes(id))) return true;
-      return (
-        who.every((id) => other.actors.includes(id)) && [...titleWords(other.title, names)].some((w) => words.has(w))
-      );
-    });
-    if (alike.length > 0) out.set(event.id, alike);
+    const alike = new Set<Event>();
+    if (mine.length > 0)
+      for (const other of byPeople.get(`${event.type} ${[...mine].sort().join(' ')}`) ?? []) alike.add(other);
+    for (const w of wordsOf.get(event.id) ?? []) {
+      const sharing = byWord.get(w) ?? [];
+      if (sharing.length > COMMON_WORD_TITLES) continue;
+      for (const other of sharing)
+        if (other.type === event.type && who.every((id) => other.actors.includes(id))) alike.add(other);
+    }
+    alike.delete(event);
+    if (alike.size > 0) out.set(event.id, [...alike]);
   }
   return out;
 });
