@@ -227,13 +227,6 @@ function namesIn(text: Folded, name: string): boolean {
   return key.length > 0 && new RegExp(` ${key.join(' ')} and \\S+ ${head}s? `).test(text.padded);
 }
 
-/**
- * Where a text names a state: its name or an alias, a word its name begins
- * with less a final vowel, which finds the adjective the articles use
- * ("Armenian", "Iranian", "Russia's"), an adjective it is given
- * ("Turkish", "French"), or its capital standing for it ("brokered by
- * Moscow").
- */
 const acronym = (label: string) => /^[A-Z]{2,3}$/.test(label);
 
 /** What a state is looked for by, worked out once per state rather than once per excerpt. */
@@ -263,6 +256,13 @@ function keysOf(state: Named): StateKeys {
   return keys;
 }
 
+/**
+ * Where a text names a state: its name or an alias, a word its name begins
+ * with less a final vowel, which finds the adjective the articles use
+ * ("Armenian", "Iranian", "Russia's"), an adjective it is given
+ * ("Turkish", "French"), or its capital standing for it ("brokered by
+ * Moscow").
+ */
 function stateAt(text: Folded, state: Named): number[] {
   const { stem, byStem, acronyms, words } = keysOf(state);
   const keys = [

@@ -11,12 +11,6 @@ import { anyStandsOut } from './form.js';
 import { eventWeight } from './salience.js';
 import { type Declined, type Difficulty, type Draft, decline, type Option } from './types.js';
 
-/**
- * An event the sources date to one day, month or year. A span ("27
- * September – 1 October") is how the curator bounds an uncertain date, not
- * a duration: asking it would set a span against single dates.
- */
-/** "Large-scale fighting breaks out": set against dates of what followed, the earliest answers it unread. */
 /** Words of a sentence, roughly stemmed: "comes" and "came" differ, "power" and "powers" do not. */
 function contentWords(text: string): string[] {
   return foldName(text)
@@ -35,10 +29,16 @@ function restatesTitle(event: Event): boolean {
   return contentWords(event.summary).filter((w) => !title.has(w)).length <= 2;
 }
 
+/** "Large-scale fighting breaks out": set against dates of what followed, the earliest answers it unread. */
 export function saysItBegins(event: Event): boolean {
   return /\b(begins?|breaks? out|outbreak|first)\b/i.test(event.title);
 }
 
+/**
+ * An event the sources date to one day, month or year. A span ("27
+ * September – 1 October") is how the curator bounds an uncertain date, not
+ * a duration: asking it would set a span against single dates.
+ */
 export function dateAskable(event: Event): boolean {
   return (
     !contextOnly(event) &&
