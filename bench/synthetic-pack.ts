@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { formatDate } from '../src/content/dates.js';
 import type { PackData } from '../src/content/pack.js';
 
 /**
@@ -8,27 +9,6 @@ import type { PackData } from '../src/content/pack.js';
  * a claim and a quote, so the loader and indexes do the same work per event
  * as on curated content. Deterministic: the same count gives the same pack.
  */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "7 March 1994": the words an excerpt dates itself by. */
-function spoken(day: string): string {
-  const [year, month, date] = day.split('-');
-  return `${Number(date)} ${MONTHS[Number(month) - 1]} ${year}`;
-}
-
 const nameOf = (id: string) => id[0]?.toUpperCase() + id.slice(1);
 
 export function buildSyntheticPackData(eventCount: number): PackData {
@@ -95,7 +75,7 @@ export function buildSyntheticPackData(eventCount: number): PackData {
       evidence: [
         {
           source,
-          excerpt: `${nameOf(states[i % 2] as string)} and ${nameOf(states[(i + 1) % 2] as string)} clashed at Place ${i % places.length} and Place ${(i * 7) % places.length} on ${spoken(day)}.`,
+          excerpt: `${nameOf(states[i % 2] as string)} and ${nameOf(states[(i + 1) % 2] as string)} clashed at Place ${i % places.length} and Place ${(i * 7) % places.length} on ${formatDate(day)}.`,
         },
       ],
     });
@@ -112,7 +92,7 @@ export function buildSyntheticPackData(eventCount: number): PackData {
       opposes: [],
       related: [],
       source,
-      excerpt: `On ${spoken(day)}, ${i % 50} were killed.`,
+      excerpt: `On ${formatDate(day)}, ${i % 50} were killed.`,
     });
     if (i % 4 === 0) {
       quotes.push({
@@ -122,7 +102,7 @@ export function buildSyntheticPackData(eventCount: number): PackData {
         date: day,
         dated: 'said',
         source,
-        excerpt: `On ${spoken(day)}, Person ${i % 200} said: “These are the words of ${i}.”`,
+        excerpt: `On ${formatDate(day)}, Person ${i % 200} said: “These are the words of ${i}.”`,
       });
     }
   }
