@@ -182,12 +182,13 @@ function planLadders(asks: readonly FigureAsk[], isRight: (v: number) => boolean
     ends.shortest += by * credit.shortest;
   };
   const cost = (l: Ladder) => {
+    const credit = lengthCredit(l);
     const wrong = l.values.filter((_, i) => i !== l.position);
     const step = Math.abs((l.values[1] as number) - (l.values[0] as number)) / (l.values[l.position] as number);
     return (
       wrong.reduce((sum, v) => sum + offeredCost(offered.get(v) ?? 0, isRight(v)), 0) +
       6 * (positions[l.position] as number) +
-      LENGTH_WEIGHT * (lengthCredit(l).longest * ends.longest + lengthCredit(l).shortest * ends.shortest) +
+      LENGTH_WEIGHT * (credit.longest * ends.longest + credit.shortest * ends.shortest) +
       // Between two even spreads, the one with fewer answers at the ends: a bound ("less than ___") must sit at
       // one, and "pick the smallest" or "the largest" should not gain from it.
       (l.position === 0 || l.position === l.values.length - 1 ? 1 : 0) +
