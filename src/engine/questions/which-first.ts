@@ -61,8 +61,11 @@ const WORDS_APART_DAYS = 4;
 /** A note that dates the report of a thing, not the thing ("the strike itself is not dated separately"). */
 const DATED_BY_REPORT = /\bdate of the report\b|\bitself is not dated\b/i;
 
-/** Fighting that goes on around the day an article gives it: "clash again" reads as the clash before. */
-const ONGOING_FIGHTING: ReadonlySet<string> = new Set(['clash', 'shelling']);
+/**
+ * Fighting that goes on around the day an article gives it: "clash again"
+ * reads as the clash before. Shelling goes on longer still (below).
+ */
+const ONGOING_FIGHTING: ReadonlySet<string> = new Set(['clash']);
 /**
  * Shelling reported on one weekend went on for days either side of it ("both
  * sides bombard each other's cities", 3–4 October, reads as the shelling of
