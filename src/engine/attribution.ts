@@ -129,9 +129,31 @@ function nameAsPrinted(pack: Pack, id: string, excerpt: string): string {
   return printed ? `${name} (“${printed}” in the article)` : name;
 }
 
+/**
+ * The outlet's own report, in its own words ("The World Socialist Web Site
+ * reported that …"), as of its article's date, as a clause to follow "In
+ * its article of …,": the statement already names who says it, and
+ * "According to WSWS (WSWS, …): The WSWS reported" names the outlet three
+ * times in one sentence. Undefined for anyone else's claim.
+ */
+export function ownReport(pack: Pack, claim: Claim): string | undefined {
+  const source = pack.sources.get(claim.source);
+  const actor = pack.actors.get(claim.statedBy);
+  if (!source || !actor || claim.asOf !== source.date) return undefined;
+  const names = [actor.name, ...actor.aliases];
+  if (!names.includes(source.outlet)) return undefined;
+  const opener = names.find((n) => claim.statement.startsWith(n) || claim.statement.startsWith(`The ${n}`));
+  return opener ? claim.statement.replace(/^The /, 'the ') : undefined;
+}
+
 /** "According to Armenia, as of 27 September 2020 (WSWS, “…”, 28 September 2020): Armenia said …". */
 export function attributeClaim(pack: Pack, claim: Claim, options: { brief?: boolean } = {}): string {
-  const head = `According to ${nameAsPrinted(pack, claim.statedBy, claim.excerpt)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ${claim.statement}`;
+  const own = ownReport(pack, claim);
+  const source = pack.sources.get(claim.source);
+  const head =
+    own && source
+      ? `In its article “${source.headline}” of ${formatDate(source.date)}, ${own}`
+      : `According to ${nameAsPrinted(pack, claim.statedBy, claim.excerpt)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ${claim.statement}`;
   // A quiz reveal reads as prose: the figure is the answer just shown, and only a dispute needs saying.
   if (options.brief) return claim.status === 'unverified' ? head : `${head} ${statusSentence(pack, claim)}`;
   const figures = claim.figures.length ? ` Figures as stated: ${claim.figures.map(formatFigure).join('; ')}.` : '';

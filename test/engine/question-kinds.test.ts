@@ -63,11 +63,20 @@ describe('question kinds on the curated pack', () => {
     const figures = ofKind('figure');
     const armenia = figures.find((q) => q.id === 'figure:claim-armenia-tovuz-deaths-2020-07-17#0');
     expect(armenia?.explanation).toContain(
-      'Another measure, in World Socialist Web Site’s article of 28 September 2020',
+      'Another measure: in its article of 28 September 2020, the World Socialist Web Site reported',
     );
     expect(armenia?.explanation).not.toMatch(/Azerbaijani military|personnel, including Major General/);
     const spending = figures.find((q) => q.id === 'figure:claim-wsws-azerbaijan-military-spending-2019#0');
     expect(spending?.explanation).not.toContain('Another measure');
+  });
+
+  it('introduces an outlet’s own report by its article, naming the outlet once', () => {
+    const toll = ofKind('figure').find((q) => q.id === 'figure:claim-wsws-2020-war-toll#0');
+    expect(toll?.explanation).toMatch(
+      /^In its article “[^”]+” of 15 September 2022, the World Socialist Web Site reported that the 2020 war cost nearly 7,000 lives\.$/,
+    );
+    const armenia = ofKind('figure').find((q) => q.id === 'figure:claim-armenia-tovuz-deaths-2020-07-17#0');
+    expect(armenia?.explanation).toMatch(/^According to Armenia, as of 17 July 2020 \(South Front, /);
   });
 
   it('never offers a relayed principal, or someone of the same office, as the speaker of relayed words', () => {

@@ -1,7 +1,8 @@
+import { formatDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Claim, Figure } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
-import { attributeClaim } from '../attribution.js';
+import { attributeClaim, ownReport } from '../attribution.js';
 import { contextOnly } from './context-only.js';
 import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
@@ -348,7 +349,15 @@ function otherMeasures(pack: Pack, claim: Claim, asked: Figure): string {
     ...claim.related.flatMap((id) => pack.claims.get(id) ?? []),
     ...pack.data.claims.filter((other) => other.related.includes(claim.id) && !claim.related.includes(other.id)),
   ].filter((other) => other.figures.some((f) => same(f, other)));
-  return related.map((other) => ` Another measure, in ${articleOf(pack, other.source)}: ${other.statement}`).join('');
+  return related
+    .map((other) => {
+      const own = ownReport(pack, other);
+      const date = pack.sources.get(other.source)?.date;
+      return own && date
+        ? ` Another measure: in its article of ${formatDate(date)}, ${own}`
+        : ` Another measure, in ${articleOf(pack, other.source)}: ${other.statement}`;
+    })
+    .join('');
 }
 
 /** “…” around a cut, unless the cut is already one quotation from mark to mark. */
