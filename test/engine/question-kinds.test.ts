@@ -447,6 +447,11 @@ describe('question kinds on the curated pack', () => {
     expect(places.find((q) => q.id === 'place-country:tovuz')?.explanation).toMatch(
       /^Tovuz \(“Toyuz” in the article\)/,
     );
+    // The reveal says what happened there, weightiest first, so the country is not all a player takes away.
+    const ganja = places.find((q) => q.id === 'place-country:ganja');
+    expect(ganja?.explanation).toContain('Events there: ');
+    expect(ganja?.explanation).toContain('Ganja shelled (3 October 2020)');
+    expect(ganja?.eventIds).toContain('ganja-shelling-2020-10-03');
     // A capital, and the sites of an exercise, teach nothing; the sides are kept even.
     expect(places.map((q) => q.id)).not.toContain('place-country:baku');
     expect(places.map((q) => q.id)).not.toContain('place-country:kurdamir');

@@ -1,11 +1,13 @@
+import { formatWhen } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
-import type { Actor, Evidence, Place } from '../../content/schema.js';
+import type { Actor, Event, Evidence, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { isSidesAccount } from '../attribution.js';
+import { contextOnly } from './context-only.js';
 import { entityOption, mentions } from './finalize.js';
 import type { Random } from './random.js';
-import { typeWeight } from './salience.js';
+import { eventWeight, typeWeight } from './salience.js';
 import { type Declined, type Draft, decline } from './types.js';
 import { articleOf } from './wording.js';
 
@@ -161,6 +163,7 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
   const otherId = sides.find((id) => id !== facts.country.id) as string;
   const other = pack.actors.get(otherId) as Actor;
   const { country, evidence } = facts;
+  const events = eventsThere(pack, place);
   // "Tavush (“Tayush” in the article)": the reader meets the article's spelling next.
   const printed = [place.name, ...place.aliases].find((n) => evidence.excerpt.includes(n));
   const spelt = printed && printed !== place.name ? `${place.name} (“${printed}” in the article)` : place.name;
@@ -172,13 +175,28 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
     distractors: [entityOption(other, 'state')],
     difficulty: 'easy',
     pair: true,
-    explanation: `${spelt} is in ${country.name}, as ${articleOf(pack, evidence.source)} puts it.`,
+    explanation: `${spelt} is in ${country.name}, as ${articleOf(pack, evidence.source)} puts it.${whatHappened(events)}`,
     sourceIds: [evidence.source],
     evidence: [evidence],
-    eventIds: pack
-      .eventsInvolving(place.id)
-      .slice(0, 1)
-      .map((e) => e.id),
+    eventIds: events.map((e) => e.id),
     subjects: [place.id],
   };
+}
+
+/** The events the pack places there that a study group should know it by, weightiest first. */
+const EVENTS_SHOWN = 2;
+
+function eventsThere(pack: Pack, place: Place): Event[] {
+  return pack
+    .eventsInvolving(place.id)
+    .filter((e) => !contextOnly(e))
+    .map((e) => ({ e, weight: eventWeight(pack, e) }))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, EVENTS_SHOWN)
+    .map(({ e }) => e);
+}
+
+/** Why the place is worth knowing: a country alone teaches little of the story. */
+function whatHappened(events: readonly Event[]): string {
+  return events.length === 0 ? '' : ` Events there: ${events.map((e) => `${e.title} (${formatWhen(e)})`).join('; ')}.`;
 }
