@@ -205,10 +205,14 @@ export function attributeQuote(pack: Pack, quote: Quote): string {
   return `${pack.nameOf(quote.speaker)}, ${when}${context}: “${words}” (${citation(pack, quote.source)})`;
 }
 
-/** Background facts are still someone's report: the outlet is named every time. */
+/**
+ * Background facts are still someone's report: the outlet is named every
+ * time, once ("As reported by WSWS (WSWS, …)" said it twice).
+ */
 export function attributeFact(pack: Pack, fact: Fact): string {
-  const outlet = pack.sources.get(fact.source)?.outlet ?? 'the source';
-  return `As reported by ${outlet} (${citation(pack, fact.source)}): ${fact.statement}`;
+  const source = pack.sources.get(fact.source);
+  if (!source) return `As reported by the source (${citation(pack, fact.source)}): ${fact.statement}`;
+  return `As reported by ${source.outlet} in “${source.headline}”, ${formatDate(source.date)}: ${fact.statement}`;
 }
 
 /** One side's account of who attacked whom, or a claim another account disputes: never quoted as a neutral fact. */

@@ -187,7 +187,9 @@ describe('/fact, /who, /where, /sources', () => {
     const h = await harness();
     const reply = await h.run('/fact Toyuz');
     expect(reply.title).toBe('Fact about Tovuz');
-    expect(reply.body).toContain('As reported by World Socialist Web Site');
+    expect(reply.body).toContain('As reported by World Socialist Web Site in “');
+    // The outlet once: the headline and date follow its name, not a second citation of it.
+    expect(reply.body).not.toMatch(/World Socialist Web Site \(World Socialist Web Site/);
   });
 
   it('/who shows roles with their source, and statements', async () => {
