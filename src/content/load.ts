@@ -53,6 +53,29 @@ class SourceFile {
   }
 }
 
+/**
+ * Where an item of a list was declared. Its path and line are worked out
+ * only when a problem names them: a large pack has tens of thousands of
+ * items and almost never a problem, so a closure and a path string made
+ * for each would be spent on nothing.
+ */
+class ListedOrigin implements Origin {
+  constructor(
+    readonly file: string,
+    private readonly key: string,
+    private readonly index: number,
+    private readonly source: () => SourceFile,
+  ) {}
+
+  get path(): string {
+    return `${this.key}[${this.index}]`;
+  }
+
+  line(sub: Segment[] = []): number {
+    return this.source().lineOf([this.key, this.index, ...sub]);
+  }
+}
+
 export function formatPath(at: readonly PropertyKey[]): string {
   let out = '';
   for (const seg of at) {
@@ -213,11 +236,7 @@ export async function loadPack(dir: string): Promise<Pack> {
     for (const [key, name] of LISTS) {
       const items: object[] = content[key] ?? [];
       items.forEach((item, index) => {
-        recordOrigin(item, {
-          file,
-          path: `${key}[${index}]`,
-          line: (sub = []) => source().lineOf([key, index, ...sub]),
-        });
+        recordOrigin(item, new ListedOrigin(file, key, index, source));
         (data[name] as object[]).push(item);
       });
     }
