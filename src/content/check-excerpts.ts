@@ -1,7 +1,7 @@
 import type { Named, Report, Segment } from './check-types.js';
 import { MONTH_NAMES, precisionOf, WEEKDAY_NAMES } from './dates.js';
 import { FoldedText, isAcronym, NameMatcher, NameMatchers } from './name-match.js';
-import { foldName } from './normalize.js';
+import { foldName, foldText } from './normalize.js';
 import type { PackData } from './pack.js';
 
 /**
@@ -123,7 +123,7 @@ export function checkSpeakers(pack: PackData, report: Report): void {
   for (const quote of pack.quotes) {
     const speaker = actors.get(quote.speaker);
     if (!speaker) continue;
-    const excerpt = ` ${foldName(quote.excerpt)} `;
+    const excerpt = ` ${foldText(quote.excerpt)} `;
     const given = quote.speakerNamedAs;
     if (given !== undefined) {
       const pointsBack = foldName(given)

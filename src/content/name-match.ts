@@ -1,4 +1,4 @@
-import { foldName } from './normalize.js';
+import { foldName, foldText } from './normalize.js';
 
 /**
  * How the excerpt checks find a name in a text, with everything that
@@ -13,7 +13,7 @@ export class FoldedText {
   private split: string[] | undefined;
 
   constructor(readonly raw: string) {
-    this.padded = ` ${foldName(raw)} `;
+    this.padded = ` ${foldText(raw)} `;
   }
 
   get words(): string[] {

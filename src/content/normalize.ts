@@ -16,6 +16,15 @@ export function foldName(name: string): string {
 /** The same names and excerpts are folded again with every question dealt and every rule checked: each once. */
 const folded = new Map<string, string>();
 
+/**
+ * foldName for text read once per load, such as an excerpt being checked:
+ * not kept, as a large pack's tens of thousands of excerpts would cost more
+ * to keep than to fold, and would push out the names folded over and over.
+ */
+export function foldText(text: string): string {
+  return fold(text);
+}
+
 function fold(name: string): string {
   return foldPlain(name) ?? foldAny(name);
 }
