@@ -1,6 +1,7 @@
 import type { Named, Report, Segment } from './check-types.js';
 import { MONTH_NAMES, precisionOf, WEEKDAY_NAMES } from './dates.js';
-import { foldName } from './normalize.js';
+import { FoldedText, isAcronym, NameMatcher, NameMatchers } from './name-match.js';
+import { foldName, foldText } from './normalize.js';
 import type { PackData } from './pack.js';
 
 /**
@@ -60,13 +61,16 @@ const RESUMES_WITH_PRONOUN = new RegExp(`^…\\s*([“"‘']?)(${PRONOUNS})\\b`,
  * curator puts the name in brackets in its place, as quoting does.
  */
 export function checkOpenings(pack: PackData, report: Report): void {
-  const check = (item: object, at: Segment[], label: string, excerpt: string) => {
+  // An event's evidence is named by its number; the path and label are made only for an excerpt that opens with a pronoun.
+  const check = (item: object, excerpt: string, evidence?: number) => {
     const text = excerpt.trim();
     const found = OPENS_WITH_PRONOUN.exec(text) ?? RESUMES_WITH_PRONOUN.exec(text);
     if (!found) return;
     const [whole, mark = '', word = ''] = found;
     const lead = text.startsWith('…') ? '…' : '';
     const next = text.slice(whole.length).trim().split(/\s+/).slice(0, 3).join(' ');
+    const at: Segment[] = evidence === undefined ? ['excerpt'] : ['evidence', evidence, 'excerpt'];
+    const label = evidence === undefined ? 'excerpt' : `evidence ${evidence + 1}`;
     report(
       item,
       at,
@@ -74,20 +78,35 @@ export function checkOpenings(pack: PackData, report: Report): void {
     );
   };
   for (const event of pack.events)
-    for (const [i, e] of event.evidence.entries())
-      check(event, ['evidence', i, 'excerpt'], `evidence ${i + 1}`, e.excerpt);
-  for (const claim of pack.claims) check(claim, ['excerpt'], 'excerpt', claim.excerpt);
-  for (const quote of pack.quotes) check(quote, ['excerpt'], 'excerpt', quote.excerpt);
-  for (const fact of pack.facts) check(fact, ['excerpt'], 'excerpt', fact.excerpt);
+    event.evidence.forEach((e, i) => {
+      check(event, e.excerpt, i);
+    });
+  for (const claim of pack.claims) check(claim, claim.excerpt);
+  for (const quote of pack.quotes) check(quote, quote.excerpt);
+  for (const fact of pack.facts) check(fact, fact.excerpt);
 }
 
 /** Words that point back or stand for anyone: they name no speaker, even given as speakerNamedAs. */
 const NO_NAME = new Set('he she it they this these those his her its their one we i'.split(' '));
 
-/** Does the folded excerpt hold the folded name as whole words (a possessive "Pashinyan's" too)? */
-function names(excerpt: string, name: string): boolean {
-  const key = foldName(name);
-  return key.length >= 3 && (excerpt.includes(` ${key} `) || excerpt.includes(` ${key}s `));
+/** What an item is named by in an excerpt: its name, its aliases, and a person's surname. */
+function labelsOf(item: Named): string[] {
+  const surname = item.kind === 'person' ? [item.name.split(/\s+/).at(-1) ?? ''] : [];
+  return [item.name, ...item.aliases, ...surname];
+}
+
+/** Each item's labels as matchers, built the first time the item is looked for in one run of a check. */
+function labelMatchers(): (item: Named) => NameMatcher[] {
+  const matchers = new NameMatchers();
+  const byItem = new Map<Named, NameMatcher[]>();
+  return (item) => {
+    let labels = byItem.get(item);
+    if (!labels) {
+      labels = labelsOf(item).map((n) => matchers.of(n));
+      byItem.set(item, labels);
+    }
+    return labels;
+  };
 }
 
 /**
@@ -100,10 +119,11 @@ function names(excerpt: string, name: string): boolean {
  */
 export function checkSpeakers(pack: PackData, report: Report): void {
   const actors = new Map(pack.actors.map((a) => [a.id, a]));
+  const namesOf = labelMatchers();
   for (const quote of pack.quotes) {
     const speaker = actors.get(quote.speaker);
     if (!speaker) continue;
-    const excerpt = ` ${foldName(quote.excerpt)} `;
+    const excerpt = ` ${foldText(quote.excerpt)} `;
     const given = quote.speakerNamedAs;
     if (given !== undefined) {
       const pointsBack = foldName(given)
@@ -115,7 +135,7 @@ export function checkSpeakers(pack: PackData, report: Report): void {
           ['speakerNamedAs'],
           `speakerNamedAs "${given}" says nothing of who ${speaker.name} is, read alone: give the words that describe the speaker ("The Armenian premier"), or name them in brackets in the excerpt`,
         );
-      else if (!names(excerpt, given))
+      else if (!new NameMatcher(given).wordsIn(excerpt))
         report(
           quote,
           ['speakerNamedAs'],
@@ -123,8 +143,8 @@ export function checkSpeakers(pack: PackData, report: Report): void {
         );
       continue;
     }
+    if (namesOf(speaker).some((n) => n.wordsIn(excerpt))) continue;
     const surname = speaker.kind === 'person' ? [speaker.name.split(/\s+/).at(-1) ?? ''] : [];
-    if ([speaker.name, ...speaker.aliases, ...surname].some((n) => names(excerpt, n))) continue;
     report(
       quote,
       ['excerpt'],
@@ -206,34 +226,11 @@ const STANDS_FOR: Record<string, RegExp> = {
   'government-body': /^(?:government|ministry|ministries|authorities|officials|leadership)$/,
 };
 
-/** An excerpt folded once, as words and as a string padded for whole-word search. */
-type Folded = { raw: string; padded: string; words: string[] };
-function folded(excerpt: string): Folded {
-  const key = foldName(excerpt);
-  return { raw: excerpt, padded: ` ${key} `, words: key.split(' ') };
-}
-
-/**
- * A name as whole words; a short one in capitals ("US", "EU") only as
- * written, where folded it would be a word ("us"); or sharing its last word
- * with another name in a pair ("the Black and Caspian seas").
- */
-function namesIn(text: Folded, name: string): boolean {
-  if (/^[A-Z]{2,3}$/.test(name)) return new RegExp(`\\b${name}\\b`).test(text.raw);
-  if (names(text.padded, name)) return true;
-  const key = foldName(name).split(' ');
-  const head = key.pop() ?? '';
-  // Folded, a name is letters, digits and spaces: nothing in it needs escaping.
-  return key.length > 0 && new RegExp(` ${key.join(' ')} and \\S+ ${head}s? `).test(text.padded);
-}
-
-const acronym = (label: string) => /^[A-Z]{2,3}$/.test(label);
-
 /** What a state is looked for by, worked out once per state rather than once per excerpt. */
 interface StateKeys {
   stem: string;
   byStem: boolean;
-  acronyms: string[];
+  acronyms: { label: string; matcher: NameMatcher }[];
   words: string[][];
 }
 const stateKeys = new WeakMap<Named, StateKeys>();
@@ -246,9 +243,9 @@ function keysOf(state: Named): StateKeys {
   const keys: StateKeys = {
     stem,
     byStem: !stem.includes(' ') && stem.length >= 4,
-    acronyms: labels.filter(acronym),
+    acronyms: labels.filter(isAcronym).map((label) => ({ label, matcher: new NameMatcher(label) })),
     words: labels
-      .filter((l) => !acronym(l))
+      .filter((l) => !isAcronym(l))
       .map((l) => foldName(l).split(' '))
       .filter((k) => k.join(' ').length >= 3),
   };
@@ -263,11 +260,11 @@ function keysOf(state: Named): StateKeys {
  * ("Turkish", "French"), or its capital standing for it ("brokered by
  * Moscow").
  */
-function stateAt(text: Folded, state: Named): number[] {
+function stateAt(text: FoldedText, state: Named): number[] {
   const { stem, byStem, acronyms, words } = keysOf(state);
   const keys = [
     // Written in capitals in the excerpt, an acronym's folded form ("us") is its name, not the pronoun.
-    ...acronyms.filter((l) => namesIn(text, l)).map((l) => [l.toLowerCase()]),
+    ...acronyms.filter((a) => a.matcher.in(text)).map((a) => [a.label.toLowerCase()]),
     ...words,
   ];
   const at: number[] = [];
@@ -300,9 +297,10 @@ function howNamed(item: Named, stateOf?: Named): string {
 export function checkEventNames(pack: PackData, report: Report): void {
   const actors = new Map(pack.actors.map((a) => [a.id, a]));
   const places = new Map(pack.places.map((p) => [p.id, p]));
-  const named = (texts: Folded[], item: Named, stateOf?: Named): boolean => {
-    const surname = item.kind === 'person' ? [item.name.split(/\s+/).at(-1) ?? ''] : [];
-    if (texts.some((t) => [item.name, ...item.aliases, ...surname].some((n) => namesIn(t, n)))) return true;
+  const namesOf = labelMatchers();
+  const named = (texts: FoldedText[], item: Named, stateOf?: Named): boolean => {
+    const labels = namesOf(item);
+    if (texts.some((t) => labels.some((n) => n.in(t)))) return true;
     if (!stateOf) return false;
     if (item.kind === 'state' || item.kind === 'country') return texts.some((t) => stateAt(t, stateOf).length > 0);
     const beside = STANDS_FOR[item.kind];
@@ -314,7 +312,7 @@ export function checkEventNames(pack: PackData, report: Report): void {
     );
   };
   for (const event of pack.events) {
-    const texts = event.evidence.map((e) => folded(e.excerpt));
+    const texts = event.evidence.map((e) => new FoldedText(e.excerpt));
     const check = (field: 'actors' | 'places', type: string, index: number, item: Named, stateOf?: Named) => {
       if (named(texts, item, stateOf)) return;
       report(

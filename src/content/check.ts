@@ -83,31 +83,39 @@ function stepsOf(field: string): Step[] {
   return steps;
 }
 
-/** Every id a field holds, with the sub-path that leads to it. */
-function idsAt(
+/**
+ * Calls `visit` with every id a field holds and the sub-path that leads to
+ * it. The path is one array, pushed and popped on the way: a large pack has
+ * hundreds of thousands of ids and nearly all are fine, so `visit` copies it
+ * only for an id it reports.
+ */
+function eachId(
   item: Record<string, unknown>,
   steps: Step[],
+  visit: (value: string, at: Segment[]) => void,
   depth = 0,
-  out: { value: string; at: Segment[] }[] = [],
   at: Segment[] = [],
-) {
+): void {
   const step = steps[depth];
-  if (!step) return out;
+  if (!step) return;
   const value = item[step.key];
-  if (value === undefined) return out;
+  if (value === undefined) return;
   const last = depth === steps.length - 1;
+  at.push(step.key);
   if (!step.list) {
     if (last) {
-      if (typeof value === 'string') out.push({ value, at: [...at, step.key] });
-    } else idsAt(value as Record<string, unknown>, steps, depth + 1, out, [...at, step.key]);
-    return out;
+      if (typeof value === 'string') visit(value, at);
+    } else eachId(value as Record<string, unknown>, steps, visit, depth + 1, at);
+  } else {
+    (value as unknown[]).forEach((element, index) => {
+      at.push(index);
+      if (last) {
+        if (typeof element === 'string') visit(element, at);
+      } else eachId(element as Record<string, unknown>, steps, visit, depth + 1, at);
+      at.pop();
+    });
   }
-  (value as unknown[]).forEach((element, index) => {
-    if (last) {
-      if (typeof element === 'string') out.push({ value: element, at: [...at, step.key, index] });
-    } else idsAt(element as Record<string, unknown>, steps, depth + 1, out, [...at, step.key, index]);
-  });
-  return out;
+  at.pop();
 }
 
 export function suggest(wanted: string, candidates: Iterable<string>): string | undefined {
@@ -163,9 +171,10 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
   const statementIds = new Map<string, string>();
   for (const [name, target] of collections) {
     const seen = new Map<string, object>();
+    const statements = ['claims', 'quotes', 'facts'].includes(name);
     for (const item of pack[name as keyof PackData] as Item[]) {
       const first = seen.get(item.id);
-      const shared = ['claims', 'quotes', 'facts'].includes(name) ? statementIds.get(item.id) : undefined;
+      const shared = statements ? statementIds.get(item.id) : undefined;
       if (first) {
         const o = originOf(first);
         report(item, ['id'], `duplicate id "${item.id}" (first declared at ${o?.file}:${o?.line()})`);
@@ -173,7 +182,7 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
         report(item, ['id'], `duplicate id "${item.id}" (already used by one of the ${shared})`);
       }
       seen.set(item.id, item);
-      if (['claims', 'quotes', 'facts'].includes(name)) statementIds.set(item.id, name);
+      if (statements) statementIds.set(item.id, name);
       if (target) ids[target].add(item.id);
     }
   }
@@ -190,21 +199,28 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
     }
   });
 
+  // One visitor for every field, reading the item and targets being checked, rather than a closure per id.
+  let item: Item = { id: '' };
+  let targets: Target[] = [];
+  const visit = (value: string, path: Segment[]) => {
+    for (const t of targets) if (ids[t].has(value)) return;
+    const at = [...path];
+    const kinds = targets.map((t) => TARGET_NAME[t]).join(' or ');
+    const wrongKind = targets.includes('state') && ids.actor.has(value);
+    if (wrongKind) {
+      report(item, at, `"${value}" is an actor but not a state; expected a state actor`);
+      return;
+    }
+    const pool = targets.flatMap((t) => [...ids[t]]);
+    const hint = suggest(value, pool);
+    report(item, at, `unknown ${kinds} "${value}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+  };
   for (const [name, rules] of Object.entries(REFERENCES)) {
-    for (const item of pack[name as keyof PackData] as Item[]) {
-      for (const [field, targets] of rules) {
-        for (const { value, at } of idsAt(item, stepsOf(field))) {
-          if (targets.some((t) => ids[t].has(value))) continue;
-          const kinds = targets.map((t) => TARGET_NAME[t]).join(' or ');
-          const wrongKind = targets.includes('state') && ids.actor.has(value);
-          if (wrongKind) {
-            report(item, at, `"${value}" is an actor but not a state; expected a state actor`);
-            continue;
-          }
-          const pool = targets.flatMap((t) => [...ids[t]]);
-          const hint = suggest(value, pool);
-          report(item, at, `unknown ${kinds} "${value}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
-        }
+    const compiledRules = rules.map(([field, to]) => ({ steps: stepsOf(field), to }));
+    for (item of pack[name as keyof PackData] as Item[]) {
+      for (const rule of compiledRules) {
+        targets = rule.to;
+        eachId(item, rule.steps, visit);
       }
     }
   }
@@ -249,10 +265,8 @@ function metaProblem(pack: PackData, originOf: OriginOf, index: number, message:
 
 function checkDates(pack: PackData, report: Report): void {
   const sourceDate = new Map(pack.sources.map((s) => [s.id, s.republished?.date ?? s.date]));
-  const spans: { item: { date?: string; endDate?: string } }[] = [...pack.events, ...pack.facts].map((item) => ({
-    item,
-  }));
-  for (const { item } of spans) {
+  const spans: { date?: string; endDate?: string }[] = [...pack.events, ...pack.facts];
+  for (const item of spans) {
     if (item.date && item.endDate && lastDay(item.endDate) < firstDay(item.date)) {
       report(item, ['endDate'], `ends (${item.endDate}) before it starts (${item.date})`);
     }

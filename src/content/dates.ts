@@ -18,7 +18,8 @@ export function isRealDate(date: string): boolean {
   if (month < 1 || month > 12) return false;
   if (m[3] === undefined) return true;
   const day = Number(m[3]);
-  return day >= 1 && day <= daysInMonth(Number(m[1]), month);
+  // Every month has 28 days: the calendar is asked only about the rest, as it costs a Date each time.
+  return day >= 1 && (day <= 28 || day <= daysInMonth(Number(m[1]), month));
 }
 
 export function daysInMonth(year: number, month: number): number {

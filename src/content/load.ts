@@ -53,6 +53,29 @@ class SourceFile {
   }
 }
 
+/**
+ * Where an item of a list was declared. Its path and line are worked out
+ * only when a problem names them: a large pack has tens of thousands of
+ * items and almost never a problem, so a closure and a path string made
+ * for each would be spent on nothing.
+ */
+class ListedOrigin implements Origin {
+  constructor(
+    readonly file: string,
+    private readonly key: string,
+    private readonly index: number,
+    private readonly source: () => SourceFile,
+  ) {}
+
+  get path(): string {
+    return `${this.key}[${this.index}]`;
+  }
+
+  line(sub: Segment[] = []): number {
+    return this.source().lineOf([this.key, this.index, ...sub]);
+  }
+}
+
 export function formatPath(at: readonly PropertyKey[]): string {
   let out = '';
   for (const seg of at) {
@@ -108,6 +131,11 @@ function schemaProblems(source: SourceFile, error: z.ZodError): ContentProblem[]
 /** A pack's files nest a handful of levels; past this, the parsers would recurse until the stack runs out. */
 export const MAX_NESTING = 64;
 
+/** The characters nestedTooDeep counts, as the UTF-16 units it reads. */
+const [NEWLINE, SPACE, DASH, OPEN_SQUARE, OPEN_CURLY, CLOSE_SQUARE, CLOSE_CURLY] = [...'\n -[{]}'].map((c) =>
+  c.charCodeAt(0),
+);
+
 /**
  * The first line where brackets or indentation go deeper than any pack
  * needs, or undefined. Counted over the raw text, quotes included: an
@@ -118,22 +146,25 @@ function nestedTooDeep(text: string): number | undefined {
   let brackets = 0;
   let atLineStart = true;
   let indent = 0;
-  for (const char of text) {
-    if (char === '\n') {
+  // By UTF-16 unit, not by code point: every character looked for is ASCII, and
+  // on the 20,000-event bench pack the code-point walk took 160 ms, this 40 ms.
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === NEWLINE) {
       line++;
       atLineStart = true;
       indent = 0;
       continue;
     }
-    if (atLineStart && (char === ' ' || char === '-')) {
+    if (atLineStart && (char === SPACE || char === DASH)) {
       // Block nesting: each level is at least one more column of spaces or "- ".
       if (++indent > MAX_NESTING * 4) return line;
       continue;
     }
     atLineStart = false;
-    if (char === '[' || char === '{') {
+    if (char === OPEN_SQUARE || char === OPEN_CURLY) {
       if (++brackets > MAX_NESTING) return line;
-    } else if (char === ']' || char === '}') brackets = Math.max(0, brackets - 1);
+    } else if (char === CLOSE_SQUARE || char === CLOSE_CURLY) brackets = Math.max(0, brackets - 1);
   }
   return undefined;
 }
@@ -205,11 +236,7 @@ export async function loadPack(dir: string): Promise<Pack> {
     for (const [key, name] of LISTS) {
       const items: object[] = content[key] ?? [];
       items.forEach((item, index) => {
-        recordOrigin(item, {
-          file,
-          path: `${key}[${index}]`,
-          line: (sub = []) => source().lineOf([key, index, ...sub]),
-        });
+        recordOrigin(item, new ListedOrigin(file, key, index, source));
         (data[name] as object[]).push(item);
       });
     }
