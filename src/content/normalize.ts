@@ -13,6 +13,19 @@ export function foldName(name: string): string {
   return key;
 }
 
+/**
+ * A text's words, folded, cut to their first `stem` letters so that
+ * "clash" and "clashes" meet, without words shorter than `min` or those in
+ * `skip`. The question rules each compare texts this way, at their own
+ * lengths: four letters tell titles apart, five find a shared stem.
+ */
+export function wordStems(text: string, min: number, stem: number, skip?: ReadonlySet<string>): string[] {
+  return foldName(text)
+    .split(' ')
+    .filter((w) => w.length >= min && !skip?.has(w))
+    .map((w) => w.slice(0, stem));
+}
+
 /** The same names and excerpts are folded again with every question dealt and every rule checked: each once. */
 const folded = new Map<string, string>();
 

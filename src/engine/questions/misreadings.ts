@@ -1,5 +1,5 @@
 import { span } from '../../content/calendar.js';
-import { foldName } from '../../content/normalize.js';
+import { foldName, wordStems } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
@@ -9,12 +9,7 @@ const spanOf = (e: Event) => span(e.date, e.endDate);
 
 /** The words of a title a reader goes by, names aside: "clash" in "clashes", "back" in "backs". */
 function titleWords(title: string, names: ReadonlySet<string>): Set<string> {
-  return new Set(
-    foldName(title)
-      .split(' ')
-      .filter((w) => w.length >= 4 && !names.has(w))
-      .map((w) => w.slice(0, 4)),
-  );
+  return new Set(wordStems(title, 4, 4, names));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { foldName } from '../../../content/normalize.js';
+import { wordStems } from '../../../content/normalize.js';
 import { decadeOf, lastWordOf, shapeOf } from '../form.js';
 import { seededRandom } from '../random.js';
 import type { Question } from '../types.js';
@@ -79,12 +79,7 @@ function oddOnes(q: Question, feature: (option: string, i: number) => string): n
 const category = (q: Question) => (_: string, i: number) => q.facets?.[i]?.category ?? '';
 
 function words(text: string): Set<string> {
-  return new Set(
-    foldName(text)
-      .split(' ')
-      .filter((w) => w.length >= 4)
-      .map((w) => w.slice(0, 5)),
-  );
+  return new Set(wordStems(text, 4, 5));
 }
 
 export const GUESSERS: Guesser[] = [
