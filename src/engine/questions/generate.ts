@@ -332,7 +332,15 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
   // Last, questions that share an event, the least-asked kind first; never two on one claim, quote or report.
   // An event may be asked again (as an answer after serving as a companion); a claim, quote or report never.
   const told = (q: Question) => (q.subjects ?? []).some((s) => usedEvents.has(s) && !pack.events.has(s));
-  const leaky = (q: Question) => out.filter((o) => leaks(pack, o, q)).length;
+  // How many taken questions give q away, or are given away by it: counted once per pair, since `out` only
+  // grows and every pick weighs every question left.
+  const leakCounts = new Map<Question, { upTo: number; count: number }>();
+  const leaky = (q: Question) => {
+    const known = leakCounts.get(q) ?? { upTo: 0, count: 0 };
+    for (; known.upTo < out.length; known.upTo++) if (leaks(pack, out[known.upTo] as Question, q)) known.count++;
+    leakCounts.set(q, known);
+    return known.count;
+  };
   const rest = [...lighter, ...deferred].filter((q) => !ids.has(q.id));
   while (out.length < options.count) {
     let best = -1;

@@ -24,10 +24,21 @@ function answerNames(pack: Pack, q: Question): string[] {
 
 /** "3 October 2020" in "3 October 2020", "3–4 October 2020" or "2–3 October 2020". */
 function dayIn(option: string, text: string): boolean {
-  const m = /^(\d{1,2}) ([A-Z][a-z]+ \d{4})$/.exec(option);
-  if (!m) return text.includes(option);
-  const [, day, rest] = m;
-  return new RegExp(`(?<!\\d)(${day}(–\\d{1,2})?|\\d{1,2}–${day}) ${rest}`).test(text);
+  const pattern = dayPattern(option);
+  return pattern ? pattern.test(text) : text.includes(option);
+}
+
+/** Each date option's pattern, made once: a game sets every date question against every other question. */
+const dayPatterns = new Map<string, RegExp | null>();
+function dayPattern(option: string): RegExp | null {
+  let pattern = dayPatterns.get(option);
+  if (pattern === undefined) {
+    const m = /^(\d{1,2}) ([A-Z][a-z]+ \d{4})$/.exec(option);
+    pattern = m ? new RegExp(`(?<!\\d)(${m[1]}(–\\d{1,2})?|\\d{1,2}–${m[1]}) ${m[2]}`) : null;
+    if (dayPatterns.size >= 20_000) dayPatterns.clear();
+    dayPatterns.set(option, pattern);
+  }
+  return pattern;
 }
 
 /**
