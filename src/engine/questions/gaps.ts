@@ -30,9 +30,22 @@ function namesOf(item: Named): string[] {
   return [item.name, ...item.aliases];
 }
 
+/** Each item's pattern, made once: the pack's every report, claim and quote is searched for every name. */
+const patterns = new WeakMap<Named, RegExp>();
+function patternOf(item: Named): RegExp {
+  let pattern = patterns.get(item);
+  if (!pattern) {
+    pattern = mentionPattern(namesOf(item));
+    patterns.set(item, pattern);
+  }
+  return pattern;
+}
+
 /** The text with every mention of the item blanked; undefined when it is not mentioned. */
 export function blankMentions(text: string, item: Named): string | undefined {
-  const pattern = mentionPattern(namesOf(item));
+  const pattern = patternOf(item);
+  // Shared, and global: it starts every search from the text's beginning.
+  pattern.lastIndex = 0;
   if (!pattern.test(text)) return undefined;
   pattern.lastIndex = 0;
   // "Turkey's opposition Republican People's Party (CHP)": one gap, not "___ (___)".
