@@ -18,7 +18,7 @@ import { articleOf } from './wording.js';
  * naming them, and said by no one else in the pack.
  */
 export function askableQuote(pack: Pack, quote: Quote): boolean {
-  return whyUnaskable(pack, quote) === undefined;
+  return whyUnaskable(pack, quote) === null;
 }
 
 /** First words that leave a quote without its subject or verb: the reporter's sentence supplied them. */
@@ -35,7 +35,10 @@ export function startsMidSentence(text: string): boolean {
   return /^[“"‘']?\p{Ll}/u.test(text.trim());
 }
 
-function whyUnaskable(pack: Pack, quote: Quote): string | undefined {
+/** Once per quote: every draw asks, and the last check walks every quote in the pack. */
+const whyUnaskable = packCache((pack, quote: Quote) => unaskableBecause(pack, quote) ?? null);
+
+function unaskableBecause(pack: Pack, quote: Quote): string | undefined {
   const speaker = pack.actors.get(quote.speaker);
   if (!speaker) return 'its speaker is not in the pack';
   const context = contextOnly(quote);

@@ -98,33 +98,30 @@ const respellings = packCache((pack, _: 'all') =>
     .filter((named) => named.aliases.length > 0),
 );
 
-/** The respellings by the first three letters of their names, for a pack with many of them. */
-const respellingHeads = packCache((pack, _: 'all') => {
-  const byHead = new Map<string, number[]>();
-  const short: number[] = [];
-  respellings(pack, 'all').forEach(({ name }, i) => {
-    const head = name.slice(0, 3);
-    if (name.length < 3) short.push(i);
-    else byHead.set(head, [...(byHead.get(head) ?? []), i]);
-  });
-  return { byHead, short };
-});
-
-/** Past this many, the names are found by where three letters of `shown` start one, not each looked for. */
-const MANY_RESPELLINGS = 100;
-
 /**
- * The respellings whose name `shown` holds, or might, in the pack's order: on a pack whose every place and
- * person has another spelling (20,000 events, 700 names), each question looked for every one.
+ * The names the text gives in another spelling and does not also give as
+ * they stand, with the spelling it prints, in the pack's order. Kept per
+ * text: the same excerpts are glossed in game after game, and on a pack
+ * whose every place and person has another spelling (20,000 events, 700
+ * names) each gloss looked for every one.
  */
-function namedIn(pack: Pack, shown: string): ReturnType<typeof respellings> {
-  const all = respellings(pack, 'all');
-  if (all.length <= MANY_RESPELLINGS) return all;
-  const { byHead, short } = respellingHeads(pack, 'all');
-  const found = new Set(short);
-  for (let i = 0; i + 3 <= shown.length; i++) for (const k of byHead.get(shown.slice(i, i + 3)) ?? []) found.add(k);
-  return [...found].sort((a, b) => a - b).map((i) => all[i] as (typeof all)[number]);
-}
+const respelt = packCache((pack, _: 'all') => {
+  const byText = new Map<string, { name: string; printed: string }[]>();
+  return (text: string) => {
+    let found = byText.get(text);
+    if (!found) {
+      found = [];
+      for (const { name, aliases } of respellings(pack, 'all')) {
+        if (text.includes(name)) continue;
+        const printed = aliases.find(({ word }) => word.test(text))?.alias;
+        if (printed) found.push({ name, printed });
+      }
+      if (byText.size >= 50_000) byText.clear();
+      byText.set(text, found);
+    }
+    return found;
+  };
+});
 
 /**
  * " (“Tayush” and “Toyuz” are the article’s spellings of Tavush and Tovuz)":
@@ -133,12 +130,11 @@ function namedIn(pack: Pack, shown: string): ReturnType<typeof respellings> {
  */
 export function spellingNote(pack: Pack, text: string, shown?: string): string {
   const pairs: [string, string][] = [];
-  for (const { name, aliases } of shown === undefined ? respellings(pack, 'all') : namedIn(pack, shown)) {
+  for (const { name, printed } of respelt(pack, 'all')(text)) {
     // Beside titles that name a few things, only those: a gloss of every name in the excerpts is noise.
-    if (text.includes(name) || (shown !== undefined && !shown.includes(name))) continue;
-    const printed = aliases.find(({ word }) => word.test(text))?.alias;
+    if (shown !== undefined && !shown.includes(name)) continue;
     // Already glossed where it is shown ("Tovuz (“Toyuz” in the article)"): once is enough.
-    if (printed && !shown?.includes(`“${printed}”`)) pairs.push([printed, name]);
+    if (!shown?.includes(`“${printed}”`)) pairs.push([printed, name]);
   }
   if (pairs.length === 0) return '';
   const list = (xs: string[], quote: boolean) => {
