@@ -221,13 +221,14 @@ export function candidatesOf(pack: Pack, kind: QuestionKind, scope: Scope): Cand
 /**
  * Fisher–Yates drawn one item at a time, keeping only the swapped
  * positions: a game of 20 questions from 20,000 events costs 20 draws, not
- * a shuffle of 20,000.
+ * a shuffle of 20,000. Done after `limit` draws: what it has drawn by then
+ * is a random sample of the items, the same for the same seed.
  */
-function lazyShuffle<T>(items: readonly T[], random: Random): { done(): boolean; next(): T } {
+function lazyShuffle<T>(items: readonly T[], random: Random, limit: number): { done(): boolean; next(): T } {
   const swapped = new Map<number, number>();
   let taken = 0;
   return {
-    done: () => taken >= items.length,
+    done: () => taken >= Math.min(items.length, limit),
     next: () => {
       const j = taken + random.int(items.length - taken);
       const pick = swapped.get(j) ?? j;
@@ -237,6 +238,19 @@ function lazyShuffle<T>(items: readonly T[], random: Random): { done(): boolean;
     },
   };
 }
+
+/**
+ * How many of one kind's candidates a game looks at, at most. A game
+ * whose kinds fill their share early goes on drawing every other
+ * candidate, to keep in reserve for its last questions; on a pack of
+ * 20,000 events that is 60,000 questions built for a game of 20, seconds
+ * of work. A kind with more candidates than this is sampled instead: the
+ * first draws of its shuffle, which the seed fixes. The curated pack has
+ * at most a few hundred candidates of a kind, under the least of these,
+ * so its games and its export are drawn from every candidate as before.
+ */
+const FEWEST_DRAWS = 500;
+const DRAWS_PER_QUESTION = 25;
 
 export interface GenerateOptions {
   count: number;
@@ -270,7 +284,8 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
   const random = seededRandom(options.seed);
   const scope = options.scope ?? {};
   const kinds = random.shuffle(options.kinds ?? QUESTION_KINDS);
-  const pools = kinds.map((kind) => ({ kind, queue: lazyShuffle(candidatesOf(pack, kind, scope), random) }));
+  const draws = Math.max(FEWEST_DRAWS, DRAWS_PER_QUESTION * options.count);
+  const pools = kinds.map((kind) => ({ kind, queue: lazyShuffle(candidatesOf(pack, kind, scope), random, draws) }));
   const out: Question[] = [];
   const ids = new Set<string>();
   const usedEvents = new Set<string>();
