@@ -27,12 +27,24 @@ const APART = 2;
  * not 1988 among 1991, 1992 and 1994).
  */
 function loneInTime(event: Event, others: readonly Event[]): boolean {
-  const [from, to] = spanOf(event);
-  const apart = (a: [string, string], b: [string, string]) =>
-    Math.max(daysBetween(a[1], b[0]), daysBetween(b[1], a[0]), 0);
-  const gap = Math.min(...others.map((o) => apart([from, to], spanOf(o))));
-  const theirs = others.flatMap((a, i) => others.slice(i + 1).map((b) => apart(spanOf(a), spanOf(b))));
-  return gap > ANOTHER_ERA_DAYS && gap > APART * Math.max(1, ...theirs);
+  const apart = (a: readonly [number, number], b: readonly [number, number]) => Math.max(b[0] - a[1], a[0] - b[1], 0);
+  const mine = daysOf(event);
+  const gap = Math.min(...others.map((o) => apart(mine, daysOf(o))));
+  if (!(gap > ANOTHER_ERA_DAYS)) return false;
+  const theirs = others.flatMap((a, i) => others.slice(i + 1).map((b) => apart(daysOf(a), daysOf(b))));
+  return gap > APART * Math.max(1, ...theirs);
+}
+
+/** An event's first and last days as day numbers: planning measures the gaps of millions of trios. */
+const eventDays = new WeakMap<Event, readonly [number, number]>();
+function daysOf(event: Event): readonly [number, number] {
+  let days = eventDays.get(event);
+  if (!days) {
+    const [from, to] = spanOf(event);
+    days = [dayNumber(from), dayNumber(to)];
+    eventDays.set(event, days);
+  }
+  return days;
 }
 
 /** A window wider than this is an undated event the curator could only bound: "some time between 2020 and 2022". */
@@ -161,9 +173,9 @@ const orderPlan = packCache((pack, _: 'all') => {
           if (best && cost >= best.cost) continue;
           if (clashAt(i, j) || clashAt(i, k) || clashAt(j, k)) continue;
           const trio = [nearest[i], nearest[j], nearest[k]] as Event[];
-          if (anyStandsOut([event.title, ...trio.map((e) => e.title)])) continue;
           // The answer alone in its time, among three of another, is first (or last) to anyone who knows the years.
           if (loneInTime(event, trio)) continue;
+          if (anyStandsOut([event.title, ...trio.map((e) => e.title)])) continue;
           if (misreadable(pack, event, trio, first)) continue;
           best = { trio, cost };
         }
