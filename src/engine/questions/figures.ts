@@ -172,35 +172,58 @@ function measureLengths(l: Ladder): { longest: number; shortest: number } {
 /** A guess by length weighs half a reused position: more, and the small Apollo pack's bounded figures crowd the largest number. */
 const LENGTH_WEIGHT = 3;
 
+/** What costing a ladder needs that no choice changes: worked out once, as every plan costs every ladder four times. */
+interface Weighed {
+  wrong: number[];
+  /** Whether each wrong value is right elsewhere. */
+  right: boolean[];
+  credit: { longest: number; shortest: number };
+  /**
+   * Between two even spreads, the one with fewer answers at the ends: a bound ("less than ___") must sit at
+   * one, and "pick the smallest" or "the largest" should not gain from it.
+   */
+  atEnd: number;
+  /** Nearer a tenth to a fifth of the answer reads as a fair question. */
+  spread: number;
+}
+
+function weigh(l: Ladder, isRight: (v: number) => boolean): Weighed {
+  const wrong = l.values.filter((_, i) => i !== l.position);
+  const step = Math.abs((l.values[1] as number) - (l.values[0] as number)) / (l.values[l.position] as number);
+  return {
+    wrong,
+    right: wrong.map(isRight),
+    credit: lengthCredit(l),
+    atEnd: l.position === 0 || l.position === l.values.length - 1 ? 1 : 0,
+    spread: Math.abs(Math.log(step / 0.15)),
+  };
+}
+
 /** One greedy pass, then rounds of each figure choosing again against the others' choices. */
-function planLadders(asks: readonly FigureAsk[], isRight: (v: number) => boolean): Map<string, Ladder> {
+function planLadders(asks: readonly FigureAsk[], weighed: (l: Ladder) => Weighed): Map<string, Ladder> {
   const offered = new Map<number, number>();
   const positions = [0, 0, 0, 0];
   // How often the answer is the longest, or the shortest, of its options: "1,100" among "800", "900", "1,000".
   const ends = { longest: 0, shortest: 0 };
   const plan = new Map<string, Ladder>();
   const tally = (l: Ladder, by: number) => {
-    l.values.forEach((v, i) => {
-      if (i !== l.position) offered.set(v, (offered.get(v) ?? 0) + by);
-    });
+    const { wrong, credit } = weighed(l);
+    for (const v of wrong) offered.set(v, (offered.get(v) ?? 0) + by);
     positions[l.position] = (positions[l.position] as number) + by;
-    const credit = lengthCredit(l);
     ends.longest += by * credit.longest;
     ends.shortest += by * credit.shortest;
   };
   const cost = (l: Ladder) => {
-    const credit = lengthCredit(l);
-    const wrong = l.values.filter((_, i) => i !== l.position);
-    const step = Math.abs((l.values[1] as number) - (l.values[0] as number)) / (l.values[l.position] as number);
+    const { wrong, right, credit, atEnd, spread } = weighed(l);
+    let offeredWrong = 0;
+    for (let i = 0; i < wrong.length; i++)
+      offeredWrong += offeredCost(offered.get(wrong[i] as number) ?? 0, right[i] as boolean);
     return (
-      wrong.reduce((sum, v) => sum + offeredCost(offered.get(v) ?? 0, isRight(v)), 0) +
+      offeredWrong +
       6 * (positions[l.position] as number) +
       LENGTH_WEIGHT * (credit.longest * ends.longest + credit.shortest * ends.shortest) +
-      // Between two even spreads, the one with fewer answers at the ends: a bound ("less than ___") must sit at
-      // one, and "pick the smallest" or "the largest" should not gain from it.
-      (l.position === 0 || l.position === l.values.length - 1 ? 1 : 0) +
-      // Nearer a tenth to a fifth of the answer reads as a fair question.
-      Math.abs(Math.log(step / 0.15))
+      atEnd +
+      spread
     );
   };
   for (let round = 0; round < 4; round++)
@@ -232,6 +255,14 @@ function decoys(plan: Map<string, Ladder>, isRight: (v: number) => boolean): num
 
 /** Orders tried: a greedy plan depends on which figure chooses first. */
 const PLAN_ORDERS = 200;
+/**
+ * Figures planned over all the orders tried, at most: 200 orders of 20,000 figures are minutes of work
+ * when the first planning of a large pack should take seconds. A pack of up to 2,000 asked figures (the
+ * curated pack has a few dozen) still tries all 200; a larger one tries fewer, the first of the same
+ * seeded sequence of orders, and at least a few.
+ */
+const ORDERED_FIGURES = 400_000;
+const FEWEST_ORDERS = 10;
 
 /**
  * Every figure's ladder, chosen for the whole pack at once. A value is
@@ -277,10 +308,13 @@ const figurePlan = packCache((pack, _: 'all') => {
     }
     return right;
   };
+  const weights = new Map(asks.flatMap((a) => a.ladders.map((l) => [l, weigh(l, isRight)] as const)));
+  const weighed = (l: Ladder) => weights.get(l) as Weighed;
   const random = seededRandom(1);
-  let best = planLadders(asks, isRight);
-  for (let order = 1; order < PLAN_ORDERS && decoys(best, isRight) > 0; order++) {
-    const plan = planLadders(random.shuffle(asks), isRight);
+  let best = planLadders(asks, weighed);
+  const orders = Math.min(PLAN_ORDERS, Math.max(FEWEST_ORDERS, Math.floor(ORDERED_FIGURES / asks.length)));
+  for (let order = 1; order < orders && decoys(best, isRight) > 0; order++) {
+    const plan = planLadders(random.shuffle(asks), weighed);
     if (decoys(plan, isRight) < decoys(best, isRight)) best = plan;
   }
   // Where no order avoids it (four answers of 100 share few round neighbours), the last figure to
