@@ -75,6 +75,25 @@ const askedByYear = packCache((pack, precision: Precision) => {
   return out;
 });
 
+/**
+ * The positions of the dates (of one precision, in order) that any of the spans overlaps. The dates a
+ * span overlaps stand together, so each span is found by a binary search, not set against every date of
+ * the year: a busy place's lookalikes are a hundred spans.
+ */
+function datesWithin(dates: readonly string[], spans: readonly [string, string][]): Set<number> {
+  const out = new Set<number>();
+  for (const o of spans) {
+    let [lo, hi] = [0, dates.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (span(dates[mid] as string)[1] < o[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < dates.length && overlaps(o, span(dates[i] as string)); i++) out.add(i);
+  }
+  return out;
+}
+
 /** The longest span a lookalike may have and still claim the days in it. */
 const MAX_LOOKALIKE_DAYS = 7;
 
@@ -94,7 +113,8 @@ function runsFor(pack: Pack, event: Event): string[][] {
     precision === 'year'
       ? askedDates(pack, precision)
       : (askedByYear(pack, precision).get(event.date.slice(0, 4)) ?? []);
-  const dates = era.filter((d) => d === event.date || !alike.some((o) => overlaps(o, span(d))));
+  const taken = datesWithin(era, alike);
+  const dates = era.filter((d, i) => d === event.date || !taken.has(i));
   const size = Math.min(4, dates.length);
   if (size < 3) return [];
   const at = dates.indexOf(event.date);

@@ -20,11 +20,14 @@ export function leaveOutPrinters<A extends { key: string }>(
   pack: Pack,
   asks: readonly A[],
 ): { kept: A[]; printers: Map<string, string> } {
-  const parts = (ask: A) => {
-    const [claimId, index] = ask.key.split('#') as [string, string];
-    const claim = pack.claims.get(claimId) as Claim;
-    return { claimId, claim, value: claim.figures[Number(index)]?.value };
-  };
+  const split = new Map(
+    asks.map((ask) => {
+      const [claimId, index] = ask.key.split('#') as [string, string];
+      const claim = pack.claims.get(claimId) as Claim;
+      return [ask, { claimId, claim, value: claim.figures[Number(index)]?.value }];
+    }),
+  );
+  const parts = (ask: A) => split.get(ask) as { claimId: string; claim: Claim; value: number | undefined };
   const place = new Map(asks.map((ask, i) => [ask, i]));
   const byValue = new Map<number, A[]>();
   for (const ask of asks) {
