@@ -113,7 +113,8 @@ const respelt = packCache((pack, _: 'all') => {
       found = [];
       for (const { name, aliases } of respellings(pack, 'all')) {
         if (text.includes(name)) continue;
-        const printed = aliases.find(({ word }) => word.test(text))?.alias;
+        // A match holds the spelling as it stands: a text without it is passed over without the pattern.
+        const printed = aliases.find(({ alias, word }) => text.includes(alias) && word.test(text))?.alias;
         if (printed) found.push({ name, printed });
       }
       if (byText.size >= 50_000) byText.clear();
