@@ -174,6 +174,7 @@ const LENGTH_WEIGHT = 3;
 
 /** What costing a ladder needs that no choice changes: worked out once, as every plan costs every ladder four times. */
 interface Weighed {
+  ladder: Ladder;
   wrong: number[];
   /** Whether each wrong value is right elsewhere. */
   right: boolean[];
@@ -191,6 +192,7 @@ function weigh(l: Ladder, isRight: (v: number) => boolean): Weighed {
   const wrong = l.values.filter((_, i) => i !== l.position);
   const step = Math.abs((l.values[1] as number) - (l.values[0] as number)) / (l.values[l.position] as number);
   return {
+    ladder: l,
     wrong,
     right: wrong.map(isRight),
     credit: lengthCredit(l),
@@ -199,22 +201,26 @@ function weigh(l: Ladder, isRight: (v: number) => boolean): Weighed {
   };
 }
 
+/** A figure with its ladders weighed, in the same order. */
+interface WeighedAsk {
+  key: string;
+  weighed: Weighed[];
+}
+
 /** One greedy pass, then rounds of each figure choosing again against the others' choices. */
-function planLadders(asks: readonly FigureAsk[], weighed: (l: Ladder) => Weighed): Map<string, Ladder> {
+function planLadders(asks: readonly WeighedAsk[]): Map<string, Ladder> {
   const offered = new Map<number, number>();
   const positions = [0, 0, 0, 0];
   // How often the answer is the longest, or the shortest, of its options: "1,100" among "800", "900", "1,000".
   const ends = { longest: 0, shortest: 0 };
-  const plan = new Map<string, Ladder>();
-  const tally = (l: Ladder, by: number) => {
-    const { wrong, credit } = weighed(l);
+  const plan = new Map<string, Weighed>();
+  const tally = ({ ladder: l, wrong, credit }: Weighed, by: number) => {
     for (const v of wrong) offered.set(v, (offered.get(v) ?? 0) + by);
     positions[l.position] = (positions[l.position] as number) + by;
     ends.longest += by * credit.longest;
     ends.shortest += by * credit.shortest;
   };
-  const cost = (l: Ladder) => {
-    const { wrong, right, credit, atEnd, spread } = weighed(l);
+  const cost = ({ ladder: l, wrong, right, credit, atEnd, spread }: Weighed) => {
     let offeredWrong = 0;
     for (let i = 0; i < wrong.length; i++)
       offeredWrong += offeredCost(offered.get(wrong[i] as number) ?? 0, right[i] as boolean);
@@ -227,20 +233,20 @@ function planLadders(asks: readonly FigureAsk[], weighed: (l: Ladder) => Weighed
     );
   };
   for (let round = 0; round < 4; round++)
-    for (const ask of asks) {
-      const held = plan.get(ask.key);
+    for (const { key, weighed } of asks) {
+      const held = plan.get(key);
       if (held) tally(held, -1);
       // The first of the cheapest, each ladder costed once.
-      let best = ask.ladders[0] as Ladder;
+      let best = weighed[0] as Weighed;
       let least = cost(best);
-      for (const ladder of ask.ladders.slice(1)) {
-        const c = cost(ladder);
-        if (c < least) [best, least] = [ladder, c];
+      for (let i = 1; i < weighed.length; i++) {
+        const c = cost(weighed[i] as Weighed);
+        if (c < least) [best, least] = [weighed[i] as Weighed, c];
       }
       tally(best, 1);
-      plan.set(ask.key, best);
+      plan.set(key, best);
     }
-  return plan;
+  return new Map([...plan].map(([key, w]) => [key, w.ladder]));
 }
 
 /** How many values the plan offers three times or more and never as a right answer. */
@@ -257,11 +263,11 @@ function decoys(plan: Map<string, Ladder>, isRight: (v: number) => boolean): num
 const PLAN_ORDERS = 200;
 /**
  * Figures planned over all the orders tried, at most: 200 orders of 20,000 figures are minutes of work
- * when the first planning of a large pack should take seconds. A pack of up to 2,000 asked figures (the
+ * when the first planning of a large pack should take seconds. A pack of up to 500 asked figures (the
  * curated pack has a few dozen) still tries all 200; a larger one tries fewer, the first of the same
- * seeded sequence of orders, and at least a few.
+ * seeded sequence of orders, and at least ten.
  */
-const ORDERED_FIGURES = 400_000;
+const ORDERED_FIGURES = 100_000;
 const FEWEST_ORDERS = 10;
 
 /**
@@ -308,13 +314,12 @@ const figurePlan = packCache((pack, _: 'all') => {
     }
     return right;
   };
-  const weights = new Map(asks.flatMap((a) => a.ladders.map((l) => [l, weigh(l, isRight)] as const)));
-  const weighed = (l: Ladder) => weights.get(l) as Weighed;
+  const weighedAsks = asks.map((a) => ({ key: a.key, weighed: a.ladders.map((l) => weigh(l, isRight)) }));
   const random = seededRandom(1);
-  let best = planLadders(asks, weighed);
+  let best = planLadders(weighedAsks);
   const orders = Math.min(PLAN_ORDERS, Math.max(FEWEST_ORDERS, Math.floor(ORDERED_FIGURES / asks.length)));
   for (let order = 1; order < orders && decoys(best, isRight) > 0; order++) {
-    const plan = planLadders(random.shuffle(asks), weighed);
+    const plan = planLadders(random.shuffle(weighedAsks));
     if (decoys(plan, isRight) < decoys(best, isRight)) best = plan;
   }
   // Where no order avoids it (four answers of 100 share few round neighbours), the last figure to
