@@ -357,17 +357,26 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
     return known.count;
   };
   const rest = [...lighter, ...deferred].filter((q) => !ids.has(q.id));
+  // The fewest give-aways first, then the least-asked kind, then the first drawn. A kind's share of the game
+  // is far under a thousand, so the load orders by give-aways, then by kind.
+  const kindLoad = (x: Question) => (byKind.get(x.kind) ?? 0) / share(x.kind);
+  const load = (x: Question) => leaky(x) * 1000 + kindLoad(x);
   while (out.length < options.count) {
-    let best = -1;
-    for (let i = 0; i < rest.length; i++) {
-      const q = rest[i] as Question;
-      if (ids.has(q.id) || told(q)) continue;
-      // The fewest give-aways first, then the least-asked kind.
-      const load = (x: Question) => leaky(x) * 1000 + (byKind.get(x.kind) ?? 0) / share(x.kind);
-      if (best < 0 || load(q) < load(rest[best] as Question)) best = i;
+    // Weighed by kind first: once the best so far loads no more than a question's kind alone, neither that
+    // question nor any after it can beat it, and their give-aways need not be counted. Within a kind, in
+    // the order drawn, so the first of equals is still the one taken.
+    const open = rest
+      .map((q, i) => ({ q, i, kind: kindLoad(q) }))
+      .filter(({ q }) => !ids.has(q.id) && !told(q))
+      .sort((a, b) => a.kind - b.kind || a.i - b.i);
+    let best: { q: Question; load: number } | undefined;
+    for (const { q, kind } of open) {
+      if (best && kind >= best.load) break;
+      const mine = load(q);
+      if (!best || mine < best.load) best = { q, load: mine };
     }
-    if (best < 0) break;
-    take(rest[best] as Question);
+    if (!best) break;
+    take(best.q);
   }
   return out;
 }
