@@ -9,10 +9,23 @@ import { firstDay, lastDay } from './dates.js';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Question planning weighs the gap between the same few thousand days
+ * millions of times on a large pack: each day is parsed once. Kept to a
+ * pack's worth of days, not grown without end by typed answers.
+ */
+const dayNumbers = new Map<string, number>();
+
 /** An ISO day as whole days since 1970, so a date axis is plain arithmetic. */
 export function dayNumber(isoDay: string): number {
-  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+  let day = dayNumbers.get(isoDay);
+  if (day === undefined) {
+    const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+    day = Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+    if (dayNumbers.size >= 100_000) dayNumbers.clear();
+    dayNumbers.set(isoDay, day);
+  }
+  return day;
 }
 
 export function isoDay(day: number): string {

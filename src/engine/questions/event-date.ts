@@ -63,6 +63,37 @@ const askedDates = packCache((pack, precision: Precision) =>
   ].sort(),
 );
 
+/** The asked dates of each year, in order: an event's options come from its own year, not the whole pack's. */
+const askedByYear = packCache((pack, precision: Precision) => {
+  const out = new Map<string, string[]>();
+  for (const date of askedDates(pack, precision)) {
+    const year = date.slice(0, 4);
+    const list = out.get(year);
+    if (list) list.push(date);
+    else out.set(year, [date]);
+  }
+  return out;
+});
+
+/**
+ * The positions of the dates (of one precision, in order) that any of the spans overlaps. The dates a
+ * span overlaps stand together, so each span is found by a binary search, not set against every date of
+ * the year: a busy place's lookalikes are a hundred spans.
+ */
+function datesWithin(dates: readonly string[], spans: readonly [string, string][]): Set<number> {
+  const out = new Set<number>();
+  for (const o of spans) {
+    let [lo, hi] = [0, dates.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (span(dates[mid] as string)[1] < o[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < dates.length && overlaps(o, span(dates[i] as string)); i++) out.add(i);
+  }
+  return out;
+}
+
 /** The longest span a lookalike may have and still claim the days in it. */
 const MAX_LOOKALIKE_DAYS = 7;
 
@@ -78,10 +109,12 @@ function runsFor(pack: Pack, event: Event): string[][] {
     .map((e) => span(e.date, e.endDate))
     .filter(([from, to]) => daysBetween(from, to) <= MAX_LOOKALIKE_DAYS);
   // Days of 2020 beside days of 2022: whoever knows which war it was would halve the options by the year.
-  const sameEra = (d: string) => precision === 'year' || d.slice(0, 4) === event.date.slice(0, 4);
-  const dates = askedDates(pack, precision).filter(
-    (d) => sameEra(d) && (d === event.date || !alike.some((o) => overlaps(o, span(d)))),
-  );
+  const era =
+    precision === 'year'
+      ? askedDates(pack, precision)
+      : (askedByYear(pack, precision).get(event.date.slice(0, 4)) ?? []);
+  const taken = datesWithin(era, alike);
+  const dates = era.filter((d, i) => d === event.date || !taken.has(i));
   const size = Math.min(4, dates.length);
   if (size < 3) return [];
   const at = dates.indexOf(event.date);

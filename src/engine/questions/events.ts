@@ -87,14 +87,14 @@ function sourcesOf(event: Event): string[] {
  * The places an event can be asked by: its most specific places below
  * region level (a district, a town), unless the title names them.
  */
-export function eventPlaceAnswers(pack: Pack, event: Event): Place[] {
+export const eventPlaceAnswers = packCache((pack, event: Event): Place[] => {
   if (precisionOf(event.date) === 'year') return [];
   const places = event.places
     .map((id) => pack.places.get(id))
     .filter((p): p is Place => p !== undefined && p.kind !== 'country' && p.kind !== 'region');
   const leaves = places.filter((p) => !places.some((q) => q.id !== p.id && ancestry(pack, q.id).has(p.id)));
   return leaves.filter((p) => !mentions(event.title, [p.name, ...p.aliases]));
-}
+});
 
 /**
  * event → place, against places of the same level and naming form that are
@@ -110,15 +110,7 @@ export function eventPlace(
 ): Draft | Declined {
   const place = eventPlaceAnswers(pack, event).find((p) => p.id === placeId);
   if (!place) return decline('no place below region level that its title does not name');
-  const when = span(event.date, event.endDate);
-  // Places where a same-type event happened at the same time would also be right, and so would the event's own.
-  const involved = [
-    ...event.places,
-    ...lookalikes(pack, event)
-      .filter((e) => overlaps(span(e.date, e.endDate), when))
-      .flatMap((e) => e.places),
-  ];
-  const exclude = new Set([...pack.places.keys()].filter((id) => involved.some((other) => related(pack, id, other))));
+  const exclude = alsoRight(pack, event);
   const several = event.places.length > 1;
   const what = `${event.title} (${formatWhen(event)})`;
   const prompt = several
@@ -146,6 +138,21 @@ export function eventPlace(
     eventIds: [event.id],
   };
 }
+
+/**
+ * Places where a same-type event happened at the same time would also be right, and so would the event's
+ * own, and every place holding or inside one of those. Once per event: it weighs every place in the pack.
+ */
+const alsoRight = packCache((pack, event: Event): ReadonlySet<string> => {
+  const when = span(event.date, event.endDate);
+  const involved = [
+    ...event.places,
+    ...lookalikes(pack, event)
+      .filter((e) => overlaps(span(e.date, e.endDate), when))
+      .flatMap((e) => e.places),
+  ];
+  return new Set([...pack.places.keys()].filter((id) => involved.some((other) => related(pack, id, other))));
+});
 
 /** Great-circle distance on Earth; a place off Earth or unlocated is as far as can be. */
 function kilometres(from: Place, to: Place): number {

@@ -8,9 +8,11 @@ import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
 import { GAP } from './gaps.js';
 import { numbersIn, sameValue } from './numbers.js';
+import { leaveOutPrinters } from './printed-answers.js';
 import { seededRandom } from './random.js';
+import { claimsRelatingTo } from './related-claims.js';
 import { type Declined, type Draft, decline } from './types.js';
-import { articleOf, asExcerpt, bareExcerpt, inSentence, spellingNote } from './wording.js';
+import { articleOf, asExcerpt, inSentence, spellingNote } from './wording.js';
 
 /** A ladder: four values in an even progression, the answer at `position`. */
 export interface Ladder {
@@ -93,21 +95,12 @@ function figureInExcerpt(claim: Claim, figure: Figure) {
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** Two claims cut from one sentence: one excerpt, its "…" marks aside, holds the other. */
-function sameSentence(a: Claim, b: Claim): boolean {
-  const [x, y] = [bareExcerpt(a.excerpt), bareExcerpt(b.excerpt)];
-  return x.includes(y) || y.includes(x);
-}
-
 /** A figure that can be asked: one number, standing once in the excerpt, with ladders to set it in. */
 function askable(pack: Pack, claim: Claim, figure: Figure | undefined): Ladder[] {
   if (!figure || contextOnly(claim) || figure.valueMax !== undefined || !figureInExcerpt(claim, figure)) return [];
   // Another measure of the same thing ("30,000 lives" for 1992–94 beside "over 20,000 deaths" for 1988–94) is
   // true in its own article: never offered as a wrong number here.
-  const related = [
-    ...claim.related.flatMap((id) => pack.claims.get(id) ?? []),
-    ...pack.data.claims.filter((other) => other.related.includes(claim.id)),
-  ];
+  const related = [...claim.related.flatMap((id) => pack.claims.get(id) ?? []), ...claimsRelatingTo(pack, claim.id)];
   const elsewhere = related.flatMap((other) => other.figures.map((f) => f.value));
   const all = ladders(figure.value, [...numbersIn(claim.excerpt).map((n) => n.value), ...elsewhere]);
   const bound = boundOf(figure);
@@ -152,8 +145,22 @@ interface FigureAsk {
   ladders: Ladder[];
 }
 
-/** How much a blind guess at the longest, or the shortest, option scores here: ties share the guess. */
+/**
+ * How much a blind guess at the longest, or the shortest, option scores here: ties share the guess. Kept
+ * per ladder: a plan weighs every ladder four times an order, in up to 200 orders, and printing the
+ * options is most of that.
+ */
+const credits = new WeakMap<Ladder, { longest: number; shortest: number }>();
 function lengthCredit(l: Ladder): { longest: number; shortest: number } {
+  let credit = credits.get(l);
+  if (!credit) {
+    credit = measureLengths(l);
+    credits.set(l, credit);
+  }
+  return credit;
+}
+
+function measureLengths(l: Ladder): { longest: number; shortest: number } {
   const answer = l.values[l.position] as number;
   const lengths = l.values.map((v) => formatOnScale(v, answer).length);
   const share = (end: number) => {
@@ -166,46 +173,81 @@ function lengthCredit(l: Ladder): { longest: number; shortest: number } {
 /** A guess by length weighs half a reused position: more, and the small Apollo pack's bounded figures crowd the largest number. */
 const LENGTH_WEIGHT = 3;
 
+/** What costing a ladder needs that no choice changes: worked out once, as every plan costs every ladder four times. */
+interface Weighed {
+  ladder: Ladder;
+  wrong: number[];
+  /** Whether each wrong value is right elsewhere. */
+  right: boolean[];
+  credit: { longest: number; shortest: number };
+  /**
+   * Between two even spreads, the one with fewer answers at the ends: a bound ("less than ___") must sit at
+   * one, and "pick the smallest" or "the largest" should not gain from it.
+   */
+  atEnd: number;
+  /** Nearer a tenth to a fifth of the answer reads as a fair question. */
+  spread: number;
+}
+
+function weigh(l: Ladder, isRight: (v: number) => boolean): Weighed {
+  const wrong = l.values.filter((_, i) => i !== l.position);
+  const step = Math.abs((l.values[1] as number) - (l.values[0] as number)) / (l.values[l.position] as number);
+  return {
+    ladder: l,
+    wrong,
+    right: wrong.map(isRight),
+    credit: lengthCredit(l),
+    atEnd: l.position === 0 || l.position === l.values.length - 1 ? 1 : 0,
+    spread: Math.abs(Math.log(step / 0.15)),
+  };
+}
+
+/** A figure with its ladders weighed, in the same order. */
+interface WeighedAsk {
+  key: string;
+  weighed: Weighed[];
+}
+
 /** One greedy pass, then rounds of each figure choosing again against the others' choices. */
-function planLadders(asks: readonly FigureAsk[], isRight: (v: number) => boolean): Map<string, Ladder> {
+function planLadders(asks: readonly WeighedAsk[]): Map<string, Ladder> {
   const offered = new Map<number, number>();
   const positions = [0, 0, 0, 0];
   // How often the answer is the longest, or the shortest, of its options: "1,100" among "800", "900", "1,000".
   const ends = { longest: 0, shortest: 0 };
-  const plan = new Map<string, Ladder>();
-  const tally = (l: Ladder, by: number) => {
-    l.values.forEach((v, i) => {
-      if (i !== l.position) offered.set(v, (offered.get(v) ?? 0) + by);
-    });
+  const plan = new Map<string, Weighed>();
+  const tally = ({ ladder: l, wrong, credit }: Weighed, by: number) => {
+    for (const v of wrong) offered.set(v, (offered.get(v) ?? 0) + by);
     positions[l.position] = (positions[l.position] as number) + by;
-    const credit = lengthCredit(l);
     ends.longest += by * credit.longest;
     ends.shortest += by * credit.shortest;
   };
-  const cost = (l: Ladder) => {
-    const credit = lengthCredit(l);
-    const wrong = l.values.filter((_, i) => i !== l.position);
-    const step = Math.abs((l.values[1] as number) - (l.values[0] as number)) / (l.values[l.position] as number);
+  const cost = ({ ladder: l, wrong, right, credit, atEnd, spread }: Weighed) => {
+    let offeredWrong = 0;
+    for (let i = 0; i < wrong.length; i++)
+      offeredWrong += offeredCost(offered.get(wrong[i] as number) ?? 0, right[i] as boolean);
     return (
-      wrong.reduce((sum, v) => sum + offeredCost(offered.get(v) ?? 0, isRight(v)), 0) +
+      offeredWrong +
       6 * (positions[l.position] as number) +
       LENGTH_WEIGHT * (credit.longest * ends.longest + credit.shortest * ends.shortest) +
-      // Between two even spreads, the one with fewer answers at the ends: a bound ("less than ___") must sit at
-      // one, and "pick the smallest" or "the largest" should not gain from it.
-      (l.position === 0 || l.position === l.values.length - 1 ? 1 : 0) +
-      // Nearer a tenth to a fifth of the answer reads as a fair question.
-      Math.abs(Math.log(step / 0.15))
+      atEnd +
+      spread
     );
   };
   for (let round = 0; round < 4; round++)
-    for (const ask of asks) {
-      const held = plan.get(ask.key);
+    for (const { key, weighed } of asks) {
+      const held = plan.get(key);
       if (held) tally(held, -1);
-      const best = ask.ladders.reduce((x, y) => (cost(y) < cost(x) ? y : x));
+      // The first of the cheapest, each ladder costed once.
+      let best = weighed[0] as Weighed;
+      let least = cost(best);
+      for (let i = 1; i < weighed.length; i++) {
+        const c = cost(weighed[i] as Weighed);
+        if (c < least) [best, least] = [weighed[i] as Weighed, c];
+      }
       tally(best, 1);
-      plan.set(ask.key, best);
+      plan.set(key, best);
     }
-  return plan;
+  return new Map([...plan].map(([key, w]) => [key, w.ladder]));
 }
 
 /** How many values the plan offers three times or more and never as a right answer. */
@@ -220,6 +262,14 @@ function decoys(plan: Map<string, Ladder>, isRight: (v: number) => boolean): num
 
 /** Orders tried: a greedy plan depends on which figure chooses first. */
 const PLAN_ORDERS = 200;
+/**
+ * Figures planned over all the orders tried, at most: 200 orders of 20,000 figures are minutes of work
+ * when the first planning of a large pack should take seconds. A pack of up to 500 asked figures (the
+ * curated pack has a few dozen) still tries all 200; a larger one tries fewer, the first of the same
+ * seeded sequence of orders, and at least ten.
+ */
+const ORDERED_FIGURES = 100_000;
+const FEWEST_ORDERS = 10;
 
 /**
  * Every figure's ladder, chosen for the whole pack at once. A value is
@@ -233,7 +283,7 @@ const figurePlan = packCache((pack, _: 'all') => {
   // questions on one sentence would answer each other. The first askable figure of the first claim stands for it.
   const sentences = new Map<string, string>();
   const siblings = new Map<string, string>();
-  const asks: FigureAsk[] = [];
+  const found: FigureAsk[] = [];
   for (const claim of pack.data.claims)
     claim.figures.forEach((figure, i) => {
       const key = `${claim.id}#${i}`;
@@ -246,56 +296,56 @@ const figurePlan = packCache((pack, _: 'all') => {
         return;
       }
       sentences.set(sentence, key);
-      asks.push({ key, ladders });
+      found.push({ key, ladders });
     });
   // A sentence that prints the number a related claim's question asks, or a claim cut from the same sentence or
   // told of the same event, would answer it: "nearly 7,000 lives, with Azerbaijan reporting 3,006…" beside "it
   // cost nearly ___ lives"; "offensives involving at least 100 soldiers" beside "Armenia lost ___ soldiers" at
   // Tovuz. The one that prints is left out.
-  const printers = new Map<string, string>();
-  for (const ask of [...asks]) {
-    const [claimId, index] = ask.key.split('#') as [string, string];
-    const claim = pack.claims.get(claimId) as Claim;
-    const own = claim.figures[Number(index)] as Figure;
-    const printed = numbersIn(claim.excerpt).filter((n) => !sameValue(n.value, own.value));
-    const answered = asks.find((other) => {
-      if (other === ask) return false;
-      const [otherId, otherIndex] = other.key.split('#') as [string, string];
-      const otherClaim = pack.claims.get(otherId) as Claim;
-      const linked =
-        otherClaim.related.includes(claimId) ||
-        claim.related.includes(otherId) ||
-        sameSentence(claim, otherClaim) ||
-        (claim.event !== undefined && claim.event === otherClaim.event);
-      if (!linked) return false;
-      const value = otherClaim.figures[Number(otherIndex)]?.value;
-      return value !== undefined && printed.some((n) => sameValue(n.value, value));
-    });
-    if (answered) {
-      printers.set(ask.key, answered.key);
-      asks.splice(asks.indexOf(ask), 1);
-    }
-  }
-  asks.sort((a, b) => a.ladders.length - b.ladders.length);
+  const { kept, printers } = leaveOutPrinters(pack, found);
+  const asks = kept.sort((a, b) => a.ladders.length - b.ladders.length);
   const rights = asks.map((a) => (a.ladders[0] as Ladder).values[(a.ladders[0] as Ladder).position] as number);
-  const isRight = (v: number) => rights.some((r) => sameValue(r, v));
+  // Asked of the same few hundred values again and again, each over every right answer: each value once.
+  const known = new Map<number, boolean>();
+  const isRight = (v: number) => {
+    let right = known.get(v);
+    if (right === undefined) {
+      right = rights.some((r) => sameValue(r, v));
+      known.set(v, right);
+    }
+    return right;
+  };
+  const weighedAsks = asks.map((a) => ({ key: a.key, weighed: a.ladders.map((l) => weigh(l, isRight)) }));
   const random = seededRandom(1);
-  let best = planLadders(asks, isRight);
-  for (let order = 1; order < PLAN_ORDERS && decoys(best, isRight) > 0; order++) {
-    const plan = planLadders(random.shuffle(asks), isRight);
+  let best = planLadders(weighedAsks);
+  const orders = Math.min(PLAN_ORDERS, Math.max(FEWEST_ORDERS, Math.floor(ORDERED_FIGURES / asks.length)));
+  for (let order = 1; order < orders && decoys(best, isRight) > 0; order++) {
+    const plan = planLadders(random.shuffle(weighedAsks));
     if (decoys(plan, isRight) < decoys(best, isRight)) best = plan;
   }
   // Where no order avoids it (four answers of 100 share few round neighbours), the last figure to
   // offer a number wrong a third time is not asked.
   const crowded = new Set<string>();
+  // Counted once and kept as ladders go, not counted afresh over the whole plan for each ladder.
+  const offered = new Map<number, number>();
+  const offering = new Map<number, number>();
+  const count = (l: Ladder, by: number) => {
+    l.values.forEach((v, i) => {
+      if (i !== l.position) offered.set(v, (offered.get(v) ?? 0) + by);
+    });
+    for (const v of new Set(l.values.filter((_, i) => i !== l.position))) offering.set(v, (offering.get(v) ?? 0) + by);
+  };
+  for (const ladder of best.values()) count(ladder, 1);
+  const decoysLeft = () => [...offered].filter(([v, n]) => n >= 3 && !isRight(v)).length;
+  let left = decoysLeft();
   for (const [key, ladder] of [...best].reverse()) {
-    if (decoys(best, isRight) === 0) break;
+    if (left === 0) break;
     const wrong = ladder.values.filter((_, i) => i !== ladder.position);
-    const count = (v: number) =>
-      [...best.values()].filter((l) => l.values.some((x, i) => i !== l.position && x === v)).length;
-    if (wrong.some((v) => !isRight(v) && count(v) >= 3)) {
+    if (wrong.some((v) => !isRight(v) && (offering.get(v) ?? 0) >= 3)) {
       best.delete(key);
       crowded.add(key);
+      count(ladder, -1);
+      left = decoysLeft();
     }
   }
   return { ladders: best, crowded, siblings, printers };
@@ -347,7 +397,7 @@ function otherMeasures(pack: Pack, claim: Claim, asked: Figure): string {
   };
   const related = [
     ...claim.related.flatMap((id) => pack.claims.get(id) ?? []),
-    ...pack.data.claims.filter((other) => other.related.includes(claim.id) && !claim.related.includes(other.id)),
+    ...claimsRelatingTo(pack, claim.id).filter((other) => !claim.related.includes(other.id)),
   ].filter((other) => other.figures.some((f) => same(f, other)));
   return related
     .map((other) => {
@@ -378,9 +428,16 @@ function aboutEvent(title: string): string {
 
 /** Is one of the claim's figures asked? Then the claim is taught by it, and by no other question. */
 export function figureAsked(pack: Pack, claimId: string): boolean {
-  const { ladders } = figurePlan(pack, 'all');
-  return [...ladders.keys()].some((key) => key.startsWith(`${claimId}#`));
+  return askedClaims(pack, 'all').has(claimId);
 }
+
+/** Every claim id some planned key starts with, before a "#": a set, as every claim of the pack asks. */
+const askedClaims = packCache((pack, _: 'all') => {
+  const out = new Set<string>();
+  for (const key of figurePlan(pack, 'all').ladders.keys())
+    for (let at = key.indexOf('#'); at >= 0; at = key.indexOf('#', at + 1)) out.add(key.slice(0, at));
+  return out;
+});
 
 /**
  * "According to X, in <outlet>'s article of D, which number fills the gap?"

@@ -45,11 +45,27 @@ export function decadeOf(text: string): string {
   return /\b(1\d|20)(\d)\d\b/.exec(text)?.slice(1, 3).join('') ?? '';
 }
 
+/**
+ * An option's shape, last word and decade, worked out once: planning sets
+ * each event's title beside thousands of trios of others. Kept to a pack's
+ * worth of options.
+ */
+const features = new Map<string, [string, string, string]>();
+function featuresOf(text: string): [string, string, string] {
+  let found = features.get(text);
+  if (!found) {
+    if (features.size >= 100_000) features.clear();
+    found = [shapeOf(text), lastWordOf(text), decadeOf(text)];
+    features.set(text, found);
+  }
+  return found;
+}
+
 /** Does any option stand out by shape, last word or length, so that a blind player could pick it, or rule it out? */
 export function anyStandsOut(options: readonly string[]): boolean {
   if (options.length < 3) return false;
-  if (oddOneOut(options.map(shapeOf)) !== undefined) return true;
-  if (oddOneOut(options.map(lastWordOf)) !== undefined) return true;
-  if (oddOneOut(options.map(decadeOf)) !== undefined) return true;
+  const seen = options.map(featuresOf);
+  for (let feature = 0; feature < 3; feature++)
+    if (oddOneOut(seen.map((f) => f[feature] as string)) !== undefined) return true;
   return options.some((_, i) => farLongest(options, i) || farShortest(options, i));
 }

@@ -30,19 +30,41 @@ function namesOf(item: Named): string[] {
   return [item.name, ...item.aliases];
 }
 
+/** Each item's pattern, made once: the pack's every report, claim and quote is searched for every name. */
+const patterns = new WeakMap<Named, RegExp>();
+function patternOf(item: Named): RegExp {
+  let pattern = patterns.get(item);
+  if (!pattern) {
+    pattern = mentionPattern(namesOf(item));
+    patterns.set(item, pattern);
+  }
+  return pattern;
+}
+
 /** The text with every mention of the item blanked; undefined when it is not mentioned. */
 export function blankMentions(text: string, item: Named): string | undefined {
-  const pattern = mentionPattern(namesOf(item));
+  const pattern = patternOf(item);
+  // Shared, and global: it starts every search from the text's beginning.
+  pattern.lastIndex = 0;
   if (!pattern.test(text)) return undefined;
   pattern.lastIndex = 0;
   // "Turkey's opposition Republican People's Party (CHP)": one gap, not "___ (___)".
   return text.replace(pattern, GAP).replace(/___ \(___\)/g, GAP);
 }
 
-/** The word stems a reader would take as naming the item: "armeni" for Armenia and Armenian. */
+/**
+ * The word stems a reader would take as naming the item: "armeni" for Armenia and Armenian. Kept per
+ * item: every distractor drawn weighs every other right answer's stems.
+ */
+const itemStems = new WeakMap<Named, string[]>();
 function stems(item: Named): string[] {
-  const words = namesOf(item).flatMap((n) => foldName(n).split(' '));
-  return [...new Set(words.filter((w) => w.length >= 5 && !GENERIC.has(w)).map((w) => w.slice(0, 5)))];
+  let out = itemStems.get(item);
+  if (!out) {
+    const words = namesOf(item).flatMap((n) => foldName(n).split(' '));
+    out = [...new Set(words.filter((w) => w.length >= 5 && !GENERIC.has(w)).map((w) => w.slice(0, 5)))];
+    itemStems.set(item, out);
+  }
+  return out;
 }
 
 /** Words that name a kind of thing, not which one: they say nothing about the answer. */
@@ -84,9 +106,24 @@ export function stemsOf(text: string): string[] {
 
 /** Does the text still point at the item after the blank: its name, or a word from the same stem ("Armenian")? */
 export function hints(text: string, item: Named): boolean {
-  const words = foldName(text).split(' ');
+  const words = foldedWords(text);
   const own = stems(item);
   return words.some((w) => own.some((s) => w.startsWith(s)));
+}
+
+/**
+ * A text's folded words: one prompt is read against every candidate distractor. Kept to a pack's worth of
+ * texts, not grown without end by typed answers.
+ */
+const textWords = new Map<string, string[]>();
+function foldedWords(text: string): string[] {
+  let words = textWords.get(text);
+  if (!words) {
+    if (textWords.size >= 20_000) textWords.clear();
+    words = foldName(text).split(' ');
+    textWords.set(text, words);
+  }
+  return words;
 }
 
 /**

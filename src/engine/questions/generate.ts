@@ -221,13 +221,14 @@ export function candidatesOf(pack: Pack, kind: QuestionKind, scope: Scope): Cand
 /**
  * Fisher–Yates drawn one item at a time, keeping only the swapped
  * positions: a game of 20 questions from 20,000 events costs 20 draws, not
- * a shuffle of 20,000.
+ * a shuffle of 20,000. Done after `limit` draws: what it has drawn by then
+ * is a random sample of the items, the same for the same seed.
  */
-function lazyShuffle<T>(items: readonly T[], random: Random): { done(): boolean; next(): T } {
+function lazyShuffle<T>(items: readonly T[], random: Random, limit: number): { done(): boolean; next(): T } {
   const swapped = new Map<number, number>();
   let taken = 0;
   return {
-    done: () => taken >= items.length,
+    done: () => taken >= Math.min(items.length, limit),
     next: () => {
       const j = taken + random.int(items.length - taken);
       const pick = swapped.get(j) ?? j;
@@ -237,6 +238,19 @@ function lazyShuffle<T>(items: readonly T[], random: Random): { done(): boolean;
     },
   };
 }
+
+/**
+ * How many of one kind's candidates a game looks at, at most. A game
+ * whose kinds fill their share early goes on drawing every other
+ * candidate, to keep in reserve for its last questions; on a pack of
+ * 20,000 events that is 60,000 questions built for a game of 20, seconds
+ * of work. A kind with more candidates than this is sampled instead: the
+ * first draws of its shuffle, which the seed fixes. The curated pack has
+ * at most a few hundred candidates of a kind, under the least of these,
+ * so its games and its export are drawn from every candidate as before.
+ */
+const FEWEST_DRAWS = 500;
+const DRAWS_PER_QUESTION = 25;
 
 export interface GenerateOptions {
   count: number;
@@ -270,7 +284,8 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
   const random = seededRandom(options.seed);
   const scope = options.scope ?? {};
   const kinds = random.shuffle(options.kinds ?? QUESTION_KINDS);
-  const pools = kinds.map((kind) => ({ kind, queue: lazyShuffle(candidatesOf(pack, kind, scope), random) }));
+  const draws = Math.max(FEWEST_DRAWS, DRAWS_PER_QUESTION * options.count);
+  const pools = kinds.map((kind) => ({ kind, queue: lazyShuffle(candidatesOf(pack, kind, scope), random, draws) }));
   const out: Question[] = [];
   const ids = new Set<string>();
   const usedEvents = new Set<string>();
@@ -332,19 +347,36 @@ export function generateQuestions(pack: Pack, options: GenerateOptions): Questio
   // Last, questions that share an event, the least-asked kind first; never two on one claim, quote or report.
   // An event may be asked again (as an answer after serving as a companion); a claim, quote or report never.
   const told = (q: Question) => (q.subjects ?? []).some((s) => usedEvents.has(s) && !pack.events.has(s));
-  const leaky = (q: Question) => out.filter((o) => leaks(pack, o, q)).length;
+  // How many taken questions give q away, or are given away by it: counted once per pair, since `out` only
+  // grows and every pick weighs every question left.
+  const leakCounts = new Map<Question, { upTo: number; count: number }>();
+  const leaky = (q: Question) => {
+    const known = leakCounts.get(q) ?? { upTo: 0, count: 0 };
+    for (; known.upTo < out.length; known.upTo++) if (leaks(pack, out[known.upTo] as Question, q)) known.count++;
+    leakCounts.set(q, known);
+    return known.count;
+  };
   const rest = [...lighter, ...deferred].filter((q) => !ids.has(q.id));
+  // The fewest give-aways first, then the least-asked kind, then the first drawn. A kind's share of the game
+  // is far under a thousand, so the load orders by give-aways, then by kind.
+  const kindLoad = (x: Question) => (byKind.get(x.kind) ?? 0) / share(x.kind);
+  const load = (x: Question) => leaky(x) * 1000 + kindLoad(x);
   while (out.length < options.count) {
-    let best = -1;
-    for (let i = 0; i < rest.length; i++) {
-      const q = rest[i] as Question;
-      if (ids.has(q.id) || told(q)) continue;
-      // The fewest give-aways first, then the least-asked kind.
-      const load = (x: Question) => leaky(x) * 1000 + (byKind.get(x.kind) ?? 0) / share(x.kind);
-      if (best < 0 || load(q) < load(rest[best] as Question)) best = i;
+    // Weighed by kind first: once the best so far loads no more than a question's kind alone, neither that
+    // question nor any after it can beat it, and their give-aways need not be counted. Within a kind, in
+    // the order drawn, so the first of equals is still the one taken.
+    const open = rest
+      .map((q, i) => ({ q, i, kind: kindLoad(q) }))
+      .filter(({ q }) => !ids.has(q.id) && !told(q))
+      .sort((a, b) => a.kind - b.kind || a.i - b.i);
+    let best: { q: Question; load: number } | undefined;
+    for (const { q, kind } of open) {
+      if (best && kind >= best.load) break;
+      const mine = load(q);
+      if (!best || mine < best.load) best = { q, load: mine };
     }
-    if (best < 0) break;
-    take(rest[best] as Question);
+    if (!best) break;
+    take(best.q);
   }
   return out;
 }

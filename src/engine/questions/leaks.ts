@@ -5,6 +5,17 @@ import type { Question } from './types.js';
 
 const MONTH = /^\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
+/** Names whose presence elsewhere tells this question's answer, found once per question: a game weighs every pair. */
+const named = new WeakMap<Question, string[]>();
+function answerNamesOf(pack: Pack, q: Question): string[] {
+  let names = named.get(q);
+  if (!names) {
+    names = answerNames(pack, q).filter((n) => n.length >= 4);
+    named.set(q, names);
+  }
+  return names;
+}
+
 /** Names whose presence elsewhere tells this question's answer: the place asked, or the people of the event asked. */
 function answerNames(pack: Pack, q: Question): string[] {
   const names = (id: string) => {
@@ -24,10 +35,24 @@ function answerNames(pack: Pack, q: Question): string[] {
 
 /** "3 October 2020" in "3 October 2020", "3–4 October 2020" or "2–3 October 2020". */
 function dayIn(option: string, text: string): boolean {
-  const m = /^(\d{1,2}) ([A-Z][a-z]+ \d{4})$/.exec(option);
-  if (!m) return text.includes(option);
-  const [, day, rest] = m;
-  return new RegExp(`(?<!\\d)(${day}(–\\d{1,2})?|\\d{1,2}–${day}) ${rest}`).test(text);
+  const day = dayPattern(option);
+  // Every match ends in the month and year: most texts are ruled out without the pattern.
+  return day ? text.includes(day.monthYear) && day.pattern.test(text) : text.includes(option);
+}
+
+/** Each date option's pattern, made once: a game sets every date question against every other question. */
+const dayPatterns = new Map<string, { pattern: RegExp; monthYear: string } | null>();
+function dayPattern(option: string): { pattern: RegExp; monthYear: string } | null {
+  let day = dayPatterns.get(option);
+  if (day === undefined) {
+    const m = /^(\d{1,2}) ([A-Z][a-z]+ \d{4})$/.exec(option);
+    day = m
+      ? { pattern: new RegExp(`(?<!\\d)(${m[1]}(–\\d{1,2})?|\\d{1,2}–${m[1]}) ${m[2]}`), monthYear: ` ${m[2]}` }
+      : null;
+    if (dayPatterns.size >= 20_000) dayPatterns.clear();
+    dayPatterns.set(option, day);
+  }
+  return day;
 }
 
 /**
@@ -75,7 +100,7 @@ export function givesAway(pack: Pack, q: Question, other: Question): boolean {
   const text = readBeforeNext(other);
   if (printsNumber(q, text)) return true;
   if (q.kind === 'event-date' && datesShown(q, text)) return true;
-  const names = answerNames(pack, q).filter((n) => n.length >= 4);
+  const names = answerNamesOf(pack, q);
   if (names.length && mentions(text, names)) return true;
   // Two True/False questions on words of one speaker: the first's reveal names who said the second's.
   const speaker = (id: string) => pack.quotes.get(id)?.speaker ?? pack.claims.get(id)?.statedBy;

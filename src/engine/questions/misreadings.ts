@@ -74,13 +74,16 @@ const readings = packCache((pack, _: 'all') => {
 });
 
 /**
- * Would the answer stop being first (or last) if any option were read as an
- * event its title also fits? Then a well-read player has two answers.
+ * Would the answer stop being first (or last) if an option were read as an
+ * event its title also fits, or the answer as one its title fits? Then a
+ * well-read player has two answers. Asked of one companion: a trio is
+ * misreadable when one of its three is, so a planner rules a companion out
+ * once, not in every trio it is part of.
  */
-export function misreadable(pack: Pack, answer: Event, trio: readonly Event[], first: boolean): boolean {
+export function misreadsWith(pack: Pack, answer: Event, companion: Event, first: boolean): boolean {
   const read = readings(pack, 'all');
   const ahead = (a: Event, b: Event) => (first ? spanOf(a)[1] < spanOf(b)[0] : spanOf(a)[0] > spanOf(b)[1]);
-  for (const alt of read.get(answer.id) ?? []) if (trio.some((c) => !ahead(alt, c))) return true;
-  for (const c of trio) for (const alt of read.get(c.id) ?? []) if (!ahead(answer, alt)) return true;
+  for (const alt of read.get(answer.id) ?? []) if (!ahead(alt, companion)) return true;
+  for (const alt of read.get(companion.id) ?? []) if (!ahead(answer, alt)) return true;
   return false;
 }

@@ -69,18 +69,8 @@ function namesCountry(name: string, country: Actor): boolean {
  * to place a town, it would state that account beside a geography answer.
  */
 function evidenceFor(pack: Pack, place: Place, country: Actor): Evidence | undefined {
-  const outletsOwn = pack.data.claims.filter((c) => {
-    const outlet = pack.sources.get(c.source)?.outlet;
-    const speaker = pack.actors.get(c.statedBy);
-    return (
-      !isSidesAccount(c) &&
-      outlet !== undefined &&
-      speaker !== undefined &&
-      mentions(outlet, [speaker.name, ...speaker.aliases])
-    );
-  });
   let best: (Evidence & { apart: number }) | undefined;
-  for (const item of [...pack.data.facts, ...outletsOwn]) {
+  for (const item of [...pack.data.facts, ...outletsOwn(pack, 'all')]) {
     // The whole sentence: cut to "…positions around the towns of Jermuk" it no longer placed the town in Armenia.
     for (const sentence of sentencesOf(item.excerpt)) {
       const apart = distanceApart(sentence, place, country);
@@ -91,11 +81,30 @@ function evidenceFor(pack: Pack, place: Place, country: Actor): Evidence | undef
   return best && { source: best.source, excerpt: best.excerpt };
 }
 
-/** Why a place is not asked, or its country and the sentence that says so. */
+/** The claims that are an outlet's own account: found once, not for every place. */
+const outletsOwn = packCache((pack, _: 'all') =>
+  pack.data.claims.filter((c) => {
+    const outlet = pack.sources.get(c.source)?.outlet;
+    const speaker = pack.actors.get(c.statedBy);
+    return (
+      !isSidesAccount(c) &&
+      outlet !== undefined &&
+      speaker !== undefined &&
+      mentions(outlet, [speaker.name, ...speaker.aliases])
+    );
+  }),
+);
+
 /** An event naming this many places is listing them, not saying where it happened. */
 const LIST_OF_PLACES = 4;
 
-export function placeCountryFacts(pack: Pack, place: Place): { country: Actor; evidence: Evidence } | Declined {
+/**
+ * Why a place is not asked, or its country and the sentence that says so. Once per place: the two
+ * countries, the balance between them and every question on it ask again.
+ */
+export const placeCountryFacts = packCache((pack, place: Place) => placeFacts(pack, place));
+
+function placeFacts(pack: Pack, place: Place): { country: Actor; evidence: Evidence } | Declined {
   if (!PLACED_KINDS.has(place.kind)) return decline(`a place of its kind (${place.kind}) is not asked by country`);
   const country = place.country ? pack.actors.get(place.country) : undefined;
   if (!country) return decline('the pack gives it no country: it spans several, or its sovereignty is the dispute');

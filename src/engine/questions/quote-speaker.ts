@@ -18,7 +18,7 @@ import { articleOf } from './wording.js';
  * naming them, and said by no one else in the pack.
  */
 export function askableQuote(pack: Pack, quote: Quote): boolean {
-  return whyUnaskable(pack, quote) === undefined;
+  return whyUnaskable(pack, quote) === null;
 }
 
 /** First words that leave a quote without its subject or verb: the reporter's sentence supplied them. */
@@ -35,7 +35,10 @@ export function startsMidSentence(text: string): boolean {
   return /^[“"‘']?\p{Ll}/u.test(text.trim());
 }
 
-function whyUnaskable(pack: Pack, quote: Quote): string | undefined {
+/** Once per quote: every draw asks, and the last check walks every quote in the pack. */
+const whyUnaskable = packCache((pack, quote: Quote) => unaskableBecause(pack, quote) ?? null);
+
+function unaskableBecause(pack: Pack, quote: Quote): string | undefined {
   const speaker = pack.actors.get(quote.speaker);
   if (!speaker) return 'its speaker is not in the pack';
   const context = contextOnly(quote);
@@ -67,9 +70,10 @@ function whenSaid(pack: Pack, quote: Quote): string {
 
 /**
  * Who else could be said to have said it: the principal whose message a
- * spokesperson relayed, and everyone speaking for the same body.
+ * spokesperson relayed, and everyone speaking for the same body. Once per
+ * quote, since it walks every actor.
  */
-export function coSpeakers(pack: Pack, quote: Quote): Set<string> {
+export const coSpeakers = packCache((pack, quote: Quote): ReadonlySet<string> => {
   const out = new Set<string>();
   const bodies = new Set<string>();
   for (const id of [quote.speaker, quote.relays]) {
@@ -81,22 +85,30 @@ export function coSpeakers(pack: Pack, quote: Quote): Set<string> {
     if (actor.roles.some((r) => r.of && bodies.has(r.of)) || bodies.has(actor.id)) out.add(actor.id);
   }
   return out;
-}
+});
 
 /**
  * Speakers named for a place ("Resident of Geghamasar") when the words name
- * another place: the words about Sotk rule them out.
+ * another place: the words about Sotk rule them out. Worked out once per
+ * quote: every draw of its question, and its True/False variants, ask again.
  */
-export function namedElsewhere(pack: Pack, quote: Quote): string[] {
+export const namedElsewhere = packCache((pack, quote: Quote): string[] => {
   const places = [...pack.places.values()].filter((p) => mentions(quote.text, [p.name, ...p.aliases]));
   if (places.length === 0) return [];
-  return pack.data.actors
-    .filter((a) => a.id !== quote.speaker)
-    .filter((a) =>
-      [...pack.places.values()].some((p) => mentions(a.name, [p.name, ...p.aliases]) && !places.includes(p)),
-    )
-    .map((a) => a.id);
-}
+  return actorsNamedForPlaces(pack, 'all')
+    .filter(({ actor, named }) => actor.id !== quote.speaker && named.some((p) => !places.includes(p)))
+    .map(({ actor }) => actor.id);
+});
+
+/** Each actor whose name names a place, with those places: few do, and every quote naming a place asks. */
+const actorsNamedForPlaces = packCache((pack, _: 'all') =>
+  pack.data.actors
+    .map((actor) => ({
+      actor,
+      named: [...pack.places.values()].filter((p) => mentions(actor.name, [p.name, ...p.aliases])),
+    }))
+    .filter(({ named }) => named.length > 0),
+);
 
 /** quote → speaker: the speaker of record, against others who are quoted in the pack and of the same standing. */
 export function quoteSpeaker(

@@ -16,18 +16,40 @@ const FEWEST_WORDS = 3;
 /**
  * Everyone in the pack who said words like these: a swap to one of them
  * could be true ("self-restraint" from both the Russian and the Iranian
- * foreign ministries).
+ * foreign ministries). Once per quote, through an index of the quotes by
+ * word stem: setting each quote against every other is 25 million
+ * comparisons on a pack of 5,000 quotes.
  */
-function saidAlike(pack: Pack, quote: Quote): Set<string> {
-  const mine = new Set(stemsOf(quote.text));
+const saidAlike = packCache((pack, quote: Quote): ReadonlySet<string> => {
+  const { stems, byStem } = quoteStems(pack, 'all');
+  const mine = new Set(stems.get(quote) ?? stemsOf(quote.text));
+  const shared = new Map<number, number>();
+  for (const stem of mine) for (const i of byStem.get(stem) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+  // In the pack's order of quotes, as a walk over them would find the speakers.
+  const alike = [...shared].filter(([, n]) => n >= Math.min(2, mine.size)).map(([i]) => i);
   const out = new Set<string>();
-  for (const other of pack.data.quotes) {
-    if (other.speaker === quote.speaker) continue;
-    const shared = stemsOf(other.text).filter((s) => mine.has(s)).length;
-    if (shared > 0 && shared >= Math.min(2, mine.size)) out.add(other.speaker);
+  for (const i of alike.sort((a, b) => a - b)) {
+    const other = pack.data.quotes[i] as Quote;
+    if (other.speaker !== quote.speaker) out.add(other.speaker);
   }
   return out;
-}
+});
+
+/** Each quote's word stems, and the quotes (by position in the pack) that have each stem. */
+const quoteStems = packCache((pack, _: 'all') => {
+  const stems = new Map<Quote, string[]>();
+  const byStem = new Map<string, number[]>();
+  pack.data.quotes.forEach((quote, i) => {
+    const own = stemsOf(quote.text);
+    stems.set(quote, own);
+    for (const stem of own) {
+      const list = byStem.get(stem);
+      if (list) list.push(i);
+      else byStem.set(stem, [i]);
+    }
+  });
+  return { stems, byStem };
+});
 
 /**
  * True or false on who said the words. Short quotes, which cannot be pinned

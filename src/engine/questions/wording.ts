@@ -99,18 +99,43 @@ const respellings = packCache((pack, _: 'all') =>
 );
 
 /**
+ * The names the text gives in another spelling and does not also give as
+ * they stand, with the spelling it prints, in the pack's order. Kept per
+ * text: the same excerpts are glossed in game after game, and on a pack
+ * whose every place and person has another spelling (20,000 events, 700
+ * names) each gloss looked for every one.
+ */
+const respelt = packCache((pack, _: 'all') => {
+  const byText = new Map<string, { name: string; printed: string }[]>();
+  return (text: string) => {
+    let found = byText.get(text);
+    if (!found) {
+      found = [];
+      for (const { name, aliases } of respellings(pack, 'all')) {
+        if (text.includes(name)) continue;
+        // A match holds the spelling as it stands: a text without it is passed over without the pattern.
+        const printed = aliases.find(({ alias, word }) => text.includes(alias) && word.test(text))?.alias;
+        if (printed) found.push({ name, printed });
+      }
+      if (byText.size >= 50_000) byText.clear();
+      byText.set(text, found);
+    }
+    return found;
+  };
+});
+
+/**
  * " (“Tayush” and “Toyuz” are the article’s spellings of Tavush and Tovuz)":
  * a place or person the quoted words give under another name, glossed where the reader
  * meets it. A longer name of the same place or person ("the Tovuz district") needs none.
  */
 export function spellingNote(pack: Pack, text: string, shown?: string): string {
   const pairs: [string, string][] = [];
-  for (const { name, aliases } of respellings(pack, 'all')) {
+  for (const { name, printed } of respelt(pack, 'all')(text)) {
     // Beside titles that name a few things, only those: a gloss of every name in the excerpts is noise.
-    if (text.includes(name) || (shown !== undefined && !shown.includes(name))) continue;
-    const printed = aliases.find(({ word }) => word.test(text))?.alias;
+    if (shown !== undefined && !shown.includes(name)) continue;
     // Already glossed where it is shown ("Tovuz (“Toyuz” in the article)"): once is enough.
-    if (printed && !shown?.includes(`“${printed}”`)) pairs.push([printed, name]);
+    if (!shown?.includes(`“${printed}”`)) pairs.push([printed, name]);
   }
   if (pairs.length === 0) return '';
   const list = (xs: string[], quote: boolean) => {
