@@ -1,7 +1,7 @@
 import { overlaps, span } from '../../content/calendar.js';
 import { earthPoint } from '../../content/coordinates.js';
 import { formatWhen, MONTH_NAMES, precisionOf } from '../../content/dates.js';
-import { foldName } from '../../content/normalize.js';
+import { foldName, wordStems } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
@@ -28,11 +28,7 @@ function titleIndex(pack: Pack): TitleIndex {
   if (index) return index;
   index = { words: new Map(), byWord: new Map() };
   for (const event of pack.chronological) {
-    const words = new Set(
-      foldName(event.title)
-        .split(' ')
-        .filter((w) => w.length >= SIGNIFICANT),
-    );
+    const words = new Set(wordStems(event.title, SIGNIFICANT, Number.POSITIVE_INFINITY));
     index.words.set(event.id, words);
     for (const w of words) {
       const list = index.byWord.get(w);

@@ -1,4 +1,4 @@
-import { foldName } from '../../content/normalize.js';
+import { foldName, wordStems } from '../../content/normalize.js';
 import type { Entity, Pack } from '../../content/pack.js';
 import type { Actor, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
@@ -94,14 +94,7 @@ const GENERIC = new Set([
 
 /** The word stems of a text that say something: "self-restraint" and "restraint" share "restr". */
 export function stemsOf(text: string): string[] {
-  return [
-    ...new Set(
-      foldName(text)
-        .split(' ')
-        .filter((w) => w.length >= 5 && !GENERIC.has(w))
-        .map((w) => w.slice(0, 5)),
-    ),
-  ];
+  return [...new Set(wordStems(text, 5, 5, GENERIC))];
 }
 
 /** Does the text still point at the item after the blank: its name, or a word from the same stem ("Armenian")? */
