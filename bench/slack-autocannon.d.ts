@@ -7,6 +7,14 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     connections?: number;
     duration?: number;
+    /** Each request of the sequence may be rewritten before it is sent. */
+    requests?: { setupRequest?: (request: RequestShape) => RequestShape }[];
+  }
+  interface RequestShape {
+    method?: string;
+    path?: string;
+    body?: string;
+    headers?: Record<string, string>;
   }
   interface Histogram {
     p50: number;
