@@ -1,11 +1,15 @@
 import type { Store } from '../core/store.js';
 
+const MIN_SWEEP_AT = 1024;
+
 /** A Store in this process's memory, for tests and the throwaway console. */
 export class MemoryStore implements Store {
   private readonly values = new Map<string, { json: string; expiresAt?: number }>();
   private readonly lists = new Map<string, string[]>();
   private readonly queues = new Map<string, Map<string, number>>();
   private readonly pace = new Map<string, number>();
+  /** Past this many values, lapsed ones are swept (see set). */
+  private sweepAt = MIN_SWEEP_AT;
 
   constructor(private readonly clock: () => number = Date.now) {}
 
@@ -28,6 +32,23 @@ export class MemoryStore implements Store {
       json: JSON.stringify(value),
       expiresAt: ttlMs === undefined ? undefined : this.clock() + ttlMs,
     });
+    // A lapsed value was only dropped when read again, and most never are (every Slack request's signature is
+    // claimed once): the map grew without end. Sweeping when it has doubled since the last sweep keeps it to
+    // what is live at a constant cost per write, with no timer.
+    if (this.values.size >= this.sweepAt) this.sweep();
+  }
+
+  /** How many values are held, lapsed or not: for tests of the sweep. */
+  get size(): number {
+    return this.values.size;
+  }
+
+  private sweep(): void {
+    const now = this.clock();
+    for (const [key, entry] of this.values) {
+      if (entry.expiresAt !== undefined && entry.expiresAt <= now) this.values.delete(key);
+    }
+    this.sweepAt = Math.max(MIN_SWEEP_AT, 2 * this.values.size);
   }
 
   async delete(key: string): Promise<boolean> {

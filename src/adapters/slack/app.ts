@@ -1,13 +1,5 @@
 import type { Server } from 'node:http';
-import {
-  App,
-  type BlockAction,
-  type CustomRoute,
-  HTTPReceiver,
-  SocketModeReceiver,
-  type ViewSubmitAction,
-  webApi,
-} from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Command, Services } from '../../core/command.js';
 import type { Logger } from '../../log.js';
 import type { PlatformRegistry } from '../../ops/health.js';
@@ -19,10 +11,10 @@ import { boundTimeouts, limitBodies } from './body-limit.js';
 import { boltLogger } from './bolt-logger.js';
 import { AdminLookup } from './caller.js';
 import { type SlackCommandStyle, slackSpelling } from './command-names.js';
-import { boxError, INPUT_CALLBACK_ID } from './modal.js';
+import { boxError } from './modal.js';
 import { SlackPoster } from './poster.js';
-import { CHOICE_ACTION_PREFIX } from './render.js';
 import { replayGuard, requestHeaders } from './replay-guard.js';
+import { routeRequests } from './route.js';
 import { slashHandler } from './slash.js';
 import { reportSocketConnection } from './socket-health.js';
 import { submissionHandler } from './submission.js';
@@ -68,10 +60,6 @@ export interface SlackApp {
   start(listen?: { port: number; host?: string }): Promise<Server | undefined>;
   stop(): Promise<void>;
 }
-
-/** Matches every slash command Slack sends us, so one handler serves the whole registry. */
-const ANY_COMMAND = /^\/.+/;
-const ANY_CHOICE = new RegExp(`^${CHOICE_ACTION_PREFIX}`);
 
 /**
  * The Bolt app: HTTP mode (POST /slack/events, signed requests) unless an
@@ -135,25 +123,29 @@ export function createSlackApp(services: Services, options: SlackAppOptions): Sl
   const onChoice = actionHandler({ services, spell, commands, admins, logger: options.logger, metrics });
   const onSubmission = submissionHandler({ services, spell, commands, admins, logger: options.logger, metrics });
   // Once a graceful stop begins, new work is refused politely; work in flight is tracked so the stop waits for it.
-  app.command(ANY_COMMAND, async (args) => {
-    if (!lifecycle.accepting) return args.ack({ response_type: 'ephemeral', text: RESTARTING });
-    await lifecycle.track(onCommand(args));
-  });
-  app.action<BlockAction>(ANY_CHOICE, async (args) => {
-    if (!lifecycle.accepting) {
-      await args.ack();
-      await args.respond({ response_type: 'ephemeral', replace_original: false, text: RESTARTING });
-      return;
-    }
-    await lifecycle.track(onChoice(args));
-  });
-  app.view<ViewSubmitAction>({ callback_id: INPUT_CALLBACK_ID, type: 'view_submission' }, async (args) => {
-    if (!lifecycle.accepting) {
-      await args.ack(boxError(RESTARTING));
-      return;
-    }
-    await lifecycle.track(onSubmission(args));
-  });
+  app.use(
+    routeRequests({
+      async command(args) {
+        if (!lifecycle.accepting) return args.ack({ response_type: 'ephemeral', text: RESTARTING });
+        await lifecycle.track(onCommand(args));
+      },
+      async choice(args) {
+        if (!lifecycle.accepting) {
+          await args.ack();
+          await args.respond({ response_type: 'ephemeral', replace_original: false, text: RESTARTING });
+          return;
+        }
+        await lifecycle.track(onChoice(args));
+      },
+      async submission(args) {
+        if (!lifecycle.accepting) {
+          await args.ack(boxError(RESTARTING));
+          return;
+        }
+        await lifecycle.track(onSubmission(args));
+      },
+    }),
+  );
   app.error(async (error) => {
     options.logger.error({ err: error, platform: 'slack' }, 'slack request failed inside Bolt');
   });
