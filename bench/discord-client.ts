@@ -138,6 +138,7 @@ function threadTimes(): Record<string, number> {
 // The driver asks for CPU time around each measured phase, and with
 // BENCH_PROFILE for a CPU profile of the measured phases only (startup left out).
 const profiler = new Session();
+let profilerConnected = false;
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line === 'cpu') {
     const { user, system } = process.cpuUsage();
@@ -145,7 +146,9 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   } else if (line === 'threads') {
     console.log(`threads ${JSON.stringify(threadTimes())}`);
   } else if (line === 'profile-start') {
-    profiler.connect();
+    // Once per process: each round asks again, and a second connect throws.
+    if (!profilerConnected) profiler.connect();
+    profilerConnected = true;
     profiler.post('Profiler.enable', () => profiler.post('Profiler.start', () => console.log('profile started')));
   } else if (line === 'profile-stop') {
     profiler.post('Profiler.stop', (error, result) => {

@@ -20,6 +20,7 @@ import { type Lifecycle, RESTARTING } from '../../ops/lifecycle.js';
 import type { Metrics } from '../../ops/metrics.js';
 import { pictureLink } from '../../pictures/hosting.js';
 import { suggest } from './autocomplete.js';
+import { replyWith } from './callback.js';
 import { callerOf } from './caller.js';
 import { invocationOf, optionSpecOf } from './invocation.js';
 import { keepingPictures } from './kept-picture.js';
@@ -213,7 +214,7 @@ export function createInteractionHandler(
       await interaction.editReply(toEdit(first));
     } else if (!deferred) {
       // The picture, if it is uploaded, rides in this one request.
-      await interaction.reply(toSend(first, ephemeral));
+      await replyWith(interaction, first, ephemeral);
     } else if (ephemeral) {
       // A deferred reply is public; a private answer replaces it with an ephemeral follow-up.
       await interaction.deleteReply();
@@ -266,7 +267,7 @@ export function createInteractionHandler(
     else if (uploadsLate(first, arrived)) {
       await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       await interaction.editReply(toEdit(first));
-    } else await interaction.reply(toSend(first, ephemeral));
+    } else await replyWith(interaction, first, ephemeral);
     for (const message of rest) await interaction.followUp(toSend(message, ephemeral));
   }
 
@@ -291,7 +292,7 @@ export function createInteractionHandler(
     );
     const [first, ...rest] = (await render(reply)) as readonly [DiscordMessage, ...DiscordMessage[]];
     if (deferred) await interaction.editReply(toEdit(first));
-    else await interaction.reply(toSend(first, true));
+    else await replyWith(interaction, first, true);
     for (const message of rest) await interaction.followUp(toSend(message, true));
   }
 
