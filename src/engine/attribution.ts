@@ -142,8 +142,8 @@ export function ownReport(pack: Pack, claim: Claim): string | undefined {
   if (!source || !actor || claim.asOf !== source.date) return undefined;
   const names = [actor.name, ...actor.aliases];
   if (!names.includes(source.outlet)) return undefined;
-  const opener = names.find((n) => claim.statement.startsWith(n) || claim.statement.startsWith(`The ${n}`));
-  return opener ? claim.statement.replace(/^The /, 'the ') : undefined;
+  const namesItself = names.some((n) => claim.statement.startsWith(n) || claim.statement.startsWith(`The ${n}`));
+  return namesItself ? claim.statement.replace(/^The /, 'the ') : undefined;
 }
 
 /** "According to Armenia, as of 27 September 2020 (WSWS, “…”, 28 September 2020): Armenia said …". */
