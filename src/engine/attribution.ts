@@ -129,6 +129,13 @@ function nameAsPrinted(pack: Pack, id: string, excerpt: string): string {
   return printed ? `${name} (“${printed}” in the article)` : name;
 }
 
+/** Is the claim the outlet's own, made in its own article (WSWS's view in a WSWS article)? */
+export function isOutletsOwn(pack: Pack, claim: Claim): boolean {
+  const outlet = pack.sources.get(claim.source)?.outlet;
+  const actor = pack.actors.get(claim.statedBy);
+  return outlet !== undefined && actor !== undefined && [actor.name, ...actor.aliases].includes(outlet);
+}
+
 /**
  * The outlet's own report, in its own words ("The World Socialist Web Site
  * reported that …"), as of its article's date, as a clause to follow "In
@@ -139,9 +146,8 @@ function nameAsPrinted(pack: Pack, id: string, excerpt: string): string {
 export function ownReport(pack: Pack, claim: Claim): string | undefined {
   const source = pack.sources.get(claim.source);
   const actor = pack.actors.get(claim.statedBy);
-  if (!source || !actor || claim.asOf !== source.date) return undefined;
+  if (!source || !actor || claim.asOf !== source.date || !isOutletsOwn(pack, claim)) return undefined;
   const names = [actor.name, ...actor.aliases];
-  if (!names.includes(source.outlet)) return undefined;
   const namesItself = names.some((n) => claim.statement.startsWith(n) || claim.statement.startsWith(`The ${n}`));
   return namesItself ? claim.statement.replace(/^The /, 'the ') : undefined;
 }

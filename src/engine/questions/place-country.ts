@@ -3,9 +3,9 @@ import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor, Event, Evidence, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
-import { isSidesAccount } from '../attribution.js';
+import { isOutletsOwn, isSidesAccount } from '../attribution.js';
 import { contextOnly } from './context-only.js';
-import { entityOption, mentions } from './finalize.js';
+import { entityOption } from './finalize.js';
 import type { Random } from './random.js';
 import { eventWeight, typeWeight } from './salience.js';
 import { type Declined, type Draft, decline } from './types.js';
@@ -83,16 +83,7 @@ function evidenceFor(pack: Pack, place: Place, country: Actor): Evidence | undef
 
 /** The claims that are an outlet's own account: found once, not for every place. */
 const outletsOwn = packCache((pack, _: 'all') =>
-  pack.data.claims.filter((c) => {
-    const outlet = pack.sources.get(c.source)?.outlet;
-    const speaker = pack.actors.get(c.statedBy);
-    return (
-      !isSidesAccount(c) &&
-      outlet !== undefined &&
-      speaker !== undefined &&
-      mentions(outlet, [speaker.name, ...speaker.aliases])
-    );
-  }),
+  pack.data.claims.filter((c) => !isSidesAccount(c) && isOutletsOwn(pack, c)),
 );
 
 /** An event naming this many places is listing them, not saying where it happened. */
