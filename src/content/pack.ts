@@ -1,6 +1,7 @@
 import { categoriesOf, type EventCategory, fileCategories } from './categories.js';
 import { firstDay, isWindow, lastDay } from './dates.js';
 import { foldName } from './normalize.js';
+import { pushTo } from './push-to.js';
 import type { Actor, Claim, Event, Fact, PackMeta, Place, Quote, Source, Thing } from './schema.js';
 
 export interface PackData {
@@ -20,12 +21,6 @@ export type Entity = { type: 'actor'; item: Actor } | { type: 'place'; item: Pla
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** Oldest first; a month-precision event sorts before the days of its month. */

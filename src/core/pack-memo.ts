@@ -23,6 +23,22 @@ export function packMemo<T extends {}>(max: number): (pack: Pack, key: string, b
 }
 
 /**
+ * A cache keyed by an object (an event, a ladder, a name) whose answer
+ * depends only on it: kept while the object lives, built once.
+ */
+export function itemCache<K extends object, V>(build: (item: K) => V): (item: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (item) => {
+    let value = cache.get(item);
+    if (value === undefined) {
+      value = build(item);
+      cache.set(item, value);
+    }
+    return value;
+  };
+}
+
+/**
  * An unbounded per-pack cache, for answers there are only as many of as the
  * pack has items or kinds (an event's search text, a place's ancestry). The
  * builder is given once, so a lookup on a hot path allocates nothing.

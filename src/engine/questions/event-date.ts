@@ -2,6 +2,7 @@ import { daysBetween, overlaps, span } from '../../content/calendar.js';
 import { formatSpan, noteLeavesDateOpen, type Precision, precisionOf } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
+import { pushTo } from '../../content/push-to.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { contextOnly } from './context-only.js';
@@ -67,10 +68,7 @@ const askedDates = packCache((pack, precision: Precision) =>
 const askedByYear = packCache((pack, precision: Precision) => {
   const out = new Map<string, string[]>();
   for (const date of askedDates(pack, precision)) {
-    const year = date.slice(0, 4);
-    const list = out.get(year);
-    if (list) list.push(date);
-    else out.set(year, [date]);
+    pushTo(out, date.slice(0, 4), date);
   }
   return out;
 });

@@ -3,6 +3,7 @@ import { earthPoint } from '../../content/coordinates.js';
 import { formatWhen, MONTH_NAMES, precisionOf } from '../../content/dates.js';
 import { foldName, wordStems } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
+import { pushTo } from '../../content/push-to.js';
 import type { Event, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { ancestry } from '../topics.js';
@@ -30,11 +31,7 @@ function titleIndex(pack: Pack): TitleIndex {
   for (const event of pack.chronological) {
     const words = new Set(wordStems(event.title, SIGNIFICANT, Number.POSITIVE_INFINITY));
     index.words.set(event.id, words);
-    for (const w of words) {
-      const list = index.byWord.get(w);
-      if (list) list.push(event);
-      else index.byWord.set(w, [event]);
-    }
+    for (const w of words) pushTo(index.byWord, w, event);
   }
   // Words most titles share ("clashes", "event") say nothing about which event is meant.
   const common = Math.max(20, pack.chronological.length * 0.02);

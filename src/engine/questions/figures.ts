@@ -1,7 +1,7 @@
 import { formatDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Claim, Figure } from '../../content/schema.js';
-import { packCache } from '../../core/pack-memo.js';
+import { itemCache, packCache } from '../../core/pack-memo.js';
 import { attributeClaim, ownReport } from '../attribution.js';
 import { contextOnly } from './context-only.js';
 import { mentions } from './finalize.js';
@@ -150,15 +150,7 @@ interface FigureAsk {
  * per ladder: a plan weighs every ladder four times an order, in up to 200 orders, and printing the
  * options is most of that.
  */
-const credits = new WeakMap<Ladder, { longest: number; shortest: number }>();
-function lengthCredit(l: Ladder): { longest: number; shortest: number } {
-  let credit = credits.get(l);
-  if (!credit) {
-    credit = measureLengths(l);
-    credits.set(l, credit);
-  }
-  return credit;
-}
+const lengthCredit = itemCache(measureLengths);
 
 function measureLengths(l: Ladder): { longest: number; shortest: number } {
   const answer = l.values[l.position] as number;

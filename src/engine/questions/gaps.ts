@@ -1,7 +1,7 @@
 import { foldName, wordStems } from '../../content/normalize.js';
 import type { Entity, Pack } from '../../content/pack.js';
 import type { Actor, Place } from '../../content/schema.js';
-import { packCache } from '../../core/pack-memo.js';
+import { itemCache, packCache } from '../../core/pack-memo.js';
 import { escapeRegExp } from '../../core/text.js';
 import { ancestry } from '../topics.js';
 import { actorCategory, placeCategory } from './categories.js';
@@ -31,15 +31,7 @@ function namesOf(item: Named): string[] {
 }
 
 /** Each item's pattern, made once: the pack's every report, claim and quote is searched for every name. */
-const patterns = new WeakMap<Named, RegExp>();
-function patternOf(item: Named): RegExp {
-  let pattern = patterns.get(item);
-  if (!pattern) {
-    pattern = mentionPattern(namesOf(item));
-    patterns.set(item, pattern);
-  }
-  return pattern;
-}
+const patternOf = itemCache((item: Named): RegExp => mentionPattern(namesOf(item)));
 
 /** The text with every mention of the item blanked; undefined when it is not mentioned. */
 export function blankMentions(text: string, item: Named): string | undefined {
@@ -56,16 +48,7 @@ export function blankMentions(text: string, item: Named): string | undefined {
  * The word stems a reader would take as naming the item: "armeni" for Armenia and Armenian. Kept per
  * item: every distractor drawn weighs every other right answer's stems.
  */
-const itemStems = new WeakMap<Named, string[]>();
-function stems(item: Named): string[] {
-  let out = itemStems.get(item);
-  if (!out) {
-    const words = namesOf(item).flatMap((n) => foldName(n).split(' '));
-    out = [...new Set(words.filter((w) => w.length >= 5 && !GENERIC.has(w)).map((w) => w.slice(0, 5)))];
-    itemStems.set(item, out);
-  }
-  return out;
-}
+const stems = itemCache((item: Named): string[] => stemsOf(namesOf(item).join(' ')));
 
 /** Words that name a kind of thing, not which one: they say nothing about the answer. */
 const GENERIC = new Set([

@@ -1,4 +1,5 @@
 import type { Pack } from '../../content/pack.js';
+import { pushTo } from '../../content/push-to.js';
 import type { Claim } from '../../content/schema.js';
 import { numbersIn, sameValue } from './numbers.js';
 import { bareExcerpt } from './wording.js';
@@ -33,9 +34,7 @@ export function leaveOutPrinters<A extends { key: string }>(
   for (const ask of asks) {
     const { value } = parts(ask);
     if (value === undefined) continue;
-    const list = byValue.get(value);
-    if (list) list.push(ask);
-    else byValue.set(value, [ask]);
+    pushTo(byValue, value, ask);
   }
   // Two numbers are one value within a part in a million, so a printed number may match several.
   const matching = new Map<number, number[]>();

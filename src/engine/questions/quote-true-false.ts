@@ -1,4 +1,5 @@
 import type { Pack } from '../../content/pack.js';
+import { pushTo } from '../../content/push-to.js';
 import type { Quote } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { attributeQuote } from '../attribution.js';
@@ -42,11 +43,7 @@ const quoteStems = packCache((pack, _: 'all') => {
   pack.data.quotes.forEach((quote, i) => {
     const own = stemsOf(quote.text);
     stems.set(quote, own);
-    for (const stem of own) {
-      const list = byStem.get(stem);
-      if (list) list.push(i);
-      else byStem.set(stem, [i]);
-    }
+    for (const stem of own) pushTo(byStem, stem, i);
   });
   return { stems, byStem };
 });

@@ -1,4 +1,5 @@
 import type { Pack } from '../../content/pack.js';
+import { pushTo } from '../../content/push-to.js';
 import type { Claim } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 
@@ -9,12 +10,7 @@ import { packCache } from '../../core/pack-memo.js';
  */
 const pointingAt = packCache((pack, _: 'all') => {
   const out = new Map<string, Claim[]>();
-  for (const claim of pack.data.claims)
-    for (const id of new Set(claim.related)) {
-      const list = out.get(id);
-      if (list) list.push(claim);
-      else out.set(id, [claim]);
-    }
+  for (const claim of pack.data.claims) for (const id of new Set(claim.related)) pushTo(out, id, claim);
   return out;
 });
 

@@ -2,7 +2,7 @@ import { dayNumber, daysBetween, overlaps, span } from '../../content/calendar.j
 import { formatWhen, isWindow, noteLeavesDateOpen } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
-import { packCache } from '../../core/pack-memo.js';
+import { itemCache, packCache } from '../../core/pack-memo.js';
 import { contextOnly } from './context-only.js';
 import { saysItBegins } from './event-date.js';
 import { lookalikes, titleNamesDate } from './events.js';
@@ -36,16 +36,10 @@ function loneInTime(event: Event, others: readonly Event[]): boolean {
 }
 
 /** An event's first and last days as day numbers: planning measures the gaps of millions of trios. */
-const eventDays = new WeakMap<Event, readonly [number, number]>();
-function daysOf(event: Event): readonly [number, number] {
-  let days = eventDays.get(event);
-  if (!days) {
-    const [from, to] = spanOf(event);
-    days = [dayNumber(from), dayNumber(to)];
-    eventDays.set(event, days);
-  }
-  return days;
-}
+const daysOf = itemCache((event: Event): readonly [number, number] => {
+  const [from, to] = spanOf(event);
+  return [dayNumber(from), dayNumber(to)];
+});
 
 /** A window wider than this is an undated event the curator could only bound: "some time between 2020 and 2022". */
 const WIDEST_WINDOW_DAYS = 31;
