@@ -1,4 +1,5 @@
 import { firstDay, lastDay } from './dates.js';
+import { textCache } from './text-cache.js';
 
 /**
  * Calendar arithmetic on ISO days ("2020-10-04"), the one place it is done:
@@ -14,18 +15,14 @@ const DAY_MS = 86_400_000;
  * millions of times on a large pack: each day is parsed once. Kept to a
  * pack's worth of days, not grown without end by typed answers.
  */
-const dayNumbers = new Map<string, number>();
+const dayNumbers = textCache(100_000, (isoDay) => {
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+});
 
 /** An ISO day as whole days since 1970, so a date axis is plain arithmetic. */
 export function dayNumber(isoDay: string): number {
-  let day = dayNumbers.get(isoDay);
-  if (day === undefined) {
-    const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-    day = Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
-    if (dayNumbers.size >= 100_000) dayNumbers.clear();
-    dayNumbers.set(isoDay, day);
-  }
-  return day;
+  return dayNumbers(isoDay);
 }
 
 export function isoDay(day: number): string {

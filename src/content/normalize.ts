@@ -1,16 +1,11 @@
+import { textCache } from './text-cache.js';
+
 /**
  * Folds a name for matching: "Füzuli", "Fuzuli" and "FUZULI" are one key, and
  * so are "Ganja" and "Gəncə"-style spellings as far as plain ASCII allows.
  */
 export function foldName(name: string): string {
-  let key = folded.get(name);
-  if (key === undefined) {
-    // Typed answers and reloaded packs pass through here too: the memo is kept to a few packs' worth.
-    if (folded.size > 50_000) folded.clear();
-    key = fold(name);
-    folded.set(name, key);
-  }
-  return key;
+  return folded(name);
 }
 
 /**
@@ -26,8 +21,11 @@ export function wordStems(text: string, min: number, stem: number, skip?: Readon
     .map((w) => w.slice(0, stem));
 }
 
-/** The same names and excerpts are folded again with every question dealt and every rule checked: each once. */
-const folded = new Map<string, string>();
+/**
+ * The same names and excerpts are folded again with every question dealt and every rule checked: each once,
+ * up to a few packs' worth.
+ */
+const folded = textCache(50_000, (name) => fold(name));
 
 /**
  * foldName for text read once per load, such as an excerpt being checked:

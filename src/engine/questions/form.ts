@@ -1,4 +1,5 @@
 import { foldName } from '../../content/normalize.js';
+import { textCache } from '../../content/text-cache.js';
 
 /**
  * How an option looks, apart from what it says. A player who cannot tell
@@ -50,16 +51,11 @@ export function decadeOf(text: string): string {
  * each event's title beside thousands of trios of others. Kept to a pack's
  * worth of options.
  */
-const features = new Map<string, [string, string, string]>();
-function featuresOf(text: string): [string, string, string] {
-  let found = features.get(text);
-  if (!found) {
-    if (features.size >= 100_000) features.clear();
-    found = [shapeOf(text), lastWordOf(text), decadeOf(text)];
-    features.set(text, found);
-  }
-  return found;
-}
+const featuresOf = textCache(100_000, (text): [string, string, string] => [
+  shapeOf(text),
+  lastWordOf(text),
+  decadeOf(text),
+]);
 
 /** Does any option stand out by shape, last word or length, so that a blind player could pick it, or rule it out? */
 export function anyStandsOut(options: readonly string[]): boolean {

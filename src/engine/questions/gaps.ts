@@ -1,6 +1,7 @@
 import { foldName, wordStems } from '../../content/normalize.js';
 import type { Entity, Pack } from '../../content/pack.js';
 import type { Actor, Place } from '../../content/schema.js';
+import { textCache } from '../../content/text-cache.js';
 import { itemCache, packCache } from '../../core/pack-memo.js';
 import { escapeRegExp } from '../../core/text.js';
 import { ancestry } from '../topics.js';
@@ -91,16 +92,7 @@ export function hints(text: string, item: Named): boolean {
  * A text's folded words: one prompt is read against every candidate distractor. Kept to a pack's worth of
  * texts, not grown without end by typed answers.
  */
-const textWords = new Map<string, string[]>();
-function foldedWords(text: string): string[] {
-  let words = textWords.get(text);
-  if (!words) {
-    if (textWords.size >= 20_000) textWords.clear();
-    words = foldName(text).split(' ');
-    textWords.set(text, words);
-  }
-  return words;
-}
+const foldedWords = textCache(20_000, (text) => foldName(text).split(' '));
 
 /**
  * The broad class a True/False swap keeps to: a person for a person, a

@@ -1,4 +1,5 @@
 import type { Pack } from '../../content/pack.js';
+import { textCache } from '../../content/text-cache.js';
 import { mentions } from './finalize.js';
 import { numbersIn, sameValue } from './numbers.js';
 import type { Question } from './types.js';
@@ -41,19 +42,12 @@ function dayIn(option: string, text: string): boolean {
 }
 
 /** Each date option's pattern, made once: a game sets every date question against every other question. */
-const dayPatterns = new Map<string, { pattern: RegExp; monthYear: string } | null>();
-function dayPattern(option: string): { pattern: RegExp; monthYear: string } | null {
-  let day = dayPatterns.get(option);
-  if (day === undefined) {
-    const m = /^(\d{1,2}) ([A-Z][a-z]+ \d{4})$/.exec(option);
-    day = m
-      ? { pattern: new RegExp(`(?<!\\d)(${m[1]}(–\\d{1,2})?|\\d{1,2}–${m[1]}) ${m[2]}`), monthYear: ` ${m[2]}` }
-      : null;
-    if (dayPatterns.size >= 20_000) dayPatterns.clear();
-    dayPatterns.set(option, day);
-  }
-  return day;
-}
+const dayPattern = textCache(20_000, (option): { pattern: RegExp; monthYear: string } | null => {
+  const m = /^(\d{1,2}) ([A-Z][a-z]+ \d{4})$/.exec(option);
+  return m
+    ? { pattern: new RegExp(`(?<!\\d)(${m[1]}(–\\d{1,2})?|\\d{1,2}–${m[1]}) ${m[2]}`), monthYear: ` ${m[2]}` }
+    : null;
+});
 
 /**
  * Does the text date the answer, or enough of the other options to rule them

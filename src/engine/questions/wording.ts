@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { formatDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor } from '../../content/schema.js';
+import { textCache } from '../../content/text-cache.js';
 import { packCache } from '../../core/pack-memo.js';
 import { escapeRegExp } from '../../core/text.js';
 
@@ -105,24 +106,18 @@ const respellings = packCache((pack, _: 'all') =>
  * whose every place and person has another spelling (20,000 events, 700
  * names) each gloss looked for every one.
  */
-const respelt = packCache((pack, _: 'all') => {
-  const byText = new Map<string, { name: string; printed: string }[]>();
-  return (text: string) => {
-    let found = byText.get(text);
-    if (!found) {
-      found = [];
-      for (const { name, aliases } of respellings(pack, 'all')) {
-        if (text.includes(name)) continue;
-        // A match holds the spelling as it stands: a text without it is passed over without the pattern.
-        const printed = aliases.find(({ alias, word }) => text.includes(alias) && word.test(text))?.alias;
-        if (printed) found.push({ name, printed });
-      }
-      if (byText.size >= 50_000) byText.clear();
-      byText.set(text, found);
+const respelt = packCache((pack, _: 'all') =>
+  textCache(50_000, (text) => {
+    const found: { name: string; printed: string }[] = [];
+    for (const { name, aliases } of respellings(pack, 'all')) {
+      if (text.includes(name)) continue;
+      // A match holds the spelling as it stands: a text without it is passed over without the pattern.
+      const printed = aliases.find(({ alias, word }) => text.includes(alias) && word.test(text))?.alias;
+      if (printed) found.push({ name, printed });
     }
     return found;
-  };
-});
+  }),
+);
 
 /**
  * " (“Tayush” and “Toyuz” are the article’s spellings of Tavush and Tovuz)":
