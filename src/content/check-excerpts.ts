@@ -89,10 +89,15 @@ export function checkOpenings(pack: PackData, report: Report): void {
 /** Words that point back or stand for anyone: they name no speaker, even given as speakerNamedAs. */
 const NO_NAME = new Set('he she it they this these those his her its their one we i'.split(' '));
 
+/** A person's last name, by which an excerpt may name them; none for anything else. */
+function surnameOf(item: Named): string | undefined {
+  return item.kind === 'person' ? (item.name.split(/\s+/).at(-1) ?? '') : undefined;
+}
+
 /** What an item is named by in an excerpt: its name, its aliases, and a person's surname. */
 function labelsOf(item: Named): string[] {
-  const surname = item.kind === 'person' ? [item.name.split(/\s+/).at(-1) ?? ''] : [];
-  return [item.name, ...item.aliases, ...surname];
+  const surname = surnameOf(item);
+  return surname === undefined ? [item.name, ...item.aliases] : [item.name, ...item.aliases, surname];
 }
 
 /** Each item's labels as matchers, built the first time the item is looked for in one run of a check. */
@@ -144,11 +149,10 @@ export function checkSpeakers(pack: PackData, report: Report): void {
       continue;
     }
     if (namesOf(speaker).some((n) => n.wordsIn(excerpt))) continue;
-    const surname = speaker.kind === 'person' ? [speaker.name.split(/\s+/).at(-1) ?? ''] : [];
     report(
       quote,
       ['excerpt'],
-      `excerpt does not name ${speaker.name}, who spoke: start the excerpt where the article names the speaker, or put the name in brackets ([${surname[0] || speaker.name}] …); a description the article gives instead ("The Armenian premier") may be an alias, or the quote's speakerNamedAs`,
+      `excerpt does not name ${speaker.name}, who spoke: start the excerpt where the article names the speaker, or put the name in brackets ([${surnameOf(speaker) || speaker.name}] …); a description the article gives instead ("The Armenian premier") may be an alias, or the quote's speakerNamedAs`,
     );
   }
 }
