@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { overlaps, span } from './calendar.js';
 import { categoriesOf } from './categories.js';
+import { checkAccounts } from './check-accounts.js';
 import { checkContextFollowsEvent, checkShortQuotesKeptAsContext } from './check-context.js';
 import { checkDatesShown, checkEventNames, checkOpenings, checkQuoteTexts, checkSpeakers } from './check-excerpts.js';
 import type { Named, Report, Segment } from './check-types.js';
@@ -238,6 +239,7 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
   checkEventNames(pack, report);
   checkContextFollowsEvent(pack, report);
   checkShortQuotesKeptAsContext(pack, report);
+  checkAccounts(pack, report);
   return problems;
 }
 

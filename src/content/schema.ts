@@ -267,6 +267,13 @@ export const Claim = z.strictObject({
   event: id.optional(),
   /** Actors, places or weapons the claim is about (ids of any of them). */
   about: z.array(id).default([]),
+  /**
+   * The claim's account of how a fight went, as a that-clause with the sides
+   * unnamed ("the clashes started after a group of the other side's soldiers
+   * violated its state border in a UAZ vehicle"): asked as which side gave
+   * it. Needs `event` and a claim of the other side that it `opposes`.
+   */
+  account: text.optional(),
   /** Claims that contradict this one (e.g. the other side's account of who started it). */
   opposes: z.array(id).default([]),
   /** Claims that measure the same thing differently (other span, other date, other source). */

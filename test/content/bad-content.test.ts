@@ -143,6 +143,25 @@ const cases: Case[] = [
       'quotes[0].notAsked: "numerous signals" is two words, a label rather than a statement: keep it as context (notAsked, with the reason) and quiz the claim that carries it',
   },
   {
+    name: 'an account of a fight that contradicts no other side’s account',
+    file: 'events/2020.yaml',
+    edit: replace(
+      '    status: unverified\n    event: war-begins-2020-09-27\n',
+      "    account: the other side's forces attacked first\n    status: unverified\n    event: war-begins-2020-09-27\n",
+    ),
+    expected:
+      'claims[0].account: an account is asked against the other side’s: list the claim it contradicts in `opposes`',
+  },
+  {
+    name: 'an account tied to no fight',
+    file: 'events/2020.yaml',
+    edit: replace(
+      '    status: unverified\n    event: war-begins-2020-09-27\n',
+      "    account: the other side's forces attacked first\n    opposes: [claim-armenia-helicopters-2020-09-27]\n    status: unverified\n",
+    ),
+    expected: 'claims[0].account: an account is asked by the fight it tells of: give the claim its `event`',
+  },
+  {
     name: 'a claim without an excerpt',
     file: 'events/2020.yaml',
     edit: replace('    excerpt: Armenia said that there were 16 killed and over 100 injured…\n', '\n'),

@@ -25,6 +25,7 @@ import {
   type RoundKind,
 } from './types.js';
 import { whichFirst } from './which-first.js';
+import { accountAsked, whoseAccount } from './whose-account.js';
 
 /** One thing a question could be asked about; `build` may decline it. */
 export interface Candidate {
@@ -75,7 +76,7 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
   // Waal said it"), in a sample of the pool as much as in a game.
   'true-false': (pack, scope) => [
     ...claimsIn(pack, scope)
-      .filter((claim) => !figureAsked(pack, claim.id))
+      .filter((claim) => !figureAsked(pack, claim.id) && !accountAsked(pack, claim.id))
       .map((claim) => oneVariant(pack, claim.id, (truth) => trueFalse(pack, claim, truth))),
     ...pack.data.quotes
       .filter((q) => statementInScope(pack, q, q.date, scope) && !quoteSpeakerAsked(pack, q.id))
@@ -85,7 +86,8 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
     claimsIn(pack, scope).map((claim) => ({
       key: claim.id,
       about: claim.id,
-      build: (r) => claimSpeaker(pack, claim, r),
+      build: (r) =>
+        accountAsked(pack, claim.id) ? decline('asked as which side gave its account') : claimSpeaker(pack, claim, r),
     })),
   'report-gap': (pack, scope) =>
     pack.data.facts
@@ -97,6 +99,10 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
           ? [{ key: `${fact.id}:${target}`, about: fact.id, build: (r: Random) => reportGap(pack, fact, target, r) }]
           : [{ key: fact.id, about: fact.id, build: () => decline(whyNoReportGap(pack, fact)) }];
       }),
+  'whose-account': (pack, scope) =>
+    claimsIn(pack, scope)
+      .filter((claim) => claim.account)
+      .map((claim) => ({ key: claim.id, about: claim.id, build: () => whoseAccount(pack, claim) })),
   'place-country': (pack, scope) =>
     pack.data.places
       .filter((place) => placeInScope(pack, place.id, scope))
@@ -112,7 +118,7 @@ export const KINDS: Record<QuestionKind, (pack: Pack, scope: Scope) => Candidate
 const truthPlan = packCache((pack, _: 'all') => {
   const items = [
     ...pack.data.claims
-      .filter((claim) => !figureAsked(pack, claim.id) && !contextOnly(claim))
+      .filter((claim) => !figureAsked(pack, claim.id) && !accountAsked(pack, claim.id) && !contextOnly(claim))
       .map((claim) => ({ id: claim.id, build: (truth: boolean) => trueFalse(pack, claim, truth) })),
     ...pack.data.quotes
       .filter((quote) => !quoteSpeakerAsked(pack, quote.id) && !contextOnly(quote))

@@ -86,7 +86,8 @@ function readBeforeNext(q: Question): string {
  * Does `other`, shown in the same game, give away `q`'s answer? Its prompt
  * or reveal prints the number asked, dates the day asked (or its other
  * days), names the place whose country is asked or the people of the event
- * asked about; or both are True/False on one speaker's words; or the two ask
+ * asked about; or both are True/False on one speaker's words, or the two
+ * sides' accounts of one fight; or the two ask
  * measures of one thing (related claims), whose options then meet at the
  * answer.
  */
@@ -100,6 +101,13 @@ export function givesAway(pack: Pack, q: Question, other: Question): boolean {
   const speaker = (id: string) => pack.quotes.get(id)?.speaker ?? pack.claims.get(id)?.statedBy;
   const mine = speaker(q.subjects?.[0] ?? '');
   if (q.kind === 'true-false' && other.kind === 'true-false' && mine && mine === speaker(other.subjects?.[0] ?? ''))
+    return true;
+  // Two sides' accounts of one fight: each reveal ends on the other side's account.
+  if (
+    q.kind === 'whose-account' &&
+    other.kind === 'whose-account' &&
+    q.eventIds.some((id) => other.eventIds.includes(id))
+  )
     return true;
   const claim = pack.claims.get(q.subjects?.[0] ?? '');
   const theirs = other.subjects?.[0] ?? '';

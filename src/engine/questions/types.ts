@@ -11,6 +11,7 @@ export const QUESTION_KINDS = [
   'claim-speaker',
   'report-gap',
   'place-country',
+  'whose-account',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 /**

@@ -13,6 +13,7 @@ export const KIND_LABELS: Record<RoundKind, string> = {
   'claim-speaker': 'Who claimed it',
   'report-gap': 'Background reports',
   'place-country': 'Places and their countries',
+  'whose-account': 'Each side’s account',
   chronology: 'Putting events in order',
 };
 
