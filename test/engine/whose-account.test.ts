@@ -44,7 +44,7 @@ describe('who said the fighting started after…: each side’s account, asked a
   it('names the fight, and words the account so that no side is named: the accused never says it', () => {
     const uaz = accounts.find((q) => q.id === `whose-account:${UAZ}`) as Question;
     expect(uaz.prompt).toBe(
-      "In the Tovuz clashes (July 2020), each side blamed the other. Which side said that the clashes started after a group of the other side's soldiers violated its state border in a UAZ vehicle?",
+      "In the Tavush–Tovuz border clashes (July 2020), each side blamed the other. Which side said that the clashes started after a group of the other side's soldiers violated its state border in a UAZ vehicle?",
     );
     for (const q of accounts) {
       const account = q.prompt.slice(q.prompt.indexOf('Which side said that'));
@@ -54,13 +54,26 @@ describe('who said the fighting started after…: each side’s account, asked a
 
   it('reveals the account in the speaker’s own attribution, with the other side’s beside it and neither as fact', () => {
     const fire = accounts.find((q) => q.id === `whose-account:${TOVUZ_FIRE}`) as Question;
-    expect(fire.explanation).toMatch(
-      /^Azerbaijan's side gave this account\. According to Azerbaijan's Ministry of Defence/,
-    );
+    expect(fire.explanation).toMatch(/^According to Azerbaijan's Ministry of Defence/);
     expect(fire.explanation).toContain('as of 17 July 2020');
     expect(fire.explanation).toContain("Disputed: Armenia's account was that");
     expect(fire.evidence?.[0]?.excerpt).toBe(pack.claims.get(TOVUZ_FIRE)?.excerpt);
     expect(fire.sources.map((s) => s.id)).toEqual(['south-front-2020-07-17']);
+  });
+
+  it('says the sides blamed each other only where an account says who started it', () => {
+    const noBlame = new Pack({
+      ...pack.data,
+      claims: pack.data.claims.map((c) =>
+        c.event === 'border-fighting-2022-09-12' ? { ...c, kind: 'military-action' as const } : c,
+      ),
+    });
+    const built = whoseAccount(noBlame, noBlame.claims.get(SUBVERSIVE) as Claim);
+    expect(isDeclined(built) ? built.declined : built.prompt).toMatch(
+      /^In the September 2022 border fighting, the two sides’ accounts differ\. Which side said that/,
+    );
+    const blamed = accounts.find((q) => q.id === `whose-account:${SUBVERSIVE}`);
+    expect(blamed?.prompt).toMatch(/^In the September 2022 border fighting, each side blamed the other\./);
   });
 
   it('is not asked where the account names a side, or where no other side’s account contradicts it', () => {

@@ -27,7 +27,7 @@ function otherSidesAccounts(pack: Pack, claim: Claim, side: string): Claim[] {
 }
 
 /**
- * "In the Tovuz clashes (July 2020), each side blamed the other. Which side
+ * "In the Tavush–Tovuz border clashes (July 2020), each side blamed the other. Which side
  * said that the clashes started after a group of the other side's soldiers
  * violated its state border in a UAZ vehicle?": who started a fight, asked
  * as who said what. Named sides would answer it unread (the accused never
@@ -58,16 +58,18 @@ export function whoseAccount(pack: Pack, claim: Claim): Draft | Declined {
   if (named) return decline(`its account names ${named.name}, which tells whose it is`);
   const episode = pack.meta.episodes.find((e) => e.id === event.episode)?.name;
   const fight = episode ? `the ${episode}` : `“${event.title}”`;
+  // Opposed counts of the dead are no blame: only where one of the two accounts says who started it.
+  const blame = [claim, ...theirs].some((c) => c.kind === 'responsibility');
   return {
     kind: 'whose-account',
     subject: claim.id,
-    prompt: `In ${fight}, each side blamed the other. Which side said that ${account.replace(/[.]$/, '')}?`,
+    prompt: `In ${fight}, ${blame ? 'each side blamed the other' : 'the two sides’ accounts differ'}. Which side said that ${account.replace(/[.]$/, '')}?`,
     correct: entityOption(side, 'state'),
     distractors: [entityOption(other, 'state')],
     difficulty: 'medium',
     pair: true,
-    // The brief attribution ends on the other side's account ("Disputed: Armenia's account was that …").
-    explanation: `${side.name}'s side gave this account. ${attributeClaim(pack, claim, { brief: true })}`,
+    // The attribution names the side; it ends on the other side's account ("Disputed: Armenia's account was that …").
+    explanation: attributeClaim(pack, claim, { brief: true }),
     sourceIds: [...new Set([claim.source, ...theirs.map((c) => c.source)])],
     eventIds: [event.id],
     subjects: [claim.id],
