@@ -1,7 +1,8 @@
 import { formatDate } from '../content/dates.js';
 import type { Pack } from '../content/pack.js';
-import type { Claim, Fact, Figure, Quote } from '../content/schema.js';
+import type { Actor, Claim, Fact, Figure, Quote } from '../content/schema.js';
 import type { SourceLine } from '../core/reply.js';
+import { inSentence } from './questions/wording.js';
 
 /**
  * Every statement leaves the engine with who made it, as of when, and where
@@ -120,11 +121,22 @@ function statusSentence(pack: Pack, claim: Claim): string {
   return against ? `Disputed: ${against.statement.replace(/\.?$/, '.')}` : STATUS_SENTENCE.disputed;
 }
 
+/** A body named by what it is ("press service", "Government of France") reads with "the"; a proper name ("Mission Control") does not. */
+const COMMON_HEAD =
+  /\b(ministry|service|department|office|agency|government|forces|military|army|council|committee|palace|organi[sz]ation|union)$|^(Government|Ministry|Office|Council|Armed Forces|Department) of\b/i;
+
+/** "According to the Armenian Defence Ministry press service", but "According to Mission Control". */
+function withArticle(actor: Actor): string {
+  const name = inSentence(actor);
+  return name.startsWith('the ') && !COMMON_HEAD.test(actor.name) ? actor.name : name;
+}
+
 /** The canonical name, with the article's own spelling beside it where the excerpt uses another: one man, not two. */
 function nameAsPrinted(pack: Pack, id: string, excerpt: string): string {
   const actor = pack.actors.get(id);
-  const name = pack.nameOf(id);
-  if (!actor || excerpt.includes(actor.name)) return name;
+  if (!actor) return pack.nameOf(id);
+  const name = withArticle(actor);
+  if (excerpt.includes(actor.name)) return name;
   const printed = actor.aliases.find((a) => a.length >= 4 && excerpt.includes(a));
   return printed ? `${name} (“${printed}” in the article)` : name;
 }
