@@ -4,9 +4,10 @@ import { Pack } from '../../src/content/pack.js';
 import type { Actor, Claim } from '../../src/content/schema.js';
 import { buildPool } from '../../src/engine/questions/audit/pool.js';
 import { ladders } from '../../src/engine/questions/figures.js';
-import { saidAlsoOf } from '../../src/engine/questions/gaps.js';
+import { categoryOf, saidAlsoOf } from '../../src/engine/questions/gaps.js';
 import { questionById } from '../../src/engine/questions/generate.js';
 import { numbersIn } from '../../src/engine/questions/numbers.js';
+import { quoteTrueFalse } from '../../src/engine/questions/quote-true-false.js';
 import { QUESTION_KINDS, type Question } from '../../src/engine/questions/types.js';
 import { inSentence } from '../../src/engine/questions/wording.js';
 import { richPack, richPackData } from '../support/rich-pack.js';
@@ -279,6 +280,20 @@ describe('question kinds on the curated pack', () => {
     }
   });
 
+  it('never asks a bystander’s words False with another bystander in their place: which villager spoke is trivia', () => {
+    const sotk = pack.quotes.get('quote-khachatryan-sotk-2022-09');
+    expect(sotk && quoteTrueFalse(pack, sotk, false)).toEqual({
+      declined: 'which of two bystanders said it teaches nothing of the conflict: asked True or not at all',
+    });
+    const speakerOf = (q: Question) => {
+      const id = q.subjects?.[0] ?? '';
+      return pack.actors.get(pack.quotes.get(id)?.speaker ?? pack.claims.get(id)?.statedBy ?? '') as Actor;
+    };
+    const falseOnes = ofKind('true-false').filter((q) => q.options[q.answer] === 'False');
+    expect(falseOnes.length).toBeGreaterThan(0);
+    for (const q of falseOnes) expect(categoryOf({ type: 'actor', item: speakerOf(q) })).not.toBe('person:witness');
+  });
+
   it('asks no background report by a country, which the rest of it fixes, nor offers a name the pack says the same of', () => {
     const why = buildPool(pack, 1, ['report-gap']).reasons;
     // "___ is Azerbaijan's main ally, and also has close bilateral ties with Russia".
@@ -452,6 +467,11 @@ describe('question kinds on the curated pack', () => {
     expect(ganja?.explanation).toContain('Events there: ');
     expect(ganja?.explanation).toContain('Ganja shelled (3 October 2020)');
     expect(ganja?.eventIds).toContain('ganja-shelling-2020-10-03');
+    // Where nothing happened there, the report that placed it says why it matters: Russia's base at Gyumri.
+    const gyumri = places.find((q) => q.id === 'place-country:gyumri');
+    expect(gyumri?.explanation).toContain(
+      'The article says that as Azerbaijan, an ethnically Turkic country, built ties to Turkey, Armenia relied on close ties with Iran and on support from Russia, which has a military base in the Armenian city of Gyumri.',
+    );
     // A capital, and the sites of an exercise, teach nothing; the sides are kept even.
     expect(places.map((q) => q.id)).not.toContain('place-country:baku');
     expect(places.map((q) => q.id)).not.toContain('place-country:kurdamir');

@@ -68,17 +68,23 @@ function namesCountry(name: string, country: Actor): boolean {
  * does an outlet's own disputed account of who attacked whom: quoted whole
  * to place a town, it would state that account beside a geography answer.
  */
-function evidenceFor(pack: Pack, place: Place, country: Actor): Evidence | undefined {
-  let best: (Evidence & { apart: number }) | undefined;
+function evidenceFor(pack: Pack, place: Place, country: Actor): PlacedBy | undefined {
+  let best: (PlacedBy & { apart: number }) | undefined;
   for (const item of [...pack.data.facts, ...outletsOwn(pack, 'all')]) {
     // The whole sentence: cut to "…positions around the towns of Jermuk" it no longer placed the town in Armenia.
     for (const sentence of sentencesOf(item.excerpt)) {
       const apart = distanceApart(sentence, place, country);
       if (apart === undefined || (best && apart >= best.apart)) continue;
-      best = { source: item.source, excerpt: sentence, apart };
+      best = { evidence: { source: item.source, excerpt: sentence }, statement: item.statement, apart };
     }
   }
-  return best && { source: best.source, excerpt: best.excerpt };
+  return best && { evidence: best.evidence, statement: best.statement };
+}
+
+/** The sentence that puts a place in its country, and the statement of the report it is cut from. */
+interface PlacedBy {
+  evidence: Evidence;
+  statement: string;
 }
 
 /** The claims that are an outlet's own account: found once, not for every place. */
@@ -95,7 +101,7 @@ const LIST_OF_PLACES = 4;
  */
 export const placeCountryFacts = packCache((pack, place: Place) => placeFacts(pack, place));
 
-function placeFacts(pack: Pack, place: Place): { country: Actor; evidence: Evidence } | Declined {
+function placeFacts(pack: Pack, place: Place): ({ country: Actor } & PlacedBy) | Declined {
   if (!PLACED_KINDS.has(place.kind)) return decline(`a place of its kind (${place.kind}) is not asked by country`);
   const country = place.country ? pack.actors.get(place.country) : undefined;
   if (!country) return decline('the pack gives it no country: it spans several, or its sovereignty is the dispute');
@@ -112,9 +118,9 @@ function placeFacts(pack: Pack, place: Place): { country: Actor; evidence: Evide
   // The sites of an exercise: where fighting or a ceasefire happened is worth knowing, a list of venues is not.
   if (events.length > 0 && events.every((e) => e.places.length >= LIST_OF_PLACES && typeWeight(e) < 2))
     return decline('it is named only in a list of sites of a minor event, where it plays no part of its own');
-  const evidence = evidenceFor(pack, place, country);
-  if (!evidence) return decline('no report in the pack names it and its country in one sentence');
-  return { country, evidence };
+  const placed = evidenceFor(pack, place, country);
+  if (!placed) return decline('no report in the pack names it and its country in one sentence');
+  return { country, ...placed };
 }
 
 /**
@@ -162,7 +168,7 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
     return decline('left out so that each of the two countries is the answer as often as the other');
   const otherId = sides.find((id) => id !== facts.country.id) as string;
   const other = pack.actors.get(otherId) as Actor;
-  const { country, evidence } = facts;
+  const { country, evidence, statement } = facts;
   const events = eventsThere(pack, place);
   // "Tavush (“Tayush” in the article)": the reader meets the article's spelling next.
   const printed = [place.name, ...place.aliases].find((n) => evidence.excerpt.includes(n));
@@ -175,7 +181,7 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
     distractors: [entityOption(other, 'state')],
     difficulty: 'easy',
     pair: true,
-    explanation: `${spelt} is in ${country.name}, as ${articleOf(pack, evidence.source)} puts it.${whatHappened(events)}`,
+    explanation: `${spelt} is in ${country.name}, as ${articleOf(pack, evidence.source)} puts it.${events.length > 0 ? whatHappened(events) : ` ${whyItMatters(statement)}`}`,
     sourceIds: [evidence.source],
     evidence: [evidence],
     eventIds: events.map((e) => e.id),
@@ -194,6 +200,17 @@ function eventsThere(pack: Pack, place: Place): Event[] {
     .sort((a, b) => b.weight - a.weight)
     .slice(0, EVENTS_SHOWN)
     .map(({ e }) => e);
+}
+
+/**
+ * Where no event happened there ("Which country is Gyumri in?"), the report
+ * that placed it says why it matters: a country alone is a map fact, and a
+ * review faulted it as trivia.
+ */
+function whyItMatters(statement: string): string {
+  // "The article says that as Azerbaijan …", but "that Russia …": only a function word drops its capital.
+  const clause = statement.replace(/^(As|The|In|After|Since|Unlike|A|An|On|When|While)\b/, (w) => w.toLowerCase());
+  return `The article says that ${clause.replace(/\.?$/, '.')}`;
 }
 
 /** Why the place is worth knowing: a country alone teaches little of the story. */

@@ -1,5 +1,6 @@
 import type { Actor, Claim, Quote } from '../../content/schema.js';
-import type { Draft, Option } from './types.js';
+import { categoryOf } from './gaps.js';
+import { type Declined, type Draft, decline, type Option } from './types.js';
 import { inSentence } from './wording.js';
 
 /**
@@ -35,4 +36,15 @@ export function whoSaidVariant(input: {
     subjects: [item.id],
     fixedOrder: true,
   };
+}
+
+/**
+ * A bystander's words asked False with another bystander in their place
+ * ("quotes Sevak Khachatryan as saying …", said by a resident of
+ * Geghamasar): which of two villagers spoke teaches nothing of the war, and
+ * a review faulted it as trivia. Their words are asked True or not at all.
+ */
+export function bystanderSwap(speaker: Actor, truth: boolean): Declined | undefined {
+  if (truth || categoryOf({ type: 'actor', item: speaker }) !== 'person:witness') return undefined;
+  return decline('which of two bystanders said it teaches nothing of the conflict: asked True or not at all');
 }
