@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDate, formatWhen } from '../../src/content/dates.js';
 import { loadPack } from '../../src/content/load.js';
 import { Pack } from '../../src/content/pack.js';
-import type { Actor, Claim } from '../../src/content/schema.js';
+import type { Actor, Claim, Event } from '../../src/content/schema.js';
 import { buildPool } from '../../src/engine/questions/audit/pool.js';
 import { ladders } from '../../src/engine/questions/figures.js';
 import { categoryOf, saidAlsoOf } from '../../src/engine/questions/gaps.js';
@@ -436,8 +437,26 @@ describe('question kinds on the curated pack', () => {
     for (const ids of answers.values()) expect(ids.size).toBeLessThanOrEqual(2);
   });
 
-  it('never asks a date for an event the curator dated to a span', () => {
-    for (const q of ofKind('event-date')) expect(pack.events.get(q.eventIds[0] as string)?.endDate).toBeUndefined();
+  it('asks an event the curator bounds within one month by its month, never by a day, and no span across months', () => {
+    const spanned = ofKind('event-date').filter((q) => pack.events.get(q.eventIds[0] as string)?.endDate);
+    expect(spanned.length).toBeGreaterThan(0);
+    for (const q of spanned) {
+      const event = pack.events.get(q.eventIds[0] as string);
+      expect(q.prompt).toMatch(/^In what month did this happen/);
+      // The month both bounds fall in; the reveal gives the bounds, not a day.
+      expect(q.options[q.answer]).toBe(formatDate(event?.date.slice(0, 7) as string));
+      expect(event?.endDate?.slice(0, 7)).toBe(event?.date.slice(0, 7));
+      expect(q.explanation).toContain(formatWhen(event as Event));
+      // A place would name the episode, and the episode the month ("(Tovuz)": July 2020).
+      expect(q.prompt).not.toMatch(/\(.+\)\.$/);
+    }
+    const martialLaw = spanned.find((q) => q.id === 'event-date:armenia-martial-law-2020-09-27');
+    expect(martialLaw?.explanation).toMatch(
+      /^Armenia declares martial law and full mobilisation: 27 or 28 September 2020/,
+    );
+    const why = buildPool(pack, 1, ['event-date']).reasons;
+    expect(why.get('pashinyan-calls-putin-macron-2020-09')?.join()).toMatch(/span across months/);
+    expect(why.get('tovuz-clashes-2020-07-12')?.join()).toMatch(/still going on at its last report/);
   });
 
   it('asks which country a place is in only when an article names both, and not where the country is the dispute', () => {

@@ -1,5 +1,5 @@
 import { daysBetween, overlaps, span } from '../../content/calendar.js';
-import { formatSpan, noteLeavesDateOpen, type Precision, precisionOf } from '../../content/dates.js';
+import { formatSpan, formatWhen, isOngoing, noteLeavesDateOpen, type Precision, precisionOf } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import { pushTo } from '../../content/push-to.js';
@@ -36,17 +36,33 @@ export function saysItBegins(event: Event): boolean {
 }
 
 /**
- * An event the sources date to one day, month or year. A span ("27
- * September – 1 October") is how the curator bounds an uncertain date, not
- * a duration: asking it would set a span against single dates.
+ * The date an event is asked at. A span ("some time between 12 and 17 July
+ * 2020") is how the curator bounds an uncertain date, not a duration: set
+ * against single dates it would read as one. Where both bounds fall in one
+ * month, the month is certain though the day is not, so it is asked by its
+ * month. A span across months, or fighting still going on at its last
+ * report, is not asked.
+ */
+export function askedDate(event: Event): string | undefined {
+  if (!event.endDate) return event.date;
+  if (isOngoing(event) || event.date.length !== 10) return undefined;
+  const month = event.date.slice(0, 7);
+  return event.endDate.startsWith(month) ? month : undefined;
+}
+
+/**
+ * An event the sources date to one day, month or year, or bound within one
+ * month. A note that leaves a single date open ("undated; reported on 28
+ * September") makes the date a bound, not when it happened.
  */
 export function dateAskable(event: Event): boolean {
+  const at = askedDate(event);
   return (
+    at !== undefined &&
     !contextOnly(event) &&
-    !event.endDate &&
     !titleNamesDate(event) &&
     !saysItBegins(event) &&
-    !noteLeavesDateOpen(event.dateNote)
+    (event.endDate !== undefined || !noteLeavesDateOpen(event.dateNote))
   );
 }
 
@@ -59,7 +75,9 @@ export function dateAskable(event: Event): boolean {
 const askedDates = packCache((pack, precision: Precision) =>
   [
     ...new Set(
-      pack.chronological.filter((e) => dateAskable(e) && precisionOf(e.date) === precision).map((e) => e.date),
+      pack.chronological
+        .filter((e) => dateAskable(e) && precisionOf(askedDate(e) as string) === precision)
+        .map((e) => askedDate(e) as string),
     ),
   ].sort(),
 );
@@ -100,7 +118,8 @@ const ASK: Record<Precision, string> = { day: 'On what date', month: 'In what mo
 /** The runs an event's date could be asked in: consecutive asked dates, none standing out by form. */
 
 function runsFor(pack: Pack, event: Event): string[][] {
-  const precision = precisionOf(event.date);
+  const asked = askedDate(event) as string;
+  const precision = precisionOf(asked);
   // A date on which a lookalike event happened would be a second right answer. A lookalike
   // that spans weeks (the war as a whole) names no day of its own, so it rules none out.
   const alike = lookalikes(pack, event)
@@ -110,12 +129,12 @@ function runsFor(pack: Pack, event: Event): string[][] {
   const era =
     precision === 'year'
       ? askedDates(pack, precision)
-      : (askedByYear(pack, precision).get(event.date.slice(0, 4)) ?? []);
+      : (askedByYear(pack, precision).get(asked.slice(0, 4)) ?? []);
   const taken = datesWithin(era, alike);
-  const dates = era.filter((d, i) => d === event.date || !taken.has(i));
+  const dates = era.filter((d, i) => d === asked || !taken.has(i));
   const size = Math.min(4, dates.length);
   if (size < 3) return [];
-  const at = dates.indexOf(event.date);
+  const at = dates.indexOf(asked);
   return Array.from({ length: size }, (_, p) => at - p)
     .filter((s) => s >= 0 && s + size <= dates.length)
     .map((s) => dates.slice(s, s + size))
@@ -146,14 +165,14 @@ const datePlan = packCache((pack, _: 'all') => {
   const kept = new Set(
     byWeight
       .filter(({ event }) => {
-        const n = perDate.get(event.date) ?? 0;
-        perDate.set(event.date, n + 1);
+        const n = perDate.get(askedDate(event) as string) ?? 0;
+        perDate.set(askedDate(event) as string, n + 1);
         return n < MOST_PER_DATE;
       })
       .map((o) => o.event.id),
   );
   for (const { event, runs } of options.filter((o) => kept.has(o.event.id))) {
-    const key = (run: string[]) => `${run.length}:${run.indexOf(event.date)}`;
+    const key = (run: string[]) => `${run.length}:${run.indexOf(askedDate(event) as string)}`;
     const run = runs.reduce((best, r) => ((byRank.get(key(r)) ?? 0) < (byRank.get(key(best)) ?? 0) ? r : best));
     byRank.set(key(run), (byRank.get(key(run)) ?? 0) + 1);
     plan.set(event.id, run);
@@ -169,12 +188,17 @@ const datePlan = packCache((pack, _: 'all') => {
 export function eventDate(pack: Pack, event: Event): Draft | Declined {
   const context = contextOnly(event);
   if (context) return decline(context);
-  if (event.endDate)
-    return decline('its date is a span, the bounds of an uncertain date, and is not set against single dates');
+  const asked = askedDate(event);
+  if (asked === undefined)
+    return decline(
+      isOngoing(event)
+        ? 'it was still going on at its last report, so it has no one date to ask'
+        : 'its date is a span across months, the bounds of an uncertain date, and is not set against single dates',
+    );
   if (titleNamesDate(event)) return decline('its title gives its date away');
   if (saysItBegins(event))
     return decline('its title says it is a beginning: among later dates of its story, the earliest');
-  if (noteLeavesDateOpen(event.dateNote))
+  if (!event.endDate && noteLeavesDateOpen(event.dateNote))
     return decline('the articles leave its date open; the date given is the curator’s bound');
   const run = datePlan(pack, 'all').get(event.id);
   if (!run)
@@ -182,12 +206,12 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
       'too few other dates of its precision to set against it without a lookalike’s date or one standing out',
     );
 
-  const precision = precisionOf(event.date);
+  const precision = precisionOf(asked);
   const options: Option[] = run.map((d) => ({
     text: formatSpan(d),
     facet: { category: `date:${precision}`, span: span(d) },
   }));
-  const correct = options[run.indexOf(event.date)] as Option;
+  const correct = options[run.indexOf(asked)] as Option;
   const width = daysBetween(span(run[0] as string)[0], span(run.at(-1) as string)[1]);
   const difficulty: Difficulty = width <= 14 ? 'hard' : width <= 120 ? 'medium' : 'easy';
   // A bracketed name reads as a place only for a town, district or province; "(Line of contact)" reads as a label.
@@ -196,7 +220,9 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
     .map((id) => pack.nameOf(id));
   // "Ganja shelled (Ganja)" says nothing: places the title names are left out.
   const unnamed = places.filter((p) => !mentions(event.title, [p]));
-  const where = unnamed.length > 0 && unnamed.length <= 2 ? ` (${unnamed.join(' and ')})` : '';
+  // Asked by its month, a place names the episode (Tovuz: July 2020), and the episode the answer.
+  const where =
+    precision !== 'month' && unnamed.length > 0 && unnamed.length <= 2 ? ` (${unnamed.join(' and ')})` : '';
   const note = event.dateNote ? ` (${event.dateNote.trim().replace(/\.$/, '')})` : '';
   return {
     kind: 'event-date',
@@ -205,7 +231,7 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
     correct,
     distractors: options.filter((o) => o !== correct),
     difficulty,
-    explanation: `${event.title}: ${formatSpan(event.date)}${note}.${restatesTitle(event) ? '' : ` ${event.summary}`}`,
+    explanation: `${event.title}: ${formatWhen(event)}${note}.${restatesTitle(event) ? '' : ` ${event.summary}`}`,
     sourceIds: event.sources,
     eventIds: [event.id],
   };
