@@ -7,7 +7,7 @@ import { settle, tally } from './answer-counts.js';
 import { contextOnly } from './context-only.js';
 import { answerOption, blankMentions, countryOf, entityDistractors, GAP, hints, pointersTo } from './gaps.js';
 import { type Random, seededRandom, seedOf } from './random.js';
-import { bystanderSwap, whoSaidVariant } from './true-false.js';
+import { bystanderWords, whoSaidVariant } from './true-false.js';
 import { type Declined, type Difficulty, type Draft, decline, isDeclined, type Option } from './types.js';
 import { articleOf, BACK_REFERENCE, grammarOf, wordsAround } from './wording.js';
 
@@ -166,7 +166,7 @@ export function trueFalse(pack: Pack, claim: Claim, truth: boolean): Draft | Dec
   const speaker = pack.actors.get(claim.statedBy);
   if (isDeclined(text)) return text;
   if (!speaker) return decline('its speaker is not in the pack');
-  const bystander = bystanderSwap(speaker, truth);
+  const bystander = bystanderWords(speaker);
   if (bystander) return bystander;
   // Each side blames the other: "Armenia accused Azerbaijan" is True to anyone, and any other speaker
   // in its place is an ally blaming its friend or a bystander taking a side it never took.

@@ -97,7 +97,7 @@ const foldedWords = textCache(20_000, (text) => foldName(text).split(' '));
 /**
  * The broad class a True/False swap keeps to: a person for a person, a
  * state's voice (a state, ministry, armed force or group of officials) for
- * another, a paper or party for another. "WSWS said its forces…" is false
+ * another, a paper for a paper, a party or other body for another. "WSWS said its forces…" is false
  * on its face.
  */
 function broadClass(entity: Nameable): string {
@@ -109,7 +109,10 @@ function broadClass(entity: Nameable): string {
     const category = categoryOf(entity);
     return category === 'person:witness' || category === 'person:commentator' ? category : 'person';
   }
-  return ['state', 'government-body', 'armed-force', 'group'].includes(kind) ? 'voice' : 'press';
+  if (['state', 'government-body', 'armed-force', 'group'].includes(kind)) return 'voice';
+  // A party declares, a news agency reports: "Anadolu Agency said Armenia's attacks are unacceptable" is false on
+  // its face, and a review caught it.
+  return kind === 'media' ? 'press' : 'organisation';
 }
 
 export function categoryOf(entity: Nameable): string {

@@ -7,7 +7,7 @@ import { tally } from './answer-counts.js';
 import { countryOf, entityDistractors, stemsOf } from './gaps.js';
 import { coSpeakers, fragmentStart, namedElsewhere, startsMidSentence } from './quote-speaker.js';
 import { seededRandom, seedOf } from './random.js';
-import { bystanderSwap, whoSaidVariant } from './true-false.js';
+import { bystanderWords, whoSaidVariant } from './true-false.js';
 import { type Declined, type Draft, decline, isDeclined } from './types.js';
 import { articleOf } from './wording.js';
 
@@ -66,7 +66,7 @@ export function quoteTrueFalse(pack: Pack, quote: Quote, truth: boolean): Draft 
     return decline(
       'a phrase cut from the reporter’s sentence ("called on Paris to …"): it does not read as something said',
     );
-  const bystander = bystanderSwap(speaker, truth);
+  const bystander = bystanderWords(speaker);
   if (bystander) return bystander;
   if (quote.relays)
     return decline('relayed words: whether they are the spokesperson’s or the principal’s is no fair True/False');

@@ -39,12 +39,12 @@ export function whoSaidVariant(input: {
 }
 
 /**
- * A bystander's words asked False with another bystander in their place
- * ("quotes Sevak Khachatryan as saying …", said by a resident of
- * Geghamasar): which of two villagers spoke teaches nothing of the war, and
- * a review faulted it as trivia. Their words are asked True or not at all.
+ * A bystander's words asked True or False ("quotes Sevak Khachatryan as
+ * saying …"): which of two villagers spoke teaches nothing of the war, and
+ * a villager's words fit only a villager, so True is read off the fit. Two
+ * reviews faulted the False and then the True variant.
  */
-export function bystanderSwap(speaker: Actor, truth: boolean): Declined | undefined {
-  if (truth || categoryOf({ type: 'actor', item: speaker }) !== 'person:witness') return undefined;
-  return decline('which of two bystanders said it teaches nothing of the conflict: asked True or not at all');
+export function bystanderWords(speaker: Actor): Declined | undefined {
+  if (categoryOf({ type: 'actor', item: speaker }) !== 'person:witness') return undefined;
+  return decline('a bystander’s words: which villager said them is trivia, and they fit only a villager');
 }
