@@ -68,23 +68,17 @@ function namesCountry(name: string, country: Actor): boolean {
  * does an outlet's own disputed account of who attacked whom: quoted whole
  * to place a town, it would state that account beside a geography answer.
  */
-function evidenceFor(pack: Pack, place: Place, country: Actor): PlacedBy | undefined {
-  let best: (PlacedBy & { apart: number }) | undefined;
+function evidenceFor(pack: Pack, place: Place, country: Actor): Evidence | undefined {
+  let best: (Evidence & { apart: number }) | undefined;
   for (const item of [...pack.data.facts, ...outletsOwn(pack, 'all')]) {
     // The whole sentence: cut to "…positions around the towns of Jermuk" it no longer placed the town in Armenia.
     for (const sentence of sentencesOf(item.excerpt)) {
       const apart = distanceApart(sentence, place, country);
       if (apart === undefined || (best && apart >= best.apart)) continue;
-      best = { evidence: { source: item.source, excerpt: sentence }, statement: item.statement, apart };
+      best = { source: item.source, excerpt: sentence, apart };
     }
   }
-  return best && { evidence: best.evidence, statement: best.statement };
-}
-
-/** The sentence that puts a place in its country, and the statement of the report it is cut from. */
-interface PlacedBy {
-  evidence: Evidence;
-  statement: string;
+  return best && { source: best.source, excerpt: best.excerpt };
 }
 
 /** The claims that are an outlet's own account: found once, not for every place. */
@@ -101,7 +95,7 @@ const LIST_OF_PLACES = 4;
  */
 export const placeCountryFacts = packCache((pack, place: Place) => placeFacts(pack, place));
 
-function placeFacts(pack: Pack, place: Place): ({ country: Actor } & PlacedBy) | Declined {
+function placeFacts(pack: Pack, place: Place): { country: Actor; evidence: Evidence } | Declined {
   if (!PLACED_KINDS.has(place.kind)) return decline(`a place of its kind (${place.kind}) is not asked by country`);
   const country = place.country ? pack.actors.get(place.country) : undefined;
   if (!country) return decline('the pack gives it no country: it spans several, or its sovereignty is the dispute');
@@ -118,9 +112,9 @@ function placeFacts(pack: Pack, place: Place): ({ country: Actor } & PlacedBy) |
   // The sites of an exercise: where fighting or a ceasefire happened is worth knowing, a list of venues is not.
   if (events.length > 0 && events.every((e) => e.places.length >= LIST_OF_PLACES && typeWeight(e) < 2))
     return decline('it is named only in a list of sites of a minor event, where it plays no part of its own');
-  const placed = evidenceFor(pack, place, country);
-  if (!placed) return decline('no report in the pack names it and its country in one sentence');
-  return { country, ...placed };
+  const evidence = evidenceFor(pack, place, country);
+  if (!evidence) return decline('no report in the pack names it and its country in one sentence');
+  return { country, evidence };
 }
 
 /**
@@ -149,7 +143,7 @@ const askedPlaces = packCache((pack, _: 'all'): ReadonlySet<string> => {
     pack.data.places
       .filter((p) => {
         const facts = placeCountryFacts(pack, p);
-        return 'country' in facts && facts.country.id === side;
+        return 'country' in facts && facts.country.id === side && eventsThere(pack, p).length > 0;
       })
       .map((p) => ({ id: p.id, said: pack.eventsInvolving(p.id).length + pack.statementsConcerning(p.id).length }))
       .sort((a, b) => b.said - a.said || a.id.localeCompare(b.id)),
@@ -164,11 +158,14 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
   const sides = placeCountrySides(pack, 'all');
   if (!sides.includes(facts.country.id))
     return decline('its country is not one of the two whose places the articles name most');
+  // "Which country is Gyumri in?", where nothing of the story happens: a map fact, which a review faulted as trivia.
+  if (eventsThere(pack, place).length === 0)
+    return decline('nothing of the story happens there: its country alone is a map fact');
   if (!askedPlaces(pack, 'all').has(place.id))
     return decline('left out so that each of the two countries is the answer as often as the other');
   const otherId = sides.find((id) => id !== facts.country.id) as string;
   const other = pack.actors.get(otherId) as Actor;
-  const { country, evidence, statement } = facts;
+  const { country, evidence } = facts;
   const events = eventsThere(pack, place);
   // "Tavush (“Tayush” in the article)": the reader meets the article's spelling next.
   const printed = [place.name, ...place.aliases].find((n) => evidence.excerpt.includes(n));
@@ -181,7 +178,7 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
     distractors: [entityOption(other, 'state')],
     difficulty: 'easy',
     pair: true,
-    explanation: `${spelt} is in ${country.name}, as ${articleOf(pack, evidence.source)} puts it.${events.length > 0 ? whatHappened(events) : ` ${whyItMatters(statement)}`}`,
+    explanation: `${spelt} is in ${country.name}, as ${articleOf(pack, evidence.source)} puts it.${whatHappened(events)}`,
     sourceIds: [evidence.source],
     evidence: [evidence],
     eventIds: events.map((e) => e.id),
@@ -200,17 +197,6 @@ function eventsThere(pack: Pack, place: Place): Event[] {
     .sort((a, b) => b.weight - a.weight)
     .slice(0, EVENTS_SHOWN)
     .map(({ e }) => e);
-}
-
-/**
- * Where no event happened there ("Which country is Gyumri in?"), the report
- * that placed it says why it matters: a country alone is a map fact, and a
- * review faulted it as trivia.
- */
-function whyItMatters(statement: string): string {
-  // "The article says that as Azerbaijan …", but "that Russia …": only a function word drops its capital.
-  const clause = statement.replace(/^(As|The|In|After|Since|Unlike|A|An|On|When|While)\b/, (w) => w.toLowerCase());
-  return `The article says that ${clause.replace(/\.?$/, '.')}`;
 }
 
 /** Why the place is worth knowing: a country alone teaches little of the story. */
