@@ -1,5 +1,12 @@
-import { daysBetween, overlaps, span } from '../../content/calendar.js';
-import { formatSpan, formatWhen, isOngoing, noteLeavesDateOpen, type Precision, precisionOf } from '../../content/dates.js';
+import { addDays, daysBetween, overlaps, span } from '../../content/calendar.js';
+import {
+  formatSpan,
+  formatWhen,
+  isOngoing,
+  noteLeavesDateOpen,
+  type Precision,
+  precisionOf,
+} from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import { pushTo } from '../../content/push-to.js';
@@ -9,6 +16,7 @@ import { contextOnly } from './context-only.js';
 import { lookalikes, titleNamesDate } from './events.js';
 import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
+import { looseness } from './looseness.js';
 import { eventWeight } from './salience.js';
 import { type Declined, type Difficulty, type Draft, decline, type Option } from './types.js';
 
@@ -46,8 +54,12 @@ export function saysItBegins(event: Event): boolean {
 export function askedDate(event: Event): string | undefined {
   if (!event.endDate) return event.date;
   if (isOngoing(event) || event.date.length !== 10) return undefined;
-  const month = event.date.slice(0, 7);
-  return event.endDate.startsWith(month) ? month : undefined;
+  // Loose by its kind: words said around their report, shelling that went on for days either side of the
+  // weekend an article gives it ("bombard each other's cities", 3–4 October, since the war began in September).
+  const [from, to] = span(event.date, event.endDate);
+  const loose = looseness(event);
+  const month = from.slice(0, 7);
+  return addDays(from, -loose).startsWith(month) && addDays(to, loose).startsWith(month) ? month : undefined;
 }
 
 /**
@@ -127,9 +139,7 @@ function runsFor(pack: Pack, event: Event): string[][] {
     .filter(([from, to]) => daysBetween(from, to) <= MAX_LOOKALIKE_DAYS);
   // Days of 2020 beside days of 2022: whoever knows which war it was would halve the options by the year.
   const era =
-    precision === 'year'
-      ? askedDates(pack, precision)
-      : (askedByYear(pack, precision).get(asked.slice(0, 4)) ?? []);
+    precision === 'year' ? askedDates(pack, precision) : (askedByYear(pack, precision).get(asked.slice(0, 4)) ?? []);
   const taken = datesWithin(era, alike);
   const dates = era.filter((d, i) => d === asked || !taken.has(i));
   const size = Math.min(4, dates.length);
@@ -193,7 +203,7 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
     return decline(
       isOngoing(event)
         ? 'it was still going on at its last report, so it has no one date to ask'
-        : 'its date is a span across months, the bounds of an uncertain date, and is not set against single dates',
+        : 'its date is a span, the bounds of an uncertain date, not set against single days, and it may reach into another month',
     );
   if (titleNamesDate(event)) return decline('its title gives its date away');
   if (saysItBegins(event))
@@ -221,13 +231,13 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
   // "Ganja shelled (Ganja)" says nothing: places the title names are left out.
   const unnamed = places.filter((p) => !mentions(event.title, [p]));
   // Asked by its month, a place names the episode (Tovuz: July 2020), and the episode the answer.
-  const where =
-    precision !== 'month' && unnamed.length > 0 && unnamed.length <= 2 ? ` (${unnamed.join(' and ')})` : '';
+  const where = precision !== 'month' && unnamed.length > 0 && unnamed.length <= 2 ? ` (${unnamed.join(' and ')})` : '';
   const note = event.dateNote ? ` (${event.dateNote.trim().replace(/\.$/, '')})` : '';
   return {
     kind: 'event-date',
     subject: event.id,
-    prompt: `${ASK[precision]} did this happen, as the sources date it? ${event.title}${where}.`,
+    // A month is the curator's reading of the articles' bounds, not a date they print.
+    prompt: `${ASK[precision]} did this happen, ${precision === 'month' && event.endDate ? 'going by the articles' : 'as the sources date it'}? ${event.title}${where}.`,
     correct,
     distractors: options.filter((o) => o !== correct),
     difficulty,
