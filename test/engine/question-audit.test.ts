@@ -225,6 +225,21 @@ describe('blind guessers', () => {
     expect(score.find((g) => g.name === 'position 4')?.ratio).toBeGreaterThan(3);
   });
 
+  it('catch order questions answered by the one opening or closing of a story read on its face', () => {
+    const facets = (roles: ('opening' | 'middle' | 'closing')[]) => roles.map((role) => ({ category: 'event', role }));
+    const first = Array.from({ length: 40 }, (_, i) =>
+      question({
+        id: `which-first:o${i}`,
+        kind: 'which-first',
+        prompt: 'Which of these happened first?',
+        options: ['Azerbaijan declares a state of siege', `a strike report ${i}`, `a call ${i}`, `a gas deal ${i}`],
+        answer: 0,
+        facets: facets(['opening', 'middle', 'middle', 'middle']),
+      }),
+    );
+    expect(scoreGuessers(first).find((g) => g.name === 'story role')?.ratio).toBeGreaterThan(3);
+  });
+
   it('see through a distractor that recurs across the pool but is never right', () => {
     const qs = Array.from({ length: 400 }, (_, i) => {
       const options = [`right ${i}`, 'Always wrong', `other ${i}`, `third ${i}`];

@@ -55,6 +55,8 @@ export interface OptionFacet {
   entity?: string;
   value?: number;
   span?: [string, string];
+  /** An event's place in a story told on its face (src/engine/questions/story-roles.ts). */
+  role?: 'opening' | 'middle' | 'closing';
 }
 
 /**

@@ -9,10 +9,18 @@ import { lookalikes, titleNamesDate } from './events.js';
 import { anyStandsOut } from './form.js';
 import { looseness } from './looseness.js';
 import { misreadsWith } from './misreadings.js';
+import { roleGivesAway, storyRole } from './story-roles.js';
 import { type Declined, type Difficulty, type Draft, decline } from './types.js';
 
 /** How many of the nearest events are tried as companions. */
 const NEAREST = 24;
+/**
+ * How many are tried where none of the nearest make a fair trio: on a
+ * sparse timeline the story's one opening or closing finds its match (another
+ * ceasefire, another declaration) further off. Only then, so a big pack
+ * pays for the wider search on few events.
+ */
+const NEAREST_WIDE = 48;
 
 const spanOf = (e: Event) => span(e.date, e.endDate);
 
@@ -120,10 +128,10 @@ const orderPlan = packCache((pack, _: 'all') => {
     const shorter = nearest.map((e) => (e.title.length < event.title.length ? 1 : 0));
     const clashes = new Map<number, boolean>();
     const clashAt = (m: number, n: number) => {
-      let known = clashes.get(m * NEAREST + n);
+      let known = clashes.get(m * nearest.length + n);
       if (known === undefined) {
         known = Boolean(clash(nearest[m] as Event, nearest[n] as Event));
-        clashes.set(m * NEAREST + n, known);
+        clashes.set(m * nearest.length + n, known);
       }
       return known;
     };
@@ -144,6 +152,8 @@ const orderPlan = packCache((pack, _: 'all') => {
           const trio = [nearest[i], nearest[j], nearest[k]] as Event[];
           // The answer alone in its time, among three of another, is first (or last) to anyone who knows the years.
           if (loneInTime(event, trio)) continue;
+          // Nor may it be the one opening (or closing) of the four, which a player who reads them as one story picks.
+          if (roleGivesAway(storyRole(event), trio.map(storyRole), first)) continue;
           if (anyStandsOut([event.title, ...trio.map((e) => e.title)])) continue;
           best = { trio, cost };
         }
@@ -158,8 +168,8 @@ const orderPlan = packCache((pack, _: 'all') => {
     plan.clear();
     const sides = sidesOf(askable, clash);
     for (const event of askable) {
-      const after = trioFor(event, sides.later(event), true);
-      const companions = after ?? trioFor(event, sides.earlier(event), false);
+      const after = widening(sides.later(event), (nearest) => trioFor(event, nearest, true));
+      const companions = after ?? widening(sides.earlier(event), (nearest) => trioFor(event, nearest, false));
       if (!companions) continue;
       for (const c of companions) used.set(c.id, (used.get(c.id) ?? 0) + 1);
       const rank = lengthRank(event, companions);
@@ -172,8 +182,13 @@ const orderPlan = packCache((pack, _: 'all') => {
   return plan;
 });
 
+/** The nearest NEAREST first, and all of them only where those give nothing. */
+function widening<T>(events: readonly Event[], find: (nearest: readonly Event[]) => T | undefined): T | undefined {
+  return find(events.slice(0, NEAREST)) ?? (events.length > NEAREST ? find(events) : undefined);
+}
+
 /**
- * The NEAREST events by start that could go with an event, none clashing
+ * The NEAREST_WIDE events by start that could go with an event, none clashing
  * with it: those after it (its question asks which came first) or before it
  * and over by then (which came last), nearest first, ties in the pack's
  * order. The events are in order of their starts, so the nearest are found
@@ -209,7 +224,7 @@ function sidesOf(askable: readonly Event[], clash: (a: Event, b: Event) => unkno
     return side
       .filter((e) => !clash(event, e))
       .sort((a, b) => Math.abs(daysBetween(from, spanOf(a)[0])) - Math.abs(daysBetween(from, spanOf(b)[0])))
-      .slice(0, NEAREST);
+      .slice(0, NEAREST_WIDE);
   };
   return {
     later(event: Event): Event[] {
@@ -221,7 +236,7 @@ function sidesOf(askable: readonly Event[], clash: (a: Event, b: Event) => unkno
           askable.filter((e) => spanOf(e)[0] > to),
         );
       const out: Event[] = [];
-      for (let i = at; i < askable.length && out.length < NEAREST; i++) {
+      for (let i = at; i < askable.length && out.length < NEAREST_WIDE; i++) {
         const e = askable[i] as Event;
         if (!clash(event, e)) out.push(e);
       }
@@ -237,10 +252,10 @@ function sidesOf(askable: readonly Event[], clash: (a: Event, b: Event) => unkno
         );
       const out: Event[] = [];
       // Backwards a day at a time; the events of one day in the pack's order, as a stable sort leaves them.
-      for (let end = firstPast(from, true); end > 0 && out.length < NEAREST; ) {
+      for (let end = firstPast(from, true); end > 0 && out.length < NEAREST_WIDE; ) {
         let begin = end - 1;
         while (begin > 0 && days[begin - 1] === days[end - 1]) begin--;
-        for (let i = begin; i < end && out.length < NEAREST; i++)
+        for (let i = begin; i < end && out.length < NEAREST_WIDE; i++)
           if (over(askable[i] as Event)) out.push(askable[i] as Event);
         end = begin;
       }
@@ -274,8 +289,11 @@ export function whichFirst(pack: Pack, event: Event): Draft | Declined {
     kind: 'which-first',
     subject: event.id,
     prompt: first ? 'Which of these happened first?' : 'Which of these happened last?',
-    correct: { text: event.title, facet: { category: 'event', span: mine } },
-    distractors: picked.map((p) => ({ text: p.title, facet: { category: 'event', span: spanOf(p) } })),
+    correct: { text: event.title, facet: { category: 'event', span: mine, role: storyRole(event) } },
+    distractors: picked.map((p) => ({
+      text: p.title,
+      facet: { category: 'event', span: spanOf(p), role: storyRole(p) },
+    })),
     difficulty,
     explanation: `In order: ${dated.join('; ')}.`,
     sourceIds: [event, ...picked].flatMap((e) => e.sources),

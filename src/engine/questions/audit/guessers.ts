@@ -1,6 +1,7 @@
 import { wordStems } from '../../../content/normalize.js';
 import { decadeOf, lastWordOf, shapeOf } from '../form.js';
 import { seededRandom } from '../random.js';
+import { roleGuess, type StoryRole } from '../story-roles.js';
 import type { Question } from '../types.js';
 
 /**
@@ -154,6 +155,16 @@ export const GUESSERS: Guesser[] = [
       const stems = (q.prompt.match(/\p{Lu}\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5).toLowerCase());
       const recurs = stems.some((w, i) => stems.indexOf(w) !== i);
       return [recurs ? truth : 1 - truth];
+    },
+  },
+  {
+    // Four events read as one story: the one opening is first, the one ceasefire or "new war" last.
+    name: 'story role',
+    favour: (q) => {
+      const roles = q.facets?.map((f) => f.role);
+      if (!roles?.every((r) => r !== undefined)) return [];
+      const picked = roleGuess(roles as StoryRole[], !/\blast\b/.test(q.prompt));
+      return picked === undefined ? [] : [picked];
     },
   },
   {
