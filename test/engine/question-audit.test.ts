@@ -5,6 +5,7 @@ import { auditQuestions } from '../../src/engine/questions/audit/audit.js';
 import { scoreGuessers } from '../../src/engine/questions/audit/guessers.js';
 import { POOL_RULES, QUESTION_RULES } from '../../src/engine/questions/audit/rules.js';
 import { anyStandsOut } from '../../src/engine/questions/form.js';
+import type { StoryRole } from '../../src/engine/questions/story-roles.js';
 import type { Question } from '../../src/engine/questions/types.js';
 
 let pack: Pack;
@@ -226,7 +227,7 @@ describe('blind guessers', () => {
   });
 
   it('catch order questions answered by the one opening or closing of a story read on its face', () => {
-    const facets = (roles: ('opening' | 'middle' | 'closing')[]) => roles.map((role) => ({ category: 'event', role }));
+    const facets = (roles: StoryRole[]) => roles.map((role) => ({ category: 'event', role }));
     const first = Array.from({ length: 40 }, (_, i) =>
       question({
         id: `which-first:o${i}`,
@@ -234,7 +235,7 @@ describe('blind guessers', () => {
         prompt: 'Which of these happened first?',
         options: ['Azerbaijan declares a state of siege', `a strike report ${i}`, `a call ${i}`, `a gas deal ${i}`],
         answer: 0,
-        facets: facets(['opening', 'middle', 'middle', 'middle']),
+        facets: facets(['measure', 'words', 'sequel', 'words']),
       }),
     );
     expect(scoreGuessers(first).find((g) => g.name === 'story role')?.ratio).toBeGreaterThan(3);

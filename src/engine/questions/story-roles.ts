@@ -1,38 +1,52 @@
 import type { Event } from '../../content/schema.js';
 
 /**
- * Where an event sits in a story told on its face: a war opens with fighting
- * or martial law, closes with a ceasefire, and is talked about in between.
- * A player who takes four events for one story orders them by these roles
- * without knowing any date.
+ * Where an event sits in a story told on its face, earliest first: a war or
+ * a new government starts it; fighting comes next; then the measures that
+ * answer fighting (martial law, a state of siege); then words about it
+ * (calls, statements, reports); then a ceasefire; last, what says it came
+ * after something else ("clash again", "a new war"). A player who takes
+ * four events for one story orders them by these roles without knowing any
+ * date. Two blind reviews found 12 of 100 order questions answered so.
  */
-export type StoryRole = 'opening' | 'middle' | 'closing';
+export const STORY_ROLES = ['origin', 'fighting', 'measure', 'words', 'closing', 'sequel'] as const;
+export type StoryRole = (typeof STORY_ROLES)[number];
 
-const OPENING_TYPES: ReadonlySet<string> = new Set(['clash', 'offensive', 'martial-law']);
-const CLOSING_TYPES: ReadonlySet<string> = new Set(['ceasefire']);
-const OPENING_WORDS =
-  /\b(begins?|breaks? out|outbreak|erupts?|comes? to power|declares? (martial law|a state of siege|war))\b/i;
-/** Words that say something came before: "a new war", "clashes continue", "after the 2020 war". */
-const CLOSING_WORDS = /\b(new war|again|renewed|resumes?|continues?|continued|still|after the|peacekeepers?)\b/i;
+const SEQUEL_WORDS =
+  /\b(again|new (war|border fighting|fighting|clashes)|renewed|resumes?|continues?|continued|still|despite|after the)\b/i;
+const ORIGIN_WORDS = /\b(begins?|breaks? out|outbreak|erupts?|comes? to power)\b|^the .*\bwar\b/i;
+const FIGHTING_TYPES: ReadonlySet<string> = new Set([
+  'clash',
+  'offensive',
+  'shelling',
+  'air-strike',
+  'capture',
+  'casualties',
+]);
+/** "Armenian authorities report a LORA missile strike": the report is words about the fighting. */
+const REPORTED = /^\S+( \S+)? reports?\b|\btweets?\b/i;
 
 export function storyRole(event: Pick<Event, 'title' | 'type'>): StoryRole {
-  if (CLOSING_WORDS.test(event.title) || CLOSING_TYPES.has(event.type)) return 'closing';
-  if (OPENING_WORDS.test(event.title) || OPENING_TYPES.has(event.type)) return 'opening';
-  return 'middle';
+  if (SEQUEL_WORDS.test(event.title)) return 'sequel';
+  if (event.type === 'ceasefire') return 'closing';
+  if (ORIGIN_WORDS.test(event.title)) return 'origin';
+  if (REPORTED.test(event.title)) return 'words';
+  if (FIGHTING_TYPES.has(event.type)) return 'fighting';
+  if (event.type === 'martial-law') return 'measure';
+  return 'words';
 }
 
+const rank = (role: StoryRole) => STORY_ROLES.indexOf(role);
+
 /**
- * Does the answer's role alone pick it? Asked which came first: the one
- * opening among events that are not, or the one that is not a closing
- * among closings. Asked which came last: the reverse. A review found 12 of
- * 100 order questions answered so ("Azerbaijan declares a state of siege"
- * first among a strike report, a call and a gas deal). Where two options
- * share the cue, or it points at a wrong one, it tells nothing.
+ * Does the answer's role alone pick it? Asked which came first: it alone
+ * holds the earliest role of the four; asked which came last, the latest.
+ * Where another option shares it, or the cue points at a wrong option, the
+ * role tells nothing.
  */
 export function roleGivesAway(answer: StoryRole, others: readonly StoryRole[], first: boolean): boolean {
-  const [lead, tail] = first ? (['opening', 'closing'] as const) : (['closing', 'opening'] as const);
-  if (answer === lead && !others.includes(lead)) return true;
-  return answer !== tail && others.length > 0 && others.every((r) => r === tail);
+  const mine = rank(answer);
+  return others.length > 0 && others.every((r) => (first ? rank(r) > mine : rank(r) < mine));
 }
 
 /** The option a player ordering by roles alone would pick, if the roles single one out. */

@@ -1,5 +1,6 @@
 import type { Evidence } from '../../content/schema.js';
 import type { QuotedEvidence, SourceLine } from '../../core/reply.js';
+import type { StoryRole } from './story-roles.js';
 
 export const QUESTION_KINDS = [
   'event-date',
@@ -56,7 +57,7 @@ export interface OptionFacet {
   value?: number;
   span?: [string, string];
   /** An event's place in a story told on its face (src/engine/questions/story-roles.ts). */
-  role?: 'opening' | 'middle' | 'closing';
+  role?: StoryRole;
 }
 
 /**
