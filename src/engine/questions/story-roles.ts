@@ -1,20 +1,22 @@
 import type { Event } from '../../content/schema.js';
 
 /**
- * Where an event sits in a story told on its face, earliest first: a war or
- * a new government starts it; fighting comes next; then the measures that
+ * Where an event sits in a story told on its face, earliest first: a war
+ * starts it, then a new government or an outbreak; fighting comes next; then the measures that
  * answer fighting (martial law, a state of siege); then words about it
  * (calls, statements, reports); then a ceasefire; last, what says it came
  * after something else ("clash again", "a new war"). A player who takes
  * four events for one story orders them by these roles without knowing any
  * date. Two blind reviews found 12 of 100 order questions answered so.
  */
-export const STORY_ROLES = ['origin', 'fighting', 'measure', 'words', 'closing', 'sequel'] as const;
+export const STORY_ROLES = ['war', 'origin', 'fighting', 'measure', 'words', 'closing', 'sequel'] as const;
 export type StoryRole = (typeof STORY_ROLES)[number];
 
 const SEQUEL_WORDS =
   /\b(again|new (war|border fighting|fighting|clashes)|renewed|resumes?|continues?|continued|still|despite|after the)\b/i;
-const ORIGIN_WORDS = /\b(begins?|breaks? out|outbreak|erupts?|comes? to power)\b|^the .*\bwar\b/i;
+const ORIGIN_WORDS = /\b(begins?|breaks? out|outbreak|erupts?|comes? to power)\b/i;
+/** "The full-scale war in which …": a whole war, named with its article, reads as where the story starts. */
+const WAR_WORDS = /^the .*\bwar\b/i;
 const FIGHTING_TYPES: ReadonlySet<string> = new Set([
   'clash',
   'offensive',
@@ -29,6 +31,7 @@ const REPORTED = /^\S+( \S+)? reports?\b|\btweets?\b/i;
 export function storyRole(event: Pick<Event, 'title' | 'type'>): StoryRole {
   if (SEQUEL_WORDS.test(event.title)) return 'sequel';
   if (event.type === 'ceasefire') return 'closing';
+  if (WAR_WORDS.test(event.title)) return 'war';
   if (ORIGIN_WORDS.test(event.title)) return 'origin';
   if (REPORTED.test(event.title)) return 'words';
   if (FIGHTING_TYPES.has(event.type)) return 'fighting';
