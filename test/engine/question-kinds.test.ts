@@ -492,6 +492,8 @@ describe('question kinds on the curated pack', () => {
     expect(ganja?.explanation).toContain('Events there: ');
     expect(ganja?.explanation).toContain('Ganja shelled (3 October 2020)');
     expect(ganja?.eventIds).toContain('ganja-shelling-2020-10-03');
+    // The question asks where the war reached, not an atlas fact; a title naming a side would answer it.
+    expect(ganja?.prompt).toBe('Ganja shelled (3 October 2020): which country is Ganja in?');
     // Where nothing of the story happens, the country is a map fact: not asked, nor counted in the balance.
     expect(reasons().get('gyumri')?.join()).toMatch(/nothing of the story happens there/);
     // A capital, and the sites of an exercise, teach nothing; the sides are kept even.

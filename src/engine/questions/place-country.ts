@@ -5,7 +5,8 @@ import type { Actor, Event, Evidence, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { isOutletsOwn, isSidesAccount } from '../attribution.js';
 import { contextOnly } from './context-only.js';
-import { entityOption } from './finalize.js';
+import { entityOption, mentions } from './finalize.js';
+import { hints } from './gaps.js';
 import type { Random } from './random.js';
 import { eventWeight, typeWeight } from './salience.js';
 import { type Declined, type Draft, decline } from './types.js';
@@ -173,7 +174,7 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
   return {
     kind: 'place-country',
     subject: place.id,
-    prompt: `Which country is ${place.name} in?`,
+    prompt: whyAsked(pack, place, events, sides),
     correct: entityOption(country, 'state'),
     distractors: [entityOption(other, 'state')],
     difficulty: 'easy',
@@ -197,6 +198,24 @@ function eventsThere(pack: Pack, place: Place): Event[] {
     .sort((a, b) => b.weight - a.weight)
     .slice(0, EVENTS_SHOWN)
     .map(({ e }) => e);
+}
+
+/**
+ * The weightiest event there, before the question: "Ganja shelled (3 October
+ * 2020): which country is Ganja in?" asks where the war reached, where the
+ * bare question is an atlas fact (a review faulted it as trivia). Not where
+ * the title names either country: one would answer it, and both would still
+ * put the answer in the lead-in.
+ */
+function whyAsked(pack: Pack, place: Place, events: readonly Event[], sides: readonly string[]): string {
+  const question = `hich country is ${place.name} in?`;
+  // The event its title names ("Ganja shelled") over one that names it nowhere ("… bombard each other's cities").
+  const event = events.find((e) => mentions(e.title, [place.name, ...place.aliases])) ?? events[0];
+  const named = sides.filter((id) => {
+    const side = pack.actors.get(id);
+    return side !== undefined && event !== undefined && hints(event.title, side);
+  });
+  return event && named.length === 0 ? `${event.title} (${formatWhen(event)}): w${question}` : `W${question}`;
 }
 
 /** Why the place is worth knowing: a country alone teaches little of the story. */
