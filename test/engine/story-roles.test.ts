@@ -25,6 +25,11 @@ describe('an event’s place in a story read on its face', () => {
     expect(roleOf('turkey-backs-azerbaijan-2020-07')).toBe('words');
     expect(roleOf('merkel-calls-pashinyan-2020-10-03')).toBe('words');
     expect(roleOf('moscow-ceasefire-2022-09-13')).toBe('closing');
+    // Ties and means behind the story, unless the title ties them to the fighting.
+    expect(roleOf('turkey-azerbaijan-pact-2010')).toBe('background');
+    expect(roleOf('von-der-leyen-baku-gas-2022-07')).toBe('background');
+    // Fire that lands across a border answers fighting that began elsewhere.
+    expect(roleOf('mortar-fire-in-iran-2020')).toBe('measure');
     expect(roleOf('raisi-pashinyan-call-2022-09')).toBe('sequel');
     expect(roleOf('border-clashes-continue-2022-09-14')).toBe('sequel');
     expect(roleOf('erdogan-statement-2022-09-14')).toBe('sequel');
@@ -42,6 +47,13 @@ describe('an event’s place in a story read on its face', () => {
     expect(roleGivesAway('words', ['origin', 'fighting', 'measure'], false)).toBe(true);
     // A cue that points at a wrong option tells nothing: a ceasefire asked first.
     expect(roleGivesAway('closing', ['words', 'fighting', 'words'], true)).toBe(false);
+    // Background is set aside: a state of siege first among a strike report, a "new war" and a gas deal.
+    expect(roleGivesAway('measure', ['background', 'sequel', 'words'], true)).toBe(true);
+    // A pact alone among story events reads as first; the one story event among background, as last.
+    expect(roleGivesAway('background', ['words', 'fighting', 'words'], true)).toBe(true);
+    expect(roleGivesAway('background', ['words', 'background', 'words'], true)).toBe(false);
+    expect(roleGivesAway('background', ['words', 'fighting', 'words'], false)).toBe(false);
+    expect(roleGivesAway('fighting', ['background', 'background', 'background'], false)).toBe(true);
     expect(roleGuess(['words', 'fighting', 'words', 'words'], true)).toBe(1);
     expect(roleGuess(['words', 'fighting', 'fighting', 'words'], true)).toBeUndefined();
   });

@@ -1,15 +1,24 @@
 import type { Event } from '../../content/schema.js';
 
 /**
- * Where an event sits in a story told on its face, earliest first: a war
- * starts it, then a new government or an outbreak; fighting comes next; then the measures that
+ * Where an event sits in a story told on its face, earliest first: the
+ * ties and means behind it (a pact, aid) come before it; a war starts it, then a new government or an outbreak; fighting comes next; then the measures that
  * answer fighting (martial law, a state of siege); then words about it
  * (calls, statements, reports); then a ceasefire; last, what says it came
  * after something else ("clash again", "a new war"). A player who takes
  * four events for one story orders them by these roles without knowing any
  * date. Two blind reviews found 12 of 100 order questions answered so.
  */
-export const STORY_ROLES = ['war', 'origin', 'fighting', 'measure', 'words', 'closing', 'sequel'] as const;
+export const STORY_ROLES = [
+  'background',
+  'war',
+  'origin',
+  'fighting',
+  'measure',
+  'words',
+  'closing',
+  'sequel',
+] as const;
 export type StoryRole = (typeof STORY_ROLES)[number];
 
 const SEQUEL_WORDS =
@@ -25,6 +34,14 @@ const FIGHTING_TYPES: ReadonlySet<string> = new Set([
   'capture',
   'casualties',
 ]);
+/**
+ * Ties and means that sit behind a story rather than in it: a pact, aid, a
+ * budget, a gas deal, a mediators' mandate. Read on their face they come
+ * before the fighting, unless the title ties them to it.
+ */
+const BACKGROUND_WORDS = /\b(pact|aid|spending|gas deal|overseeing talks|exercises?)\b/i;
+const TIED_TO_FIGHTING = /\b(fighting|clash(es)?|war|ceasefire|hostilities|neutrality|losses)\b/i;
+const SPILLOVER = /\blands? in\b|\bspills? (over|into)\b/i;
 /** "Armenian authorities report a LORA missile strike": the report is words about the fighting. */
 const REPORTED = /^\S+( \S+)? reports?\b|\btweets?\b/i;
 
@@ -34,8 +51,11 @@ export function storyRole(event: Pick<Event, 'title' | 'type'>): StoryRole {
   if (WAR_WORDS.test(event.title)) return 'war';
   if (ORIGIN_WORDS.test(event.title)) return 'origin';
   if (REPORTED.test(event.title)) return 'words';
+  // "Mortar fire lands in Iran": fire that spills over a border answers fighting that began elsewhere.
+  if (SPILLOVER.test(event.title)) return 'measure';
   if (FIGHTING_TYPES.has(event.type)) return 'fighting';
   if (event.type === 'martial-law') return 'measure';
+  if (BACKGROUND_WORDS.test(event.title) && !TIED_TO_FIGHTING.test(event.title)) return 'background';
   return 'words';
 }
 
@@ -44,12 +64,18 @@ const rank = (role: StoryRole) => STORY_ROLES.indexOf(role);
 /**
  * Does the answer's role alone pick it? Asked which came first: it alone
  * holds the earliest role of the four; asked which came last, the latest.
- * Where another option shares it, or the cue points at a wrong option, the
- * role tells nothing.
+ * Background (a pact, a gas deal) is no step of the story: a reader sets it
+ * aside, so it neither shares a role nor stands out, except as first where
+ * it is the only background among story events, or where the answer is the
+ * only story event among background, asked last. Where another option shares
+ * the answer's role, or the cue points at a wrong option, it tells nothing.
  */
 export function roleGivesAway(answer: StoryRole, others: readonly StoryRole[], first: boolean): boolean {
+  const story = others.filter((r) => r !== 'background');
+  if (answer === 'background') return first && story.length === others.length && others.length > 0;
+  if (story.length === 0) return !first && others.length > 0;
   const mine = rank(answer);
-  return others.length > 0 && others.every((r) => (first ? rank(r) > mine : rank(r) < mine));
+  return story.every((r) => (first ? rank(r) > mine : rank(r) < mine));
 }
 
 /** The option a player ordering by roles alone would pick, if the roles single one out. */
