@@ -54,6 +54,7 @@ describe('an event’s place in a story read on its face', () => {
     expect(roleGivesAway('background', ['words', 'background', 'words'], true)).toBe(false);
     expect(roleGivesAway('background', ['words', 'fighting', 'words'], false)).toBe(false);
     expect(roleGivesAway('fighting', ['background', 'background', 'background'], false)).toBe(true);
+    expect(roleGivesAway('war', ['background', 'background', 'background'], true)).toBe(true);
     expect(roleGuess(['words', 'fighting', 'words', 'words'], true)).toBe(1);
     expect(roleGuess(['words', 'fighting', 'fighting', 'words'], true)).toBeUndefined();
   });

@@ -67,13 +67,15 @@ const rank = (role: StoryRole) => STORY_ROLES.indexOf(role);
  * Background (a pact, a gas deal) is no step of the story: a reader sets it
  * aside, so it neither shares a role nor stands out, except as first where
  * it is the only background among story events, or where the answer is the
- * only story event among background, asked last. Where another option shares
+ * only story event among background, asked either way. Where another option shares
  * the answer's role, or the cue points at a wrong option, it tells nothing.
  */
 export function roleGivesAway(answer: StoryRole, others: readonly StoryRole[], first: boolean): boolean {
   const story = others.filter((r) => r !== 'background');
   if (answer === 'background') return first && story.length === others.length && others.length > 0;
-  if (story.length === 0) return !first && others.length > 0;
+  // The one story event among background reads as the story itself, first or last: "The full-scale war…"
+  // first among a pact, aid and a gas deal that all assume the conflict.
+  if (story.length === 0) return others.length > 0;
   const mine = rank(answer);
   return story.every((r) => (first ? rank(r) > mine : rank(r) < mine));
 }
