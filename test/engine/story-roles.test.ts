@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/content/load.js';
 import type { Pack } from '../../src/content/pack.js';
 import { buildPool } from '../../src/engine/questions/audit/pool.js';
-import { roleGivesAway, roleGuess, type StoryRole, storyRole } from '../../src/engine/questions/story-roles.js';
+import {
+  repliesTo,
+  roleGivesAway,
+  roleGuess,
+  type StoryRole,
+  storyRole,
+} from '../../src/engine/questions/story-roles.js';
 
 let pack: Pack;
 beforeAll(async () => {
@@ -66,6 +72,23 @@ describe('an event’s place in a story read on its face', () => {
       const roles = q.facets?.map((f) => f.role) as StoryRole[];
       expect(roles.every(Boolean), q.id).toBe(true);
       expect(roleGuess(roles, q.prompt.includes('first')), q.id).not.toBe(q.answer);
+    }
+  });
+
+  it('never sets a reply beside what it replies to, nor an undated "border fighting" beside another border fight', () => {
+    const event = (id: string) => pack.events.get(id) as { title: string };
+    expect(repliesTo(event('turkey-rejects-ceasefire-calls-2020'), event('csto-ceasefire-call-2020-07'))).toBe(true);
+    expect(repliesTo(event('merkel-calls-pashinyan-2020-10-03'), event('ganja-shelling-2020-10-03'))).toBe(false);
+    const orders = buildPool(pack, 3, ['which-first']).variants;
+    for (const q of orders) {
+      const events = q.eventIds.map((id) => pack.events.get(id) as { title: string });
+      expect(
+        events.some((a) => events.some((b) => a !== b && repliesTo(a, b))),
+        q.id,
+      ).toBe(false);
+      // "Macron presses Aliyev to end the border fighting" reads as the July 2020 border clashes too.
+      const titles = events.map((e) => e.title).join(' | ');
+      expect(/the border fighting/.test(titles) && /border at Tavush and Tovuz/.test(titles), q.id).toBe(false);
     }
   });
 });

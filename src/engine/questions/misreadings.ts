@@ -21,6 +21,10 @@ function titleWords(title: string, names: ReadonlySet<string>): Set<string> {
  * border" reads as the Tovuz clashes; "Erdoğan backs Azerbaijan" as
  * Turkish officials backing it two years before).
  */
+/** "over the border fighting", "to end the border clashes": a fight named by a word, not by a place or a date. */
+const FIGHT_NAMED = /\bthe (\p{L}+) (fighting|clashes)\b/iu;
+const FIGHTING: ReadonlySet<string> = new Set(['clash', 'offensive', 'shelling']);
+
 /** A word in more titles than this tells no event from another ("event", "clashes" in a pack of thousands). */
 const COMMON_WORD_TITLES = 20;
 
@@ -51,6 +55,15 @@ const readings = packCache((pack, _: 'all') => {
       byWord.set(w, sharing);
     }
   }
+  // Fights by every word of their titles, names included: "border" is a place's name too.
+  const fightsByWord = new Map<string, Event[]>();
+  for (const event of pack.chronological)
+    if (FIGHTING.has(event.type))
+      for (const w of new Set(foldName(event.title).split(' '))) {
+        const list = fightsByWord.get(w) ?? [];
+        list.push(event);
+        fightsByWord.set(w, list);
+      }
   const out = new Map<string, Event[]>();
   for (const event of pack.chronological) {
     const places = event.places.map((id) => pack.places.get(id)).filter((p) => p !== undefined);
@@ -67,6 +80,10 @@ const readings = packCache((pack, _: 'all') => {
       for (const other of sharing)
         if (other.type === event.type && who.every((id) => other.actors.includes(id))) alike.add(other);
     }
+    // "Macron presses Aliyev to end the border fighting": a fight named but not dated reads as any fight of
+    // that name, and the call as made during it (the July 2020 border clashes as well as September 2022's).
+    const fight = FIGHT_NAMED.exec(event.title)?.[1];
+    for (const other of fight ? (fightsByWord.get(foldName(fight)) ?? []) : []) alike.add(other);
     alike.delete(event);
     if (alike.size > 0) out.set(event.id, [...alike]);
   }

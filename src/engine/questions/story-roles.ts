@@ -93,3 +93,27 @@ export function roleGuess(roles: readonly StoryRole[], first: boolean): number |
   );
   return picked < 0 ? undefined : picked;
 }
+
+/** "Turkey rejects calls for an immediate ceasefire", "Macron criticises Turkey's statements": a reply, and what to. */
+const REPLY = /\b(rejects|criticises|criticizes|answers|denies|responds to)\b(.*)$/i;
+const stemsOf = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 4)
+      .map((w) => w.slice(0, 5)),
+  );
+
+/**
+ * Does one title reply to what another names ("rejects calls for an
+ * immediate ceasefire" beside "CSTO calls for a ceasefire")? A reader puts
+ * the reply after it, whatever the dates: the two are not set in one order
+ * question.
+ */
+export function repliesTo(reply: Pick<Event, 'title'>, other: Pick<Event, 'title'>): boolean {
+  const object = REPLY.exec(reply.title)?.[2];
+  if (!object) return false;
+  const theirs = stemsOf(other.title);
+  return [...stemsOf(object)].some((w) => theirs.has(w));
+}

@@ -9,7 +9,7 @@ import { lookalikes, titleNamesDate } from './events.js';
 import { anyStandsOut } from './form.js';
 import { looseness } from './looseness.js';
 import { misreadsWith } from './misreadings.js';
-import { roleGivesAway, storyRole } from './story-roles.js';
+import { repliesTo, roleGivesAway, storyRole } from './story-roles.js';
 import { type Declined, type Difficulty, type Draft, decline } from './types.js';
 
 /** How many of the nearest events are tried as companions. */
@@ -154,6 +154,9 @@ const orderPlan = packCache((pack, _: 'all') => {
           if (loneInTime(event, trio)) continue;
           // Nor may it be the one opening (or closing) of the four, which a player who reads them as one story picks.
           if (roleGivesAway(storyRole(event), trio.map(storyRole), first)) continue;
+          // Nor a reply beside what it replies to, which orders the two on its face.
+          const four = [event, ...trio];
+          if (four.some((a) => four.some((b) => a !== b && repliesTo(a, b)))) continue;
           if (anyStandsOut([event.title, ...trio.map((e) => e.title)])) continue;
           best = { trio, cost };
         }
