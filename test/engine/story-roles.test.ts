@@ -91,4 +91,17 @@ describe('an event’s place in a story read on its face', () => {
       expect(/the border fighting/.test(titles) && /border at Tavush and Tovuz/.test(titles), q.id).toBe(false);
     }
   });
+
+  it('never sets the answer alone in its chapter of the story among three from chapters far from it', () => {
+    const order = pack.meta.episodes.map((e) => e.id);
+    const orders = buildPool(pack, 3, ['which-first']).variants;
+    for (const q of orders) {
+      const [answer, ...rest] = [q.eventIds[0], ...q.eventIds.slice(1)].map((id) =>
+        order.indexOf(pack.events.get(id as string)?.episode ?? ''),
+      ) as number[];
+      const spread = Math.max(...rest) - Math.min(...rest);
+      const gap = Math.min(...rest.map((r) => Math.abs(r - (answer as number))));
+      expect(gap >= 2 && spread <= 1, q.id).toBe(false);
+    }
+  });
 });

@@ -152,6 +152,9 @@ const orderPlan = packCache((pack, _: 'all') => {
           const trio = [nearest[i], nearest[j], nearest[k]] as Event[];
           // The answer alone in its time, among three of another, is first (or last) to anyone who knows the years.
           if (loneInTime(event, trio)) continue;
+          // Nor alone in its chapter of the story, the others together in theirs: a crisis call among a
+          // mediators' mandate, a 1994 ceasefire and aid reads as last on its face.
+          if (loneInEra(pack, event, trio)) continue;
           // Nor may it be the one opening (or closing) of the four, which a player who reads them as one story picks.
           if (roleGivesAway(storyRole(event), trio.map(storyRole), first)) continue;
           // Nor a reply beside what it replies to, which orders the two on its face.
@@ -303,4 +306,21 @@ export function whichFirst(pack: Pack, event: Event): Draft | Declined {
     eventIds: [event.id, ...picked.map((p) => p.id)],
     subjects: [event.id],
   };
+}
+
+/**
+ * Is the answer two chapters (episodes) or more from every other option,
+ * while the others lie within one chapter of each other? Then it stands
+ * apart as the story's present among its background, or the reverse, and
+ * a reader picks it without knowing a date (a review found 7 of 100 so).
+ */
+export function loneInEra(pack: Pack, event: Event, others: readonly Event[]): boolean {
+  const order = pack.meta.episodes.map((e) => e.id);
+  const at = (e: Event) => order.indexOf(e.episode ?? '');
+  const mine = at(event);
+  const theirs = others.map(at);
+  if (mine < 0 || theirs.some((t) => t < 0)) return false;
+  const spread = Math.max(...theirs) - Math.min(...theirs);
+  const gap = Math.min(...theirs.map((t) => Math.abs(t - mine)));
+  return gap >= 2 && spread <= 1;
 }
