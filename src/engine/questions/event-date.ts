@@ -18,6 +18,7 @@ import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
 import { looseness } from './looseness.js';
 import { eventWeight } from './salience.js';
+import { storyRole } from './story-roles.js';
 import { type Declined, type Difficulty, type Draft, decline, type Option } from './types.js';
 
 /** Words of a sentence, roughly stemmed: "comes" and "came" differ, "power" and "powers" do not. */
@@ -71,6 +72,7 @@ export function dateAskable(event: Event): boolean {
   const at = askedDate(event);
   return (
     at !== undefined &&
+    !(precisionOf(at) === 'day' && storyRole(event) === 'words') &&
     !contextOnly(event) &&
     !titleNamesDate(event) &&
     !saysItBegins(event) &&
@@ -205,6 +207,10 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
         ? 'it was still going on at its last report, so it has no one date to ask'
         : 'its date is a span, the bounds of an uncertain date, not set against single days, and it may reach into another month',
     );
+  // "On what date did the 173 French lawmakers appeal?" among 30 September, 2 and 3 October tests counting back from
+  // an article's "yesterday", not the story: a review faulted four such questions as trivia.
+  if (precisionOf(asked) === 'day' && storyRole(event) === 'words')
+    return decline('the day of words said or reported tests counting from an article’s “yesterday”, not the story');
   if (titleNamesDate(event)) return decline('its title gives its date away');
   if (saysItBegins(event))
     return decline('its title says it is a beginning: among later dates of its story, the earliest');

@@ -1,12 +1,11 @@
-import { formatWhen } from '../../content/dates.js';
+import { formatDate, formatWhen } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor, Event, Evidence, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { isOutletsOwn, isSidesAccount } from '../attribution.js';
 import { contextOnly } from './context-only.js';
-import { entityOption, mentions } from './finalize.js';
-import { hints } from './gaps.js';
+import { entityOption } from './finalize.js';
 import type { Random } from './random.js';
 import { eventWeight, typeWeight } from './salience.js';
 import { type Declined, type Draft, decline } from './types.js';
@@ -174,7 +173,7 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
   return {
     kind: 'place-country',
     subject: place.id,
-    prompt: whyAsked(pack, place, events, sides),
+    prompt: whyAsked(place, events),
     correct: entityOption(country, 'state'),
     distractors: [entityOption(other, 'state')],
     difficulty: 'easy',
@@ -200,22 +199,21 @@ function eventsThere(pack: Pack, place: Place): Event[] {
     .map(({ e }) => e);
 }
 
+/** What a place underwent, as a sentence can say it: only where the event's type says it plainly. */
+const UNDERWENT: Record<string, string> = { shelling: 'was shelled', 'air-strike': 'was struck', capture: 'was taken' };
+
 /**
- * The weightiest event there, before the question: "Ganja shelled (3 October
- * 2020): which country is Ganja in?" asks where the war reached, where the
- * bare question is an atlas fact (a review faulted it as trivia). Not where
- * the title names either country: one would answer it, and both would still
- * put the answer in the lead-in.
+ * What happened there, before the question: "Ganja was shelled on 3 October
+ * 2020. Which country is Ganja in?" asks where the war reached, where the
+ * bare question is an atlas fact (a review faulted it as trivia), and a
+ * title set before it reads as a template (another review faulted that).
+ * Only an event of the place alone whose type says what it underwent.
  */
-function whyAsked(pack: Pack, place: Place, events: readonly Event[], sides: readonly string[]): string {
-  const question = `hich country is ${place.name} in?`;
-  // The event its title names ("Ganja shelled") over one that names it nowhere ("… bombard each other's cities").
-  const event = events.find((e) => mentions(e.title, [place.name, ...place.aliases])) ?? events[0];
-  const named = sides.filter((id) => {
-    const side = pack.actors.get(id);
-    return side !== undefined && event !== undefined && hints(event.title, side);
-  });
-  return event && named.length === 0 ? `${event.title} (${formatWhen(event)}): w${question}` : `W${question}`;
+function whyAsked(place: Place, events: readonly Event[]): string {
+  const question = `Which country is ${place.name} in?`;
+  const event = events.find((e) => e.places.length === 1 && e.places[0] === place.id && UNDERWENT[e.type]);
+  if (!event || event.endDate) return question;
+  return `${place.name} ${UNDERWENT[event.type]} on ${formatDate(event.date)}. ${question}`;
 }
 
 /** Why the place is worth knowing: a country alone teaches little of the story. */
