@@ -1,6 +1,8 @@
 import { formatDate } from '../content/dates.js';
 import type { Pack } from '../content/pack.js';
+import { pushTo } from '../content/push-to.js';
 import type { Actor, Claim, Fact, Figure, Quote } from '../content/schema.js';
+import { packCache } from '../core/pack-memo.js';
 import type { SourceLine } from '../core/reply.js';
 import { inSentence } from './questions/wording.js';
 
@@ -113,11 +115,17 @@ const STATUS_SENTENCE: Record<Claim['status'], string> = {
 };
 
 /** "Disputed: Armenia said that only four …": the account that disputes it, where the pack links one. */
+/** The claims that oppose each claim, in the pack's order: the reverse of `opposes`, indexed once. */
+export const opposedBy = packCache((pack, _: 'all') => {
+  const out = new Map<string, Claim[]>();
+  for (const claim of pack.data.claims) for (const id of claim.opposes) pushTo(out, id, claim);
+  return out;
+});
+
 function statusSentence(pack: Pack, claim: Claim): string {
   if (claim.status !== 'disputed') return STATUS_SENTENCE[claim.status];
   const against =
-    claim.opposes.map((id) => pack.claims.get(id)).find(Boolean) ??
-    pack.data.claims.find((other) => other.opposes.includes(claim.id));
+    claim.opposes.map((id) => pack.claims.get(id)).find(Boolean) ?? opposedBy(pack, 'all').get(claim.id)?.[0];
   return against ? `Disputed: ${against.statement.replace(/\.?$/, '.')}` : STATUS_SENTENCE.disputed;
 }
 

@@ -1,6 +1,7 @@
 import { span } from '../../content/calendar.js';
 import { foldName, wordStems } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
+import { pushTo } from '../../content/push-to.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { mentions } from './finalize.js';
@@ -59,11 +60,7 @@ const readings = packCache((pack, _: 'all') => {
   const fightsByWord = new Map<string, Event[]>();
   for (const event of pack.chronological)
     if (FIGHTING.has(event.type))
-      for (const w of new Set(foldName(event.title).split(' '))) {
-        const list = fightsByWord.get(w) ?? [];
-        list.push(event);
-        fightsByWord.set(w, list);
-      }
+      for (const w of new Set(foldName(event.title).split(' '))) pushTo(fightsByWord, w, event);
   const out = new Map<string, Event[]>();
   for (const event of pack.chronological) {
     const places = event.places.map((id) => pack.places.get(id)).filter((p) => p !== undefined);

@@ -189,15 +189,16 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
 /** The events the pack places there that a study group should know it by, weightiest first. */
 const EVENTS_SHOWN = 2;
 
-function eventsThere(pack: Pack, place: Place): Event[] {
-  return pack
+/** Once per place: the balance between the two countries asks, and then the place's own question. */
+const eventsThere = packCache((pack, place: Place): Event[] =>
+  pack
     .eventsInvolving(place.id)
     .filter((e) => !contextOnly(e))
     .map((e) => ({ e, weight: eventWeight(pack, e) }))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, EVENTS_SHOWN)
-    .map(({ e }) => e);
-}
+    .map(({ e }) => e),
+);
 
 /** What a place underwent, as a sentence can say it: only where the event's type says it plainly. */
 const UNDERWENT: Record<string, string> = { shelling: 'was shelled', 'air-strike': 'was struck', capture: 'was taken' };

@@ -1,4 +1,6 @@
+import { wordStems } from '../../content/normalize.js';
 import type { Event } from '../../content/schema.js';
+import { itemCache } from '../../core/pack-memo.js';
 
 /**
  * Where an event sits in a story told on its face, earliest first: a war
@@ -47,7 +49,8 @@ const SPILLOVER = /\blands? in\b|\bspills? (over|into)\b/i;
 /** "Armenian authorities report a LORA missile strike": the report is words about the fighting. */
 const REPORTED = /^\S+( \S+)? reports?\b|\btweets?\b/i;
 
-export function storyRole(event: Pick<Event, 'title' | 'type'>): StoryRole {
+/** Once per event: every trio an order question weighs asks again of each of its four. */
+export const storyRole = itemCache((event: Pick<Event, 'title' | 'type'>): StoryRole => {
   if (SEQUEL_WORDS.test(event.title)) return 'sequel';
   if (event.type === 'ceasefire') return 'closing';
   if (WAR_WORDS.test(event.title)) return 'war';
@@ -59,7 +62,7 @@ export function storyRole(event: Pick<Event, 'title' | 'type'>): StoryRole {
   if (event.type === 'martial-law') return 'measure';
   if (BACKGROUND_WORDS.test(event.title) && !TIED_TO_FIGHTING.test(event.title)) return 'background';
   return 'words';
-}
+});
 
 const rank = (role: StoryRole) => STORY_ROLES.indexOf(role);
 
@@ -96,14 +99,11 @@ export function roleGuess(roles: readonly StoryRole[], first: boolean): number |
 
 /** "Turkey rejects calls for an immediate ceasefire", "Macron criticises Turkey's statements": a reply, and what to. */
 const REPLY = /\b(rejects|criticises|criticizes|answers|denies|responds to)\b(.*)$/i;
-const stemsOf = (text: string) =>
-  new Set(
-    text
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .filter((w) => w.length >= 4)
-      .map((w) => w.slice(0, 5)),
-  );
+/** The word stems of what a title replies to, and of the title itself: once per event, as every trio asks. */
+const replyStems = itemCache(
+  (event: Pick<Event, 'title'>) => new Set(wordStems(REPLY.exec(event.title)?.[2] ?? '', 4, 5)),
+);
+const titleStems = itemCache((event: Pick<Event, 'title'>) => new Set(wordStems(event.title, 4, 5)));
 
 /**
  * Does one title reply to what another names ("rejects calls for an
@@ -112,8 +112,6 @@ const stemsOf = (text: string) =>
  * question.
  */
 export function repliesTo(reply: Pick<Event, 'title'>, other: Pick<Event, 'title'>): boolean {
-  const object = REPLY.exec(reply.title)?.[2];
-  if (!object) return false;
-  const theirs = stemsOf(other.title);
-  return [...stemsOf(object)].some((w) => theirs.has(w));
+  const theirs = titleStems(other);
+  return [...replyStems(reply)].some((w) => theirs.has(w));
 }

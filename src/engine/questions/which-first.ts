@@ -315,8 +315,8 @@ export function whichFirst(pack: Pack, event: Event): Draft | Declined {
  * a reader picks it without knowing a date (a review found 7 of 100 so).
  */
 export function loneInEra(pack: Pack, event: Event, others: readonly Event[]): boolean {
-  const order = pack.meta.episodes.map((e) => e.id);
-  const at = (e: Event) => order.indexOf(e.episode ?? '');
+  const chapter = chapters(pack, 'all');
+  const at = (e: Event) => chapter.get(e.episode ?? '') ?? -1;
   const mine = at(event);
   const theirs = others.map(at);
   if (mine < 0 || theirs.some((t) => t < 0)) return false;
@@ -324,3 +324,6 @@ export function loneInEra(pack: Pack, event: Event, others: readonly Event[]): b
   const gap = Math.min(...theirs.map((t) => Math.abs(t - mine)));
   return gap >= 2 && spread <= 1;
 }
+
+/** Each episode's place in the pack's order: looked up for every trio weighed, so indexed once. */
+const chapters = packCache((pack, _: 'all') => new Map(pack.meta.episodes.map((e, i) => [e.id, i])));

@@ -1,7 +1,7 @@
 import type { Pack } from '../../content/pack.js';
 import type { Actor, Claim } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
-import { attributeClaim } from '../attribution.js';
+import { attributeClaim, opposedBy } from '../attribution.js';
 import { contextOnly } from './context-only.js';
 import { entityOption } from './finalize.js';
 import { countryOf, hints } from './gaps.js';
@@ -13,10 +13,7 @@ import { type Declined, type Draft, decline, isDeclined } from './types.js';
  * second option; their accounts, the reveal's other half.
  */
 function otherSidesAccounts(pack: Pack, claim: Claim, side: string): Claim[] {
-  const linked = [
-    ...claim.opposes.map((id) => pack.claims.get(id)),
-    ...pack.data.claims.filter((c) => c.opposes.includes(claim.id)),
-  ];
+  const linked = [...claim.opposes.map((id) => pack.claims.get(id)), ...(opposedBy(pack, 'all').get(claim.id) ?? [])];
   const out = new Map<string, Claim>();
   for (const other of linked) {
     if (!other || other.event !== claim.event) continue;
