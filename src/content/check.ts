@@ -5,7 +5,7 @@ import { checkAccounts } from './check-accounts.js';
 import { checkContextFollowsEvent, checkShortQuotesKeptAsContext } from './check-context.js';
 import { checkDatesShown, checkEventNames, checkOpenings, checkQuoteTexts, checkSpeakers } from './check-excerpts.js';
 import type { Named, Report, Segment } from './check-types.js';
-import { firstDay, lastDay } from './dates.js';
+import { firstDay, lastDay, namesDate } from './dates.js';
 import type { ContentProblem } from './errors.js';
 import { foldName } from './normalize.js';
 import type { Origin } from './origins.js';
@@ -232,6 +232,7 @@ export function checkReferences(pack: PackData, originOf: OriginOf): ContentProb
   checkCategories(pack, report);
   checkCoordinates(pack, report);
   checkEventTitles(pack, report);
+  checkWhenAsked(pack, report);
   checkQuoteTexts(pack, report);
   checkOpenings(pack, report);
   checkSpeakers(pack, report);
@@ -252,6 +253,20 @@ function checkEventTitles(pack: PackData, report: Report): void {
     if (other)
       report(event, ['title'], `"${event.title}" is also the title of event "${other}"; titles must tell events apart`);
     else first.set(key, event.id);
+  }
+}
+
+/**
+ * `whenAsked` follows "In what year" or "On what date" in a question, so it opens with its verb and
+ * gives no date away: "did Turkey and Azerbaijan make a mutual-defence pact".
+ */
+function checkWhenAsked(pack: PackData, report: Report): void {
+  for (const event of pack.events) {
+    const asked = event.whenAsked?.trim();
+    if (asked === undefined) continue;
+    if (!/^(did|was|were|had|has|have|is|are) /.test(asked))
+      report(event, ['whenAsked'], `"${asked}" must read on from "In what year": start it with "did", "was" or "were"`);
+    if (namesDate(asked)) report(event, ['whenAsked'], `"${asked}" names a year or a month: it gives the answer away`);
   }
 }
 

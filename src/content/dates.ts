@@ -3,6 +3,8 @@
  * "2020-10" (month), "2020-10-04" (day). They sort as strings.
  */
 
+import { foldName } from './normalize.js';
+
 export type Precision = 'year' | 'month' | 'day';
 
 export function precisionOf(date: string): Precision {
@@ -131,6 +133,12 @@ export function formatWhen(event: Dated): string {
 }
 
 export const MONTH_NAMES = MONTHS;
+
+/** Whether a text gives a year or a month away ("in 2018", "a July ceasefire"). */
+export function namesDate(text: string): boolean {
+  const folded = foldName(text);
+  return /\b(19|20)\d\d\b/.test(folded) || MONTHS.some((m) => folded.includes(m.toLowerCase()));
+}
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 

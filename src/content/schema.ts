@@ -216,6 +216,12 @@ export const Event = z
     weapons: z.array(id).optional(),
     /** Neutral summary that takes no side on contested points. */
     summary: text,
+    /**
+     * How a date question asks about it, after "In what year" or "On what date": "did Turkey and Azerbaijan
+     * make a mutual-defence pact". A headline set after a template ("In what year did this happen? Minsk
+     * Group tasked with overseeing talks.") reads like a bot; a title cannot be turned into a question by rule.
+     */
+    whenAsked: text.optional(),
     /** Kept as context: shown in timelines, facts and briefings, never asked in a quiz nor offered as an option. Say why. */
     notAsked: text.optional(),
     sources: z.array(id).min(1, 'an event needs at least one source'),

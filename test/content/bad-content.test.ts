@@ -123,6 +123,25 @@ const cases: Case[] = [
       'events/2020.yaml:@LINE(title: Clashes at Tavush and Tovuz\n    date: 2020-09-27) events[1].title: "Clashes at Tavush and Tovuz" is also the title of event "tovuz-clashes-2020-07"; titles must tell events apart',
   },
   {
+    name: 'a date question’s words that give the year away',
+    file: 'events/2020.yaml',
+    edit: replace(
+      '    title: Clashes at Tavush and Tovuz\n',
+      '    title: Clashes at Tavush and Tovuz\n    whenAsked: did the July clashes at Tavush and Tovuz begin\n',
+    ),
+    expected:
+      'whenAsked: "did the July clashes at Tavush and Tovuz begin" names a year or a month: it gives the answer away',
+  },
+  {
+    name: 'a date question’s words that do not read on from "In what year"',
+    file: 'events/2020.yaml',
+    edit: replace(
+      '    title: Clashes at Tavush and Tovuz\n',
+      '    title: Clashes at Tavush and Tovuz\n    whenAsked: Clashes at Tavush and Tovuz\n',
+    ),
+    expected: 'must read on from "In what year": start it with "did", "was" or "were"',
+  },
+  {
     name: 'a fact about an event kept as context that is itself still asked',
     file: 'events/2020.yaml',
     edit: replace(

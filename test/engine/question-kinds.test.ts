@@ -256,6 +256,23 @@ describe('question kinds on the curated pack', () => {
     expect(ofKind('event-date').some((d) => d.explanation.split('. ').length >= 2)).toBe(true);
   });
 
+  it('asks a date as one question in the curator’s words, not a template with a headline after it', () => {
+    const q = ofKind('event-date').find((d) => d.id === 'event-date:turkey-azerbaijan-pact-2010');
+    expect(q?.prompt).toBe(
+      'In what year did Turkey and Azerbaijan make a mutual-defence pact, according to the articles?',
+    );
+    // Without the curator's words the headline stands after the question, as before.
+    const bare = new Pack({
+      ...pack.data,
+      events: pack.data.events.map(({ whenAsked: _, ...e }) => e),
+    });
+    const plain = buildPool(bare, 1, ['event-date']).variants.find((d) => d.id === q?.id);
+    expect(plain?.prompt).toBe(
+      'In what year did this happen, as the sources date it? Turkey and Azerbaijan make a mutual-defence pact.',
+    );
+    expect(plain?.options[plain.answer]).toBe(q?.options[q.answer]);
+  });
+
   it('sets each event against neighbours that are right answers of their own order questions', () => {
     const orders = ofKind('which-first');
     const answers = new Set(orders.map((q) => q.options[q.answer]));

@@ -239,11 +239,14 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
   // Asked by its month, a place names the episode (Tovuz: July 2020), and the episode the answer.
   const where = precision !== 'month' && unnamed.length > 0 && unnamed.length <= 2 ? ` (${unnamed.join(' and ')})` : '';
   const note = event.dateNote ? ` (${event.dateNote.trim().replace(/\.$/, '')})` : '';
+  // A month is the curator's reading of the articles' bounds, not a date they print.
+  const bound = precision === 'month' && event.endDate;
   return {
     kind: 'event-date',
     subject: event.id,
-    // A month is the curator's reading of the articles' bounds, not a date they print.
-    prompt: `${ASK[precision]} did this happen, ${precision === 'month' && event.endDate ? 'going by the articles' : 'as the sources date it'}? ${event.title}${where}.`,
+    prompt: event.whenAsked
+      ? `${ASK[precision]} ${event.whenAsked.trim().replace(/[.?]$/, '')}, ${bound ? 'going by' : 'according to'} the articles?`
+      : `${ASK[precision]} did this happen, ${bound ? 'going by the articles' : 'as the sources date it'}? ${event.title}${where}.`,
     correct,
     distractors: options.filter((o) => o !== correct),
     difficulty,

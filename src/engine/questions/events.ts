@@ -1,7 +1,7 @@
 import { overlaps, span } from '../../content/calendar.js';
 import { earthPoint } from '../../content/coordinates.js';
-import { formatWhen, MONTH_NAMES, precisionOf } from '../../content/dates.js';
-import { foldName, wordStems } from '../../content/normalize.js';
+import { formatWhen, namesDate, precisionOf } from '../../content/dates.js';
+import { wordStems } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import { pushTo } from '../../content/push-to.js';
 import type { Event, Place } from '../../content/schema.js';
@@ -68,8 +68,7 @@ export function lookalikes(pack: Pack, event: Event): Event[] {
 
 /** Does the title give its own date away (a month name, or a year)? */
 export function titleNamesDate(event: Event): boolean {
-  const title = foldName(event.title);
-  return /\b(19|20)\d\d\b/.test(title) || MONTH_NAMES.some((m) => title.includes(m.toLowerCase()));
+  return namesDate(event.title);
 }
 
 function sourcesOf(event: Event): string[] {
