@@ -250,10 +250,32 @@ describe('question kinds on the curated pack', () => {
     expect(lasts).toBeGreaterThan(0);
   });
 
-  it('reveals an event-date answer without echoing a summary that only restates its title', () => {
-    const q = ofKind('event-date').find((d) => d.id === 'event-date:pashinyan-comes-to-power-2018');
-    expect(q?.explanation).toMatch(/^Nikol Pashinyan comes to power in Armenia: 2018\.$/);
-    expect(ofKind('event-date').some((d) => d.explanation.split('. ').length >= 2)).toBe(true);
+  it('reveals an event-date answer in its summary’s words, with the date after it only where the summary lacks it', () => {
+    const pashinyan = ofKind('event-date').find((d) => d.id === 'event-date:pashinyan-comes-to-power-2018');
+    // "Nikol Pashinyan comes to power in Armenia: 2018." before the summary said it twice, and read as a template.
+    expect(pashinyan?.explanation).toBe('Nikol Pashinyan came to power in Armenia in 2018.');
+    const undated = new Pack({
+      ...pack.data,
+      events: pack.data.events.map((e) =>
+        e.id === 'turkey-azerbaijan-pact-2010'
+          ? { ...e, summary: 'A military pact binds Turkey and Azerbaijan to defend each other.' }
+          : e,
+      ),
+    });
+    const pact = buildPool(undated, 1, ['event-date']).variants.find(
+      (d) => d.id === 'event-date:turkey-azerbaijan-pact-2010',
+    );
+    expect(pact?.explanation).toBe('A military pact binds Turkey and Azerbaijan to defend each other. Date: 2010.');
+    // A date the articles give relatively is shown with how it was read, even where the summary has it.
+    const noted = new Pack({
+      ...pack.data,
+      events: pack.data.events.map((e) =>
+        e.id === 'turkey-azerbaijan-pact-2010' ? { ...e, dateNote: "'a decade ago' in an article dated 2020" } : e,
+      ),
+    });
+    expect(buildPool(noted, 1, ['event-date']).variants.find((d) => d.id === pact?.id)?.explanation).toMatch(
+      /requires each to respond militarily if the other is attacked by a third country\. Date: 2010, from 'a decade ago' in an article dated 2020\.$/,
+    );
   });
 
   it('asks a date as one question in the curator’s words, not a template with a headline after it', () => {
@@ -382,7 +404,7 @@ describe('question kinds on the curated pack', () => {
 
   it('glosses a person’s name the article spells otherwise where a title names them, and no description as a spelling', () => {
     const officers = ofKind('which-first').find((q) => q.id === 'which-first:tovuz-officers-killed-2020-07');
-    expect(officers?.explanation).toMatch(/\(“Gashimov Polad” is the article’s spelling of Polad Hashimov\)$/);
+    expect(officers?.explanation).toMatch(/\. “Gashimov Polad” is the article’s spelling of Polad Hashimov\.$/);
     for (const q of pool) expect(q.explanation).not.toContain('“Armenian-Azerbaijani state border” is');
     // Glossed once: "Tavush (“Tayush” in the article) is in Armenia" needs no second note.
     const tavush = pool.find((q) => q.id === 'place-country:tavush');
@@ -504,10 +526,25 @@ describe('question kinds on the curated pack', () => {
     expect(places.find((q) => q.id === 'place-country:tavush')?.explanation).toMatch(
       /^Tavush \(“Tayush” in the article\)/,
     );
-    // The reveal says what happened there, weightiest first, so the country is not all a player takes away.
+    // The reveal tells what happened there in the summary's words, so the country is not all a player takes
+    // away: of the event the prompt led with, or else of the weightiest, dated where the summary is not.
     const ganja = places.find((q) => q.id === 'place-country:ganja');
-    expect(ganja?.explanation).toContain('Events there: ');
-    expect(ganja?.explanation).toContain('Ganja shelled (3 October 2020)');
+    expect(ganja?.explanation).toContain(
+      "puts it. Ganja, Azerbaijan's second-largest city, was bombarded. Azerbaijan's defence ministry said",
+    );
+    expect(places.find((q) => q.id === 'place-country:tavush')?.explanation).toContain(
+      'puts it. Fighting broke out on 12 July 2020 on the Armenia–Azerbaijan state border',
+    );
+    for (const q of places) expect(q.explanation).not.toContain('Events there');
+    const undated = new Pack({
+      ...pack.data,
+      events: pack.data.events.map((e) =>
+        e.id === 'tovuz-clashes-2020-07-12' ? { ...e, summary: 'Fighting broke out on the border.' } : e,
+      ),
+    });
+    expect(
+      buildPool(undated, 1, ['place-country']).variants.find((q) => q.id === 'place-country:tavush')?.explanation,
+    ).toMatch(/puts it\. Fighting broke out on the border\. Date: from 12 July 2020, still going on 17 July\./);
     expect(ganja?.eventIds).toContain('ganja-shelling-2020-10-03');
     // The question asks where the war reached, not an atlas fact; a title naming a side would answer it.
     expect(ganja?.prompt).toBe('Ganja was shelled on 3 October 2020. Which country is Ganja in?');

@@ -7,7 +7,6 @@ import {
   type Precision,
   precisionOf,
 } from '../../content/dates.js';
-import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import { pushTo } from '../../content/push-to.js';
 import type { Event } from '../../content/schema.js';
@@ -20,24 +19,6 @@ import { looseness } from './looseness.js';
 import { eventWeight } from './salience.js';
 import { storyRole } from './story-roles.js';
 import { type Declined, type Difficulty, type Draft, decline, type Option } from './types.js';
-
-/** Words of a sentence, roughly stemmed: "comes" and "came" differ, "power" and "powers" do not. */
-function contentWords(text: string): string[] {
-  return foldName(text)
-    .split(' ')
-    .filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w))
-    .map((w) => w.slice(0, 4));
-}
-
-/**
- * Does the summary only say the title again ("Nikol Pashinyan came to
- * power in Armenia in 2018")? Then the reveal, which has just given the
- * title and its date, would read as an echo.
- */
-function restatesTitle(event: Event): boolean {
-  const title = new Set(contentWords(event.title));
-  return contentWords(event.summary).filter((w) => !title.has(w)).length <= 2;
-}
 
 /** "Large-scale fighting breaks out": set against dates of what followed, the earliest answers it unread. */
 export function saysItBegins(event: Event): boolean {
@@ -238,7 +219,6 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
   const unnamed = places.filter((p) => !mentions(event.title, [p]));
   // Asked by its month, a place names the episode (Tovuz: July 2020), and the episode the answer.
   const where = precision !== 'month' && unnamed.length > 0 && unnamed.length <= 2 ? ` (${unnamed.join(' and ')})` : '';
-  const note = event.dateNote ? ` (${event.dateNote.trim().replace(/\.$/, '')})` : '';
   // A month is the curator's reading of the articles' bounds, not a date they print.
   const bound = precision === 'month' && event.endDate;
   return {
@@ -250,8 +230,19 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
     correct,
     distractors: options.filter((o) => o !== correct),
     difficulty,
-    explanation: `${event.title}: ${formatWhen(event)}${note}.${restatesTitle(event) ? '' : ` ${event.summary}`}`,
+    explanation: dateExplained(event, correct.text),
     sourceIds: event.sources,
     eventIds: [event.id],
   };
+}
+
+/**
+ * The reveal: the event's summary, and its date where the summary does not give it or the articles give
+ * it only relatively. "Title: 2010." before a summary that says it again read as a template to a review.
+ */
+function dateExplained(event: Event, answer: string): string {
+  const summary = event.summary.trim();
+  const note = event.dateNote?.trim().replace(/\.$/, '');
+  if (summary.includes(answer) && !note) return summary;
+  return `${summary} Date: ${formatWhen(event)}${note ? `, from ${note}` : ''}.`;
 }

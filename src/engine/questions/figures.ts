@@ -12,7 +12,7 @@ import { leaveOutPrinters } from './printed-answers.js';
 import { seededRandom } from './random.js';
 import { claimsRelatingTo } from './related-claims.js';
 import { type Declined, type Draft, decline } from './types.js';
-import { articleOf, asExcerpt, inSentence, spellingNote } from './wording.js';
+import { articleOf, asExcerpt, aside, inSentence, spellingNote } from './wording.js';
 
 /** A ladder: four values in an even progression, the answer at `position`. */
 export interface Ladder {
@@ -481,7 +481,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     kind: 'figure',
     subject: `${claim.id}#${figureIndex}`,
     // Words that are themselves a quotation keep their own marks, not a second pair.
-    prompt: `${who}${about}, which number fills the gap? ${inQuoteMarks(asExcerpt(text))}${spellingNote(pack, text)}`,
+    prompt: `${who}${about}, which number fills the gap? ${inQuoteMarks(asExcerpt(text))}${aside(spellingNote(pack, text))}`,
     correct,
     distractors: options.filter((o) => o !== correct),
     // Not from the step: only a wide step fits below a small answer, so the label would say where the answer sits.

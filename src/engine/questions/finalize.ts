@@ -57,7 +57,10 @@ export function finalize(pack: Pack, draft: Draft, random: Random): Question | u
     prompt: draft.prompt,
     options: order.map((o) => o.text),
     answer: order.indexOf(draft.correct),
-    explanation: `${draft.explanation}${gloss}`,
+    // After the explanation's full stop a bracketed gloss read as a stray note to a review: a sentence of its own.
+    explanation: gloss
+      ? `${draft.explanation}${/[.!?]$/.test(draft.explanation) ? '' : '.'} ${gloss}.`
+      : draft.explanation,
     sources,
     evidence,
     eventIds: draft.eventIds,

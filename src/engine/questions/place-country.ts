@@ -1,4 +1,4 @@
-import { formatDate, formatWhen } from '../../content/dates.js';
+import { formatDate, formatWhen, namesDate } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor, Event, Evidence, Place } from '../../content/schema.js';
@@ -167,18 +167,19 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
   const other = pack.actors.get(otherId) as Actor;
   const { country, evidence } = facts;
   const events = eventsThere(pack, place);
+  const told = toldBefore(place, events);
   // "Tavush (“Tayush” in the article)": the reader meets the article's spelling next.
   const printed = [place.name, ...place.aliases].find((n) => evidence.excerpt.includes(n));
   const spelt = printed && printed !== place.name ? `${place.name} (“${printed}” in the article)` : place.name;
   return {
     kind: 'place-country',
     subject: place.id,
-    prompt: whyAsked(place, events),
+    prompt: whyAsked(place, told),
     correct: entityOption(country, 'state'),
     distractors: [entityOption(other, 'state')],
     difficulty: 'easy',
     pair: true,
-    explanation: `${spelt} is in ${country.name}, as ${articleOf(pack, evidence.source)} puts it.${whatHappened(events)}`,
+    explanation: `${spelt} is in ${country.name}, as ${articleOf(pack, evidence.source)} puts it.${whatHappened(told, events)}`,
     sourceIds: [evidence.source],
     evidence: [evidence],
     eventIds: events.map((e) => e.id),
@@ -210,14 +211,23 @@ const UNDERWENT: Record<string, string> = { shelling: 'was shelled', 'air-strike
  * title set before it reads as a template (another review faulted that).
  * Only an event of the place alone whose type says what it underwent.
  */
-function whyAsked(place: Place, events: readonly Event[]): string {
-  const question = `Which country is ${place.name} in?`;
+function toldBefore(place: Place, events: readonly Event[]): Event | undefined {
   const event = events.find((e) => e.places.length === 1 && e.places[0] === place.id && UNDERWENT[e.type]);
-  if (!event || event.endDate) return question;
-  return `${place.name} ${UNDERWENT[event.type]} on ${formatDate(event.date)}. ${question}`;
+  return event && !event.endDate ? event : undefined;
 }
 
-/** Why the place is worth knowing: a country alone teaches little of the story. */
-function whatHappened(events: readonly Event[]): string {
-  return events.length === 0 ? '' : ` Events there: ${events.map((e) => `${e.title} (${formatWhen(e)})`).join('; ')}.`;
+function whyAsked(place: Place, told: Event | undefined): string {
+  const question = `Which country is ${place.name} in?`;
+  return told ? `${place.name} ${UNDERWENT[told.type]} on ${formatDate(told.date)}. ${question}` : question;
+}
+
+/**
+ * Why the place is worth knowing, in the summary of what happened there: titles listed after "Events
+ * there:" read as a template to a review, and the one the prompt had just told as a repeat.
+ */
+function whatHappened(told: Event | undefined, events: readonly Event[]): string {
+  const event = told ?? events[0];
+  if (!event) return '';
+  const summary = event.summary.trim();
+  return told || namesDate(summary) ? ` ${summary}` : ` ${summary} Date: ${formatWhen(event)}.`;
 }

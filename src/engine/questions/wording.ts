@@ -120,7 +120,7 @@ const respelt = packCache((pack, _: 'all') =>
 );
 
 /**
- * " (“Tayush” and “Toyuz” are the article’s spellings of Tavush and Tovuz)":
+ * "“Tayush” and “Toyuz” are the article’s spellings of Tavush and Tovuz" (or ''):
  * a place or person the quoted words give under another name, glossed where the reader
  * meets it. A longer name of the same place or person ("the Tovuz district") needs none.
  */
@@ -138,11 +138,16 @@ export function spellingNote(pack: Pack, text: string, shown?: string): string {
     return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] as string);
   };
   const verb = pairs.length > 1 ? 'are' : 'is';
-  return ` (${list(
+  return `${list(
     pairs.map((p) => p[0]),
     true,
   )} ${verb} the article’s spelling${pairs.length > 1 ? 's' : ''} of ${list(
     pairs.map((p) => p[1]),
     false,
-  )})`;
+  )}`;
+}
+
+/** A note in brackets after what it glosses, or nothing. */
+export function aside(note: string): string {
+  return note ? ` (${note})` : '';
 }
