@@ -222,6 +222,11 @@ export const Event = z
      * Group tasked with overseeing talks.") reads like a bot; a title cannot be turned into a question by rule.
      */
     whenAsked: text.optional(),
+    /**
+     * Why its date is not asked, though the event is ordered and shown: general knowledge dates it (a leader's
+     * coming to power), so the question tests that and not the pack.
+     */
+    dateNotAsked: text.optional(),
     /** Kept as context: shown in timelines, facts and briefings, never asked in a quiz nor offered as an option. Say why. */
     notAsked: text.optional(),
     sources: z.array(id).min(1, 'an event needs at least one source'),

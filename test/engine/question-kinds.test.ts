@@ -251,9 +251,11 @@ describe('question kinds on the curated pack', () => {
   });
 
   it('reveals an event-date answer in its summary’s words, with the date after it only where the summary lacks it', () => {
-    const pashinyan = ofKind('event-date').find((d) => d.id === 'event-date:pashinyan-comes-to-power-2018');
-    // "Nikol Pashinyan comes to power in Armenia: 2018." before the summary said it twice, and read as a template.
-    expect(pashinyan?.explanation).toBe('Nikol Pashinyan came to power in Armenia in 2018.');
+    const ceasefire = ofKind('event-date').find((d) => d.id === 'event-date:ceasefire-1994');
+    // "Ceasefire leaves Armenian forces holding Nagorno-Karabakh: 1994." before the summary said it twice.
+    expect(ceasefire?.explanation).toBe(
+      'A ceasefire in 1994 ended the full-scale war, leaving Armenian forces holding Nagorno-Karabakh.',
+    );
     const undated = new Pack({
       ...pack.data,
       events: pack.data.events.map((e) =>
@@ -276,6 +278,18 @@ describe('question kinds on the curated pack', () => {
     expect(buildPool(noted, 1, ['event-date']).variants.find((d) => d.id === pact?.id)?.explanation).toMatch(
       /requires each to respond militarily if the other is attacked by a third country\. Date: 2010, from 'a decade ago' in an article dated 2020\.$/,
     );
+  });
+
+  it('does not ask a date the curator says general knowledge answers, and still orders the event', () => {
+    const why = buildPool(pack, 1, ['event-date']).reasons;
+    expect(why.get('pashinyan-comes-to-power-2018')?.join()).toMatch(
+      /the curator does not ask its date: general knowledge dates a head of government's coming to power/,
+    );
+    expect(
+      pool.some((q) => q.kind === 'which-first' && q.options.includes('Nikol Pashinyan comes to power in Armenia')),
+    ).toBe(true);
+    // Nor is 2018 offered as another year question's wrong answer, which no question would ever make right.
+    for (const q of ofKind('event-date')) expect(q.options).not.toContain('2018');
   });
 
   it('asks a date as one question in the curator’s words, not a template with a headline after it', () => {

@@ -53,6 +53,7 @@ export function dateAskable(event: Event): boolean {
   const at = askedDate(event);
   return (
     at !== undefined &&
+    !event.dateNotAsked &&
     !(precisionOf(at) === 'day' && storyRole(event) === 'words') &&
     !contextOnly(event) &&
     !titleNamesDate(event) &&
@@ -181,6 +182,7 @@ const datePlan = packCache((pack, _: 'all') => {
 export function eventDate(pack: Pack, event: Event): Draft | Declined {
   const context = contextOnly(event);
   if (context) return decline(context);
+  if (event.dateNotAsked) return decline(`the curator does not ask its date: ${event.dateNotAsked}`);
   const asked = askedDate(event);
   if (asked === undefined)
     return decline(
