@@ -172,14 +172,37 @@ export function ownReport(pack: Pack, claim: Claim): string | undefined {
   return namesItself ? claim.statement.replace(/^The /, 'the ') : undefined;
 }
 
+/**
+ * A statement that opens by saying who made it ("Azerbaijan's defence ministry said …", "Armenian
+ * officials blamed …"), within its first clause: the curator's attributed form.
+ */
+const SAYS_WHO =
+  /^[^.;:]{0,160}?\b(said|says|reported|claimed|stated|told|announced|accused|estimated|put|gave|wrote|argued|warned|declared|denied|insisted|alleged|described|confirmed|denounced|called|blamed|appealed|urged|demanded|account was)\b/;
+
+/**
+ * "Azerbaijan's defence ministry said … (South Front, “…”, 17 July 2020)": a quiz reveal in the curator's
+ * attributed words, dated "as of" where the claim is older than its article. "According to Azerbaijan's
+ * Ministry of Defence, as of … (…): Azerbaijan's defence ministry said …" named the speaker twice, and a
+ * review read it as a template. A statement that does not say who made it keeps "According to".
+ */
+function toldBrief(pack: Pack, claim: Claim): string | undefined {
+  const source = pack.sources.get(claim.source);
+  const statement = claim.statement.trim();
+  if (!source || !SAYS_WHO.test(statement)) return undefined;
+  const asOf = claim.asOf === source.date ? '' : `; as of ${formatDate(claim.asOf)}`;
+  return `${statement.replace(/\.$/, '')} (${citation(pack, claim.source)}${asOf}).`;
+}
+
 /** "According to Armenia, as of 27 September 2020 (WSWS, “…”, 28 September 2020): Armenia said …". */
 export function attributeClaim(pack: Pack, claim: Claim, options: { brief?: boolean } = {}): string {
   const own = ownReport(pack, claim);
   const source = pack.sources.get(claim.source);
+  const told = options.brief && !own ? toldBrief(pack, claim) : undefined;
   const head =
     own && source
       ? `In its article “${source.headline}” of ${formatDate(source.date)}, ${own}`
-      : `According to ${nameAsPrinted(pack, claim.statedBy, claim.excerpt)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ${claim.statement}`;
+      : (told ??
+        `According to ${nameAsPrinted(pack, claim.statedBy, claim.excerpt)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ${claim.statement}`);
   // A quiz reveal reads as prose: the figure is the answer just shown, and only a dispute needs saying.
   if (options.brief) return claim.status === 'unverified' ? head : `${head} ${statusSentence(pack, claim)}`;
   const figures = claim.figures.length ? ` Figures as stated: ${claim.figures.map(formatFigure).join('; ')}.` : '';

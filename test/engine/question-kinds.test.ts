@@ -79,8 +79,31 @@ describe('question kinds on the curated pack', () => {
     expect(toll?.explanation).toMatch(
       /^In its article “[^”]+” of 15 September 2022, the World Socialist Web Site reported that the 2020 war cost nearly 7,000 lives\.$/,
     );
+  });
+
+  it('reveals a claim in the curator’s attributed words with its article, naming the speaker once', () => {
     const armenia = ofKind('figure').find((q) => q.id === 'figure:claim-armenia-tovuz-deaths-2020-07-17#0');
-    expect(armenia?.explanation).toMatch(/^According to Armenia, as of 17 July 2020 \(South Front, /);
+    expect(armenia?.explanation).toMatch(
+      /^Armenia said that only four of its service members had been killed \(South Front, “[^”]+”, 17 July 2020\)\./,
+    );
+    // A claim older than its article says as of when.
+    const helicopters = ofKind('figure').find((q) => q.id === 'figure:claim-armenia-helicopters-2020-09-27#0');
+    expect(helicopters?.explanation).toMatch(
+      /^Armenia said it had destroyed four helicopters \(World Socialist Web Site, “[^”]+”, 28 September 2020; as of 27 September 2020\)\./,
+    );
+    // Words that do not say who made the claim are never shown bare: the speaker leads them.
+    const bare = new Pack({
+      ...pack.data,
+      claims: pack.data.claims.map((c) =>
+        c.id === 'claim-armenia-tovuz-deaths-2020-07-17'
+          ? { ...c, statement: 'Only four Armenian service members were killed.' }
+          : c,
+      ),
+    });
+    const unsaid = buildPool(bare, 1, ['figure']).variants.find((q) => q.id === armenia?.id);
+    expect(unsaid?.explanation).toMatch(
+      /^According to Armenia, as of 17 July 2020 \(South Front, “[^”]+”, 17 July 2020\): Only four Armenian service members were killed\./,
+    );
   });
 
   it('never offers a relayed principal, or someone of the same office, as the speaker of relayed words', () => {
