@@ -462,6 +462,29 @@ describe('question kinds on the curated pack', () => {
     for (const q of keptPool.variants) expect(q.options).not.toContain(syria?.title);
   });
 
+  it('keeps most order questions when one background event is set aside, and offers an event with no question once at most', () => {
+    // Pashinyan's coming to power was a companion of many order questions: set aside, it once stranded the
+    // events it went with, and those stranded others in turn, 28 questions down to 2.
+    const drop = <T extends { id: string; event?: string | undefined }>(x: T): T =>
+      x.id === 'pashinyan-comes-to-power-2018' || x.event === 'pashinyan-comes-to-power-2018'
+        ? { ...x, notAsked: 'set aside' }
+        : x;
+    const kept = new Pack({
+      ...pack.data,
+      events: pack.data.events.map(drop),
+      claims: pack.data.claims.map(drop),
+      quotes: pack.data.quotes.map(drop),
+      facts: pack.data.facts.map(drop),
+    });
+    const orders = [...new Map(buildPool(kept, 1, ['which-first']).variants.map((q) => [q.id, q])).values()];
+    expect(orders.length).toBeGreaterThanOrEqual(20);
+    const answers = new Set(orders.map((q) => q.options[q.answer]));
+    const offered = new Map<string, number>();
+    for (const q of orders) for (const o of q.options) if (!answers.has(o)) offered.set(o, (offered.get(o) ?? 0) + 1);
+    expect(offered.size).toBeGreaterThan(0);
+    for (const [title, n] of offered) expect([title, n]).toEqual([title, 1]);
+  });
+
   it('offers no one as a speaker whose only words the curator keeps as context', () => {
     const rich = richPackData();
     const asked = buildPool(new Pack(rich), 2, ['quote-speaker']).variants;

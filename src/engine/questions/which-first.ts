@@ -185,6 +185,26 @@ const orderPlan = packCache((pack, _: 'all') => {
     if (plan.size === askable.length) break;
     askable = askable.filter((e) => plan.has(e.id));
   }
+  // That can strand a whole cluster (one event set aside took the Caucasus pack's 28 order questions to 2).
+  // So the events left without a question are tried again, and may take along events that have none of
+  // their own, each in one question only: seen once, never right is no recurrence a player could learn.
+  const everyone = sidesOf(orderable, clash);
+  for (let grew = true; grew; ) {
+    grew = false;
+    const open = (side: Event[]) => side.filter((e) => plan.has(e.id) || !used.has(e.id));
+    for (const event of orderable) {
+      if (plan.has(event.id)) continue;
+      const after = widening(open(everyone.later(event)), (nearest) => trioFor(event, nearest, true));
+      const companions =
+        after ?? widening(open(everyone.earlier(event)), (nearest) => trioFor(event, nearest, false));
+      if (!companions) continue;
+      for (const c of companions) used.set(c.id, (used.get(c.id) ?? 0) + 1);
+      const rank = lengthRank(event, companions);
+      rankUsed[rank] = (rankUsed[rank] ?? 0) + 1;
+      plan.set(event.id, { first: after !== undefined, companions });
+      grew = true;
+    }
+  }
   return plan;
 });
 
