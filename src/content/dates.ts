@@ -119,10 +119,13 @@ export function isOngoing(event: Dated): boolean {
   return event.dateKind === 'ongoing' && event.endDate !== undefined && event.endDate !== event.date;
 }
 
-/** "from 12 July 2020, still going on 17 July": the last report is not the end. */
+/**
+ * "from 12 July 2020, last reported 17 July": the last report is not the end. ("Still going on 28
+ * September" read oddly of calls for a ceasefire, a review found.)
+ */
 export function formatOngoing(start: string, lastReported: string): string {
   const sameYear = start.slice(0, 4) === lastReported.slice(0, 4) && lastReported.length === 10;
-  return `from ${formatDate(start)}, still going on ${sameYear ? formatDate(lastReported).replace(/ \d{4}$/, '') : formatDate(lastReported)}`;
+  return `from ${formatDate(start)}, last reported ${sameYear ? formatDate(lastReported).replace(/ \d{4}$/, '') : formatDate(lastReported)}`;
 }
 
 /** When an event happened, as a reader should take it: a span as "A – B", a window as its bounds, an ongoing one as begun. */

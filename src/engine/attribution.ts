@@ -189,7 +189,9 @@ function toldBrief(pack: Pack, claim: Claim): string | undefined {
   const source = pack.sources.get(claim.source);
   const statement = claim.statement.trim();
   if (!source || !SAYS_WHO.test(statement)) return undefined;
-  const asOf = claim.asOf === source.date ? '' : `; as of ${formatDate(claim.asOf)}`;
+  // "…killed on Saturday 3 October 2020 (…; as of 3 October 2020)" says the date twice.
+  const asOf =
+    claim.asOf === source.date || statement.includes(formatDate(claim.asOf)) ? '' : `; as of ${formatDate(claim.asOf)}`;
   return `${statement.replace(/\.$/, '')} (${citation(pack, claim.source)}${asOf}).`;
 }
 

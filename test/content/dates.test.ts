@@ -10,11 +10,11 @@ describe('how an event reads when it happened', () => {
 
   it('reads an ongoing event as begun and still going when last reported, never as ended then', () => {
     const clashes = { date: '2020-07-12', endDate: '2020-07-17', dateKind: 'ongoing' as const };
-    expect(formatWhen(clashes)).toBe('from 12 July 2020, still going on 17 July');
+    expect(formatWhen(clashes)).toBe('from 12 July 2020, last reported 17 July');
     expect(formatWhen(clashes)).not.toMatch(/–/);
     expect(shortWhen(clashes, false)).toBe('from 12 Jul');
     expect(formatWhen({ date: '2020-12-30', endDate: '2021-01-02', dateKind: 'ongoing' })).toBe(
-      'from 30 December 2020, still going on 2 January 2021',
+      'from 30 December 2020, last reported 2 January 2021',
     );
   });
 

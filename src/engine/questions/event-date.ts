@@ -12,7 +12,7 @@ import { pushTo } from '../../content/push-to.js';
 import type { Event } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { contextOnly } from './context-only.js';
-import { lookalikes, titleNamesDate } from './events.js';
+import { lookalikes, summaryDated, titleNamesDate } from './events.js';
 import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
 import { looseness } from './looseness.js';
@@ -232,19 +232,10 @@ export function eventDate(pack: Pack, event: Event): Draft | Declined {
     correct,
     distractors: options.filter((o) => o !== correct),
     difficulty,
-    explanation: dateExplained(event, correct.text),
+    // "Title: 2010." before a summary that says it again read as a template to a review, and "Date: 2019,
+    // from 'last year' in …" as a working note: the evidence beside the reveal shows how a relative date reads.
+    explanation: summaryDated(event, formatWhen(event)),
     sourceIds: event.sources,
     eventIds: [event.id],
   };
-}
-
-/**
- * The reveal: the event's summary, and its date where the summary does not give it or the articles give
- * it only relatively. "Title: 2010." before a summary that says it again read as a template to a review.
- */
-function dateExplained(event: Event, answer: string): string {
-  const summary = event.summary.trim();
-  const note = event.dateNote?.trim().replace(/\.$/, '');
-  if (summary.includes(answer) && !note) return summary;
-  return `${summary} Date: ${formatWhen(event)}${note ? `, from ${note}` : ''}.`;
 }

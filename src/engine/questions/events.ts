@@ -1,6 +1,6 @@
 import { overlaps, span } from '../../content/calendar.js';
 import { earthPoint } from '../../content/coordinates.js';
-import { formatWhen, namesDate, precisionOf } from '../../content/dates.js';
+import { formatDate, formatWhen, isOngoing, namesDate, precisionOf } from '../../content/dates.js';
 import { wordStems } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import { pushTo } from '../../content/push-to.js';
@@ -69,6 +69,19 @@ export function lookalikes(pack: Pack, event: Event): Event[] {
 /** Does the title give its own date away (a month name, or a year)? */
 export function titleNamesDate(event: Event): boolean {
   return namesDate(event.title);
+}
+
+/**
+ * An event told in a reveal: its summary, and a sentence with its date where the summary does not give
+ * it (`shown`, the date as the question printed it, else any date at all).
+ */
+export function summaryDated(event: Event, shown?: string): string {
+  const summary = event.summary.trim();
+  if (shown ? summary.includes(shown) : namesDate(summary)) return summary;
+  const when = isOngoing(event)
+    ? `It began on ${formatDate(event.date)} and was last reported on ${formatDate(event.endDate as string)}.`
+    : `The articles date it to ${formatWhen(event)}.`;
+  return `${summary} ${when}`;
 }
 
 function sourcesOf(event: Event): string[] {

@@ -1,4 +1,4 @@
-import { formatDate } from '../../content/dates.js';
+import { formatDate, namesDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Claim, Figure } from '../../content/schema.js';
 import { itemCache, packCache } from '../../core/pack-memo.js';
@@ -375,31 +375,42 @@ function sideOf(pack: Pack, unit: string, claim: Claim): string | undefined {
   return speaker?.kind === 'state' ? speaker.id : speaker?.country;
 }
 
+/** Who a count of the dead counts: soldiers and civilians are not one toll, nor are they "people". */
+function whoDied(unit: string): string {
+  if (/\b(soldiers?|servicemen|service members|personnel|troops)\b/i.test(unit)) return 'military';
+  if (/\bcivilian/i.test(unit)) return 'civilians';
+  return 'everyone';
+}
+
 /**
- * "Another measure: …": the related claims' own words, so a player meets
- * both numbers with their spans; only a count of the same thing on the same
- * side, never the other army's losses beside this one's.
+ * Another figure for the same thing, in the related claim's own words: the 1990s war's "30,000 lives"
+ * beside its "over 20,000 deaths", a tally of four helicopters beside the later seven. One only, of the
+ * same quantity counted among the same people on the same side, and not a count of one day (its unit
+ * names the day) beside a running one. "Another measure: …" twice over, a day's toll beside a month's and
+ * soldiers beside "people", read to a review as a template setting unlike things side by side.
  */
-function otherMeasures(pack: Pack, claim: Claim, asked: Figure): string {
+function anotherFigure(pack: Pack, claim: Claim, asked: Figure): string {
   const mine = sideOf(pack, asked.unit, claim);
   const same = (f: Figure, other: Claim) => {
-    if (!sameQuantity(f.unit, asked.unit)) return false;
+    if (!sameQuantity(f.unit, asked.unit) || whoDied(f.unit) !== whoDied(asked.unit)) return false;
+    if ((namesDate(f.unit) || namesDate(asked.unit)) && f.unit !== asked.unit) return false;
     const theirs = sideOf(pack, f.unit, other);
     return !mine || !theirs || mine === theirs;
   };
-  const related = [
+  const other = [
     ...claim.related.flatMap((id) => pack.claims.get(id) ?? []),
-    ...claimsRelatingTo(pack, claim.id).filter((other) => !claim.related.includes(other.id)),
-  ].filter((other) => other.figures.some((f) => same(f, other)));
-  return related
-    .map((other) => {
-      const own = ownReport(pack, other);
-      const date = pack.sources.get(other.source)?.date;
-      return own && date
-        ? ` Another measure: in its article of ${formatDate(date)}, ${own}`
-        : ` Another measure, in ${articleOf(pack, other.source)}: ${other.statement}`;
-    })
-    .join('');
+    ...claimsRelatingTo(pack, claim.id).filter((o) => !claim.related.includes(o.id)),
+  ].find((o) => o.figures.some((f) => same(f, o)));
+  if (!other) return '';
+  const own = ownReport(pack, other);
+  const date = pack.sources.get(other.source)?.date;
+  if (own && date) return ` The articles give another figure: in its article of ${formatDate(date)}, ${own}`;
+  const where = other.source === claim.source ? 'The same article' : `${capitalised(articleOf(pack, other.source))}`;
+  return ` ${where} gives another figure: ${other.statement}`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** “…” around a cut, unless the cut is already one quotation from mark to mark. */
@@ -488,7 +499,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     // Players' accuracy sets it once 20 have answered.
     difficulty: 'medium',
     // The article's sentence is quoted beside the explanation as the reveal's evidence.
-    explanation: `${attributeClaim(pack, claim, { brief: true })}${otherMeasures(pack, claim, figure)}`,
+    explanation: `${attributeClaim(pack, claim, { brief: true })}${anotherFigure(pack, claim, figure)}`,
     sourceIds: [claim.source],
     eventIds: claim.event ? [claim.event] : [],
     subjects: [claim.id],

@@ -1,10 +1,11 @@
-import { formatDate, formatWhen, namesDate } from '../../content/dates.js';
+import { formatDate } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor, Event, Evidence, Place } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { isOutletsOwn, isSidesAccount } from '../attribution.js';
 import { contextOnly } from './context-only.js';
+import { summaryDated } from './events.js';
 import { entityOption } from './finalize.js';
 import type { Random } from './random.js';
 import { eventWeight, typeWeight } from './salience.js';
@@ -228,6 +229,5 @@ function whyAsked(place: Place, told: Event | undefined): string {
 function whatHappened(told: Event | undefined, events: readonly Event[]): string {
   const event = told ?? events[0];
   if (!event) return '';
-  const summary = event.summary.trim();
-  return told || namesDate(summary) ? ` ${summary}` : ` ${summary} Date: ${formatWhen(event)}.`;
+  return told ? ` ${event.summary.trim()}` : ` ${summaryDated(event)}`;
 }

@@ -117,7 +117,10 @@ const orderPlan = packCache((pack, _: 'all') => {
   const rankUsed = [0, 0, 0, 0];
   const lengthRank = (event: Event, trio: Event[]) => trio.filter((e) => e.title.length < event.title.length).length;
   const plan = new Map<string, Order>();
+  // While rescuing (below): how many of a trio may have no question of their own.
+  let mostUnasked = 3;
   const trioFor = (event: Event, nearest: readonly Event[], first: boolean): Event[] | undefined => {
+    const unasked = nearest.map((e) => (mostUnasked < 3 && !plan.has(e.id) ? 1 : 0));
     // A trio's cost is a few additions and its checks are dear: one that could not beat the best trio found
     // so far is not checked. The choice is the same (the first cheapest trio that passes), in a fraction of
     // the time: on a pack of 20,000 events, 2,024 trios an event.
@@ -148,6 +151,7 @@ const orderPlan = packCache((pack, _: 'all') => {
             k;
           if (best && cost >= best.cost) continue;
           if (misreads[i] || misreads[j] || misreads[k]) continue;
+          if ((unasked[i] as number) + (unasked[j] as number) + (unasked[k] as number) > mostUnasked) continue;
           if (clashAt(i, j) || clashAt(i, k) || clashAt(j, k)) continue;
           const trio = [nearest[i], nearest[j], nearest[k]] as Event[];
           // The answer alone in its time, among three of another, is first (or last) to anyone who knows the years.
@@ -168,6 +172,8 @@ const orderPlan = packCache((pack, _: 'all') => {
   // Only events that get a question of their own may come along as companions: one that never
   // could would be offered again and again and never be right. Dropping one can strand another.
   let askable = orderable;
+  // Those that find companions while every event may come along: only these can have been stranded.
+  const strandable = new Set<string>();
   for (let round = 0; round < askable.length; round++) {
     used.clear();
     rankUsed.fill(0);
@@ -182,21 +188,26 @@ const orderPlan = packCache((pack, _: 'all') => {
       rankUsed[rank] = (rankUsed[rank] ?? 0) + 1;
       plan.set(event.id, { first: after !== undefined, companions });
     }
+    if (round === 0) for (const id of plan.keys()) strandable.add(id);
     if (plan.size === askable.length) break;
     askable = askable.filter((e) => plan.has(e.id));
   }
   // That can strand a whole cluster (one event set aside took the Caucasus pack's 28 order questions to 2).
-  // So the events left without a question are tried again, and may take along events that have none of
-  // their own, each in one question only: seen once, never right is no recurrence a player could learn.
+  // So the events it stranded, which had companions before the others were dropped, are tried again, and
+  // may take along events that have none of their own, each in one question only: seen once and never
+  // right is no recurrence a player could learn.
+  // A rescued question has at least one companion that is asked: a small pack whose events were all
+  // stranded (Apollo 11 told step by step) would otherwise be asked in trios no one is asked about, which
+  // story logic answers (the launch first).
   const everyone = sidesOf(orderable, clash);
+  mostUnasked = 2;
   for (let grew = true; grew; ) {
     grew = false;
     const open = (side: Event[]) => side.filter((e) => plan.has(e.id) || !used.has(e.id));
     for (const event of orderable) {
-      if (plan.has(event.id)) continue;
+      if (plan.has(event.id) || !strandable.has(event.id)) continue;
       const after = widening(open(everyone.later(event)), (nearest) => trioFor(event, nearest, true));
-      const companions =
-        after ?? widening(open(everyone.earlier(event)), (nearest) => trioFor(event, nearest, false));
+      const companions = after ?? widening(open(everyone.earlier(event)), (nearest) => trioFor(event, nearest, false));
       if (!companions) continue;
       for (const c of companions) used.set(c.id, (used.get(c.id) ?? 0) + 1);
       const rank = lengthRank(event, companions);

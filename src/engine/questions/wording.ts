@@ -12,7 +12,18 @@ import { escapeRegExp } from '../../core/text.js';
  */
 export function articleOf(pack: Pack, sourceId: string): string {
   const source = pack.sources.get(sourceId);
-  return source ? `${source.outlet}’s article of ${formatDate(source.date)}` : 'an article in the pack';
+  return source
+    ? `${outletInSentence(source.outlet)}’s article of ${formatDate(source.date)}`
+    : 'an article in the pack';
+}
+
+/** Outlets named for what they are read with "the": "the World Socialist Web Site", "the Millbrook Gazette". */
+const OUTLET_TAKES_THE =
+  /\b(Web ?Site|Post|Times|Herald|Gazette|Sentinel|Dispatch|Journal|News|Tribune|Telegraph|Guardian|Independent|Observer|Chronicle|Courier|Review|Agency)$/i;
+
+/** "the World Socialist Web Site", but "South Front", "Le Figaro", and "The Jerusalem Post" as it names itself. */
+export function outletInSentence(outlet: string): string {
+  return /^(the|le|la|les|el|die|der)\b/i.test(outlet) || !OUTLET_TAKES_THE.test(outlet) ? outlet : `the ${outlet}`;
 }
 
 /** An excerpt's own words, without the "…" that mark where its sentence goes on, spaces collapsed. */

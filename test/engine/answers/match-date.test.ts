@@ -151,7 +151,7 @@ describe('a typed date against a window, a span or an ongoing stretch', () => {
       'partial: right month, wrong day: it happened some time between 27 September and 1 October 2020',
     ],
     [span, '28 September 2020', 'exact', 'it lasted 27–28 September 2020, so any day in it counts'],
-    [ongoing, '14 July 2020', 'exact', 'it ran from 12 July 2020, still going on 17 July, so any day in it counts'],
+    [ongoing, '14 July 2020', 'exact', 'it ran from 12 July 2020, last reported 17 July, so any day in it counts'],
   ])('%o ← "%s" is %s', (when, typed, grade, note) => {
     expect(matchDate(when, typed)).toMatchObject({ grade, note });
   });
