@@ -21,6 +21,9 @@ beforeAll(async () => {
   pool = buildPool(pack, 3).variants;
 });
 const ofKind = (kind: string) => pool.filter((q) => q.kind === kind);
+/** The curated pack with one event changed. */
+const withEvent = (id: string, change: Partial<Event>) =>
+  new Pack({ ...pack.data, events: pack.data.events.map((e) => (e.id === id ? { ...e, ...change } : e)) });
 
 describe('question kinds on the curated pack', () => {
   it('makes the kinds this pack can ask fairly, and says why not the others', () => {
@@ -279,13 +282,8 @@ describe('question kinds on the curated pack', () => {
     expect(ceasefire?.explanation).toBe(
       'A ceasefire in 1994 ended the full-scale war, leaving Armenian forces holding Nagorno-Karabakh.',
     );
-    const undated = new Pack({
-      ...pack.data,
-      events: pack.data.events.map((e) =>
-        e.id === 'turkey-azerbaijan-pact-2010'
-          ? { ...e, summary: 'A military pact binds Turkey and Azerbaijan to defend each other.' }
-          : e,
-      ),
+    const undated = withEvent('turkey-azerbaijan-pact-2010', {
+      summary: 'A military pact binds Turkey and Azerbaijan to defend each other.',
     });
     const pact = buildPool(undated, 1, ['event-date']).variants.find(
       (d) => d.id === 'event-date:turkey-azerbaijan-pact-2010',
@@ -295,24 +293,14 @@ describe('question kinds on the curated pack', () => {
     );
     // How a relative date was read is the evidence's to show: "Date: 2019, from 'last year' in …" read as a
     // working note left in.
-    const noted = new Pack({
-      ...pack.data,
-      events: pack.data.events.map((e) =>
-        e.id === 'turkey-azerbaijan-pact-2010' ? { ...e, dateNote: "'a decade ago' in an article dated 2020" } : e,
-      ),
-    });
+    const noted = withEvent('turkey-azerbaijan-pact-2010', { dateNote: "'a decade ago' in an article dated 2020" });
     expect(buildPool(noted, 1, ['event-date']).variants.find((d) => d.id === pact?.id)?.explanation).toBe(
       'A 2010 military pact between Turkey and Azerbaijan requires each to respond militarily if the other is attacked by a third country.',
     );
   });
 
   it('does not ask a date the curator says general knowledge answers, and still orders the event', () => {
-    const known = new Pack({
-      ...pack.data,
-      events: pack.data.events.map((e) =>
-        e.id === 'minsk-group-established-1992' ? { ...e, dateNotAsked: 'general knowledge dates it' } : e,
-      ),
-    });
+    const known = withEvent('minsk-group-established-1992', { dateNotAsked: 'general knowledge dates it' });
     const built = buildPool(known, 1, ['event-date', 'which-first']);
     expect(built.reasons.get('minsk-group-established-1992')?.join()).toMatch(
       /event-date: the curator does not ask its date: general knowledge dates it/,
@@ -460,10 +448,7 @@ describe('question kinds on the curated pack', () => {
     expect(why).toMatch(/figure: the curator keeps it as context, not asked: a pandemic count/);
     expect(pool.some((q) => q.subjects?.includes('claim-azerbaijan-covid-2020-09-28'))).toBe(false);
     const syria = pack.events.get('syria-war-2011');
-    const kept = new Pack({
-      ...pack.data,
-      events: pack.data.events.map((e) => (e.id === 'syria-war-2011' ? { ...e, notAsked: 'another war' } : e)),
-    });
+    const kept = withEvent('syria-war-2011', { notAsked: 'another war' });
     const keptPool = buildPool(kept, 2, ['which-first', 'event-date']);
     expect(keptPool.reasons.get('syria-war-2011')?.join()).toContain('not asked: another war');
     for (const q of keptPool.variants) expect(q.options).not.toContain(syria?.title);
@@ -550,10 +535,7 @@ describe('question kinds on the curated pack', () => {
     expect(why.get('pashinyan-calls-putin-macron-2020-09')?.join()).toMatch(/may reach into another month/);
     expect(why.get('tovuz-clashes-2020-07-12')?.join()).toMatch(/still going on at its last report/);
     // With an October strike dated to one weekend, three months stand, and each is asked by its month.
-    const struck = new Pack({
-      ...pack.data,
-      events: pack.data.events.map((e) => (e.id === 'city-bombardments-2020-10-03' ? { ...e, type: 'air-strike' } : e)),
-    });
+    const struck = withEvent('city-bombardments-2020-10-03', { type: 'air-strike' });
     const spanned = buildPool(struck, 2, ['event-date']).variants.filter(
       (q) => struck.events.get(q.eventIds[0] as string)?.endDate,
     );
@@ -603,12 +585,7 @@ describe('question kinds on the curated pack', () => {
       'puts it. Fighting broke out on 12 July 2020 on the Armenia–Azerbaijan state border',
     );
     for (const q of places) expect(q.explanation).not.toContain('Events there');
-    const undated = new Pack({
-      ...pack.data,
-      events: pack.data.events.map((e) =>
-        e.id === 'tovuz-clashes-2020-07-12' ? { ...e, summary: 'Fighting broke out on the border.' } : e,
-      ),
-    });
+    const undated = withEvent('tovuz-clashes-2020-07-12', { summary: 'Fighting broke out on the border.' });
     expect(
       buildPool(undated, 1, ['place-country']).variants.find((q) => q.id === 'place-country:tavush')?.explanation,
     ).toMatch(
