@@ -169,6 +169,17 @@ const orderPlan = packCache((pack, _: 'all') => {
         }
     return best?.trio;
   };
+  /** Plans the event's question from the sides given (narrowed by `open`); false where no trio is fair. */
+  const place = (event: Event, sides: Sides, open = (side: Event[]) => side): boolean => {
+    const after = widening(open(sides.later(event)), (nearest) => trioFor(event, nearest, true));
+    const companions = after ?? widening(open(sides.earlier(event)), (nearest) => trioFor(event, nearest, false));
+    if (!companions) return false;
+    for (const c of companions) used.set(c.id, (used.get(c.id) ?? 0) + 1);
+    const rank = lengthRank(event, companions);
+    rankUsed[rank] = (rankUsed[rank] ?? 0) + 1;
+    plan.set(event.id, { first: after !== undefined, companions });
+    return true;
+  };
   // Only events that get a question of their own may come along as companions: one that never
   // could would be offered again and again and never be right. Dropping one can strand another.
   let askable = orderable;
@@ -179,15 +190,7 @@ const orderPlan = packCache((pack, _: 'all') => {
     rankUsed.fill(0);
     plan.clear();
     const sides = sidesOf(askable, clash);
-    for (const event of askable) {
-      const after = widening(sides.later(event), (nearest) => trioFor(event, nearest, true));
-      const companions = after ?? widening(sides.earlier(event), (nearest) => trioFor(event, nearest, false));
-      if (!companions) continue;
-      for (const c of companions) used.set(c.id, (used.get(c.id) ?? 0) + 1);
-      const rank = lengthRank(event, companions);
-      rankUsed[rank] = (rankUsed[rank] ?? 0) + 1;
-      plan.set(event.id, { first: after !== undefined, companions });
-    }
+    for (const event of askable) place(event, sides);
     if (round === 0) for (const id of plan.keys()) strandable.add(id);
     if (plan.size === askable.length) break;
     askable = askable.filter((e) => plan.has(e.id));
@@ -195,26 +198,16 @@ const orderPlan = packCache((pack, _: 'all') => {
   // That can strand a whole cluster (one event set aside took the Caucasus pack's 28 order questions to 2).
   // So the events it stranded, which had companions before the others were dropped, are tried again, and
   // may take along events that have none of their own, each in one question only: seen once and never
-  // right is no recurrence a player could learn.
-  // A rescued question has at least one companion that is asked: a small pack whose events were all
-  // stranded (Apollo 11 told step by step) would otherwise be asked in trios no one is asked about, which
-  // story logic answers (the launch first).
+  // right is no recurrence a player could learn. A rescued question has at least one companion that is
+  // asked: a small pack whose events were all stranded (Apollo 11 told step by step) would otherwise be
+  // asked in trios no one is asked about, which story logic answers (the launch first).
   const everyone = sidesOf(orderable, clash);
+  const open = (side: Event[]) => side.filter((e) => plan.has(e.id) || !used.has(e.id));
   mostUnasked = 2;
   for (let grew = true; grew; ) {
     grew = false;
-    const open = (side: Event[]) => side.filter((e) => plan.has(e.id) || !used.has(e.id));
-    for (const event of orderable) {
-      if (plan.has(event.id) || !strandable.has(event.id)) continue;
-      const after = widening(open(everyone.later(event)), (nearest) => trioFor(event, nearest, true));
-      const companions = after ?? widening(open(everyone.earlier(event)), (nearest) => trioFor(event, nearest, false));
-      if (!companions) continue;
-      for (const c of companions) used.set(c.id, (used.get(c.id) ?? 0) + 1);
-      const rank = lengthRank(event, companions);
-      rankUsed[rank] = (rankUsed[rank] ?? 0) + 1;
-      plan.set(event.id, { first: after !== undefined, companions });
-      grew = true;
-    }
+    for (const event of orderable)
+      if (!plan.has(event.id) && strandable.has(event.id) && place(event, everyone, open)) grew = true;
   }
   return plan;
 });
@@ -234,6 +227,8 @@ function widening<T>(events: readonly Event[], find: (nearest: readonly Event[])
  * the loader's checks) every side is sorted, as the walk would otherwise
  * pick others.
  */
+type Sides = ReturnType<typeof sidesOf>;
+
 function sidesOf(askable: readonly Event[], clash: (a: Event, b: Event) => unknown) {
   const starts = askable.map((e) => spanOf(e)[0]);
   const days = starts.map(dayNumber);
