@@ -176,8 +176,24 @@ export function ownReport(pack: Pack, claim: Claim): string | undefined {
  * A statement that opens by saying who made it ("Azerbaijan's defence ministry said …", "Armenian
  * officials blamed …"), within its first clause: the curator's attributed form.
  */
-const SAYS_WHO =
-  /^[^.;:]{0,160}?\b(said|says|reported|claimed|stated|told|announced|accused|estimated|put|gave|wrote|argued|warned|declared|denied|insisted|alleged|described|confirmed|denounced|called|blamed|appealed|urged|demanded|account was)\b/;
+const SAY_VERBS =
+  'said|says|reported|reports|claim|claimed|claims|stated|told|announced|accused|estimated|put|gave|wrote|argued|warned|declared|denied|insisted|alleged|described|confirmed|denounced|called|blamed|appealed|urged|demanded|account was';
+const SAYS_WHO = new RegExp(`^[^.;:]{0,160}?\\b(${SAY_VERBS})\\b`);
+
+/**
+ * Do the article's own words give the speaker as the one saying them ("Armenia says that only ___ …",
+ * "According to the Defense Ministry of Azerbaijan, …")? Then a prompt that quotes them needs no
+ * "According to Armenia" before it, which a review read as the speaker named twice.
+ */
+export function excerptNamesSpeaker(excerpt: string, names: readonly string[]): boolean {
+  return names.some((name) => {
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(
+      `\\b${n}\\b[^.;,]{0,60}?\\b(${SAY_VERBS})\\b|\\b(according to|${SAY_VERBS}),? (the )?${n}\\b`,
+      'i',
+    ).test(excerpt);
+  });
+}
 
 /**
  * "Azerbaijan's defence ministry said … (South Front, “…”, 17 July 2020)": a quiz reveal in the curator's

@@ -69,9 +69,19 @@ describe('question kinds on the curated pack', () => {
   it('sets beside a figure only another count of the same thing on the same side, never the other army’s', () => {
     const figures = ofKind('figure');
     const armenia = figures.find((q) => q.id === 'figure:claim-armenia-tovuz-deaths-2020-07-17#0');
+    // The same number in another article is agreement, not "another figure".
     expect(armenia?.explanation).toContain(
-      'The articles give another figure: in its article of 28 September 2020, the World Socialist Web Site reported',
+      'The articles give the same figure: in its article of 28 September 2020, the World Socialist Web Site reported',
     );
+    const helicopters = figures.find((q) => q.id === 'figure:claim-armenia-helicopters-2020-09-27#0');
+    expect(helicopters?.explanation).toContain(
+      'The World Socialist Web Site’s article of 1 October 2020 gives another figure: Armenian officials said they had destroyed 83 drones, seven helicopters',
+    );
+    // A day's toll is not set beside a running one, nor soldiers beside "people".
+    const saturday = figures.find((q) => q.id === 'figure:claim-armenian-forces-nk-servicemen-killed-2020-10-03#0');
+    expect(saturday?.explanation).not.toMatch(/figure:/);
+    const total = figures.find((q) => q.id === 'figure:claim-armenian-officials-losses-2020-09-30#0');
+    expect(total?.explanation).not.toMatch(/figure:/);
     expect(armenia?.explanation).not.toMatch(/Azerbaijani military|personnel, including Major General/);
     const spending = figures.find((q) => q.id === 'figure:claim-wsws-azerbaijan-military-spending-2019#0');
     expect(spending?.explanation).not.toContain('another figure');
@@ -82,6 +92,19 @@ describe('question kinds on the curated pack', () => {
     expect(toll?.explanation).toMatch(
       /^In its article “[^”]+” of 15 September 2022, the World Socialist Web Site reported that the 2020 war cost nearly 7,000 lives\.$/,
     );
+  });
+
+  it('leads a figure with its article alone where the quoted words already say who gave it', () => {
+    const figures = ofKind('figure');
+    const armenia = figures.find((q) => q.id === 'figure:claim-armenia-tovuz-deaths-2020-07-17#0');
+    expect(armenia?.prompt).toMatch(
+      /^In South Front’s article of 17 July 2020, which number fills the gap\? “Armenia says that only ___ of its service members were killed\.”$/,
+    );
+    // "Only 1 of its service members were killed" breaks the sentence's plural: no wrong 1.
+    expect(armenia?.options).not.toContain('1');
+    // Named only between commas before the verb, the speaker is still said first.
+    const veliyev = figures.find((q) => q.id === 'figure:claim-valiyev-armenian-losses-2020-07-17#0');
+    expect(veliyev?.prompt).toMatch(/^According to Kerim Veliyev, as reported in South Front’s article/);
   });
 
   it('reveals a claim in the curator’s attributed words with its article, naming the speaker once', () => {
@@ -260,6 +283,19 @@ describe('question kinds on the curated pack', () => {
       checked += (readsAs[answer.id] ?? []).length;
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it('dates an ongoing event in an order reveal by its start, not by the article that last reported it', () => {
+    const withCalls = ofKind('which-first').filter((q) =>
+      q.eventIds.includes('international-calls-ceasefire-2020-09-27'),
+    );
+    expect(withCalls.length).toBeGreaterThan(0);
+    for (const q of withCalls) {
+      expect(q.explanation).toContain(
+        'from 27 September 2020: UN, EU and NATO officials call for the fighting to stop',
+      );
+      expect(q.explanation).not.toContain('last reported');
+    }
   });
 
   it('never sets an ongoing event as the earlier of two a few weeks apart when it asks which happened last', () => {
@@ -576,20 +612,22 @@ describe('question kinds on the curated pack', () => {
       /^Tavush \(“Tayush” in the article\)/,
     );
     // The reveal tells what happened there in the summary's words, so the country is not all a player takes
-    // away: of the event the prompt led with, or else of the weightiest, dated where the summary is not.
+    // away: of the event the prompt led with, or else of the weightiest, dated where the summary is not. The
+    // country is said plainly, and not again where the summary says it; the summary's articles are listed.
     const ganja = places.find((q) => q.id === 'place-country:ganja');
-    expect(ganja?.explanation).toContain(
-      "puts it. Ganja, Azerbaijan's second-largest city, was bombarded. Azerbaijan's defence ministry said",
+    expect(ganja?.explanation).toMatch(
+      /^Ganja, Azerbaijan's second-largest city, was bombarded\. Azerbaijan's defence/,
     );
-    expect(places.find((q) => q.id === 'place-country:tavush')?.explanation).toContain(
-      'puts it. Fighting broke out on 12 July 2020 on the Armenia–Azerbaijan state border',
+    expect(tavush?.explanation).toContain(
+      'is in Armenia. Fighting broke out on 12 July 2020 on the Armenia–Azerbaijan state border',
     );
-    for (const q of places) expect(q.explanation).not.toContain('Events there');
+    expect(tavush?.sources.map((s) => s.id)).toEqual(['wsws-2020-09-28', 'south-front-2020-07-17']);
+    for (const q of places) expect(q.explanation).not.toMatch(/Events there|puts it/);
     const undated = withEvent('tovuz-clashes-2020-07-12', { summary: 'Fighting broke out on the border.' });
     expect(
       buildPool(undated, 1, ['place-country']).variants.find((q) => q.id === 'place-country:tavush')?.explanation,
     ).toMatch(
-      /puts it\. Fighting broke out on the border\. It began on 12 July 2020 and was last reported on 17 July 2020\./,
+      /is in Armenia\. Fighting broke out on the border\. It began on 12 July 2020 and was last reported on 17 July 2020\./,
     );
     expect(ganja?.eventIds).toContain('ganja-shelling-2020-10-03');
     // The question asks where the war reached, not an atlas fact; a title naming a side would answer it.

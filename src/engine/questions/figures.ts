@@ -2,7 +2,7 @@ import { formatDate, namesDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Claim, Figure } from '../../content/schema.js';
 import { itemCache, packCache } from '../../core/pack-memo.js';
-import { attributeClaim, ownReport } from '../attribution.js';
+import { attributeClaim, excerptNamesSpeaker, ownReport } from '../attribution.js';
 import { contextOnly } from './context-only.js';
 import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
@@ -66,6 +66,8 @@ export function ladders(value: number, forbidden: readonly number[]): Ladder[] {
     for (const step of steps(value, position)) {
       const values = [0, 1, 2, 3].map((i) => Number((value + (i - position) * step).toPrecision(12)));
       if (values.some((v, i) => i !== position && forbidden.some((f) => sameValue(f, v)))) continue;
+      // "Only 1 of its service members were killed": a wrong 1 breaks the plural the sentence keeps.
+      if (value !== 1 && values.some((v, i) => i !== position && v === 1)) continue;
       const zeros = values.map(roundness);
       const mine = zeros[position] as number;
       const rest = zeros.filter((_, i) => i !== position);
@@ -402,11 +404,13 @@ function anotherFigure(pack: Pack, claim: Claim, asked: Figure): string {
     ...claimsRelatingTo(pack, claim.id).filter((o) => !claim.related.includes(o.id)),
   ].find((o) => o.figures.some((f) => same(f, o)));
   if (!other) return '';
+  // "Another figure" that is the same number invents a disagreement: the articles agree there.
+  const kind = other.figures.some((f) => same(f, other) && sameValue(f.value, asked.value)) ? 'the same' : 'another';
   const own = ownReport(pack, other);
   const date = pack.sources.get(other.source)?.date;
-  if (own && date) return ` The articles give another figure: in its article of ${formatDate(date)}, ${own}`;
+  if (own && date) return ` The articles give ${kind} figure: in its article of ${formatDate(date)}, ${own}`;
   const where = other.source === claim.source ? 'The same article' : `${capitalised(articleOf(pack, other.source))}`;
-  return ` ${where} gives another figure: ${other.statement}`;
+  return ` ${where} gives ${kind} figure: ${other.statement}`;
 }
 
 function capitalised(text: string): string {
@@ -473,7 +477,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   const actor = speaker ? inSentence(speaker, spelt ?? speaker.name) : pack.nameOf(claim.statedBy);
   const outlet = pack.sources.get(claim.source)?.outlet;
   const who =
-    actor === outlet
+    actor === outlet || (speaker && excerptNamesSpeaker(claim.excerpt, [speaker.name, ...speaker.aliases]))
       ? `In ${articleOf(pack, claim.source)}`
       : `According to ${actor}, as reported in ${articleOf(pack, claim.source)}`;
   // "It cost nearly ___ lives", "…with Azerbaijan reporting ___ fatalities": a cut that does not say what it

@@ -10,7 +10,6 @@ import { entityOption } from './finalize.js';
 import type { Random } from './random.js';
 import { eventWeight, typeWeight } from './salience.js';
 import { type Declined, type Draft, decline } from './types.js';
-import { articleOf } from './wording.js';
 
 /**
  * "Which country is Jermuk in?" The places of a border war sit on one side
@@ -180,8 +179,9 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
     distractors: [entityOption(other, 'state')],
     difficulty: 'easy',
     pair: true,
-    explanation: `${spelt} is in ${country.name}, as ${articleOf(pack, evidence.source)} puts it.${whatHappened(told, events)}`,
-    sourceIds: [evidence.source],
+    explanation: placeExplained(spelt, place, country, told ?? events[0], told !== undefined),
+    // The reveal tells the event in its summary, which its own articles back.
+    sourceIds: [evidence.source, ...((told ?? events[0])?.sources ?? [])],
     evidence: [evidence],
     eventIds: events.map((e) => e.id),
     subjects: [place.id],
@@ -224,10 +224,14 @@ function whyAsked(place: Place, told: Event | undefined): string {
 
 /**
  * Why the place is worth knowing, in the summary of what happened there: titles listed after "Events
- * there:" read as a template to a review, and the one the prompt had just told as a repeat.
+ * there:" read as a template to a review, and the one the prompt had just told as a repeat. The country
+ * is said plainly (the evidence beside it quotes the article), and not at all where the summary says it
+ * ("Ganja, Azerbaijan's second-largest city, was bombarded").
  */
-function whatHappened(told: Event | undefined, events: readonly Event[]): string {
-  const event = told ?? events[0];
-  if (!event) return '';
-  return told ? ` ${event.summary.trim()}` : ` ${summaryDated(event)}`;
+function placeExplained(spelt: string, place: Place, country: Actor, event: Event | undefined, told: boolean): string {
+  const where = `${spelt} is in ${country.name}.`;
+  if (!event) return where;
+  const summary = told ? event.summary.trim() : summaryDated(event);
+  const saysIt = summary.includes(place.name) && summary.includes(country.name);
+  return saysIt && spelt === place.name ? summary : `${where} ${summary}`;
 }

@@ -1,5 +1,5 @@
 import { dayNumber, daysBetween, overlaps, span } from '../../content/calendar.js';
-import { formatWhen, isWindow, noteLeavesDateOpen } from '../../content/dates.js';
+import { formatDate, formatWhen, isOngoing, isWindow, noteLeavesDateOpen } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { itemCache, packCache } from '../../core/pack-memo.js';
@@ -314,9 +314,11 @@ export function whichFirst(pack: Pack, event: Event): Draft | Declined {
     ...picked.map((p) => Math.abs(daysBetween(first ? mine[1] : mine[0], first ? spanOf(p)[0] : spanOf(p)[1]))),
   );
   const difficulty: Difficulty = !sameEpisode ? 'easy' : gap <= 3 ? 'hard' : 'medium';
+  // An ongoing event is ordered by its start: "last reported 28 September", the article's own date, read
+  // to a review as a stamp that means nothing for a run of calls.
   const dated = [event, ...picked]
     .sort((a, b) => spanOf(a)[0].localeCompare(spanOf(b)[0]))
-    .map((e) => `${formatWhen(e)}: ${e.title}`);
+    .map((e) => `${isOngoing(e) ? `from ${formatDate(e.date)}` : formatWhen(e)}: ${e.title}`);
   return {
     kind: 'which-first',
     subject: event.id,
