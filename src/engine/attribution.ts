@@ -122,10 +122,15 @@ export const opposedBy = packCache((pack, _: 'all') => {
   return out;
 });
 
+/** The account a disputed claim's reveal sets beside it: one it opposes, or else one that opposes it. */
+export function disputedBy(pack: Pack, claim: Claim): Claim | undefined {
+  if (claim.status !== 'disputed') return undefined;
+  return claim.opposes.map((id) => pack.claims.get(id)).find(Boolean) ?? opposedBy(pack, 'all').get(claim.id)?.[0];
+}
+
 function statusSentence(pack: Pack, claim: Claim): string {
   if (claim.status !== 'disputed') return STATUS_SENTENCE[claim.status];
-  const against =
-    claim.opposes.map((id) => pack.claims.get(id)).find(Boolean) ?? opposedBy(pack, 'all').get(claim.id)?.[0];
+  const against = disputedBy(pack, claim);
   return against ? `Disputed: ${against.statement.replace(/\.?$/, '.')}` : STATUS_SENTENCE.disputed;
 }
 
@@ -189,7 +194,7 @@ export function excerptNamesSpeaker(excerpt: string, names: readonly string[]): 
   return names.some((name) => {
     const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(
-      `\\b${n}\\b[^.;,]{0,60}?\\b(${SAY_VERBS})\\b|\\b(according to|${SAY_VERBS}),? (the )?${n}\\b`,
+      `\\b${n}\\b(, [^.;,]{1,60},)?[^.;,]{0,60}?\\b(${SAY_VERBS})\\b|\\baccording to,? (the )?${n}\\b|\\b(${SAY_VERBS}) (the )?${n}(?=\\s*[,.;”\x22]|$)`,
       'i',
     ).test(excerpt);
   });

@@ -21,6 +21,9 @@ beforeAll(async () => {
   pool = buildPool(pack, 3).variants;
 });
 const ofKind = (kind: string) => pool.filter((q) => q.kind === kind);
+/** The curated pack with one claim changed. */
+const withClaim = (id: string, change: Partial<Claim>) =>
+  new Pack({ ...pack.data, claims: pack.data.claims.map((c) => (c.id === id ? { ...c, ...change } : c)) });
 /** The curated pack with one event changed. */
 const withEvent = (id: string, change: Partial<Event>) =>
   new Pack({ ...pack.data, events: pack.data.events.map((e) => (e.id === id ? { ...e, ...change } : e)) });
@@ -69,10 +72,11 @@ describe('question kinds on the curated pack', () => {
   it('sets beside a figure only another count of the same thing on the same side, never the other army’s', () => {
     const figures = ofKind('figure');
     const armenia = figures.find((q) => q.id === 'figure:claim-armenia-tovuz-deaths-2020-07-17#0');
-    // The same number in another article is agreement, not "another figure".
+    // The same number in another article is agreement, not "another figure"; the article is named, and listed.
     expect(armenia?.explanation).toContain(
-      'The articles give the same figure: in its article of 28 September 2020, the World Socialist Web Site reported',
+      'The World Socialist Web Site’s article of 28 September 2020 gives the same figure: the July 2020 clashes',
     );
+    expect(armenia?.sources.map((s) => s.id)).toEqual(['south-front-2020-07-17', 'wsws-2020-09-28']);
     const helicopters = figures.find((q) => q.id === 'figure:claim-armenia-helicopters-2020-09-27#0');
     expect(helicopters?.explanation).toContain(
       'The World Socialist Web Site’s article of 1 October 2020 gives another figure: Armenian officials said they had destroyed 83 drones, seven helicopters',
@@ -102,9 +106,19 @@ describe('question kinds on the curated pack', () => {
     );
     // "Only 1 of its service members were killed" breaks the sentence's plural: no wrong 1.
     expect(armenia?.options).not.toContain('1');
-    // Named only between commas before the verb, the speaker is still said first.
+    // "Kerim Veliyev, Azerbaijan's deputy defense minister, said that ___ …": named with his office, still his words.
     const veliyev = figures.find((q) => q.id === 'figure:claim-valiyev-armenian-losses-2020-07-17#0');
-    expect(veliyev?.prompt).toMatch(/^According to Kerim Veliyev, as reported in South Front’s article/);
+    expect(veliyev?.prompt).toMatch(
+      /^In South Front’s article of 17 July 2020, which number fills the gap\? “…Kerim Veliyev,/,
+    );
+    // Named only as the one the words are about, the speaker is still said first.
+    const about = withClaim('claim-armenia-tovuz-deaths-2020-07-17', {
+      excerpt: 'Armenia says Azerbaijan killed only 4 of its service members.',
+      statedBy: 'azerbaijan',
+    });
+    expect(buildPool(about, 1, ['figure']).variants.find((q) => q.id === armenia?.id)?.prompt).toMatch(
+      /^According to Azerbaijan, as reported in South Front’s article/,
+    );
   });
 
   it('reveals a claim in the curator’s attributed words with its article, naming the speaker once', () => {

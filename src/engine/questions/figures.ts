@@ -1,8 +1,8 @@
-import { formatDate, namesDate } from '../../content/dates.js';
+import { namesDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Claim, Figure } from '../../content/schema.js';
 import { itemCache, packCache } from '../../core/pack-memo.js';
-import { attributeClaim, excerptNamesSpeaker, ownReport } from '../attribution.js';
+import { attributeClaim, disputedBy, excerptNamesSpeaker, ownReport } from '../attribution.js';
 import { contextOnly } from './context-only.js';
 import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
@@ -391,7 +391,7 @@ function whoDied(unit: string): string {
  * names the day) beside a running one. "Another measure: …" twice over, a day's toll beside a month's and
  * soldiers beside "people", read to a review as a template setting unlike things side by side.
  */
-function anotherFigure(pack: Pack, claim: Claim, asked: Figure): string {
+function anotherFigure(pack: Pack, claim: Claim, asked: Figure): { text: string; source?: string } {
   const mine = sideOf(pack, asked.unit, claim);
   const same = (f: Figure, other: Claim) => {
     if (!sameQuantity(f.unit, asked.unit) || whoDied(f.unit) !== whoDied(asked.unit)) return false;
@@ -403,14 +403,13 @@ function anotherFigure(pack: Pack, claim: Claim, asked: Figure): string {
     ...claim.related.flatMap((id) => pack.claims.get(id) ?? []),
     ...claimsRelatingTo(pack, claim.id).filter((o) => !claim.related.includes(o.id)),
   ].find((o) => o.figures.some((f) => same(f, o)));
-  if (!other) return '';
+  if (!other) return { text: '' };
   // "Another figure" that is the same number invents a disagreement: the articles agree there.
   const kind = other.figures.some((f) => same(f, other) && sameValue(f.value, asked.value)) ? 'the same' : 'another';
-  const own = ownReport(pack, other);
-  const date = pack.sources.get(other.source)?.date;
-  if (own && date) return ` The articles give ${kind} figure: in its article of ${formatDate(date)}, ${own}`;
-  const where = other.source === claim.source ? 'The same article' : `${capitalised(articleOf(pack, other.source))}`;
-  return ` ${where} gives ${kind} figure: ${other.statement}`;
+  // Named by its article, not "the articles": after a "Disputed: …" sentence, that had no clear referent.
+  const where = other.source === claim.source ? 'The same article' : capitalised(articleOf(pack, other.source));
+  const reported = ownReport(pack, other)?.replace(/^the .+? reported that /, '');
+  return { text: ` ${where} gives ${kind} figure: ${reported ?? other.statement}`, source: other.source };
 }
 
 function capitalised(text: string): string {
@@ -487,6 +486,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     event && /^…?\s*((It|They|This|These|He|She)\b|\p{Ll})/u.test(claim.excerpt.trim())
       ? ` (on ${aboutEvent(event.title)})`
       : '';
+  const other = anotherFigure(pack, claim, figure);
   const options = steps.values.map((v) => ({
     text: formatOnScale(v, figure.value),
     facet: { category: 'number', value: v },
@@ -503,8 +503,11 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     // Players' accuracy sets it once 20 have answered.
     difficulty: 'medium',
     // The article's sentence is quoted beside the explanation as the reveal's evidence.
-    explanation: `${attributeClaim(pack, claim, { brief: true })}${anotherFigure(pack, claim, figure)}`,
-    sourceIds: [claim.source],
+    explanation: `${attributeClaim(pack, claim, { brief: true })}${other.text}`,
+    // Every article the reveal draws on is listed: the disputing account's and the other figure's too.
+    sourceIds: [...new Set([claim.source, disputedBy(pack, claim)?.source, other.source])].filter(
+      (id): id is string => id !== undefined,
+    ),
     eventIds: claim.event ? [claim.event] : [],
     subjects: [claim.id],
   };
