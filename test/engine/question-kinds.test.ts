@@ -299,17 +299,23 @@ describe('question kinds on the curated pack', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
-  it('dates an ongoing event in an order reveal by its start, not by the article that last reported it', () => {
-    const withCalls = ofKind('which-first').filter((q) =>
-      q.eventIds.includes('international-calls-ceasefire-2020-09-27'),
-    );
+  it('tells an order reveal from earliest to latest in each event’s own sentence, dated where it is not', () => {
+    const orders = ofKind('which-first');
+    for (const q of orders) expect(q.explanation).toMatch(/^From earliest to latest: /);
+    // The calls' sentence says which fighting; an ongoing event is dated by its start, not by the article that
+    // last reported it.
+    const withCalls = orders.filter((q) => q.eventIds.includes('international-calls-ceasefire-2020-09-27'));
     expect(withCalls.length).toBeGreaterThan(0);
     for (const q of withCalls) {
-      expect(q.explanation).toContain(
-        'from 27 September 2020: UN, EU and NATO officials call for the fighting to stop',
+      expect(q.explanation).toMatch(
+        /The UN Secretary-General, NATO and the EU's foreign policy chief called for the fighting to stop;[^.]*\(from 27 September 2020\)\./,
       );
       expect(q.explanation).not.toContain('last reported');
     }
+    // A sentence that gives its own date gets no second one.
+    const tovuz = orders.find((q) => q.eventIds.includes('tovuz-clashes-2020-07-12'));
+    expect(tovuz?.explanation).toContain('Fighting broke out on 12 July 2020 on the Armenia–Azerbaijan state border');
+    expect(tovuz?.explanation).not.toMatch(/rather than in Nagorno-Karabakh \(/);
   });
 
   it('never sets an ongoing event as the earlier of two a few weeks apart when it asks which happened last', () => {

@@ -1,5 +1,5 @@
 import { dayNumber, daysBetween, overlaps, span } from '../../content/calendar.js';
-import { formatDate, formatWhen, isOngoing, isWindow, noteLeavesDateOpen } from '../../content/dates.js';
+import { formatDate, formatWhen, isOngoing, isWindow, namesDate, noteLeavesDateOpen } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Event } from '../../content/schema.js';
 import { itemCache, packCache } from '../../core/pack-memo.js';
@@ -314,11 +314,7 @@ export function whichFirst(pack: Pack, event: Event): Draft | Declined {
     ...picked.map((p) => Math.abs(daysBetween(first ? mine[1] : mine[0], first ? spanOf(p)[0] : spanOf(p)[1]))),
   );
   const difficulty: Difficulty = !sameEpisode ? 'easy' : gap <= 3 ? 'hard' : 'medium';
-  // An ongoing event is ordered by its start: "last reported 28 September", the article's own date, read
-  // to a review as a stamp that means nothing for a run of calls.
-  const dated = [event, ...picked]
-    .sort((a, b) => spanOf(a)[0].localeCompare(spanOf(b)[0]))
-    .map((e) => `${isOngoing(e) ? `from ${formatDate(e.date)}` : formatWhen(e)}: ${e.title}`);
+  const told = [event, ...picked].sort((a, b) => spanOf(a)[0].localeCompare(spanOf(b)[0])).map(toldInOrder);
   return {
     kind: 'which-first',
     subject: event.id,
@@ -329,11 +325,31 @@ export function whichFirst(pack: Pack, event: Event): Draft | Declined {
       facet: { category: 'event', span: spanOf(p), role: storyRole(p) },
     })),
     difficulty,
-    explanation: `In order: ${dated.join('; ')}.`,
+    explanation: `From earliest to latest: ${told.join(' ')}`,
     sourceIds: [event, ...picked].flatMap((e) => e.sources),
     eventIds: [event.id, ...picked.map((p) => p.id)],
     subjects: [event.id],
   };
+}
+
+/**
+ * One event of an order reveal, told: the first sentence of its summary, which says what the headline
+ * leaves to context ("the war", "the fighting"), dated after it where the sentence is not. "In order:
+ * 1994: Ceasefire leaves …; 2019: US boosts …" read to a review as headlines pasted behind dates. An
+ * ongoing event is dated by its start: "last reported 28 September" is only its article's date.
+ */
+function toldInOrder(event: Event): string {
+  const sentence = firstSentence(event.summary);
+  if (namesDate(sentence)) return sentence;
+  const when = isOngoing(event) ? `from ${formatDate(event.date)}` : formatWhen(event);
+  return `${sentence.replace(/[.!]$/, '')} (${when}).`;
+}
+
+/** Up to the first full stop that ends a sentence ("U.S." and "No. 2" do not). */
+function firstSentence(text: string): string {
+  const flat = text.trim().replace(/\s+/g, ' ');
+  const end = /(?<![A-Z]|\bNo|\bSt|\bMr|\bDr)\.(?=\s+[A-Z“"(])/.exec(flat);
+  return end ? flat.slice(0, end.index + 1) : flat;
 }
 
 /**
