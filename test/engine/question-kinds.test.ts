@@ -312,10 +312,24 @@ describe('question kinds on the curated pack', () => {
       );
       expect(q.explanation).not.toContain('last reported');
     }
-    // A sentence that gives its own date gets no second one.
+    // A sentence that gives its own date gets no second one; one that names only another date ("1915") does.
     const tovuz = orders.find((q) => q.eventIds.includes('tovuz-clashes-2020-07-12'));
     expect(tovuz?.explanation).toContain('Fighting broke out on 12 July 2020 on the Armenia–Azerbaijan state border');
     expect(tovuz?.explanation).not.toMatch(/rather than in Nagorno-Karabakh \(/);
+    const figaro = orders.find((q) => q.eventIds.includes('pashinyan-le-figaro-interview-2020'));
+    expect(figaro?.explanation).toMatch(
+      /what happened in 1915 \(some time between 27 September and 3 October 2020\)\./,
+    );
+  });
+
+  it('never makes the answer the one long headline among short ones', () => {
+    const orders = [...new Map(ofKind('which-first').map((q) => [q.id, q])).values()];
+    expect(orders.length).toBeGreaterThanOrEqual(20);
+    for (const q of orders) {
+      const answer = (q.options[q.answer] as string).length;
+      const next = Math.max(...q.options.filter((_, i) => i !== q.answer).map((o) => o.length));
+      expect(answer > 1.35 * next && answer - next > 15, q.id).toBe(false);
+    }
   });
 
   it('never sets an ongoing event as the earlier of two a few weeks apart when it asks which happened last', () => {

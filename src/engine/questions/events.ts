@@ -72,12 +72,24 @@ export function titleNamesDate(event: Event): boolean {
 }
 
 /**
+ * Does the text give the event's own date ("Fighting broke out on 12 July 2020"), not just some date
+ * ("…compared it with 1915")? A bounded or uncertain date only in its own words ("some time between …").
+ */
+export function datesItself(text: string, event: Event): boolean {
+  // An ongoing event is dated by its start; a span or window only by its bounds as the pack gives them.
+  if (event.endDate && !isOngoing(event)) return text.includes(formatWhen(event));
+  const shown = formatDate(event.date);
+  // A day's year may stand apart from it: "on 12 July, 2020", "on 12 July": the day and month are the date.
+  return text.includes(precisionOf(event.date) === 'day' ? shown.replace(/ \d{4}$/, '') : shown);
+}
+
+/**
  * An event told in a reveal: its summary, and a sentence with its date where the summary does not give
  * it (`shown`, the date as the question printed it, else any date at all).
  */
 export function summaryDated(event: Event, shown?: string): string {
   const summary = event.summary.trim();
-  if (shown ? summary.includes(shown) : namesDate(summary)) return summary;
+  if (shown ? summary.includes(shown) : datesItself(summary, event)) return summary;
   const when = isOngoing(event)
     ? `It began on ${formatDate(event.date)} and was last reported on ${formatDate(event.endDate as string)}.`
     : `The articles date it to ${formatWhen(event)}.`;
