@@ -85,7 +85,7 @@ export function datesItself(text: string, event: Event): boolean {
 
 /**
  * An event told in a reveal: its summary, and a sentence with its date where the summary does not give
- * it (`shown`, the date as the question printed it, else any date at all).
+ * it (`shown`, the date as the question printed it, else the event's own date).
  */
 export function summaryDated(event: Event, shown?: string): string {
   const summary = event.summary.trim();
