@@ -316,6 +316,16 @@ describe('question kinds on the curated pack', () => {
     const tovuz = orders.find((q) => q.eventIds.includes('tovuz-clashes-2020-07-12'));
     expect(tovuz?.explanation).toContain('Fighting broke out on 12 July 2020 on the Armenia–Azerbaijan state border');
     expect(tovuz?.explanation).not.toMatch(/rather than in Nagorno-Karabakh \(/);
+    // A span whose sentence gives both its bounds is not dated again ("from 1992 until a ceasefire in 1994").
+    const war = withEvent('ceasefire-1994', {
+      summary: 'The full-scale war lasted from 1992 until a ceasefire in 1994.',
+      date: '1992',
+      endDate: '1994',
+      dateKind: 'span',
+    });
+    const spanTold = buildPool(war, 1, ['which-first']).variants.find((q) => q.eventIds.includes('ceasefire-1994'));
+    expect(spanTold?.explanation).toContain('The full-scale war lasted from 1992 until a ceasefire in 1994.');
+    expect(spanTold?.explanation).not.toContain('(1992');
     const figaro = orders.find((q) => q.eventIds.includes('pashinyan-le-figaro-interview-2020'));
     expect(figaro?.explanation).toMatch(
       /what happened in 1915 \(some time between 27 September and 3 October 2020\)\./,
@@ -627,7 +637,8 @@ describe('question kinds on the curated pack', () => {
     const places = ofKind('place-country');
     const reasons = () => buildPool(pack, 1, ['place-country']).reasons;
     const tavush = places.find((q) => q.id === 'place-country:tavush');
-    expect(tavush?.prompt).toBe('Which country is Tavush in?');
+    // Led by the fighting there: a bare "Which country is Tavush in?" read as a map question.
+    expect(tavush?.prompt).toBe('Tavush saw fighting from 12 July 2020. Which country is Tavush in?');
     expect(tavush && [...tavush.options].sort()).toEqual(['Armenia', 'Azerbaijan']);
     expect(tavush?.options[tavush?.answer ?? -1]).toBe('Armenia');
     // The sentence that places it, whole and as WSWS's own words.
@@ -657,11 +668,17 @@ describe('question kinds on the curated pack', () => {
     );
     expect(tavush?.sources.map((s) => s.id)).toEqual(['wsws-2020-09-28', 'south-front-2020-07-17']);
     for (const q of places) expect(q.explanation).not.toMatch(/Events there|puts it/);
+    // The prompt has dated the fighting, so the reveal does not date it again; told of a place whose prompt
+    // did not (a meeting there, which a sentence cannot say the place underwent), the reveal dates it.
     const undated = withEvent('tovuz-clashes-2020-07-12', { summary: 'Fighting broke out on the border.' });
     expect(
       buildPool(undated, 1, ['place-country']).variants.find((q) => q.id === 'place-country:tavush')?.explanation,
-    ).toMatch(
-      /is in Armenia\. Fighting broke out on the border\. It began on 12 July 2020 and was last reported on 17 July 2020\./,
+    ).toBe('Tavush (“Tayush” in the article) is in Armenia. Fighting broke out on the border.');
+    const met = withEvent('tovuz-clashes-2020-07-12', { summary: 'Officials met on the border.', type: 'diplomacy' });
+    const metThere = buildPool(met, 1, ['place-country']).variants.find((q) => q.id === 'place-country:tavush');
+    expect(metThere?.prompt).toBe('Which country is Tavush in?');
+    expect(metThere?.explanation).toBe(
+      'Tavush (“Tayush” in the article) is in Armenia. Officials met on the border. It began on 12 July 2020 and was last reported on 17 July 2020.',
     );
     expect(ganja?.eventIds).toContain('ganja-shelling-2020-10-03');
     // The question asks where the war reached, not an atlas fact; a title naming a side would answer it.

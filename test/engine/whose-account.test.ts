@@ -85,6 +85,14 @@ describe('who said the fighting started after…: each side’s account, asked a
     expect(whoseAccount(named, named.claims.get(UAZ) as Claim)).toEqual({
       declined: 'its account names Azerbaijan, which tells whose it is',
     });
+    // A place of one side's country says whose the positions were: "…on its positions in the Tovuz district".
+    const placed = withClaim(UAZ, (c) => ({
+      ...c,
+      account: "the clashes started after the other side's soldiers crossed its border near Tovuz",
+    }));
+    expect(whoseAccount(placed, placed.claims.get(UAZ) as Claim)).toEqual({
+      declined: "its account names Tovuz, a place in one side's country, which tells whose it is",
+    });
     const alone = withClaim(SUBVERSIVE, (c) => ({ ...c, opposes: [] }));
     const unopposed = new Pack({
       ...alone.data,

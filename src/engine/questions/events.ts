@@ -77,7 +77,12 @@ export function titleNamesDate(event: Event): boolean {
  */
 export function datesItself(text: string, event: Event): boolean {
   // An ongoing event is dated by its start; a span or window only by its bounds as the pack gives them.
-  if (event.endDate && !isOngoing(event)) return text.includes(formatWhen(event));
+  if (event.endDate && !isOngoing(event))
+    return (
+      text.includes(formatWhen(event)) ||
+      // "…lasted from 1992 until a ceasefire in 1994" gives both bounds in its own words.
+      (text.includes(formatDate(event.date)) && text.includes(formatDate(event.endDate)))
+    );
   const shown = formatDate(event.date);
   // A day's year may stand apart from it: "on 12 July, 2020", "on 12 July": the day and month are the date.
   return text.includes(precisionOf(event.date) === 'day' ? shown.replace(/ \d{4}$/, '') : shown);

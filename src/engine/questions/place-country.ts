@@ -1,4 +1,4 @@
-import { formatDate } from '../../content/dates.js';
+import { formatDate, isOngoing } from '../../content/dates.js';
 import { foldName } from '../../content/normalize.js';
 import type { Pack } from '../../content/pack.js';
 import type { Actor, Event, Evidence, Place } from '../../content/schema.js';
@@ -203,7 +203,12 @@ const eventsThere = packCache((pack, place: Place): Event[] =>
 );
 
 /** What a place underwent, as a sentence can say it: only where the event's type says it plainly. */
-const UNDERWENT: Record<string, string> = { shelling: 'was shelled', 'air-strike': 'was struck', capture: 'was taken' };
+const UNDERWENT: Record<string, string> = {
+  shelling: 'was shelled',
+  'air-strike': 'was struck',
+  capture: 'was taken',
+  clash: 'saw fighting',
+};
 
 /**
  * What happened there, before the question: "Ganja was shelled on 3 October
@@ -213,13 +218,19 @@ const UNDERWENT: Record<string, string> = { shelling: 'was shelled', 'air-strike
  * Only an event of the place alone whose type says what it underwent.
  */
 function toldBefore(place: Place, events: readonly Event[]): Event | undefined {
-  const event = events.find((e) => e.places.length === 1 && e.places[0] === place.id && UNDERWENT[e.type]);
-  return event && !event.endDate ? event : undefined;
+  // Fighting on a border is the place's too ("Tavush saw fighting from 12 July 2020"): a bare "Which country
+  // is Tavush in?" read to a review as a map question.
+  const event = events.find(
+    (e) => UNDERWENT[e.type] && (e.places.length === 1 ? e.places[0] === place.id : e.type === 'clash'),
+  );
+  return event && (!event.endDate || isOngoing(event)) ? event : undefined;
 }
 
 function whyAsked(place: Place, told: Event | undefined): string {
   const question = `Which country is ${place.name} in?`;
-  return told ? `${place.name} ${UNDERWENT[told.type]} on ${formatDate(told.date)}. ${question}` : question;
+  if (!told) return question;
+  const when = isOngoing(told) ? `from ${formatDate(told.date)}` : `on ${formatDate(told.date)}`;
+  return `${place.name} ${UNDERWENT[told.type]} ${when}. ${question}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Actor, Claim } from '../../content/schema.js';
 import { packCache } from '../../core/pack-memo.js';
 import { attributeClaim, opposedBy } from '../attribution.js';
 import { contextOnly } from './context-only.js';
-import { entityOption } from './finalize.js';
+import { entityOption, mentions } from './finalize.js';
 import { countryOf, hints } from './gaps.js';
 import { type Declined, type Draft, decline, isDeclined } from './types.js';
 
@@ -53,6 +53,12 @@ export function whoseAccount(pack: Pack, claim: Claim): Draft | Declined {
   const other = pack.actors.get(others[0] as string) as Actor;
   const named = [side, other].find((s) => hints(account, s));
   if (named) return decline(`its account names ${named.name}, which tells whose it is`);
+  // "…opened fire on its positions in the Tovuz district": a place of one side's country says whose.
+  const placed = [...pack.places.values()].find(
+    (p) => (p.country === side.id || p.country === other.id) && mentions(account, [p.name, ...p.aliases]),
+  );
+  if (placed)
+    return decline(`its account names ${placed.name}, a place in one side's country, which tells whose it is`);
   const episode = pack.meta.episodes.find((e) => e.id === event.episode)?.name;
   const fight = episode ? `the ${episode}` : `“${event.title}”`;
   // Opposed counts of the dead are no blame: only where one of the two accounts says who started it.
