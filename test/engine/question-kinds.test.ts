@@ -79,8 +79,11 @@ describe('question kinds on the curated pack', () => {
     expect(armenia?.sources.map((s) => s.id)).toEqual(['south-front-2020-07-17', 'wsws-2020-09-28']);
     const helicopters = figures.find((q) => q.id === 'figure:claim-armenia-helicopters-2020-09-27#0');
     expect(helicopters?.explanation).toContain(
-      'The World Socialist Web Site’s article of 1 October 2020 gives another figure: Armenian officials said they had destroyed 83 drones, seven helicopters',
+      'The World Socialist Web Site’s article of 1 October 2020 gives a later tally, as of 1 October 2020: Armenian officials said they had destroyed 83 drones, seven helicopters',
     );
+    // Two tolls of one war over different spans are "another figure", not a tally run on.
+    const nineties = figures.find((q) => q.id === 'figure:claim-wsws-1990s-war-deaths-1992-1994#0');
+    expect(nineties?.explanation).toContain('gives another figure: the 1988–1994 war led to over 20,000 deaths.');
     // A day's toll is not set beside a running one, nor soldiers beside "people".
     const saturday = figures.find((q) => q.id === 'figure:claim-armenian-forces-nk-servicemen-killed-2020-10-03#0');
     expect(saturday?.explanation).not.toMatch(/figure:/);

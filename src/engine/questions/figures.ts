@@ -1,4 +1,5 @@
-import { namesDate } from '../../content/dates.js';
+import { daysBetween } from '../../content/calendar.js';
+import { firstDay, formatDate, namesDate } from '../../content/dates.js';
 import type { Pack } from '../../content/pack.js';
 import type { Claim, Figure } from '../../content/schema.js';
 import { itemCache, packCache } from '../../core/pack-memo.js';
@@ -6,7 +7,7 @@ import { attributeClaim, disputedBy, excerptNamesSpeaker, ownReport } from '../a
 import { contextOnly } from './context-only.js';
 import { mentions } from './finalize.js';
 import { anyStandsOut } from './form.js';
-import { GAP } from './gaps.js';
+import { countryOf, GAP } from './gaps.js';
 import { numbersIn, sameValue } from './numbers.js';
 import { leaveOutPrinters } from './printed-answers.js';
 import { seededRandom } from './random.js';
@@ -377,6 +378,9 @@ function sideOf(pack: Pack, unit: string, claim: Claim): string | undefined {
   return speaker?.kind === 'state' ? speaker.id : speaker?.country;
 }
 
+/** Days apart within which one side's two counts of a thing are its tally run on, not two tolls. */
+const TALLY_DAYS = 60;
+
 /** Who a count of the dead counts: soldiers and civilians are not one toll, nor are they "people". */
 function whoDied(unit: string): string {
   if (/\b(soldiers?|servicemen|service members|personnel|troops)\b/i.test(unit)) return 'military';
@@ -404,12 +408,24 @@ function anotherFigure(pack: Pack, claim: Claim, asked: Figure): { text: string;
     ...claimsRelatingTo(pack, claim.id).filter((o) => !claim.related.includes(o.id)),
   ].find((o) => o.figures.some((f) => same(f, o)));
   if (!other) return { text: '' };
-  // "Another figure" that is the same number invents a disagreement: the articles agree there.
-  const kind = other.figures.some((f) => same(f, other) && sameValue(f.value, asked.value)) ? 'the same' : 'another';
+  // "Another figure" that is the same number invents a disagreement: the articles agree there. The same
+  // side's count at another date is its tally run on (four helicopters, then seven), not a rival figure.
+  const agrees = other.figures.some((f) => same(f, other) && sameValue(f.value, asked.value));
+  const side = countryOf(pack, claim.statedBy);
+  const running =
+    side !== undefined &&
+    countryOf(pack, other.statedBy) === side &&
+    other.asOf !== claim.asOf &&
+    Math.abs(daysBetween(firstDay(claim.asOf), firstDay(other.asOf))) <= TALLY_DAYS;
+  const kind = agrees
+    ? 'the same figure'
+    : running
+      ? `${other.asOf > claim.asOf ? 'a later' : 'an earlier'} tally, as of ${formatDate(other.asOf)}`
+      : 'another figure';
   // Named by its article, not "the articles": after a "Disputed: …" sentence, that had no clear referent.
   const where = other.source === claim.source ? 'The same article' : capitalised(articleOf(pack, other.source));
   const reported = ownReport(pack, other)?.replace(/^the .+? reported that /, '');
-  return { text: ` ${where} gives ${kind} figure: ${reported ?? other.statement}`, source: other.source };
+  return { text: ` ${where} gives ${kind}: ${reported ?? other.statement}`, source: other.source };
 }
 
 function capitalised(text: string): string {
