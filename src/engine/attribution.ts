@@ -4,6 +4,7 @@ import { pushTo } from '../content/push-to.js';
 import type { Actor, Claim, Fact, Figure, Quote } from '../content/schema.js';
 import { packCache } from '../core/pack-memo.js';
 import type { SourceLine } from '../core/reply.js';
+import { escapeRegExp } from '../core/text.js';
 import { inSentence } from './questions/wording.js';
 
 /**
@@ -114,7 +115,6 @@ const STATUS_SENTENCE: Record<Claim['status'], string> = {
   denied: 'The other side denies this.',
 };
 
-/** "Disputed: Armenia said that only four …": the account that disputes it, where the pack links one. */
 /** The claims that oppose each claim, in the pack's order: the reverse of `opposes`, indexed once. */
 export const opposedBy = packCache((pack, _: 'all') => {
   const out = new Map<string, Claim[]>();
@@ -128,6 +128,7 @@ export function disputedBy(pack: Pack, claim: Claim): Claim | undefined {
   return claim.opposes.map((id) => pack.claims.get(id)).find(Boolean) ?? opposedBy(pack, 'all').get(claim.id)?.[0];
 }
 
+/** "Disputed: Armenia said that only four …": the account that disputes it, where the pack links one. */
 function statusSentence(pack: Pack, claim: Claim): string {
   if (claim.status !== 'disputed') return STATUS_SENTENCE[claim.status];
   const against = disputedBy(pack, claim);
@@ -192,7 +193,7 @@ const SAYS_WHO = new RegExp(`^[^.;:]{0,160}?\\b(${SAY_VERBS})\\b`);
  */
 export function excerptNamesSpeaker(excerpt: string, names: readonly string[]): boolean {
   return names.some((name) => {
-    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const n = escapeRegExp(name);
     return new RegExp(
       `\\b${n}\\b(, [^.;,]{1,60},)?[^.;,]{0,60}?\\b(${SAY_VERBS})\\b|\\baccording to,? (the )?${n}\\b|\\b(${SAY_VERBS}) (the )?${n}(?=\\s*[,.;”\x22]|$)`,
       'i',

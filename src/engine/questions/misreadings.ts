@@ -13,6 +13,13 @@ function titleWords(title: string, names: ReadonlySet<string>): Set<string> {
   return new Set(wordStems(title, 4, 4, names));
 }
 
+/** "over the border fighting", "to end the border clashes": a fight named by a word, not by a place or a date. */
+const FIGHT_NAMED = /\bthe (\p{L}+) (fighting|clashes)\b/iu;
+const FIGHTING: ReadonlySet<string> = new Set(['clash', 'offensive', 'shelling']);
+
+/** A word in more titles than this tells no event from another ("event", "clashes" in a pack of thousands). */
+const COMMON_WORD_TITLES = 20;
+
 /**
  * Events an undated title could also be read as, anywhere in the pack. Both
  * are of one type, the title names no place of its own, and either the same
@@ -22,13 +29,6 @@ function titleWords(title: string, names: ReadonlySet<string>): Set<string> {
  * border" reads as the Tovuz clashes; "Erdoğan backs Azerbaijan" as
  * Turkish officials backing it two years before).
  */
-/** "over the border fighting", "to end the border clashes": a fight named by a word, not by a place or a date. */
-const FIGHT_NAMED = /\bthe (\p{L}+) (fighting|clashes)\b/iu;
-const FIGHTING: ReadonlySet<string> = new Set(['clash', 'offensive', 'shelling']);
-
-/** A word in more titles than this tells no event from another ("event", "clashes" in a pack of thousands). */
-const COMMON_WORD_TITLES = 20;
-
 const readings = packCache((pack, _: 'all') => {
   const names = new Set(
     [...pack.data.actors, ...pack.data.places].flatMap((n) =>

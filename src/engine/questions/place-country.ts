@@ -168,6 +168,8 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
   const { country, evidence } = facts;
   const events = eventsThere(pack, place);
   const told = toldBefore(place, events);
+  // The event the reveal tells: the one the prompt led with, or else the weightiest.
+  const shown = told ?? events[0];
   // "Tavush (“Tayush” in the article)": the reader meets the article's spelling next.
   const printed = [place.name, ...place.aliases].find((n) => evidence.excerpt.includes(n));
   const spelt = printed && printed !== place.name ? `${place.name} (“${printed}” in the article)` : place.name;
@@ -179,9 +181,9 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
     distractors: [entityOption(other, 'state')],
     difficulty: 'easy',
     pair: true,
-    explanation: placeExplained(spelt, place, country, told ?? events[0], told !== undefined),
+    explanation: placeExplained(spelt, place, country, shown, told !== undefined),
     // The reveal tells the event in its summary, which its own articles back.
-    sourceIds: [evidence.source, ...((told ?? events[0])?.sources ?? [])],
+    sourceIds: [evidence.source, ...(shown?.sources ?? [])],
     evidence: [evidence],
     eventIds: events.map((e) => e.id),
     subjects: [place.id],
