@@ -27,7 +27,12 @@ const DEFAULT_CATEGORIES: readonly Omit<EventCategory, 'index'>[] = [
     colour: 'orange',
     types: ['clash', 'offensive', 'shelling', 'air-strike', 'capture', 'casualties'],
   },
-  { id: 'talks', label: 'Ceasefires & talks', colour: 'bluish-green', types: ['ceasefire', 'agreement', 'diplomacy'] },
+  {
+    id: 'talks',
+    label: 'Ceasefires & talks',
+    colour: 'bluish-green',
+    types: ['ceasefire', 'agreement', 'diplomacy', 'phone-call'],
+  },
   {
     id: 'politics',
     label: 'Politics & statements',

@@ -128,11 +128,14 @@ export function disputedBy(pack: Pack, claim: Claim): Claim | undefined {
   return claim.opposes.map((id) => pack.claims.get(id)).find(Boolean) ?? opposedBy(pack, 'all').get(claim.id)?.[0];
 }
 
-/** "Disputed: Armenia said that only four …": the account that disputes it, where the pack links one. */
+/**
+ * "Against that, Armenia said that only four …": the account that disputes it, where the pack links one.
+ * Two reviews read "Disputed: …" as a label pasted on, not a sentence.
+ */
 function statusSentence(pack: Pack, claim: Claim): string {
   if (claim.status !== 'disputed') return STATUS_SENTENCE[claim.status];
   const against = disputedBy(pack, claim);
-  return against ? `Disputed: ${against.statement.replace(/\.?$/, '.')}` : STATUS_SENTENCE.disputed;
+  return against ? `Against that, ${against.statement.replace(/\.?$/, '.')}` : STATUS_SENTENCE.disputed;
 }
 
 /** A body named by what it is ("press service", "Government of France") reads with "the"; a proper name ("Mission Control") does not. */
@@ -218,7 +221,7 @@ function toldBrief(pack: Pack, claim: Claim): string | undefined {
 }
 
 /** "According to Armenia, as of 27 September 2020 (WSWS, “…”, 28 September 2020): Armenia said …". */
-export function attributeClaim(pack: Pack, claim: Claim, options: { brief?: boolean } = {}): string {
+export function attributeClaim(pack: Pack, claim: Claim, options: { brief?: boolean; sideAlso?: string } = {}): string {
   const own = ownReport(pack, claim);
   const source = pack.sources.get(claim.source);
   const told = options.brief && !own ? toldBrief(pack, claim) : undefined;
@@ -227,8 +230,11 @@ export function attributeClaim(pack: Pack, claim: Claim, options: { brief?: bool
       ? `In its article “${source.headline}” of ${formatDate(source.date)}, ${own}`
       : (told ??
         `According to ${nameAsPrinted(pack, claim.statedBy, claim.excerpt)}, as of ${formatDate(claim.asOf)} (${citation(pack, claim.source)}): ${claim.statement}`);
-  // A quiz reveal reads as prose: the figure is the answer just shown, and only a dispute needs saying.
-  if (options.brief) return claim.status === 'unverified' ? head : `${head} ${statusSentence(pack, claim)}`;
+  // A quiz reveal reads as prose: the figure is the answer just shown, and only a dispute needs saying. What
+  // follows on the claim itself (`sideAlso`: its side's own other count) comes before the dispute, or "the same
+  // figure" after "Against that, Azerbaijan's … 100" reads as the other side's number.
+  if (options.brief)
+    return `${head}${options.sideAlso ?? ''}${claim.status === 'unverified' ? '' : ` ${statusSentence(pack, claim)}`}`;
   const figures = claim.figures.length ? ` Figures as stated: ${claim.figures.map(formatFigure).join('; ')}.` : '';
   return `${head} [${STATUS[claim.status]}]${figures}`;
 }

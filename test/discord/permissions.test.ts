@@ -13,13 +13,13 @@ describe('permissions from the member’s Discord permissions', () => {
   });
 
   it('lets only the starter or someone with Manage Server stop a quiz; others get a private explanation', async () => {
-    await interact(h.fake, slashCommand({ name: 'quiz', subcommand: 'start', options: { rounds: 3 }, user: ALICE }));
+    await interact(h.fake, slashCommand({ name: 'quiz', subcommand: 'start', options: { rounds: 2 }, user: ALICE }));
 
     const refused = await interact(h.fake, slashCommand({ name: 'quiz', subcommand: 'stop', user: BOB }));
     expect(refused.ephemeral).toBe(true);
     expect(textOf(refused.message)).toMatch(/Only alice, who started this quiz, or someone who can manage the channel/);
     const stillRunning = await interact(h.fake, slashCommand({ name: 'quiz', subcommand: 'score', user: BOB }));
-    expect(textOf(stillRunning.message)).toMatch(/question 1 of 3/);
+    expect(textOf(stillRunning.message)).toMatch(/question 1 of 2/);
 
     const stopped = await interact(h.fake, slashCommand({ name: 'quiz', subcommand: 'stop', user: MODERATOR }));
     expect(stopped.ephemeral).toBe(true);

@@ -36,7 +36,7 @@ describe('a claim in a quiz reveal', () => {
       /\[unverified\]|Figures as stated/,
     );
     const said = attributeClaim(pack, disputed as NonNullable<typeof disputed>, { brief: true });
-    expect(said).toMatch(/\. (Another account in the articles disputes this|Disputed: .+)\.$/);
+    expect(said).toMatch(/\. (Another account in the articles disputes this|Against that, .+)\.$/);
     expect(attributeClaim(pack, plain as NonNullable<typeof plain>)).toMatch(/\[unverified\] Figures as stated: /);
   });
 });
@@ -46,9 +46,11 @@ describe('a disputed claim', () => {
     const veliyev = pack.claims.get('claim-valiyev-armenian-losses-2020-07-17') as Claim;
     const armenia = pack.claims.get('claim-armenia-tovuz-deaths-2020-07-17') as Claim;
     expect(attributeClaim(pack, veliyev, { brief: true })).toMatch(
-      /Disputed: Armenia said that only four of its service members had been killed\.$/,
+      /Against that, Armenia said that only four of its service members had been killed\.$/,
     );
-    expect(attributeClaim(pack, armenia, { brief: true })).toContain("Disputed: Azerbaijan's deputy defence minister");
+    expect(attributeClaim(pack, armenia, { brief: true })).toContain(
+      "Against that, Azerbaijan's deputy defence minister",
+    );
   });
 });
 

@@ -57,7 +57,7 @@ describe('who said the fighting started after…: each side’s account, asked a
     expect(fire.explanation).toMatch(
       /^Azerbaijan's defence ministry said the fighting started after Armenian forces opened fire on positions of Azerbaijani forces in the Tovuz district \(South Front, “[^”]+”, 17 July 2020\)\. /,
     );
-    expect(fire.explanation).toContain("Disputed: Armenia's account was that");
+    expect(fire.explanation).toContain("Against that, Armenia's account was that");
     expect(fire.evidence?.[0]?.excerpt).toBe(pack.claims.get(TOVUZ_FIRE)?.excerpt);
     expect(fire.sources.map((s) => s.id)).toEqual(['south-front-2020-07-17']);
   });

@@ -100,7 +100,8 @@ function figureInExcerpt(claim: Claim, figure: Figure) {
 
 /** A figure that can be asked: one number, standing once in the excerpt, with ladders to set it in. */
 function askable(pack: Pack, claim: Claim, figure: Figure | undefined): Ladder[] {
-  if (!figure || contextOnly(claim) || figure.valueMax !== undefined || !figureInExcerpt(claim, figure)) return [];
+  if (!figure || contextOnly(claim) || tallyOfKit(claim) || figure.valueMax !== undefined) return [];
+  if (!figureInExcerpt(claim, figure)) return [];
   // Another measure of the same thing ("30,000 lives" for 1992–94 beside "over 20,000 deaths" for 1988–94) is
   // true in its own article: never offered as a wrong number here.
   const related = [...claim.related.flatMap((id) => pack.claims.get(id) ?? []), ...claimsRelatingTo(pack, claim.id)];
@@ -114,6 +115,19 @@ function askable(pack: Pack, claim: Claim, figure: Figure | undefined): Ladder[]
   if (SAYS_FEW.test(said)) return all.filter((l) => l.position !== 0);
   if (SAYS_MANY.test(said)) return all.filter((l) => l.position !== l.values.length - 1);
   return all;
+}
+
+/**
+ * One side's count of the other's equipment destroyed is not asked as a
+ * number: telling 130 armoured vehicles from 110, or 83 drones from 63, in
+ * a tally no one could check teaches nothing (two reviews called all three
+ * such questions trivia). The deaths, the displaced and the land taken are
+ * what a study group should remember.
+ */
+function tallyOfKit(claim: Claim): string | undefined {
+  return claim.kind === 'equipment-losses'
+    ? 'one side’s tally of the other’s equipment destroyed: its exact count is trivia, not what the war turned on'
+    : undefined;
 }
 
 /** Words just before a gap that weigh its number: "only", "just", "as few as"; "as many as", "a staggering". */
@@ -422,7 +436,7 @@ function anotherFigure(pack: Pack, claim: Claim, asked: Figure): { text: string;
     : running
       ? `${other.asOf > claim.asOf ? 'a later' : 'an earlier'} tally, as of ${formatDate(other.asOf)}`
       : 'another figure';
-  // Named by its article, not "the articles": after a "Disputed: …" sentence, that had no clear referent.
+  // Named by its article, not "the articles": after the other side's account, that had no clear referent.
   const where = other.source === claim.source ? 'The same article' : capitalised(articleOf(pack, other.source));
   const reported = ownReport(pack, other)?.replace(/^the .+? reported that /, '');
   return { text: ` ${where} gives ${kind}: ${reported ?? other.statement}`, source: other.source };
@@ -472,6 +486,8 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
   if (!figure) return decline('no such figure');
   const context = contextOnly(claim);
   if (context) return decline(context);
+  const kit = tallyOfKit(claim);
+  if (kit) return decline(kit);
   if (figure.valueMax !== undefined) return decline('a range, not one number: its bounds would both be right');
   const at = figureInExcerpt(claim, figure);
   if (!at) return decline('the number does not stand once, in digits or words, in the excerpt');
@@ -519,7 +535,7 @@ export function figureQuestion(pack: Pack, claim: Claim, figureIndex: number): D
     // Players' accuracy sets it once 20 have answered.
     difficulty: 'medium',
     // The article's sentence is quoted beside the explanation as the reveal's evidence.
-    explanation: `${attributeClaim(pack, claim, { brief: true })}${other.text}`,
+    explanation: attributeClaim(pack, claim, { brief: true, sideAlso: other.text }),
     // Every article the reveal draws on is listed: the disputing account's and the other figure's too.
     sourceIds: [...new Set([claim.source, disputedBy(pack, claim)?.source, other.source])].filter(
       (id): id is string => id !== undefined,

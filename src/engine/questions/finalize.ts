@@ -1,11 +1,12 @@
 import { foldName } from '../../content/normalize.js';
 import type { Entity, Pack } from '../../content/pack.js';
+import type { QuotedEvidence } from '../../core/reply.js';
 import { sourceLines } from '../attribution.js';
 import { evidenceOf } from './evidence.js';
 import type { Random } from './random.js';
 import { draftWeight } from './salience.js';
 import type { Draft, Option, Question } from './types.js';
-import { spellingNote } from './wording.js';
+import { outletInSentence, spellingNote } from './wording.js';
 
 /** An option naming an actor, place or thing: it may not be confused with any of its aliases. */
 export function entityOption(entity: Entity['item'], category: string): Option {
@@ -49,7 +50,7 @@ export function finalize(pack: Pack, draft: Draft, random: Random): Question | u
   const shown = [draft.prompt, draft.explanation, ...all.map((o) => o.text)].join(' ');
   const gloss = draft.prompt.includes('article’s spelling')
     ? ''
-    : spellingNote(pack, evidence.map((e) => e.excerpt).join(' '), shown);
+    : spellingGloss(pack, evidence, shown, new Set(draft.sourceIds).size > 1);
   return {
     id: `${draft.kind}:${draft.subject}`,
     kind: draft.kind,
@@ -68,6 +69,22 @@ export function finalize(pack: Pack, draft: Draft, random: Random): Question | u
     weight: draftWeight(pack, draft),
     facets: order.map((o) => o.facet ?? { category: 'text' }),
   };
+}
+
+/**
+ * The article's spellings the excerpts print, for the reveal. Beside several articles "the article’s
+ * spelling" pointed at none (a review, twice over): each outlet is named for its own ("“Gashimov Polad” is
+ * South Front’s spelling of Polad Hashimov"), and a name glossed once is not glossed again.
+ */
+function spellingGloss(pack: Pack, evidence: readonly QuotedEvidence[], shown: string, several: boolean): string {
+  if (!several) return spellingNote(pack, evidence.map((e) => e.excerpt).join(' '), shown);
+  const notes: string[] = [];
+  for (const outlet of new Set(evidence.map((e) => e.outlet))) {
+    const excerpts = evidence.filter((e) => e.outlet === outlet).map((e) => e.excerpt);
+    const note = spellingNote(pack, excerpts.join(' '), [shown, ...notes].join(' '), `${outletInSentence(outlet)}’s`);
+    if (note) notes.push(note);
+  }
+  return notes.join('. ');
 }
 
 /** Names recur across thousands of checks; folding each once keeps generation fast on big packs. */

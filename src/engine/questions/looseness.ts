@@ -19,6 +19,13 @@ const ONGOING_FIGHTING: ReadonlySet<string> = new Set(['clash']);
  * tells it apart.
  */
 const SHELLING_APART_DAYS = 7;
+/**
+ * Leaders telephone each other again and again in a war's first weeks, and
+ * a headline cannot say which call it means without its date: "Merkel
+ * telephones Pashinyan" read to a review as a call five days earlier, which
+ * put it before the martial law it followed. A week tells it apart.
+ */
+const CALL_APART_DAYS = 7;
 
 /**
  * How many days apart it must be from another event to be ordered against
@@ -28,6 +35,7 @@ const SHELLING_APART_DAYS = 7;
  */
 export function looseness(event: Event): number {
   if (event.type === 'shelling') return SHELLING_APART_DAYS;
+  if (event.type === 'phone-call') return CALL_APART_DAYS;
   return WORDS.has(event.type) || ONGOING_FIGHTING.has(event.type) || DATED_BY_REPORT.test(event.dateNote ?? '')
     ? WORDS_APART_DAYS
     : 0;

@@ -10,6 +10,7 @@ import { entityOption } from './finalize.js';
 import type { Random } from './random.js';
 import { eventWeight, typeWeight } from './salience.js';
 import { type Declined, type Draft, decline } from './types.js';
+import { outletInSentence } from './wording.js';
 
 /**
  * "Which country is Jermuk in?" The places of a border war sit on one side
@@ -170,9 +171,16 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
   const told = toldBefore(place, events);
   // The event the reveal tells: the one the prompt led with, or else the weightiest.
   const shown = told ?? events[0];
-  // "Tavush (“Tayush” in the article)": the reader meets the article's spelling next.
+  // "Tavush (“Tayush” in the article)": the reader meets the article's spelling next. Beside another
+  // article (the summary's), the outlet is named: "the article" pointed at neither.
   const printed = [place.name, ...place.aliases].find((n) => evidence.excerpt.includes(n));
-  const spelt = printed && printed !== place.name ? `${place.name} (“${printed}” in the article)` : place.name;
+  const sourceIds = [...new Set([evidence.source, ...(shown?.sources ?? [])])];
+  const outlet = pack.sources.get(evidence.source)?.outlet;
+  const speller =
+    sourceIds.length > 1 && outlet
+      ? `spelt “${printed}” by ${outletInSentence(outlet)}`
+      : `“${printed}” in the article`;
+  const spelt = printed && printed !== place.name ? `${place.name} (${speller})` : place.name;
   return {
     kind: 'place-country',
     subject: place.id,
@@ -183,7 +191,7 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
     pair: true,
     explanation: placeExplained(spelt, place, country, shown, told !== undefined),
     // The reveal tells the event in its summary, which its own articles back.
-    sourceIds: [evidence.source, ...(shown?.sources ?? [])],
+    sourceIds,
     evidence: [evidence],
     eventIds: events.map((e) => e.id),
     subjects: [place.id],

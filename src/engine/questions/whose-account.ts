@@ -71,7 +71,7 @@ export function whoseAccount(pack: Pack, claim: Claim): Draft | Declined {
     distractors: [entityOption(other, 'state')],
     difficulty: 'medium',
     pair: true,
-    // The attribution names the side; it ends on the other side's account ("Disputed: Armenia's account was that …").
+    // The attribution names the side; it ends on the other side's account ("Against that, Armenia's account was that …").
     explanation: attributeClaim(pack, claim, { brief: true }),
     sourceIds: [...new Set([claim.source, ...theirs.map((c) => c.source)])],
     eventIds: [event.id],

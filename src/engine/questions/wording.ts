@@ -134,8 +134,9 @@ const respelt = packCache((pack, _: 'all') =>
  * "“Tayush” and “Toyuz” are the article’s spellings of Tavush and Tovuz" (or ''):
  * a place or person the quoted words give under another name, glossed where the reader
  * meets it. A longer name of the same place or person ("the Tovuz district") needs none.
+ * `whose` names the speller where "the article" could be any of several.
  */
-export function spellingNote(pack: Pack, text: string, shown?: string): string {
+export function spellingNote(pack: Pack, text: string, shown?: string, whose = 'the article’s'): string {
   const pairs: [string, string][] = [];
   for (const { name, printed } of respelt(pack, 'all')(text)) {
     // Beside titles that name a few things, only those: a gloss of every name in the excerpts is noise.
@@ -152,7 +153,7 @@ export function spellingNote(pack: Pack, text: string, shown?: string): string {
   return `${list(
     pairs.map((p) => p[0]),
     true,
-  )} ${verb} the article’s spelling${pairs.length > 1 ? 's' : ''} of ${list(
+  )} ${verb} ${whose} spelling${pairs.length > 1 ? 's' : ''} of ${list(
     pairs.map((p) => p[1]),
     false,
   )}`;
