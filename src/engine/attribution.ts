@@ -215,9 +215,14 @@ function toldBrief(pack: Pack, claim: Claim): string | undefined {
   const statement = claim.statement.trim();
   if (!source || !SAYS_WHO.test(statement)) return undefined;
   // "…killed on Saturday 3 October 2020 (…; as of 3 October 2020)" says the date twice.
-  const asOf =
-    claim.asOf === source.date || statement.includes(formatDate(claim.asOf)) ? '' : `; as of ${formatDate(claim.asOf)}`;
-  return `${statement.replace(/\.$/, '')} (${citation(pack, claim.source)}${asOf}).`;
+  const dated = statement.includes(formatDate(claim.asOf));
+  // A count runs on as the fighting does, so every figure is told as of its day, even the article's own
+  // ("Azerbaijan reported 50 fatalities among its troops" read to a review as a final toll): at the head,
+  // where after the article's date it would read twice.
+  const lead = claim.figures.length > 0 && !dated ? `As of ${formatDate(claim.asOf)}, ` : '';
+  const asOf = lead || dated || claim.asOf === source.date ? '' : `; as of ${formatDate(claim.asOf)}`;
+  const told = lead ? `${lead}${statement.replace(/^(The|A|An) /, (w) => w.toLowerCase())}` : statement;
+  return `${told.replace(/\.$/, '')} (${citation(pack, claim.source)}${asOf}).`;
 }
 
 /** "According to Armenia, as of 27 September 2020 (WSWS, “…”, 28 September 2020): Armenia said …". */

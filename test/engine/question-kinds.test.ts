@@ -144,14 +144,24 @@ describe('question kinds on the curated pack', () => {
 
   it('reveals a claim in the curator’s attributed words with its article, naming the speaker once', () => {
     const armenia = ofKind('figure').find((q) => q.id === 'figure:claim-armenia-tovuz-deaths-2020-07-17#0');
+    // A count runs on as the fighting does: a figure is told as of its day, even where that is its article's.
     expect(armenia?.explanation).toMatch(
-      /^Armenia said that only four of its service members had been killed \(South Front, “[^”]+”, 17 July 2020\)\./,
+      /^As of 17 July 2020, Armenia said that only four of its service members had been killed \(South Front, “[^”]+”, 17 July 2020\)\./,
     );
-    // A claim older than its article says as of when.
     const casualties = ofKind('figure').find((q) => q.id === 'figure:claim-armenia-casualties-2020-09-27#0');
     expect(casualties?.explanation).toMatch(
-      /^Armenia said 16 people had been killed and over 100 injured \(World Socialist Web Site, “[^”]+”, 28 September 2020; as of 27 September 2020\)\./,
+      /^As of 27 September 2020, Armenia said 16 people had been killed and over 100 injured \(World Socialist Web Site, “[^”]+”, 28 September 2020\)\./,
     );
+    // Where the words date it already, not again.
+    const saturday = ofKind('figure').find(
+      (q) => q.id === 'figure:claim-armenian-forces-nk-servicemen-killed-2020-10-03#0',
+    );
+    expect(saturday?.explanation).toMatch(
+      /^Armenian forces in Nagorno-Karabakh said 51 of their servicemen were killed on Saturday 3 October 2020 \(/,
+    );
+    // An account with no figure is no count: it is not dated ahead of its words.
+    const account = pool.find((q) => q.id === 'whose-account:claim-azerbaijan-mod-tovuz-started-by-armenia-2020-07-17');
+    expect(account?.explanation).toMatch(/^Azerbaijan's defence ministry said the fighting started after/);
     // Words that do not say who made the claim are never shown bare: the speaker leads them.
     const bare = new Pack({
       ...pack.data,
