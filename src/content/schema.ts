@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_COLOURS, MAX_CATEGORIES } from './categories.js';
 import { isRealDate } from './dates.js';
+import { STORY_ROLES } from './story-roles.js';
 
 /**
  * The content model. Every statement about the conflict is a claim made by
@@ -229,6 +230,17 @@ export const Event = z
     dateNotAsked: text.optional(),
     /** Kept as context: shown in timelines, facts and briefings, never asked in a quiz nor offered as an option. Say why. */
     notAsked: text.optional(),
+    /**
+     * Other rounds of the conflict, outside the articles, that its undated title also fits ("UN, EU and NATO
+     * officials call for the fighting to stop" fits the July 2020 clashes too): no order question sets it
+     * beside an event its other reading would put on the other side of the answer. Never shown; say why.
+     */
+    alsoFits: z.array(z.strictObject({ date: PackDate, endDate: PackDate.optional(), why: text })).optional(),
+    /**
+     * Where it sits in its story on its face, where its title's words do not say (a mission's launch opens
+     * it, its splashdown closes it): an order question never has it as the one opening or closing of four.
+     */
+    storyRole: z.enum(STORY_ROLES).optional(),
     sources: z.array(id).min(1, 'an event needs at least one source'),
     /** Excerpts that back its date (or dateNote) and each sentence of its summary. */
     evidence: z

@@ -18,6 +18,16 @@ beforeAll(async () => {
 const roleOf = (id: string) => storyRole(pack.events.get(id) as { title: string; type: string });
 
 describe('an event’s place in a story read on its face', () => {
+  it('takes the curator’s word where a pack’s titles do not say it: a mission opens with its launch', async () => {
+    const apollo = await loadPack('test/fixtures/apollo');
+    expect(storyRole(apollo.events.get('apollo-11-launch-1969-07-16') as never)).toBe('origin');
+    expect(storyRole(apollo.events.get('columbia-splashes-down-1969-07-24') as never)).toBe('closing');
+    expect(storyRole({ title: 'Saturn V launches Apollo 11', type: 'launch' })).toBe('words');
+    // Told step by step, the mission is asked in no order question: the launch first and the splashdown last
+    // would answer them unread.
+    expect(buildPool(apollo, 1, ['which-first']).variants).toHaveLength(0);
+  });
+
   it('starts with a war, then a new government, then fighting, measures, words, a ceasefire, and what came "again"', () => {
     expect(roleOf('pashinyan-comes-to-power-2018')).toBe('origin');
     // A whole war, named with its article, starts the story before any government does.

@@ -84,6 +84,10 @@ const readings = packCache((pack, _: 'all') => {
     alike.delete(event);
     if (alike.size > 0) out.set(event.id, [...alike]);
   }
+  // Rounds the articles do not cover, which the curator says the title fits as well: read as events of those dates.
+  for (const event of pack.chronological)
+    for (const [i, other] of (event.alsoFits ?? []).entries())
+      pushTo(out, event.id, { ...event, id: `${event.id}~also-${i}`, date: other.date, endDate: other.endDate });
   return out;
 });
 

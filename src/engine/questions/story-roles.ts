@@ -1,29 +1,10 @@
 import { wordStems } from '../../content/normalize.js';
 import type { Event } from '../../content/schema.js';
+import type { StoryRole } from '../../content/story-roles.js';
+import { STORY_ROLES } from '../../content/story-roles.js';
 import { itemCache } from '../../core/pack-memo.js';
 
-/**
- * Where an event sits in a story told on its face, earliest first: a war
- * starts it, then a new government or an outbreak; fighting comes next;
- * then the measures and consequences that answer fighting (martial law,
- * fire landing across a border); then words about it (calls, statements,
- * reports); then a ceasefire; last, what says it came after something else
- * ("again", "a new war"). The ties and means behind the story (a pact, aid,
- * a gas deal) are background, no step of it. A player who takes four events
- * for one story orders them by these roles without knowing any date: blind
- * reviews 28 to 32 found 4 to 12 of 100 order questions answered so.
- */
-export const STORY_ROLES = [
-  'background',
-  'war',
-  'origin',
-  'fighting',
-  'measure',
-  'words',
-  'closing',
-  'sequel',
-] as const;
-export type StoryRole = (typeof STORY_ROLES)[number];
+export { STORY_ROLES, type StoryRole } from '../../content/story-roles.js';
 
 const SEQUEL_WORDS =
   /\b(again|new (war|border fighting|fighting|clashes)|renewed|resumes?|continues?|continued|still|despite|after the)\b/i;
@@ -50,7 +31,9 @@ const SPILLOVER = /\blands? in\b|\bspills? (over|into)\b/i;
 const REPORTED = /^\S+( \S+)? reports?\b|\btweets?\b/i;
 
 /** Once per event: every trio an order question weighs asks again of each of its four. */
-export const storyRole = itemCache((event: Pick<Event, 'title' | 'type'>): StoryRole => {
+export const storyRole = itemCache((event: Pick<Event, 'title' | 'type' | 'storyRole'>): StoryRole => {
+  // The curator's word, where the title's own words do not say it: a mission's launch opens its story.
+  if (event.storyRole) return event.storyRole;
   if (SEQUEL_WORDS.test(event.title)) return 'sequel';
   if (event.type === 'ceasefire') return 'closing';
   if (WAR_WORDS.test(event.title)) return 'war';

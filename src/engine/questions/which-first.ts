@@ -94,6 +94,12 @@ function stillGoing(event: Event, day: string): boolean {
   return event.dateKind === 'ongoing' && daysBetween(spanOf(event)[1], day) < ONGOING_REACH_DAYS;
 }
 
+/** Dearer than any trio of asked companions could be. */
+const STRAY_COST = 1_000_000_000;
+
+/** Which events have a question of their own, where not every one does, and how many of a trio may not. */
+type Asked = { has: (event: Event) => boolean; strays: number } | undefined;
+
 interface Order {
   /** Asked as the earliest of four, else as the latest. */
   first: boolean;
@@ -117,9 +123,9 @@ const orderPlan = packCache((pack, _: 'all') => {
   const rankUsed = [0, 0, 0, 0];
   const lengthRank = (event: Event, trio: Event[]) => trio.filter((e) => e.title.length < event.title.length).length;
   const plan = new Map<string, Order>();
-  // Rescuing (below), at most two of a trio may have no question of their own.
-  const trioFor = (event: Event, nearest: readonly Event[], first: boolean, rescue: boolean): Event[] | undefined => {
-    const unasked = rescue ? nearest.map((e) => (plan.has(e.id) ? 0 : 1)) : undefined;
+  // Where some events have no question of their own (`asked` says which), at most two of a trio may be such.
+  const trioFor = (event: Event, nearest: readonly Event[], first: boolean, asked: Asked): Event[] | undefined => {
+    const unasked = asked ? nearest.map((e) => (asked.has(e) ? 0 : 1)) : undefined;
     // A trio's cost is a few additions and its checks are dear: one that could not beat the best trio found
     // so far is not checked. The choice is the same (the first cheapest trio that passes), in a fraction of
     // the time: on a pack of 20,000 events, 2,024 trios an event.
@@ -141,8 +147,12 @@ const orderPlan = packCache((pack, _: 'all') => {
     for (let i = 0; i < nearest.length; i++)
       for (let j = i + 1; j < nearest.length; j++)
         for (let k = j + 1; k < nearest.length; k++) {
-          // Seldom-used companions first; among those, the nearest.
+          // One with no question of its own only where no trio of asked ones is fair: each such one weakens the
+          // pool's camouflage, an answer seen elsewhere only as right. Then seldom-used companions first; among
+          // those, the nearest.
+          const strays = unasked ? (unasked[i] as number) + (unasked[j] as number) + (unasked[k] as number) : 0;
           const cost =
+            strays * STRAY_COST +
             ((usedOf[i] as number) + (usedOf[j] as number) + (usedOf[k] as number)) * 1000 +
             (rankUsed[(shorter[i] as number) + (shorter[j] as number) + (shorter[k] as number)] ?? 0) * 200 +
             i +
@@ -150,7 +160,7 @@ const orderPlan = packCache((pack, _: 'all') => {
             k;
           if (best && cost >= best.cost) continue;
           if (misreads[i] || misreads[j] || misreads[k]) continue;
-          if (unasked && (unasked[i] as number) + (unasked[j] as number) + (unasked[k] as number) > 2) continue;
+          if (strays > (asked?.strays ?? 0)) continue;
           if (clashAt(i, j) || clashAt(i, k) || clashAt(j, k)) continue;
           const trio = [nearest[i], nearest[j], nearest[k]] as Event[];
           // The answer alone in its time, among three of another, is first (or last) to anyone who knows the years.
@@ -173,14 +183,14 @@ const orderPlan = packCache((pack, _: 'all') => {
     return best?.trio;
   };
   /**
-   * Plans the event's question from the sides given; false where no trio is fair. Rescuing, a companion
-   * with no question of its own comes along once only, and two at most in a trio.
+   * Plans the event's question from the sides given; false where no trio is fair. A companion with no
+   * question of its own (not `asked`) comes along once only, and two at most in a trio.
    */
-  const place = (event: Event, sides: Sides, rescue = false): boolean => {
-    const open = (side: Event[]) => (rescue ? side.filter((e) => plan.has(e.id) || !used.has(e.id)) : side);
-    const after = widening(open(sides.later(event)), (nearest) => trioFor(event, nearest, true, rescue));
+  const place = (event: Event, sides: Sides, asked: Asked): boolean => {
+    const open = (side: Event[]) => (asked ? side.filter((e) => asked.has(e) || !used.has(e.id)) : side);
+    const after = widening(open(sides.later(event)), (nearest) => trioFor(event, nearest, true, asked));
     const companions =
-      after ?? widening(open(sides.earlier(event)), (nearest) => trioFor(event, nearest, false, rescue));
+      after ?? widening(open(sides.earlier(event)), (nearest) => trioFor(event, nearest, false, asked));
     if (!companions) return false;
     for (const c of companions) used.set(c.id, (used.get(c.id) ?? 0) + 1);
     const rank = lengthRank(event, companions);
@@ -188,39 +198,45 @@ const orderPlan = packCache((pack, _: 'all') => {
     plan.set(event.id, { first: after !== undefined, companions });
     return true;
   };
-  // Only events that get a question of their own may come along as companions: one that never
-  // could would be offered again and again and never be right. Dropping one can strand another.
+  // An event with no question of its own may come along in one question only: offered again and again
+  // and never right, it would be learnt as wrong. Those that find no trio are dropped and the rest planned
+  // again, and a dropped one may then come along once. Dropping them from the companions altogether
+  // stranded the events they went with, round after round: one event set aside took the Caucasus pack's
+  // 28 order questions to 2, and a curator's note that one title also fits another round took them to 0.
+  // Every trio has at least one companion that is asked, so no question is made of strays alone; a mission
+  // told step by step (Apollo 11) is kept out by its story roles, the launch first and the splashdown last.
+  const everyone = sidesOf(orderable, clash);
   let askable = orderable;
   // Those that find companions while every event may come along: only these can have been stranded.
   const strandable = new Set<string>();
-  for (let round = 0; round < askable.length; round++) {
+  for (let round = 0; round < orderable.length; round++) {
     used.clear();
     rankUsed.fill(0);
     plan.clear();
-    const sides = sidesOf(askable, clash);
-    for (const event of askable) place(event, sides);
+    const ids = new Set(askable.map((e) => e.id));
+    for (const event of askable)
+      place(event, everyone, round === 0 ? undefined : { has: (e) => ids.has(e.id), strays: 2 });
     if (round === 0) for (const id of plan.keys()) strandable.add(id);
     if (plan.size === askable.length) break;
     askable = askable.filter((e) => plan.has(e.id));
   }
-  // That can strand a whole cluster (one event set aside took the Caucasus pack's 28 order questions to 2).
-  // So the events it stranded, which had companions before the others were dropped, are tried again, and
-  // may take along events that have none of their own, each in one question only: seen once and never
-  // right is no recurrence a player could learn. A rescued question has at least one companion that is
-  // asked: a small pack whose events were all stranded (Apollo 11 told step by step) would otherwise be
-  // asked in trios no one is asked about, which story logic answers (the launch first).
-  const everyone = sidesOf(orderable, clash);
+  // The events a later round stranded are tried once more against the questions as planned.
   for (let grew = true; grew; ) {
     grew = false;
     for (const event of orderable)
-      if (!plan.has(event.id) && strandable.has(event.id) && place(event, everyone, true)) grew = true;
+      if (
+        !plan.has(event.id) &&
+        strandable.has(event.id) &&
+        place(event, everyone, { has: (e) => plan.has(e.id), strays: 2 })
+      )
+        grew = true;
   }
   return plan;
 });
 
 /** How much longer than every other option the answer's title may be, as a ratio and in characters. */
-const LONGER_RATIO = 1.35;
-const LONGER_CHARS = 15;
+const LONGER_RATIO = 1.2;
+const LONGER_CHARS = 10;
 
 function answerFarLongest(title: string, trio: readonly Event[]): boolean {
   const next = Math.max(...trio.map((e) => e.title.length));
