@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { span } from '../../src/content/calendar.js';
 import { formatDate, formatWhen } from '../../src/content/dates.js';
 import { loadPack } from '../../src/content/load.js';
 import { Pack } from '../../src/content/pack.js';
@@ -27,6 +28,21 @@ const withClaim = (id: string, change: Partial<Claim>) =>
 /** The curated pack with one event changed. */
 const withEvent = (id: string, change: Partial<Event>) =>
   new Pack({ ...pack.data, events: pack.data.events.map((e) => (e.id === id ? { ...e, ...change } : e)) });
+
+/**
+ * An order option that is no question's answer comes along in one question only (seen once and never
+ * right is nothing a player learns), beside at least one that is.
+ */
+function expectStraysOnce(orders: readonly Question[]): void {
+  const answers = new Set(orders.map((q) => q.options[q.answer]));
+  const offered = new Map<string, number>();
+  for (const q of orders) {
+    const strays = q.options.filter((o) => !answers.has(o));
+    expect(strays.length, q.id).toBeLessThanOrEqual(2);
+    for (const o of strays) offered.set(o, (offered.get(o) ?? 0) + 1);
+  }
+  for (const [title, n] of offered) expect([title, n]).toEqual([title, 1]);
+}
 
 describe('question kinds on the curated pack', () => {
   it('makes the kinds this pack can ask fairly, and says why not the others', () => {
@@ -160,8 +176,8 @@ describe('question kinds on the curated pack', () => {
       /^Armenian forces in Nagorno-Karabakh said 51 of their servicemen were killed on Saturday 3 October 2020 \(/,
     );
     // An account with no figure is no count: it is not dated ahead of its words.
-    const account = pool.find((q) => q.id === 'whose-account:claim-azerbaijan-mod-tovuz-started-by-armenia-2020-07-17');
-    expect(account?.explanation).toMatch(/^Azerbaijan's defence ministry said the fighting started after/);
+    const account = pool.find((q) => q.id === 'whose-account:claim-armenia-tovuz-started-by-azerbaijan-2020-07-17');
+    expect(account?.explanation).toMatch(/^Armenia's account was that the clashes started after/);
     // Words that do not say who made the claim are never shown bare: the speaker leads them.
     const bare = new Pack({
       ...pack.data,
@@ -345,9 +361,9 @@ describe('question kinds on the curated pack', () => {
       expect(q.explanation).not.toContain('last reported');
     }
     // A sentence that gives its own date gets no second one; one that names only another date ("1915") does.
-    const tovuz = orders.find((q) => q.eventIds.includes('tovuz-clashes-2020-07-12'));
-    expect(tovuz?.explanation).toContain('Fighting broke out on 12 July 2020 on the Armenia–Azerbaijan state border');
-    expect(tovuz?.explanation).not.toMatch(/rather than in Nagorno-Karabakh \(/);
+    const truce = orders.find((q) => q.eventIds.includes('ceasefire-1994'));
+    expect(truce?.explanation).toContain('A ceasefire in 1994 ended the full-scale war');
+    expect(truce?.explanation).not.toMatch(/holding it \(/);
     // A span whose sentence gives both its bounds is not dated again ("from 1992 until a ceasefire in 1994").
     const war = withEvent('ceasefire-1994', {
       summary: 'The full-scale war lasted from 1992 until a ceasefire in 1994.',
@@ -364,13 +380,32 @@ describe('question kinds on the curated pack', () => {
     );
   });
 
+  it('never sets a title the curator says also fits another round beside one that round would reorder', () => {
+    // "Moscow brokers a border ceasefire that breaks down at once" fits the Moscow truce of October 2020 as well:
+    // last against July 2022's gas deal, it would have two answers to a well-read player.
+    let noted = 0;
+    for (const q of ofKind('which-first')) {
+      const events = q.eventIds.map((id) => pack.events.get(id) as Event);
+      const first = q.prompt.endsWith('first?');
+      for (const [i, event] of events.entries())
+        for (const other of event.alsoFits ?? []) {
+          noted++;
+          const spans = events.map((e, j) => (j === i ? span(other.date, other.endDate) : span(e.date, e.endDate)));
+          const [answer, ...rest] = spans as [[string, string], ...[string, string][]];
+          const stillAnswer = rest.every((r) => (first ? answer[1] < r[0] : answer[0] > r[1]));
+          expect([q.id, event.id, other.date, stillAnswer]).toEqual([q.id, event.id, other.date, true]);
+        }
+    }
+    expect(noted).toBeGreaterThan(0);
+  });
+
   it('never makes the answer the one long headline among short ones', () => {
     const orders = [...new Map(ofKind('which-first').map((q) => [q.id, q])).values()];
     expect(orders.length).toBeGreaterThanOrEqual(20);
     for (const q of orders) {
       const answer = (q.options[q.answer] as string).length;
       const next = Math.max(...q.options.filter((_, i) => i !== q.answer).map((o) => o.length));
-      expect(answer > 1.35 * next && answer - next > 15, q.id).toBe(false);
+      expect(answer > 1.2 * next && answer - next > 10, q.id).toBe(false);
     }
   });
 
@@ -392,7 +427,7 @@ describe('question kinds on the curated pack', () => {
     const ceasefire = ofKind('event-date').find((d) => d.id === 'event-date:ceasefire-1994');
     // "Ceasefire leaves Armenian forces holding Nagorno-Karabakh: 1994." before the summary said it twice.
     expect(ceasefire?.explanation).toBe(
-      'A ceasefire in 1994 ended the full-scale war, leaving Armenian forces holding Nagorno-Karabakh.',
+      'A ceasefire in 1994 ended the full-scale war that Armenia and Azerbaijan had fought over Nagorno-Karabakh since 1992, leaving Armenian forces holding it.',
     );
     const undated = withEvent('turkey-azerbaijan-pact-2010', {
       summary: 'A military pact binds Turkey and Azerbaijan to defend each other.',
@@ -531,7 +566,11 @@ describe('question kinds on the curated pack', () => {
   });
 
   it('quotes a neutral sentence in a reveal where the event has one, not one side’s account of who started it', () => {
-    const tovuz = ofKind('which-first').find((q) => q.id === 'which-first:tovuz-clashes-2020-07-12');
+    // Asked as the curator's note that the title fits the 2010s' border fighting too were not there.
+    const unnoted = withEvent('tovuz-clashes-2020-07-12', { alsoFits: undefined });
+    const tovuz = buildPool(unnoted, 1, ['which-first']).variants.find(
+      (q) => q.id === 'which-first:tovuz-clashes-2020-07-12',
+    );
     expect(tovuz?.evidence?.length).toBeGreaterThan(0);
     for (const cut of tovuz?.evidence ?? [])
       expect(cut.excerpt).not.toMatch(/Armenian version|According to the Defense/);
@@ -569,27 +608,26 @@ describe('question kinds on the curated pack', () => {
     for (const q of keptPool.variants) expect(q.options).not.toContain(syria?.title);
   });
 
-  it('keeps most order questions when one background event is set aside, and offers an event with no question once at most', () => {
-    // Pashinyan's coming to power was a companion of many order questions: set aside, it once stranded the
-    // events it went with, and those stranded others in turn, 28 questions down to 2.
-    const drop = <T extends { id: string; event?: string | undefined }>(x: T): T =>
-      x.id === 'pashinyan-comes-to-power-2018' || x.event === 'pashinyan-comes-to-power-2018'
-        ? { ...x, notAsked: 'set aside' }
-        : x;
-    const kept = new Pack({
-      ...pack.data,
-      events: pack.data.events.map(drop),
-      claims: pack.data.claims.map(drop),
-      quotes: pack.data.quotes.map(drop),
-      facts: pack.data.facts.map(drop),
-    });
-    const orders = [...new Map(buildPool(kept, 1, ['which-first']).variants.map((q) => [q.id, q])).values()];
-    expect(orders.length).toBeGreaterThanOrEqual(20);
-    const answers = new Set(orders.map((q) => q.options[q.answer]));
-    const offered = new Map<string, number>();
-    for (const q of orders) for (const o of q.options) if (!answers.has(o)) offered.set(o, (offered.get(o) ?? 0) + 1);
-    expect(offered.size).toBeGreaterThan(0);
-    for (const [title, n] of offered) expect([title, n]).toEqual([title, 1]);
+  it('keeps most order questions when one event is set aside, and offers an event with no question once at most', () => {
+    // Once every option had to be another question's answer, dropping an event stranded those it went with,
+    // and those stranded others in turn: setting aside the UN, EU and NATO calls, or Pashinyan's CSTO appeal,
+    // took the pack's order questions to none.
+    for (const aside of ['international-calls-ceasefire-2020-09-27', 'pashinyan-csto-appeal-2022-09-14']) {
+      const drop = <T extends { id: string; event?: string | undefined }>(x: T): T =>
+        x.id === aside || x.event === aside ? { ...x, notAsked: 'set aside' } : x;
+      const kept = new Pack({
+        ...pack.data,
+        events: pack.data.events.map(drop),
+        claims: pack.data.claims.map(drop),
+        quotes: pack.data.quotes.map(drop),
+        facts: pack.data.facts.map(drop),
+      });
+      const orders = [...new Map(buildPool(kept, 1, ['which-first']).variants.map((q) => [q.id, q])).values()];
+      expect([aside, orders.length >= 20]).toEqual([aside, true]);
+      for (const q of orders) expect(q.eventIds).not.toContain(aside);
+      expectStraysOnce(orders);
+    }
+    expectStraysOnce([...new Map(ofKind('which-first').map((q) => [q.id, q])).values()]);
   });
 
   it('offers no one as a speaker whose only words the curator keeps as context', () => {

@@ -18,6 +18,7 @@ beforeAll(async () => {
 
 const UAZ = 'claim-armenia-tovuz-started-by-azerbaijan-2020-07-17';
 const TOVUZ_FIRE = 'claim-azerbaijan-mod-tovuz-started-by-armenia-2020-07-17';
+const HIDING = 'claim-valiyev-armenia-hiding-casualties-2020-07-17';
 const SUBVERSIVE = 'claim-azerbaijan-mod-subversive-acts-2022-09-13';
 
 function withClaim(id: string, change: (claim: Claim) => Claim): Pack {
@@ -28,7 +29,10 @@ describe('who said the fighting started after…: each side’s account, asked a
   it('asks each side’s account of the Tovuz clashes and of the 2022 fighting, between the two sides', () => {
     const ids = new Set(accounts.map((q) => q.id));
     expect(ids).toContain(`whose-account:${UAZ}`);
-    expect(ids).toContain(`whose-account:${TOVUZ_FIRE}`);
+    expect(ids).toContain(`whose-account:${HIDING}`);
+    // "…opened fire on its positions" fits Armenia's telling too (an attack on a checkpoint): the curator gives
+    // it no account, and three reviews' worth of ambiguity goes with it.
+    expect(ids).not.toContain(`whose-account:${TOVUZ_FIRE}`);
     expect(ids).toContain(`whose-account:${SUBVERSIVE}`);
     expect(ids).toContain('whose-account:claim-armenia-mod-shelling-2022-09-13');
     for (const q of accounts) {
@@ -53,13 +57,17 @@ describe('who said the fighting started after…: each side’s account, asked a
   });
 
   it('reveals the account in the speaker’s own attribution, with the other side’s beside it and neither as fact', () => {
-    const fire = accounts.find((q) => q.id === `whose-account:${TOVUZ_FIRE}`) as Question;
-    expect(fire.explanation).toMatch(
-      /^Azerbaijan's defence ministry said the fighting started after Armenian forces opened fire on positions of Azerbaijani forces in the Tovuz district \(South Front, “[^”]+”, 17 July 2020\)\. /,
+    const hiding = accounts.find((q) => q.id === `whose-account:${HIDING}`) as Question;
+    expect(hiding.prompt).toBe(
+      'In the Tavush–Tovuz border clashes (July 2020), the two sides’ accounts differ. Which side said that the other side was hiding the real number of its casualties?',
     );
-    expect(fire.explanation).toContain("Against that, Armenia's account was that");
-    expect(fire.evidence?.[0]?.excerpt).toBe(pack.claims.get(TOVUZ_FIRE)?.excerpt);
-    expect(fire.sources.map((s) => s.id)).toEqual(['south-front-2020-07-17']);
+    expect(hiding.explanation).toMatch(
+      /^Kerim Veliyev, Azerbaijan's deputy defence minister, said Armenia was hiding the real number of its casualties \(South Front, “[^”]+”, 17 July 2020\)\. Against that, Armenia said that only four of its service members had been killed\.$/,
+    );
+    expect(hiding.evidence?.[0]?.excerpt).toBe(pack.claims.get(HIDING)?.excerpt);
+    expect(hiding.sources.map((s) => s.id)).toEqual(['south-front-2020-07-17']);
+    const uaz = accounts.find((q) => q.id === `whose-account:${UAZ}`) as Question;
+    expect(uaz.explanation).toContain("Against that, Azerbaijan's defence ministry said the fighting started after");
   });
 
   it('says the sides blamed each other only where an account says who started it', () => {
@@ -111,7 +119,7 @@ describe('who said the fighting started after…: each side’s account, asked a
 
   it('never sets two accounts of one fight in one game: each reveal gives the other side’s', () => {
     const uaz = accounts.find((q) => q.id === `whose-account:${UAZ}`) as Question;
-    const fire = accounts.find((q) => q.id === `whose-account:${TOVUZ_FIRE}`) as Question;
+    const fire = accounts.find((q) => q.id === `whose-account:${HIDING}`) as Question;
     const subversive = accounts.find((q) => q.id === `whose-account:${SUBVERSIVE}`) as Question;
     expect(leaks(pack, uaz, fire)).toBe(true);
     expect(leaks(pack, uaz, subversive)).toBe(false);
