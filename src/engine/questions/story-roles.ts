@@ -1,10 +1,10 @@
 import { wordStems } from '../../content/normalize.js';
 import type { Event } from '../../content/schema.js';
-import type { StoryRole } from '../../content/story-roles.js';
-import { STORY_ROLES } from '../../content/story-roles.js';
+import { STORY_ROLES, type StoryRole } from '../../content/story-roles.js';
 import { itemCache } from '../../core/pack-memo.js';
 
-export { STORY_ROLES, type StoryRole } from '../../content/story-roles.js';
+// The roles are a pack's vocabulary too (an event's `storyRole`), so the content layer names them.
+export { STORY_ROLES, type StoryRole };
 
 const SEQUEL_WORDS =
   /\b(again|new (war|border fighting|fighting|clashes)|renewed|resumes?|continues?|continued|still|despite|after the)\b/i;
