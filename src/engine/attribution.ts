@@ -1,4 +1,4 @@
-import { formatDate } from '../content/dates.js';
+import { formatDate, precisionOf } from '../content/dates.js';
 import type { Pack } from '../content/pack.js';
 import { pushTo } from '../content/push-to.js';
 import type { Actor, Claim, Fact, Figure, Quote } from '../content/schema.js';
@@ -206,7 +206,7 @@ export function excerptNamesSpeaker(excerpt: string, names: readonly string[]): 
 
 /**
  * "Azerbaijan's defence ministry said … (South Front, “…”, 17 July 2020)": a quiz reveal in the curator's
- * attributed words, dated "as of" where the claim is older than its article. "According to Azerbaijan's
+ * attributed words, a count "as of" its day and words "on" theirs where that is not the article's. "According to Azerbaijan's
  * Ministry of Defence, as of … (…): Azerbaijan's defence ministry said …" named the speaker twice, and a
  * review read it as a template. A statement that does not say who made it keeps "According to".
  */
@@ -219,10 +219,18 @@ function toldBrief(pack: Pack, claim: Claim): string | undefined {
   // A count runs on as the fighting does, so every figure is told as of its day, even the article's own
   // ("Azerbaijan reported 50 fatalities among its troops" read to a review as a final toll): at the head,
   // where after the article's date it would read twice.
-  const lead = claim.figures.length > 0 && !dated ? `As of ${formatDate(claim.asOf)}, ` : '';
-  const asOf = lead || dated || claim.asOf === source.date ? '' : `; as of ${formatDate(claim.asOf)}`;
+  // Words with no count were said on a day, not "as of" one ("as of 13 September 2022" on an accusation read
+  // to a review as a tally): told on their day where it is not their article's.
+  const when = formatDate(claim.asOf);
+  const lead = dated
+    ? ''
+    : claim.figures.length > 0
+      ? `As of ${when}, `
+      : claim.asOf === source.date
+        ? ''
+        : `${precisionOf(claim.asOf) === 'day' ? 'On' : 'In'} ${when}, `;
   const told = lead ? `${lead}${statement.replace(/^(The|A|An) /, (w) => w.toLowerCase())}` : statement;
-  return `${told.replace(/\.$/, '')} (${citation(pack, claim.source)}${asOf}).`;
+  return `${told.replace(/\.$/, '')} (${citation(pack, claim.source)}).`;
 }
 
 /** "According to Armenia, as of 27 September 2020 (WSWS, “…”, 28 September 2020): Armenia said …". */

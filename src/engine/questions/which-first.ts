@@ -371,9 +371,20 @@ export function whichFirst(pack: Pack, event: Event): Draft | Declined {
  */
 function toldInOrder(event: Event): string {
   const sentence = firstSentence(event.summary);
-  if (datesItself(sentence, event)) return sentence;
+  if (datesItself(sentence, event) || namesItsMonth(sentence, event)) return sentence;
   const when = isOngoing(event) ? `from ${formatDate(event.date)}` : formatWhen(event);
   return `${sentence.replace(/[.!]$/, '')} (${when}).`;
+}
+
+/**
+ * "…killed in the July 2020 clashes": a window inside one month, whose sentence names that month, is
+ * placed well enough to order it ("(some time between 12 and 17 July 2020)" after it read as the date
+ * said twice). Only in an order reveal, where the month is what tells it from the others.
+ */
+function namesItsMonth(sentence: string, event: Event): boolean {
+  if (!isWindow(event) || !event.endDate) return false;
+  const month = event.date.slice(0, 7);
+  return month.length === 7 && event.endDate.startsWith(month) && sentence.includes(formatDate(month));
 }
 
 /** Up to the first full stop that ends a sentence ("U.S." and "No. 2" do not). */
