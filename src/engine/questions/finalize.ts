@@ -46,11 +46,13 @@ export function finalize(pack: Pack, draft: Draft, random: Random): Question | u
   // A fixed order is sorted by text ("False", "True" reads wrong): True first, wherever the right answer is.
   const order = draft.fixedOrder ? [...all].sort((a, b) => b.text.localeCompare(a.text)) : random.shuffle(all);
   const evidence = evidenceOf(pack, draft);
-  // The reveal's excerpts use the article's spellings; the options and explanation, the pack's ("Gashimov Polad").
-  const shown = [draft.prompt, draft.explanation, ...all.map((o) => o.text)].join(' ');
+  // The reveal's excerpts use the article's spellings; the options, the pack's ("Gashimov Polad"). Only names
+  // the question asks about or offers are glossed: one that only the explanation names read as a note tacked
+  // on ("“Toyuz” is the World Socialist Web Site’s spelling of Tovuz" after a question on Tavush).
+  const shown = [draft.prompt, ...all.map((o) => o.text)].join(' ');
   const gloss = draft.prompt.includes('article’s spelling')
     ? ''
-    : spellingGloss(pack, evidence, shown, new Set(draft.sourceIds).size > 1);
+    : spellingGloss(pack, evidence, shown, `${shown} ${draft.explanation}`, new Set(draft.sourceIds).size > 1);
   return {
     id: `${draft.kind}:${draft.subject}`,
     kind: draft.kind,
@@ -76,12 +78,19 @@ export function finalize(pack: Pack, draft: Draft, random: Random): Question | u
  * spelling" pointed at none (a review, twice over): each outlet is named for its own ("“Gashimov Polad” is
  * South Front’s spelling of Polad Hashimov"), and a name glossed once is not glossed again.
  */
-function spellingGloss(pack: Pack, evidence: readonly QuotedEvidence[], shown: string, several: boolean): string {
-  if (!several) return spellingNote(pack, evidence.map((e) => e.excerpt).join(' '), shown);
+function spellingGloss(
+  pack: Pack,
+  evidence: readonly QuotedEvidence[],
+  shown: string,
+  glossed: string,
+  several: boolean,
+): string {
+  if (!several) return spellingNote(pack, evidence.map((e) => e.excerpt).join(' '), shown, undefined, glossed);
   const notes: string[] = [];
   for (const outlet of new Set(evidence.map((e) => e.outlet))) {
     const excerpts = evidence.filter((e) => e.outlet === outlet).map((e) => e.excerpt);
-    const note = spellingNote(pack, excerpts.join(' '), [shown, ...notes].join(' '), `${outletInSentence(outlet)}’s`);
+    const whose = `${outletInSentence(outlet)}’s`;
+    const note = spellingNote(pack, excerpts.join(' '), shown, whose, [glossed, ...notes].join(' '));
     if (note) notes.push(note);
   }
   return notes.join('. ');

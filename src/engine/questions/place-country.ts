@@ -221,8 +221,8 @@ const UNDERWENT: Record<string, string> = {
 };
 
 /**
- * What happened there, before the question: "Ganja was shelled on 3 October
- * 2020. Which country is Ganja in?" asks where the war reached, where the
+ * What happened there, in the question: "In which country is Ganja, which was
+ * shelled on 3 October 2020?" asks where the war reached, where the
  * bare question is an atlas fact (a review faulted it as trivia), and a
  * title set before it reads as a template (another review faulted that).
  * Only an event of the place alone whose type says what it underwent.
@@ -240,7 +240,8 @@ function whyAsked(place: Place, told: Event | undefined): string {
   const question = `Which country is ${place.name} in?`;
   if (!told) return question;
   const when = isOngoing(told) ? `from ${formatDate(told.date)}` : `on ${formatDate(told.date)}`;
-  return `${place.name} ${UNDERWENT[told.type]} ${when}. ${question}`;
+  // One sentence: "Tavush saw fighting from 12 July 2020. Which country is Tavush in?" read as a template.
+  return `In which country is ${place.name}, which ${UNDERWENT[told.type]} ${when}?`;
 }
 
 /**

@@ -94,6 +94,9 @@ function stillGoing(event: Event, day: string): boolean {
   return event.dateKind === 'ongoing' && daysBetween(spanOf(event)[1], day) < ONGOING_REACH_DAYS;
 }
 
+/** How much a companion's use in the last plan weighs against its use in this one. */
+const FORESEEN = 1;
+
 /** Dearer than any trio of asked companions could be. */
 const STRAY_COST = 1_000_000_000;
 
@@ -119,6 +122,10 @@ const orderPlan = packCache((pack, _: 'all') => {
   const clash = (a: Event, b: Event) =>
     overlaps(spanOf(a), spanOf(b)) || alike.get(a.id)?.has(b.id) || alike.get(b.id)?.has(a.id) || dayCounting(a, b);
   const used = new Map<string, number>();
+  // How often each was taken along in the last plan made: the greedy pass takes the nearest while all are
+  // unused, and the nearest are then everyone's (a few background events in most questions, the war's
+  // words in none, so an answer seen nowhere else stood out to a player who had seen the pool).
+  const foreseen = new Map<string, number>();
   // How often the answer has been the shortest, second shortest … of its four titles: kept even, so length tells nothing.
   const rankUsed = [0, 0, 0, 0];
   const lengthRank = (event: Event, trio: Event[]) => trio.filter((e) => e.title.length < event.title.length).length;
@@ -132,7 +139,7 @@ const orderPlan = packCache((pack, _: 'all') => {
     // A companion that makes the answer misreadable does so in every trio it is in.
     const misreads = nearest.map((e) => misreadsWith(pack, event, e, first));
     if (misreads.filter((bad) => !bad).length < 3) return undefined;
-    const usedOf = nearest.map((e) => used.get(e.id) ?? 0);
+    const usedOf = nearest.map((e) => (used.get(e.id) ?? 0) + (foreseen.get(e.id) ?? 0) * FORESEEN);
     const shorter = nearest.map((e) => (e.title.length < event.title.length ? 1 : 0));
     const clashes = new Map<number, boolean>();
     const clashAt = (m: number, n: number) => {
@@ -178,6 +185,9 @@ const orderPlan = packCache((pack, _: 'all') => {
           // and less, 80 against 54: a review picked both by their form). A tighter bound (1.25) pushed the
           // longest-option guesser to 1.28× chance over the pool, the answer then longest by less but more often.
           if (answerFarLongest(event.title, trio)) continue;
+          // An event general knowledge dates (`dateNotAsked`: the EU's gas deal of 2022) is the answer only beside
+          // one of its own year, where knowing the year does not pick it (reviews found it last among 2020's).
+          if (event.dateNotAsked && !trio.some((e) => sameYear(e, event))) continue;
           best = { trio, cost };
         }
     return best?.trio;
@@ -209,16 +219,30 @@ const orderPlan = packCache((pack, _: 'all') => {
   let askable = orderable;
   // Those that find companions while every event may come along: only these can have been stranded.
   const strandable = new Set<string>();
-  for (let round = 0; round < orderable.length; round++) {
+  /** Plans every askable event afresh; any other may come along once where no trio of askable ones is fair. */
+  const planAll = (askable: readonly Event[]) => {
     used.clear();
     rankUsed.fill(0);
     plan.clear();
     const ids = new Set(askable.map((e) => e.id));
-    for (const event of askable)
-      place(event, everyone, round === 0 ? undefined : { has: (e) => ids.has(e.id), strays: 2 });
+    const asked: Asked = askable.length === orderable.length ? undefined : { has: (e) => ids.has(e.id), strays: 2 };
+    for (const event of askable) place(event, everyone, asked);
+  };
+  for (let round = 0; round < orderable.length; round++) {
+    planAll(askable);
     if (round === 0) for (const id of plan.keys()) strandable.add(id);
     if (plan.size === askable.length) break;
     askable = askable.filter((e) => plan.has(e.id));
+  }
+  // Planned once more, foreseeing how often each will be wanted; kept only where it places as many.
+  const kept = { plan: new Map(plan), used: new Map(used), rankUsed: [...rankUsed] };
+  for (const [id, n] of used) foreseen.set(id, n);
+  planAll(askable);
+  foreseen.clear();
+  if (plan.size < kept.plan.size) {
+    refill(plan, kept.plan);
+    refill(used, kept.used);
+    rankUsed.splice(0, rankUsed.length, ...kept.rankUsed);
   }
   // The events a later round stranded are tried once more against the questions as planned.
   for (let grew = true; grew; ) {
@@ -233,6 +257,18 @@ const orderPlan = packCache((pack, _: 'all') => {
   }
   return plan;
 });
+
+/** Empties a map and fills it with another's entries: the planner's closures hold the map itself. */
+function refill<K, V>(into: Map<K, V>, from: ReadonlyMap<K, V>): void {
+  into.clear();
+  for (const [key, value] of from) into.set(key, value);
+}
+
+/** Do the two fall in one year, so that knowing the year of one does not order them? */
+function sameYear(a: Event, b: Event): boolean {
+  const [x, y] = [spanOf(a), spanOf(b)];
+  return x[0].slice(0, 4) <= y[1].slice(0, 4) && y[0].slice(0, 4) <= x[1].slice(0, 4);
+}
 
 /** How much longer than every other option the answer's title may be, as a ratio and in characters. */
 const LONGER_RATIO = 1.2;

@@ -136,13 +136,19 @@ const respelt = packCache((pack, _: 'all') =>
  * meets it. A longer name of the same place or person ("the Tovuz district") needs none.
  * `whose` names the speller where "the article" could be any of several.
  */
-export function spellingNote(pack: Pack, text: string, shown?: string, whose = 'the article’s'): string {
+export function spellingNote(
+  pack: Pack,
+  text: string,
+  shown?: string,
+  whose = 'the article’s',
+  glossed = shown,
+): string {
   const pairs: [string, string][] = [];
   for (const { name, printed } of respelt(pack, 'all')(text)) {
     // Beside titles that name a few things, only those: a gloss of every name in the excerpts is noise.
     if (shown !== undefined && !shown.includes(name)) continue;
-    // Already glossed where it is shown ("Tovuz (“Toyuz” in the article)"): once is enough.
-    if (!shown?.includes(`“${printed}”`)) pairs.push([printed, name]);
+    // Already glossed where it is shown ("Tovuz (“Toyuz” in the article)"), `glossed` saying where: once is enough.
+    if (!glossed?.includes(`“${printed}”`)) pairs.push([printed, name]);
   }
   if (pairs.length === 0) return '';
   const list = (xs: string[], quote: boolean) => {
