@@ -86,12 +86,15 @@ describe('an event’s place in a story read on its face', () => {
   });
 
   it('never sets a reply beside what it replies to, nor an undated "border fighting" beside another border fight', () => {
-    const event = (id: string) => pack.events.get(id) as { title: string };
+    const event = (id: string) => pack.events.get(id) as { title: string; type: string };
     expect(repliesTo(event('turkey-rejects-ceasefire-calls-2020'), event('csto-ceasefire-call-2020-07'))).toBe(true);
     expect(repliesTo(event('merkel-calls-pashinyan-2020-10-03'), event('ganja-shelling-2020-10-03'))).toBe(false);
+    // A ceasefire answers a call for one, whichever fight each was in: a review put the call first on its face.
+    expect(repliesTo(event('moscow-ceasefire-2022-09-13'), event('csto-ceasefire-call-2020-07'))).toBe(true);
+    expect(repliesTo(event('ceasefire-1994'), event('international-calls-ceasefire-2020-09-27'))).toBe(true);
     const orders = buildPool(pack, 3, ['which-first']).variants;
     for (const q of orders) {
-      const events = q.eventIds.map((id) => pack.events.get(id) as { title: string });
+      const events = q.eventIds.map((id) => pack.events.get(id) as { title: string; type: string });
       expect(
         events.some((a) => events.some((b) => a !== b && repliesTo(a, b))),
         q.id,

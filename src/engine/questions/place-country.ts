@@ -171,8 +171,9 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
   const told = toldBefore(place, events);
   // The event the reveal tells: the one the prompt led with, or else the weightiest.
   const shown = told ?? events[0];
-  // "Tavush (“Tayush” in the article)": the reader meets the article's spelling next. Beside another
-  // article (the summary's), the outlet is named: "the article" pointed at neither.
+  // "Tavush (spelt “Tayush” by the World Socialist Web Site)", in the question itself: the articles never
+  // print the name asked, and a review took it for Tovuz, the one place the prompt's fighting names. Beside
+  // another article (the summary's), the outlet is named: "the article" pointed at neither.
   const printed = [place.name, ...place.aliases].find((n) => evidence.excerpt.includes(n));
   const sourceIds = [...new Set([evidence.source, ...(shown?.sources ?? [])])];
   const outlet = pack.sources.get(evidence.source)?.outlet;
@@ -184,12 +185,12 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
   return {
     kind: 'place-country',
     subject: place.id,
-    prompt: whyAsked(place, told),
+    prompt: whyAsked(spelt, told),
     correct: entityOption(country, 'state'),
     distractors: [entityOption(other, 'state')],
     difficulty: 'easy',
     pair: true,
-    explanation: placeExplained(spelt, place, country, shown, told !== undefined),
+    explanation: placeExplained(place, country, shown, told !== undefined),
     // The reveal tells the event in its summary, which its own articles back.
     sourceIds,
     evidence: [evidence],
@@ -236,12 +237,11 @@ function toldBefore(place: Place, events: readonly Event[]): Event | undefined {
   return event && (!event.endDate || isOngoing(event)) ? event : undefined;
 }
 
-function whyAsked(place: Place, told: Event | undefined): string {
-  const question = `Which country is ${place.name} in?`;
-  if (!told) return question;
+function whyAsked(spelt: string, told: Event | undefined): string {
+  if (!told) return `In which country is ${spelt}?`;
   const when = isOngoing(told) ? `from ${formatDate(told.date)}` : `on ${formatDate(told.date)}`;
   // One sentence: "Tavush saw fighting from 12 July 2020. Which country is Tavush in?" read as a template.
-  return `In which country is ${place.name}, which ${UNDERWENT[told.type]} ${when}?`;
+  return `In which country is ${spelt}, which ${UNDERWENT[told.type]} ${when}?`;
 }
 
 /**
@@ -250,10 +250,11 @@ function whyAsked(place: Place, told: Event | undefined): string {
  * is said plainly (the evidence beside it quotes the article), and not at all where the summary says it
  * ("Ganja, Azerbaijan's second-largest city, was bombarded").
  */
-function placeExplained(spelt: string, place: Place, country: Actor, event: Event | undefined, told: boolean): string {
-  const where = `${spelt} is in ${country.name}.`;
+function placeExplained(place: Place, country: Actor, event: Event | undefined, told: boolean): string {
+  const where = `${place.name} is in ${country.name}.`;
   if (!event) return where;
   const summary = told ? event.summary.trim() : summaryDated(event);
-  const saysIt = summary.includes(place.name) && summary.includes(country.name);
-  return saysIt && spelt === place.name ? summary : `${where} ${summary}`;
+  // "Ganja, Azerbaijan's second-largest city, was bombarded" says it; a summary naming the place midway does not plainly.
+  const saysIt = summary.startsWith(place.name) && summary.includes(country.name);
+  return saysIt ? summary : `${where} ${summary}`;
 }

@@ -94,7 +94,12 @@ const titleStems = itemCache((event: Pick<Event, 'title'>) => new Set(wordStems(
  * the reply after it, whatever the dates: the two are not set in one order
  * question.
  */
-export function repliesTo(reply: Pick<Event, 'title'>, other: Pick<Event, 'title'>): boolean {
+export function repliesTo(reply: Pick<Event, 'title' | 'type'>, other: Pick<Event, 'title' | 'type'>): boolean {
+  // A ceasefire answers a call for one: "CSTO calls for a ceasefire" reads as before "Moscow brokers a
+  // border ceasefire", whatever the fights (a review picked it so).
+  if (reply.type === 'ceasefire' && CALLS_FOR_CEASEFIRE.test(other.title)) return true;
   const theirs = titleStems(other);
   return [...replyStems(reply)].some((w) => theirs.has(w));
 }
+
+const CALLS_FOR_CEASEFIRE = /\bcalls? (for|on [^,]+ to) (a |an )?(ceasefire|truce|halt|the fighting to stop)\b/i;
