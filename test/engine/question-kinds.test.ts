@@ -464,7 +464,7 @@ describe('question kinds on the curated pack', () => {
       /event-date: the curator does not ask its date: general knowledge dates it/,
     );
     // Still an option; the answer only where another option shares its year, so the year does not pick it:
-    // the EU's gas deal of 2022, last among 2020's events, was answered so by six reviews.
+    // the EU's gas deal of 2022, last among 2020's events, was answered so by eight reviews.
     const orders = built.variants.filter((q) => q.kind === 'which-first');
     expect(orders.some((q) => q.eventIds.includes('minsk-group-established-1992'))).toBe(true);
     const yearOf = (id: string) => pack.events.get(id)?.date.slice(0, 4);
