@@ -172,15 +172,12 @@ export function placeCountry(pack: Pack, place: Place, _random: Random): Draft |
   // The event the reveal tells: the one the prompt led with, or else the weightiest.
   const shown = told ?? events[0];
   // "Tavush (spelt “Tayush” by the World Socialist Web Site)", in the question itself: the articles never
-  // print the name asked, and a review took it for Tovuz, the one place the prompt's fighting names. Beside
-  // another article (the summary's), the outlet is named: "the article" pointed at neither.
+  // print the name asked, and a review took it for Tovuz, the one place the prompt's fighting names. The
+  // outlet is named: a question names no article for "the article" to point at.
   const printed = [place.name, ...place.aliases].find((n) => evidence.excerpt.includes(n));
   const sourceIds = [...new Set([evidence.source, ...(shown?.sources ?? [])])];
   const outlet = pack.sources.get(evidence.source)?.outlet;
-  const speller =
-    sourceIds.length > 1 && outlet
-      ? `spelt “${printed}” by ${outletInSentence(outlet)}`
-      : `“${printed}” in the article`;
+  const speller = outlet ? `spelt “${printed}” by ${outletInSentence(outlet)}` : `“${printed}” in the article`;
   const spelt = printed && printed !== place.name ? `${place.name} (${speller})` : place.name;
   return {
     kind: 'place-country',
