@@ -5,7 +5,7 @@ import type { Actor, Claim, Fact, Figure, Quote } from '../content/schema.js';
 import { packCache } from '../core/pack-memo.js';
 import type { SourceLine } from '../core/reply.js';
 import { escapeRegExp } from '../core/text.js';
-import { inSentence } from './questions/wording.js';
+import { inSentence, lowerLeadingArticle } from './questions/wording.js';
 
 /**
  * Every statement leaves the engine with who made it, as of when, and where
@@ -195,13 +195,22 @@ const SAYS_WHO = new RegExp(`^[^.;:]{0,160}?\\b(${SAY_VERBS})\\b`);
  * "According to Armenia" before it, which a review read as the speaker named twice.
  */
 export function excerptNamesSpeaker(excerpt: string, names: readonly string[]): boolean {
-  return names.some((name) => {
+  return names.some((name) => speakerPattern(name).test(excerpt));
+}
+
+/** Each name's pattern, compiled once: every figure question of a game asks again of the same few names. */
+const speakerPatterns = new Map<string, RegExp>();
+function speakerPattern(name: string): RegExp {
+  let pattern = speakerPatterns.get(name);
+  if (!pattern) {
     const n = escapeRegExp(name);
-    return new RegExp(
+    pattern = new RegExp(
       `\\b${n}\\b(, [^.;,]{1,60},)?[^.;,]{0,60}?\\b(${SAY_VERBS})\\b|\\baccording to,? (the )?${n}\\b|\\b(${SAY_VERBS}) (the )?${n}(?=\\s*[,.;”\x22]|$)`,
       'i',
-    ).test(excerpt);
-  });
+    );
+    if (speakerPatterns.size < 10_000) speakerPatterns.set(name, pattern);
+  }
+  return pattern;
 }
 
 /**
@@ -229,7 +238,7 @@ function toldBrief(pack: Pack, claim: Claim): string | undefined {
       : claim.asOf === source.date
         ? ''
         : `${precisionOf(claim.asOf) === 'day' ? 'On' : 'In'} ${when}, `;
-  const told = lead ? `${lead}${statement.replace(/^(The|A|An) /, (w) => w.toLowerCase())}` : statement;
+  const told = lead ? `${lead}${lowerLeadingArticle(statement)}` : statement;
   return `${told.replace(/\.$/, '')} (${citation(pack, claim.source)}).`;
 }
 

@@ -13,7 +13,7 @@ import { leaveOutPrinters } from './printed-answers.js';
 import { seededRandom } from './random.js';
 import { claimsRelatingTo } from './related-claims.js';
 import { type Declined, type Draft, decline } from './types.js';
-import { articleOf, asExcerpt, aside, inSentence, spellingNote } from './wording.js';
+import { articleOf, asExcerpt, aside, inSentence, lowerLeadingArticle, spellingNote } from './wording.js';
 
 /** A ladder: four values in an even progression, the answer at `position`. */
 export interface Ladder {
@@ -459,7 +459,7 @@ function inQuoteMarks(cut: string): string {
  */
 function aboutEvent(title: string): string {
   if (/^[\p{Lu}\d][\p{L}\d'’-]*( [\p{Lu}][\p{L}'’-]*)* \p{Ll}+s\b/u.test(title)) return `the report that ${title}`;
-  return title.replace(/^(The|A|An)\b/, (w) => w.toLowerCase()).replace(/^First\b/, 'the first');
+  return lowerLeadingArticle(title).replace(/^First\b/, 'the first');
 }
 
 /** Is one of the claim's figures asked? Then the claim is taught by it, and by no other question. */

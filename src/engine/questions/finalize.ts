@@ -85,12 +85,12 @@ function spellingGloss(
   glossed: string,
   several: boolean,
 ): string {
-  if (!several) return spellingNote(pack, evidence.map((e) => e.excerpt).join(' '), shown, undefined, glossed);
+  if (!several) return spellingNote(pack, evidence.map((e) => e.excerpt).join(' '), { shown, glossed });
   const notes: string[] = [];
   for (const outlet of new Set(evidence.map((e) => e.outlet))) {
     const excerpts = evidence.filter((e) => e.outlet === outlet).map((e) => e.excerpt);
     const whose = `${outletInSentence(outlet)}’s`;
-    const note = spellingNote(pack, excerpts.join(' '), shown, whose, [glossed, ...notes].join(' '));
+    const note = spellingNote(pack, excerpts.join(' '), { shown, whose, glossed: [glossed, ...notes].join(' ') });
     if (note) notes.push(note);
   }
   return notes.join('. ');

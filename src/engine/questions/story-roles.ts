@@ -80,6 +80,10 @@ export function roleGuess(roles: readonly StoryRole[], first: boolean): number |
   return picked < 0 ? undefined : picked;
 }
 
+const CALLS_FOR_CEASEFIRE = /\bcalls? (for|on [^,]+ to) (a |an )?(ceasefire|truce|halt|the fighting to stop)\b/i;
+/** Once per event: every trio weighed asks it of each pair of the four. */
+const callsForCeasefire = itemCache((event: Pick<Event, 'title'>) => CALLS_FOR_CEASEFIRE.test(event.title));
+
 /** "Turkey rejects calls for an immediate ceasefire", "Macron criticises Turkey's statements": a reply, and what to. */
 const REPLY = /\b(rejects|criticises|criticizes|answers|denies|responds to)\b(.*)$/i;
 /** The word stems of what a title replies to, and of the title itself: once per event, as every trio asks. */
@@ -97,9 +101,7 @@ const titleStems = itemCache((event: Pick<Event, 'title'>) => new Set(wordStems(
 export function repliesTo(reply: Pick<Event, 'title' | 'type'>, other: Pick<Event, 'title' | 'type'>): boolean {
   // A ceasefire answers a call for one: "CSTO calls for a ceasefire" reads as before "Moscow brokers a
   // border ceasefire", whatever the fights (a review picked it so).
-  if (reply.type === 'ceasefire' && CALLS_FOR_CEASEFIRE.test(other.title)) return true;
+  if (reply.type === 'ceasefire' && callsForCeasefire(other)) return true;
   const theirs = titleStems(other);
   return [...replyStems(reply)].some((w) => theirs.has(w));
 }
-
-const CALLS_FOR_CEASEFIRE = /\bcalls? (for|on [^,]+ to) (a |an )?(ceasefire|truce|halt|the fighting to stop)\b/i;

@@ -139,9 +139,7 @@ const respelt = packCache((pack, _: 'all') =>
 export function spellingNote(
   pack: Pack,
   text: string,
-  shown?: string,
-  whose = 'the article’s',
-  glossed = shown,
+  { shown, whose = 'the article’s', glossed = shown }: { shown?: string; whose?: string; glossed?: string } = {},
 ): string {
   const pairs: [string, string][] = [];
   for (const { name, printed } of respelt(pack, 'all')(text)) {
@@ -163,6 +161,11 @@ export function spellingNote(
     pairs.map((p) => p[1]),
     false,
   )}`;
+}
+
+/** A sentence's opening article in lower case, for the words to follow a lead-in ("As of …, the press service …"). */
+export function lowerLeadingArticle(text: string): string {
+  return text.replace(/^(The|A|An)\b/, (w) => w.toLowerCase());
 }
 
 /** A note in brackets after what it glosses, or nothing. */
